@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using PolicyIngest.Core;
+using PolicyIngest.Core.Json;
+using PolicyIngest.Core.Model;
+using PolicyIngest.Catalogue.Sql;
+
+namespace PolicyIngest.Catalogue;
+
+/// <summary>A stored version of a policy (one distinct file).</summary>
+public sealed record VersionRow(
+    string Id, string PolicyId, int Seq, string Sha256, string Source, string Title,
+    string? DocNumber, string? Issuer, DateTimeOffset IngestedAt);
+
+/// <summary>Which policy a new version joins, and why (shown by <c>show</c>).</summary>
+public sealed record PolicyLink(string? ExistingPolicyId, string Reason)
+{
+    public static PolicyLink NewPolicy(string reason = "new policy") => new(null, reason);
+}
+
+/// <summary>
+/// The single place that knows the catalogue's SQL for documents and versions.
+/// Every version is written in one transaction: a failure leaves nothing behind.
+/// </summary>
+public sealed class CatalogueStore : IDisposable
+{
+    private readonly object _gate = new();
+
+    public CatalogueStore(string path)
+    {
+        Path = path;
+        Connection = CatalogueDatabase.Open(path);
+    }
+
+    public string Path { get; }
+
+    /// <summary>For the other SQL-owning classes of this project (search, versions, runs).</summary>
+    public SqliteConnection Connection { get; }
+
+    public object Gate => _gate;
+
+    public VersionRow? FindVersionBySha(string sha256) =>
+        QueryVersions(VersionSql.FindBySha, ("$sha", sha256)).FirstOrDefault();
+
+    public VersionRow? FindLatestVersionBySource(string source) =>
+        QueryVersions(VersionSql.FindLatestBySource, ("$source", source)).FirstOrDefault();
+
+    public VersionRow? FindVersion(string id) =>
+        QueryVersions(VersionSql.FindById, ("$id", id)).FirstOrDefault();
+
+    public IReadOnlyList<VersionRow> VersionsOf(string policyId) =>
+        QueryVersions(VersionSql.ListByPolicy, ("$policy", policyId));
+
+    public PolicyDocument? LoadDocument(string versionId)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command(VersionSql.DocumentJson, ("$id", versionId));
+            return cmd.ExecuteScalar() is string json ? PolicyJson.Deserialize<PolicyDocument>(json) : null;
+        }
+    }
+
+    public (long Policies, long Versions, long Clauses, long Amounts) Counts()
+    {
+        lock (_gate)
+        {
+            using var cmd = Command(VersionSql.Counts);
+            using var r = cmd.ExecuteReader();
+            r.Read();
+            return (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3));
+        }
+    }
+
+    /// <summary>
+    /// Stores a new version of a policy in one transaction. <paramref name="alsoWrite"/> runs inside the same
+    /// transaction (e.g. the search index rows), so the catalogue and the index never disagree.
+    /// </summary>
+    public VersionRow SaveVersion(PolicyDocument document, PolicyLink link, DateTimeOffset now,
+        Action<SqliteTransaction, string>? alsoWrite = null)
+    {
+        lock (_gate)
+        {
+            using var tx = Connection.BeginTransaction();
+            var versionId = VersionIdFor(document.Sha256);
+            var policyId = link.ExistingPolicyId ?? PolicyIdFor(document.Sha256);
+            if (link.ExistingPolicyId is null)
+            {
+                Exec(tx, VersionSql.InsertPolicy, ("$id", policyId), ("$title", document.Title), ("$doc_number", document.DocNumber),
+                    ("$issuer", document.Issuer), ("$region", document.Region), ("$now", now.ToString("O")));
+            }
+            else
+            {
+                Exec(tx, VersionSql.UpdatePolicyHead, ("$id", policyId), ("$title", document.Title), ("$doc_number", document.DocNumber),
+                    ("$issuer", document.Issuer), ("$region", document.Region));
+            }
+            var seq = Convert.ToInt32(Scalar(tx, VersionSql.NextSeq, ("$policy", policyId)), CultureInfo.InvariantCulture);
+            Exec(tx, VersionSql.InsertVersion,
+                ("$id", versionId), ("$policy_id", policyId), ("$seq", seq), ("$sha256", document.Sha256), ("$source", document.Source),
+                ("$format", document.Format.ToId()), ("$doc_type", document.DocType.ToId()), ("$title", document.Title),
+                ("$notice_title", document.NoticeTitle), ("$doc_number", document.DocNumber), ("$issuer", document.Issuer),
+                ("$region", document.Region), ("$issued_on", Iso(document.IssuedOn)), ("$effective_from", Iso(document.EffectiveFrom)),
+                ("$expires_on", Iso(document.ExpiresOn)), ("$interprets", document.Interprets), ("$page_count", document.PageCount),
+                ("$link_reason", link.Reason), ("$now", now.ToString("O")), ("$json", PolicyJson.Serialize(document, indented: false)));
+
+            WritePart(tx, versionId, 0, document);
+            for (var i = 0; i < document.Parts.Count; i++) WritePart(tx, versionId, i + 1, document.Parts[i]);
+
+            var refOrd = 0;
+            foreach (var r in document.Repeals)
+                Exec(tx, VersionSql.InsertDocRef, ("$v", versionId), ("$kind", "repeals"), ("$ord", refOrd++), ("$title", r.Title), ("$doc_number", r.DocNumber), ("$text", r.Text));
+            refOrd = 0;
+            foreach (var r in document.References)
+                Exec(tx, VersionSql.InsertDocRef, ("$v", versionId), ("$kind", "references"), ("$ord", refOrd++), ("$title", r.Title), ("$doc_number", r.DocNumber), ("$text", r.Text));
+
+            alsoWrite?.Invoke(tx, versionId);
+            tx.Commit();
+            return new VersionRow(versionId, policyId, seq, document.Sha256, document.Source, document.Title, document.DocNumber, document.Issuer, now);
+        }
+    }
+
+    /// <summary>Version ids are content-addressed: the same bytes always have the same id.</summary>
+    public static string VersionIdFor(string sha256) => "v" + sha256[..12];
+
+    public static string PolicyIdFor(string firstSha256) => "p" + firstSha256[..12];
+
+    private void WritePart(SqliteTransaction tx, string versionId, int partNo, PolicyDocument part)
+    {
+        Exec(tx, VersionSql.InsertPart, ("$v", versionId), ("$p", partNo), ("$title", part.Title), ("$doc_number", part.DocNumber),
+            ("$issuer", part.Issuer), ("$region", part.Region), ("$issued_on", Iso(part.IssuedOn)), ("$doc_type", part.DocType.ToId()),
+            ("$fields", part.Fields is null ? null : JsonSerializer.Serialize(part.Fields, PolicyJson.Compact)));
+        for (var i = 0; i < part.Clauses.Count; i++)
+        {
+            var c = part.Clauses[i];
+            Exec(tx, VersionSql.InsertClause, ("$v", versionId), ("$p", partNo), ("$ord", i), ("$clause_id", c.Id), ("$kind", c.Kind.ToId()),
+                ("$label", c.Label), ("$path", JsonSerializer.Serialize(c.Path, PolicyJson.Compact)), ("$heading", c.Heading), ("$text", c.Text),
+                ("$page", c.Page), ("$category", c.Category), ("$confidence", c.CategoryConfidence),
+                ("$instruments", JsonSerializer.Serialize(c.Instruments, PolicyJson.Compact)),
+                ("$industries", JsonSerializer.Serialize(c.Industries, PolicyJson.Compact)));
+        }
+        for (var i = 0; i < part.Amounts.Count; i++)
+        {
+            var a = part.Amounts[i];
+            Exec(tx, VersionSql.InsertAmount, ("$v", versionId), ("$p", partNo), ("$ord", i), ("$clause_id", a.ClauseId), ("$article", a.Article),
+                ("$text", a.Text), ("$yuan", DecimalText.Canonical(a.Yuan)), ("$yuan_fen", (long)decimal.Round(a.Yuan * 100m)),
+                ("$yuan_high", a.YuanHigh is { } h ? DecimalText.Canonical(h) : null), ("$unit", a.Unit), ("$role", a.Role.ToId()),
+                ("$per", a.Per), ("$condition", a.Condition));
+        }
+        for (var i = 0; i < part.Rates.Count; i++)
+        {
+            var r = part.Rates[i];
+            Exec(tx, VersionSql.InsertRate, ("$v", versionId), ("$p", partNo), ("$ord", i), ("$clause_id", r.ClauseId), ("$article", r.Article),
+                ("$text", r.Text), ("$percent", DecimalText.Canonical(r.Percent)),
+                ("$percent_high", r.PercentHigh is { } h ? DecimalText.Canonical(h) : null), ("$role", r.Role.ToId()), ("$base", r.Base));
+        }
+    }
+
+    private static string? Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private List<VersionRow> QueryVersions(string sql, params (string, object?)[] args)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command(sql, args);
+            using var r = cmd.ExecuteReader();
+            var rows = new List<VersionRow>();
+            while (r.Read())
+            {
+                rows.Add(new VersionRow(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4), r.GetString(5),
+                    r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7),
+                    DateTimeOffset.Parse(r.GetString(8), CultureInfo.InvariantCulture)));
+            }
+            return rows;
+        }
+    }
+
+    public SqliteCommand Command(string sql, params (string Name, object? Value)[] args)
+    {
+        var cmd = Connection.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return cmd;
+    }
+
+    private void Exec(SqliteTransaction tx, string sql, params (string, object?)[] args)
+    {
+        using var cmd = Command(sql, args);
+        cmd.Transaction = tx;
+        cmd.ExecuteNonQuery();
+    }
+
+    private object? Scalar(SqliteTransaction tx, string sql, params (string, object?)[] args)
+    {
+        using var cmd = Command(sql, args);
+        cmd.Transaction = tx;
+        return cmd.ExecuteScalar();
+    }
+
+    public void Dispose() => Connection.Dispose();
+}

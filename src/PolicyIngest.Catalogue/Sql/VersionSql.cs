@@ -1,0 +1,61 @@
+namespace PolicyIngest.Catalogue.Sql;
+
+/// <summary>Statements on policy and version rows, one constant each.</summary>
+internal static class VersionSql
+{
+    public const string FindBySha =
+        "SELECT id, policy_id, seq, sha256, source, title, doc_number, issuer, ingested_at FROM version WHERE sha256 = $sha";
+
+    public const string FindLatestBySource =
+        "SELECT id, policy_id, seq, sha256, source, title, doc_number, issuer, ingested_at FROM version WHERE source = $source ORDER BY seq DESC LIMIT 1";
+
+    public const string FindById =
+        "SELECT id, policy_id, seq, sha256, source, title, doc_number, issuer, ingested_at FROM version WHERE id = $id";
+
+    public const string ListByPolicy =
+        "SELECT id, policy_id, seq, sha256, source, title, doc_number, issuer, ingested_at FROM version WHERE policy_id = $policy ORDER BY seq";
+
+    public const string NextSeq = "SELECT COALESCE(MAX(seq), 0) + 1 FROM version WHERE policy_id = $policy";
+
+    public const string InsertPolicy =
+        "INSERT INTO policy(id, title, doc_number, issuer, region, created_at) VALUES ($id, $title, $doc_number, $issuer, $region, $now)";
+
+    public const string UpdatePolicyHead =
+        "UPDATE policy SET title = $title, doc_number = $doc_number, issuer = $issuer, region = $region WHERE id = $id";
+
+    public const string InsertVersion = """
+        INSERT INTO version(id, policy_id, seq, sha256, source, format, doc_type, title, notice_title, doc_number, issuer, region,
+                            issued_on, effective_from, expires_on, interprets, page_count, link_reason, ingested_at, document_json)
+        VALUES ($id, $policy_id, $seq, $sha256, $source, $format, $doc_type, $title, $notice_title, $doc_number, $issuer, $region,
+                $issued_on, $effective_from, $expires_on, $interprets, $page_count, $link_reason, $now, $json)
+        """;
+
+    public const string InsertPart = """
+        INSERT INTO part(version_id, part_no, title, doc_number, issuer, region, issued_on, doc_type, fields_json)
+        VALUES ($v, $p, $title, $doc_number, $issuer, $region, $issued_on, $doc_type, $fields)
+        """;
+
+    public const string InsertClause = """
+        INSERT INTO clause(version_id, part_no, ord, clause_id, kind, label, path_json, heading, text, page, category,
+                           category_confidence, instruments_json, industries_json)
+        VALUES ($v, $p, $ord, $clause_id, $kind, $label, $path, $heading, $text, $page, $category, $confidence, $instruments, $industries)
+        """;
+
+    public const string InsertAmount = """
+        INSERT INTO amount(version_id, part_no, ord, clause_id, article, text, yuan, yuan_fen, yuan_high, unit, role, per, condition)
+        VALUES ($v, $p, $ord, $clause_id, $article, $text, $yuan, $yuan_fen, $yuan_high, $unit, $role, $per, $condition)
+        """;
+
+    public const string InsertRate = """
+        INSERT INTO rate(version_id, part_no, ord, clause_id, article, text, percent, percent_high, role, base)
+        VALUES ($v, $p, $ord, $clause_id, $article, $text, $percent, $percent_high, $role, $base)
+        """;
+
+    public const string InsertDocRef =
+        "INSERT INTO doc_ref(version_id, kind, ord, title, doc_number, text) VALUES ($v, $kind, $ord, $title, $doc_number, $text)";
+
+    public const string DocumentJson = "SELECT document_json FROM version WHERE id = $id";
+
+    public const string Counts =
+        "SELECT (SELECT COUNT(*) FROM policy), (SELECT COUNT(*) FROM version), (SELECT COUNT(*) FROM clause), (SELECT COUNT(*) FROM amount)";
+}

@@ -1,0 +1,50 @@
+using System.CommandLine;
+
+namespace PolicyIngest.Cli;
+
+/// <summary>Options every command shares, and where the repository's own folders are.</summary>
+public static class GlobalOptions
+{
+    public static readonly Option<string?> Db = new("--db")
+    {
+        Description = "catalogue SQLite file (default $POLICYINGEST_DB, else data/policyingest.db under the repository)",
+        Recursive = true,
+    };
+
+    public static readonly Option<bool> Json = new("--json")
+    {
+        Description = "print exactly one JSON document on stdout",
+        Recursive = true,
+    };
+}
+
+public sealed class CliContext(ParseResult parse)
+{
+    public bool Json { get; } = parse.GetValue(GlobalOptions.Json);
+
+    public TextWriter Out { get; } = Console.Out;
+    public TextWriter Err { get; } = Console.Error;
+
+    public string DbPath =>
+        parse.GetValue(GlobalOptions.Db)
+        ?? (Environment.GetEnvironmentVariable("POLICYINGEST_DB") is { Length: > 0 } env
+            ? env
+            : Path.Combine(RepositoryRoot, "data", "policyingest.db"));
+
+    public string DbPathOrDefault(string fallback) => parse.GetValue(GlobalOptions.Db) ?? fallback;
+
+    /// <summary>The checkout holding corpus/, models/ and pipelines/ ($POLICYINGEST_HOME, else found from the binary).</summary>
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static string SharedRoot => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"));
+
+    private static string FindRoot()
+    {
+        if (Environment.GetEnvironmentVariable("POLICYINGEST_HOME") is { Length: > 0 } home) return Path.GetFullPath(home);
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "PolicyIngest.sln"))) return dir.FullName;
+        }
+        return Directory.GetCurrentDirectory();
+    }
+}

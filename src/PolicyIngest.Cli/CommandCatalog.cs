@@ -1,0 +1,21 @@
+using System.CommandLine;
+using PolicyIngest.Cli.Commands;
+
+namespace PolicyIngest.Cli;
+
+/// <summary>Every command of ../shared/spec/cli.md, one file each under Commands/.</summary>
+public static class CommandCatalog
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("PolicyIngest: keeps a catalogue of Chinese industrial-support policies current");
+        root.Options.Add(GlobalOptions.Db);
+        root.Options.Add(GlobalOptions.Json);
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(ExtractCommand.Create());
+        root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(EvaluateCommand.Create());
+        root.Subcommands.Add(EvaluateCommand.CreateBench());
+        return root;
+    }
+}

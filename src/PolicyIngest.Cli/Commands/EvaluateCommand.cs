@@ -1,0 +1,44 @@
+using System.CommandLine;
+
+namespace PolicyIngest.Cli.Commands;
+
+/// <summary>
+/// One measurement that prints figures: a quality evaluation (structure, amounts, search, diff, classify, read)
+/// or an end-to-end speed benchmark. Each lives in its own file and is listed once below.
+/// </summary>
+public interface IMeasurement
+{
+    string Name { get; }
+    string Description { get; }
+    /// <summary>Prints the figures; returns an exit code (non-zero when the measurement could not run).</summary>
+    int Run(CliContext context, CancellationToken cancellationToken);
+}
+
+public static class EvaluateCommand
+{
+    /// <summary>`evaluate NAME`: quality figures.</summary>
+    public static IReadOnlyList<IMeasurement> Evaluations { get; } =
+    [
+    ];
+
+    /// <summary>`bench NAME`: speed figures.</summary>
+    public static IReadOnlyList<IMeasurement> Benchmarks { get; } =
+    [
+    ];
+
+    public static Command Create() => Group("evaluate", "print measured quality figures", Evaluations);
+
+    public static Command CreateBench() => Group("bench", "run speed benchmarks and print their figures", Benchmarks);
+
+    private static Command Group(string name, string description, IReadOnlyList<IMeasurement> measurements)
+    {
+        var command = new Command(name, $"{description}: {string.Join(", ", measurements.Select(e => e.Name))}");
+        foreach (var measurement in measurements)
+        {
+            var sub = new Command(measurement.Name, measurement.Description);
+            sub.SetAction((parse, ct) => Task.FromResult(measurement.Run(new CliContext(parse), ct)));
+            command.Subcommands.Add(sub);
+        }
+        return command;
+    }
+}

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using PolicyIngest.Core;
+using PolicyIngest.Core.Json;
+using PolicyIngest.Pipeline;
+
+namespace PolicyIngest.Cli.Commands;
+
+public static class ExtractCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("FILE") { Description = "a PDF, DOCX, DOC, HTML or text file" };
+        var command = new Command("extract", "read one file and print its PolicyDocument (document.schema.json); touches no catalogue");
+        command.Arguments.Add(file);
+        command.SetAction((parse, ct) =>
+        {
+            var ctx = new CliContext(parse);
+            var path = parse.GetValue(file)!;
+            byte[] bytes;
+            try { bytes = File.ReadAllBytes(path); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                ctx.Err.WriteLine($"error: {path}: {ex.Message}");
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+            try
+            {
+                var document = PolicyIngestServices.CreateProcessor().Process(bytes, path, ct);
+                if (ctx.Json) ctx.Out.WriteLine(PolicyJson.Serialize(document));
+                else DocumentPrinter.Print(ctx.Out, document);
+                foreach (var w in document.Warnings) ctx.Err.WriteLine($"warning: {path}: {w}");
+                return Task.FromResult(ExitCodes.Done);
+            }
+            catch (UnreadableDocumentException ex)
+            {
+                ctx.Err.WriteLine($"error: {path}: {ex.Reason}");
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+        });
+        return command;
+    }
+}

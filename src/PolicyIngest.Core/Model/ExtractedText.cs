@@ -1,0 +1,23 @@
+namespace PolicyIngest.Core.Model;
+
+/// <summary>What a reader hands to Structure: text blocks in reading order with provenance, nothing format-specific.</summary>
+public sealed record ExtractedText
+{
+    public required SourceFormat Format { get; init; }
+    public required IReadOnlyList<TextBlock> Blocks { get; init; }
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+    /// <summary>Links to attached files (PDF/DOC/DOCX) found in an HTML page, for the fetcher.</summary>
+    public IReadOnlyList<AttachmentLink> Attachments { get; init; } = [];
+    /// <summary>An HTML page's &lt;title&gt;, a DOCX core title: a hint only.</summary>
+    public string? TitleHint { get; init; }
+    public int? PageCount { get; init; }
+
+    public string FullText => string.Join("\n", Blocks.Select(b => b.Text));
+}
+
+/// <summary>A paragraph (lines already re-joined) or a table row, with the 1-based page it starts on when known.</summary>
+public sealed record TextBlock(string Text, int? Page = null, TextBlockKind Kind = TextBlockKind.Paragraph);
+
+public enum TextBlockKind { Paragraph, TableRow }
+
+public sealed record AttachmentLink(string Url, string Text);

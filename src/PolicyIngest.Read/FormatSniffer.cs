@@ -1,0 +1,104 @@
+using System.Text;
+using PolicyIngest.Core.Model;
+
+namespace PolicyIngest.Read;
+
+/// <summary>Detects a file's format from its leading bytes; the file name is never consulted.</summary>
+public static class FormatSniffer
+{
+    private static readonly byte[] Ole2 = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+    public static SourceFormat? Detect(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IsEmpty) return null;
+        var head = bytes[..Math.Min(bytes.Length, 1024)];
+        if (head.IndexOf("%PDF-"u8) >= 0) return SourceFormat.Pdf;
+        if (head.StartsWith("PK\u0003\u0004"u8)) return SourceFormat.Docx;
+        if (head.StartsWith(Ole2)) return SourceFormat.Doc;
+        if (LooksLikeHtml(bytes[..Math.Min(bytes.Length, 4096)])) return SourceFormat.Html;
+        if (LooksLikeText(bytes)) return SourceFormat.Txt;
+        return null;
+    }
+
+    private static bool LooksLikeHtml(ReadOnlySpan<byte> head)
+    {
+        // ASCII markers survive every charset a Chinese page uses (UTF-8, GBK, GB18030); UTF-16 pages are decoded first.
+        var text = TextDecoding.Decode(head.ToArray(), out _).TrimStart('\uFEFF', ' ', '\t', '\r', '\n').ToLowerInvariant();
+        if (text.StartsWith("<!doctype html") || text.StartsWith("<html")) return true;
+        return text.StartsWith('<') && (text.Contains("<html") || text.Contains("<body") || text.Contains("<head"));
+    }
+
+    private static bool LooksLikeText(ReadOnlySpan<byte> bytes)
+    {
+        var sample = bytes[..Math.Min(bytes.Length, 64 * 1024)].ToArray();
+        var text = TextDecoding.Decode(sample, out _);
+        if (text.Length == 0) return false;
+        int control = 0, replacement = 0;
+        foreach (var c in text)
+        {
+            if (c == '\uFFFD') replacement++;
+            else if (char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f')) control++;
+        }
+        return control <= text.Length / 100 && replacement <= text.Length / 100;
+    }
+}
+
+/// <summary>Charset detection for plain text and HTML bytes: BOM, then strict UTF-8, then GB18030.</summary>
+public static class TextDecoding
+{
+    static TextDecoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static Encoding Gb18030 { get; } = GetGb18030();
+
+    private static Encoding GetGb18030()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding("GB18030");
+    }
+
+    public static string Decode(byte[] bytes, out Encoding encoding)
+    {
+        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+        {
+            encoding = Encoding.UTF8;
+            return Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+        }
+        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+        {
+            encoding = Encoding.Unicode;
+            return Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2);
+        }
+        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+        {
+            encoding = Encoding.BigEndianUnicode;
+            return Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2);
+        }
+        var strictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
+        try
+        {
+            encoding = Encoding.UTF8;
+            return strictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException ex) when (ex.Index >= bytes.Length - 4 && ex.Index > 0)
+        {
+            // A sample cut in the middle of a multi-byte character is still UTF-8.
+            encoding = Encoding.UTF8;
+            return strictUtf8.GetString(bytes, 0, ex.Index);
+        }
+        catch (DecoderFallbackException)
+        {
+            encoding = Gb18030;
+            return Gb18030.GetString(bytes);
+        }
+    }
+
+    public static Encoding? ForCharsetName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return null;
+        var n = name.Trim().Trim('"', '\'').ToLowerInvariant();
+        // GB2312 and GBK pages routinely contain GBK-only characters; GB18030 is a superset of both.
+        if (n is "gb2312" or "gbk" or "gb18030" or "x-gbk" or "cp936") return Gb18030;
+        try { return Encoding.GetEncoding(n); }
+        catch (ArgumentException) { return null; }
+    }
+}

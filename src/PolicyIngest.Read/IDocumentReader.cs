@@ -1,0 +1,27 @@
+using PolicyIngest.Core.Model;
+
+namespace PolicyIngest.Read;
+
+/// <summary>Turns the bytes of one format into text blocks with provenance. One implementation per format.</summary>
+public interface IDocumentReader
+{
+    SourceFormat Format { get; }
+
+    /// <exception cref="PolicyIngest.Core.UnreadableDocumentException">the bytes cannot be read as this format</exception>
+    ExtractedText Read(byte[] bytes, string source, ReadOptions options, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Limits and switches for reading. Leniency is named, never implicit.</summary>
+public sealed record ReadOptions
+{
+    public static readonly ReadOptions Default = new();
+
+    /// <summary>Files larger than this are refused before any parsing.</summary>
+    public long MaxFileBytes { get; init; } = 200L * 1024 * 1024;
+    /// <summary>Zip-bomb guard for DOCX: total uncompressed size of the parts read.</summary>
+    public long MaxUncompressedBytes { get; init; } = 512L * 1024 * 1024;
+    /// <summary>Time allowed to one external converter call (LibreOffice, pdftotext, tesseract).</summary>
+    public TimeSpan ToolTimeout { get; init; } = TimeSpan.FromMinutes(2);
+    /// <summary>OCR pages that have no text layer (slow: ~1.5 s a page).</summary>
+    public bool OcrPagesWithoutText { get; init; } = true;
+}
