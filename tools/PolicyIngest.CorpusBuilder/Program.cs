@@ -24,11 +24,20 @@ try
     var toPdf = new List<string>();
     const string ScanGold = "special/000_scanned-notice.gold.txt";
     var toDoc = new List<string>();
+    var pdfSources = new Dictionary<string, string>();
     void Docx(string name, SourceText source, DocxFeatures features, string notes, bool pdf, bool doc, string? gold = null)
     {
         var path = Path.Combine(corpus, name);
         DocxWriter.Write(path, source, features);
         manifest.Add(new ManifestEntry(name, source.SharedPath, "docx", notes, gold));
+        // LibreOffice prints tracked deletions into a PDF: the PDF is made from the final (changes accepted) text.
+        if (pdf && features.Revisions)
+        {
+            var final = Path.Combine(work.FullName, "final", Path.GetFileName(name));
+            Directory.CreateDirectory(Path.GetDirectoryName(final)!);
+            DocxWriter.Write(final, source, features with { Revisions = false });
+            pdfSources[name] = final;
+        }
         if (pdf) toPdf.Add(name);
         if (doc) toDoc.Add(name);
     }
@@ -62,7 +71,7 @@ try
     Docx("special/000_notice-page.docx", seed000.Take(8), new DocxFeatures(),
         "the notice page of seed 000 (its first 8 paragraphs only, see gold): the source of the scanned page", pdf: true, doc: false, gold: ScanGold);
 
-    Tools.Convert(toPdf.Select(n => Path.Combine(corpus, n)).ToList(), "pdf", work.FullName);
+    Tools.Convert(toPdf.Select(n => pdfSources.GetValueOrDefault(n) ?? Path.Combine(corpus, n)).ToList(), "pdf", work.FullName);
     foreach (var name in toPdf)
     {
         var target = Path.ChangeExtension(name, ".pdf");
