@@ -17,7 +17,7 @@ public static class DemoCommand
             using var catalogue = new CatalogueStore(db);
             var ingest = PolicyIngestServices.CreateIngest(catalogue);
             var corpus = Path.Combine(CliContext.RepositoryRoot, "corpus");
-            var inputs = Directory.EnumerateFileSystemEntries(corpus).Where(p => Path.GetFileName(p) is not ("gold" or "README.md" or "build")).Order();
+            var inputs = Directory.EnumerateFileSystemEntries(corpus).Where(p => Path.GetFileName(p) is not ("gold" or "README.md" or "build" or "manifest.json")).Order();
             var results = IngestCommand.Run(ingest, inputs, ctx, ct);
             var (policies, versions, clauses, amounts) = catalogue.Counts();
             ctx.Out.WriteLine();
