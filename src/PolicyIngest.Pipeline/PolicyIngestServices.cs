@@ -12,7 +12,7 @@ public static class PolicyIngestServices
     public static DocumentProcessor CreateProcessor(ReadOptions? readOptions = null)
     {
         var readers = DocumentReaders.CreateDefault();
-        IStructureParser structure = new ParagraphStructureParser();
+        IStructureParser structure = new PolicyStructureParser();   // falls back to ParagraphStructureParser (with a warning) when it recognises nothing
         IAmountExtractor amounts = new NoAmountExtractor();
         return new DocumentProcessor(readers, structure, amounts, classifier: null, readOptions ?? ReadOptions.Default);
     }
