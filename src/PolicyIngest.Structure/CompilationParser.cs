@@ -14,15 +14,15 @@ public static partial class CompilationParser
     /// <summary>Field names in card order, with the id segment of their clause.</summary>
     public static readonly IReadOnlyList<(string Name, string Id)> CardFields =
     [
-        ("依据文件", "basis"), ("发文机构", "issuer"), ("发文字号", "docno"), ("发布日期", "date"), ("工具分类", "tool"),
-        ("服务对象", "target"), ("服务内容", "content"), ("条件要求", "conditions"), ("服务流程", "process"),
+        ("依据文件", "basis"), ("发文机构", "issuer"), ("发文字号", "docno"), ("发布日期", "date"), ("发文时间", "date"), ("工具分类", "tool"),
+        ("服务对象", "target"), ("服务内容", "content"), ("条件要求", "conditions"), ("服务流程", "process"), ("办理流程", "process"),
         ("时间/频度", "timing"), ("联络方式", "contact"),
     ];
 
     /// <summary>Fields whose text holds its own numbering (1．…（1）…): they get a clause tree.</summary>
-    private static readonly HashSet<string> TreeFields = ["服务内容", "条件要求", "服务流程"];
+    private static readonly HashSet<string> TreeFields = ["服务内容", "条件要求", "服务流程", "办理流程"];
 
-    [GeneratedRegex(@"^(?<name>依据文件|发文机构|发文字号|发布日期|工具分类|服务对象|服务内容|条件要求|服务流程|时间\s*/\s*频度|联络方式)(?=\s|$|[:：])[:：]?\s*(?<rest>.*)$")]
+    [GeneratedRegex(@"^(?<name>依据文件|发文机构|发文字号|发布日期|发文时间|工具分类|服务对象|服务内容|条件要求|服务流程|办理流程|时间\s*/\s*频度|联络方式)(?=\s|$|[:：])[:：]?\s*(?<rest>.*)$")]
     private static partial Regex FieldLine();
 
     [GeneratedRegex(@"^\s*(?<n>\d{1,3})\s*[.．]\s*(?<title>\S.*)$")]
@@ -194,7 +194,7 @@ public static partial class CompilationParser
         var docNumberText = fields.GetValueOrDefault("发文字号");
         var docNumber = docNumberText is null ? null : DocNumbers.Find(docNumberText);
         var issuer = fields.GetValueOrDefault("发文机构") is { Length: > 0 } iss && iss != "/" ? iss : null;
-        var issuedOn = fields.GetValueOrDefault("发布日期") is { } d ? ChineseDates.Find(d) : null;
+        var issuedOn = (fields.GetValueOrDefault("发布日期") ?? fields.GetValueOrDefault("发文时间")) is { } d ? ChineseDates.Find(d) : null;
         var references = basis is null
             ? []
             : PolicyFacts.Titles(basis).Select(t => new DocRef(t.Title, t.Number ?? docNumber, basis)).ToList();
@@ -228,7 +228,7 @@ public static partial class CompilationParser
         }
         var name = Regex.Replace(m.Groups["name"].Value, @"\s", "");
         var rest = m.Groups["rest"].Value;
-        var inner = Regex.Match(rest, @"(?<=\s)(服务对象|工具分类|发布日期|发文字号|发文机构)(?=\s|$)");
+        var inner = Regex.Match(rest, @"(?<=\s)(服务对象|工具分类|发布日期|发文时间|发文字号|发文机构)(?=\s|$)");
         if (inner.Success)
         {
             yield return (name, rest[..inner.Index].Trim());
