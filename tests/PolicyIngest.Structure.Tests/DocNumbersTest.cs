@@ -25,3 +25,13 @@ public class DocNumbersTest
         // why: laws carry a decree number instead of a bracketed 发文字号
         Assert.Equal("中华人民共和国国务院令第802号", DocNumbers.Find("2025年3月17日 中华人民共和国国务院令第802号修订）"));
 }
+
+public class DocNumbersListTest
+{
+    [Theory]
+    [InlineData("〔2022〕京经信发 45号", "京经信发〔2022〕45号")]                                   // why: year printed before the prefix in a card
+    [InlineData("京商财务字〔2022〕16号/京商财务字〔2022〕22号", "京商财务字〔2022〕16号/京商财务字〔2022〕22号")] // why: a card citing two documents keeps both
+    [InlineData("/", "")]                                                                          // why: a slash alone means none
+    public void FindAll_ReadsEveryNumber(string text, string expected) =>
+        Assert.Equal(expected, string.Join("/", DocNumbers.FindAll(text)));
+}
