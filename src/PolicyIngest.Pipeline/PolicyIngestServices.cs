@@ -1,5 +1,6 @@
 using PolicyIngest.Catalogue;
 using PolicyIngest.Extract;
+using PolicyIngest.Extract.Amounts;
 using PolicyIngest.Read;
 using PolicyIngest.Read.Text;
 using PolicyIngest.Structure;
@@ -14,16 +15,10 @@ public static class PolicyIngestServices
     {
         var readers = new DocumentReaders([new PlainTextReader()]);
         IStructureParser structure = new ParagraphStructureParser();
-        IAmountExtractor amounts = new NoAmountExtractor();
+        IAmountExtractor amounts = new AmountExtractor();
         return new DocumentProcessor(readers, structure, amounts, classifier: null, readOptions ?? ReadOptions.Default);
     }
 
     public static IngestService CreateIngest(CatalogueStore catalogue, TimeProvider? clock = null, ReadOptions? readOptions = null) =>
         new(CreateProcessor(readOptions), catalogue, new SourceVersionLinker(), indexer: null, clock ?? TimeProvider.System);
-
-    /// <summary>Placeholder until the amount extractor lands: finds nothing, and says so nowhere else.</summary>
-    private sealed class NoAmountExtractor : IAmountExtractor
-    {
-        public AmountFindings Extract(IReadOnlyList<PolicyIngest.Core.Model.Clause> clauses) => AmountFindings.None;
-    }
 }
