@@ -19,11 +19,14 @@ public static class EvaluateCommand
     /// <summary>`evaluate NAME`: quality figures.</summary>
     public static IReadOnlyList<IMeasurement> Evaluations { get; } =
     [
+        new AmountsEvaluation(),
+        new NumbersEvaluation(),
     ];
 
     /// <summary>`bench NAME`: speed figures.</summary>
     public static IReadOnlyList<IMeasurement> Benchmarks { get; } =
     [
+        new AmountsBenchmark(),
     ];
 
     public static Command Create() => Group("evaluate", "print measured quality figures", Evaluations);
