@@ -2,7 +2,6 @@ using PolicyIngest.Catalogue;
 using PolicyIngest.Extract;
 using PolicyIngest.Extract.Amounts;
 using PolicyIngest.Read;
-using PolicyIngest.Read.Text;
 using PolicyIngest.Structure;
 using PolicyIngest.Track;
 
@@ -13,8 +12,8 @@ public static class PolicyIngestServices
 {
     public static DocumentProcessor CreateProcessor(ReadOptions? readOptions = null)
     {
-        var readers = new DocumentReaders([new PlainTextReader()]);
-        IStructureParser structure = new ParagraphStructureParser();
+        var readers = DocumentReaders.CreateDefault();
+        IStructureParser structure = new PolicyStructureParser();   // falls back to ParagraphStructureParser (with a warning) when it recognises nothing
         IAmountExtractor amounts = new AmountExtractor();
         return new DocumentProcessor(readers, structure, amounts, classifier: null, readOptions ?? ReadOptions.Default);
     }
