@@ -20,11 +20,14 @@ public static class EvaluateCommand
     public static IReadOnlyList<IMeasurement> Evaluations { get; } =
     [
         new StructureEvaluation(),
+        new AmountsEvaluation(),
+        new NumbersEvaluation(),
     ];
 
     /// <summary>`bench NAME`: speed figures.</summary>
     public static IReadOnlyList<IMeasurement> Benchmarks { get; } =
     [
+        new AmountsBenchmark(),
     ];
 
     public static Command Create() => Group("evaluate", "print measured quality figures", Evaluations);
