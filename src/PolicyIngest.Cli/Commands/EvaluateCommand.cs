@@ -22,12 +22,14 @@ public static class EvaluateCommand
         new StructureEvaluation(),
         new AmountsEvaluation(),
         new NumbersEvaluation(),
+        new ClassifyEvaluation(),
     ];
 
     /// <summary>`bench NAME`: speed figures.</summary>
     public static IReadOnlyList<IMeasurement> Benchmarks { get; } =
     [
         new AmountsBenchmark(),
+        new ClassifyBenchmark(),
     ];
 
     public static Command Create() => Group("evaluate", "print measured quality figures", Evaluations);
