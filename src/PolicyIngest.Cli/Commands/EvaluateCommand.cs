@@ -20,12 +20,18 @@ public static class EvaluateCommand
     public static IReadOnlyList<IMeasurement> Evaluations { get; } =
     [
         new ReadEvaluation(),
+        new StructureEvaluation(),
+        new AmountsEvaluation(),
+        new NumbersEvaluation(),
+        new ClassifyEvaluation(),
     ];
 
     /// <summary>`bench NAME`: speed figures.</summary>
     public static IReadOnlyList<IMeasurement> Benchmarks { get; } =
     [
         new ReadBenchmark(),
+        new AmountsBenchmark(),
+        new ClassifyBenchmark(),
     ];
 
     public static Command Create() => Group("evaluate", "print measured quality figures", Evaluations);
