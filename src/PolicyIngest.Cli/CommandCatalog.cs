@@ -11,6 +11,7 @@ public static class CommandCatalog
         var root = new RootCommand("PolicyIngest: keeps a catalogue of Chinese industrial-support policies current");
         root.Options.Add(GlobalOptions.Db);
         root.Options.Add(GlobalOptions.Json);
+        root.Options.Add(GlobalOptions.MaxFileMb);
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(IngestCommand.Create());

@@ -109,7 +109,9 @@ public sealed partial class HtmlReader : IDocumentReader
         {
             var href = a.GetAttribute("href")!.Trim();
             if (href.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase) || href.StartsWith('#')) continue;
-            Uri? uri = Uri.TryCreate(href, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" or "file" ? absolute
+            // "/attach/x.pdf" parses as an absolute file path on Unix: only a scheme makes a link absolute.
+            var hasScheme = href.Contains("://", StringComparison.Ordinal);
+            Uri? uri = hasScheme && Uri.TryCreate(href, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" or "file" ? absolute
                 : baseUri is not null && Uri.TryCreate(baseUri, href, out var relative) ? relative : null;
             if (uri is null || !AttachmentPath().IsMatch(uri.AbsolutePath)) continue;
             if (seen.Add(uri.AbsoluteUri)) links.Add(new AttachmentLink(uri.AbsoluteUri, Collapse(a.TextContent)));
