@@ -38,17 +38,25 @@ public static partial class CompilationParser
     [GeneratedRegex(@"(?:编制|编写|汇编|印发)\s*《(?<t>[^《》]{4,60})》")]
     private static partial Regex CompiledTitle();
 
-    /// <summary>True when the blocks hold at least three cards (依据文件 and 发文字号 fields).</summary>
+    /// <summary>True when the blocks hold at least three cards (依据文件, 发文机构 and 发文字号 fields).</summary>
     public static bool Recognise(IReadOnlyList<TextBlock> blocks)
     {
-        int basis = 0, number = 0;
+        // Counted anywhere in a block: a PDF table may glue a field name to the previous cell.
+        int basis = 0, number = 0, issuer = 0;
         foreach (var b in blocks)
         {
-            var t = b.Text.TrimStart();
-            if (t.StartsWith("依据文件")) basis++;
-            else if (t.StartsWith("发文字号")) number++;
+            basis += Count(b.Text, "依据文件");
+            number += Count(b.Text, "发文字号");
+            issuer += Count(b.Text, "发文机构");
         }
-        return basis >= 3 && number >= 3;
+        return basis >= 3 && number >= 3 && issuer >= 3;
+
+        static int Count(string text, string name)
+        {
+            var n = 0;
+            for (var i = text.IndexOf(name, StringComparison.Ordinal); i >= 0; i = text.IndexOf(name, i + name.Length, StringComparison.Ordinal)) n++;
+            return n;
+        }
     }
 
     public static bool StartsField(string line) => FieldLine().IsMatch(line.Trim());
