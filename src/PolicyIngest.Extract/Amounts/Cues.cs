@@ -19,7 +19,7 @@ internal static partial class Cues
     [
         "投资", "投入", "营业额", "营业收入", "主营业务收入", "收入", "销售额", "销售收入", "产值", "营收", "研发费用", "研发经费", "订单",
         "税收", "纳税", "注册资本", "融资额", "融资", "贷款", "合同额", "合同金额", "交易额", "成交额", "利润", "资产", "出口额", "进出口额",
-        "实缴", "违法所得", "货值", "工程造价", "造价", "估值", "市值", "规上", "年营", "产出", "业务额", "结算额", "采购额", "投资额", "增加值",
+        "实缴", "违法所得", "货值", "工程造价", "造价", "估值", "市值", "规上", "年营", "产出", "业务额", "结算额", "采购额", "投资额", "增加值", "价格", "售价", "单价", "履约金额", "采购金额", "销售金额", "入表金额", "交易金额",
     ];
 
     private static readonly string[] CapWords = ["不超过", "不高于", "最高", "最多", "上限", "封顶", "至多", "不多于", "限额", "以内"];
@@ -50,9 +50,17 @@ internal static partial class Cues
             return (Core.Model.AmountRole.Threshold, true);
 
         if (m.High is not null) return (Core.Model.AmountRole.Range, true);
-        if (ContainsAny(p, CapWords) || below || CapAfter().IsMatch(s)) return (Core.Model.AmountRole.Cap, true);
-        if (ContainsAny(p, FloorWords) || above) return (Core.Model.AmountRole.Floor, true);
-        if (lastAward >= 0 || AwardAfter().IsMatch(s)) return (Core.Model.AmountRole.Fixed, lastAward >= 0);
+
+        // Bound words count near the award: 给予不超过, 最高可给予; not 不少于1000公斤…分别给予500万元.
+        var bounds = lastAward >= 0 ? p[Math.Max(0, LastStart(p, AwardVerbs) - 5)..] : p;
+        if (ContainsAny(bounds, CapWords) || below || CapAfter().IsMatch(s)) return (Core.Model.AmountRole.Cap, true);
+        if (ContainsAny(bounds, FloorWords) || above)
+        {
+            // 不低于2000万元的本市企业: with no award in sight a lower bound is a condition.
+            var conditionLike = lastAward < 0 && (bounds.Contains("不低于", StringComparison.Ordinal) || bounds.Contains("不少于", StringComparison.Ordinal));
+            return (conditionLike ? Core.Model.AmountRole.Threshold : Core.Model.AmountRole.Floor, true);
+        }
+        if (lastAward >= 0 || AwardNear().IsMatch(s)) return (Core.Model.AmountRole.Fixed, lastAward >= 0);
         return (Core.Model.AmountRole.Other, false);
     }
 
@@ -62,7 +70,17 @@ internal static partial class Cues
         var p = text[Math.Max(phraseStart, previousEnd)..m.Start];
         var s = text[m.End..PhraseEnd(text, m.End)];
 
-        if (PenaltyAfter().IsMatch(s)) return (Core.Model.RateRole.Rate, true, RateBase(p));
+        // A fine as a share: 百分之一以上百分之十以下 is a rate range, 百分之十以下 at most a share.
+        if (PenaltyAfter().IsMatch(s))
+            return (m.High is null && BelowAfter().IsMatch(s) ? Core.Model.RateRole.RateCap : Core.Model.RateRole.Rate, true, RateBase(p));
+
+        // 给予不超过合同额20%; 最高不超过智能算力合同额的20%: a capped share of a named base.
+        var cappedShare = CappedShare().Match(p);
+        if (cappedShare.Success)
+        {
+            var b = BaseTail().Replace(cappedShare.Groups["base"].Value, "").Trim();
+            return (Core.Model.RateRole.RateCap, true, b.Length is > 0 and <= 25 ? b : null);
+        }
 
         var byShare = ShareOf().IsMatch(p) || RatioAfter().IsMatch(s) || AwardAfter().IsMatch(s)
                       || (LastIndex(p, AwardVerbs) >= 0 && p.TrimEnd().EndsWith('的'));
@@ -79,21 +97,27 @@ internal static partial class Cues
         return (Core.Model.RateRole.Other, false, null);
     }
 
-    /// <summary>What the amount is counted per, when the phrase says so.</summary>
-    public static string? Per(string text, Mention m, string unit)
+    /// <summary>What the amount is counted per, when its phrase (back to the previous number) says so.</summary>
+    public static string? Per(string text, Mention m, int previousEnd)
     {
-        var p = text[PhraseStart(text, m.Start)..m.Start];
-        var s = text[m.End..Math.Min(text.Length, m.End + 8)];
+        var p = text[Math.Max(PhraseStart(text, m.Start), previousEnd)..m.Start];
         var enterprise = EnterpriseScope().IsMatch(p);
-        var year = YearScope().IsMatch(p) || unit.EndsWith("/年", StringComparison.Ordinal);
+        var year = YearScope().IsMatch(p) || m.Unit.EndsWith("/年", StringComparison.Ordinal);
         if (enterprise && year) return "enterprise-year";
         if (ProjectScope().IsMatch(p)) return "project";
         if (ItemScope().IsMatch(p)) return "item";
         if (enterprise) return "enterprise";
         if (year) return "year";
-        if (p.Contains("一次性", StringComparison.Ordinal) || s.StartsWith("一次性", StringComparison.Ordinal)) return "once";
+        if (p.Contains("一次性", StringComparison.Ordinal)) return "once";
         if (p.Contains("累计", StringComparison.Ordinal)) return "cumulative";
-        return null;
+        return PerAfter(text, m);
+    }
+
+    /// <summary>A scope written right after the sum: 30万元一次性资金支持.</summary>
+    public static string? PerAfter(string text, Mention m)
+    {
+        var s = text.AsSpan(m.End, Math.Min(6, text.Length - m.End));
+        return s.Contains("一次性", StringComparison.Ordinal) ? "once" : null;
     }
 
     /// <summary>每增加一家再额外给予5万元 → 每增加一家; 每满一万人奖励一万元 → 每满一万人.</summary>
@@ -143,11 +167,16 @@ internal static partial class Cues
     {
         var match = BaseCue().Match(p);
         if (!match.Success) return null;
-        var b = p[(match.Index + match.Length)..];
-        b = BaseLead().Replace(b, "");
-        b = BaseTail().Replace(b, "");
-        b = b.Trim();
+        var b = Clean(p[(match.Index + match.Length)..]);
+        if (b.Length == 0)
+        {
+            // 按照实际发生费用给予最高70%: the base sits between 按照 and the award verb.
+            var between = BaseBetween().Match(p);
+            if (between.Success) b = Clean(between.Groups["base"].Value);
+        }
         return b.Length is > 0 and <= 25 ? b : null;
+
+        static string Clean(string raw) => BaseTail().Replace(BaseLead().Replace(raw, ""), "").Trim();
     }
 
     private static int PhraseStart(string text, int at)
@@ -170,6 +199,13 @@ internal static partial class Cues
             var i = p.LastIndexOf(w, StringComparison.Ordinal);
             if (i >= 0 && i + w.Length - 1 > best) best = i + w.Length - 1;
         }
+        return best;
+    }
+
+    private static int LastStart(string p, string[] words)
+    {
+        var best = -1;
+        foreach (var w in words) best = Math.Max(best, p.LastIndexOf(w, StringComparison.Ordinal));
         return best;
     }
 
@@ -207,6 +243,10 @@ internal static partial class Cues
     [GeneratedRegex("^(?:的)?(?:一次性)?(?:资金|奖励|补贴|补助|奖补|资助|支持|扶持|贴息|经费)")]
     private static partial Regex AwardAfter();
 
+    /// <summary>An award word shortly after the sum: 10元/公斤的标准给予补贴, 50万元资金支持.</summary>
+    [GeneratedRegex("^[^，。；;]{0,6}?(?:给予|予以|资金|奖励|补贴|补助|奖补|资助|支持|扶持|贴息|经费)")]
+    private static partial Regex AwardNear();
+
     [GeneratedRegex("规模(?:达到|不低于|不少于|为|约|共|达|超过)?[ \u00A0]?$")]
     private static partial Regex FundScaleBefore();
 
@@ -222,6 +262,9 @@ internal static partial class Cues
     [GeneratedRegex("(?:按照|按|依照|参照)")]
     private static partial Regex ShareOf();
 
+    [GeneratedRegex("(?:(?:给予|补贴|奖励|补助|予以)[^，。；;]{0,3}(?:不超过|最高|不高于)|(?:不超过|最高不超过|最高|不高于)(?=[^，。；;]{1,25}的[ \u00A0]*$))(?<base>[^，。；;]{0,25}?)[ \u00A0]*$")]
+    private static partial Regex CappedShare();
+
     [GeneratedRegex("^(?:的)?(?:比例|给予|奖励|补贴|补助|贴息|进行奖励|予以)")]
     private static partial Regex RatioAfter();
 
@@ -234,16 +277,19 @@ internal static partial class Cues
     [GeneratedRegex(".*(?:按照|按其|按|依照|参照|并处|处以|处|奖励|补贴|补助|给予)")]
     private static partial Regex BaseCue();
 
-    [GeneratedRegex("^(?:不超过|不高于|最高|最多|其|企业|该|上述|不低于)+")]
+    [GeneratedRegex("按(?:照|其)?(?<base>[^，。；;]{1,30}?)(?:的)?(?:给予|予以|进行)")]
+    private static partial Regex BaseBetween();
+
+    [GeneratedRegex("^(?:不超过|不高于|最高|最多|其|企业|该|上述|不低于|[ \u00A0])+")]
     private static partial Regex BaseLead();
 
-    [GeneratedRegex("(?:的|之)?[ \u00A0]*$")]
+    [GeneratedRegex("(?:的|之|最高|不超过|不高于|最多|[ \u00A0])*$")]
     private static partial Regex BaseTail();
 
     [GeneratedRegex("(?:每家|每个企业|每户|单家|单个企业|每家企业|每一家|企业每年|每个单位|单个单位)")]
     private static partial Regex EnterpriseScope();
 
-    [GeneratedRegex("(?:每年|年度|每年度|年均|每一年|/年)")]
+    [GeneratedRegex("(?:每年|(?<![0-9０-９〇零一二三四五六七八九])年度|每年度|年均|每一年|/年)")]
     private static partial Regex YearScope();
 
     [GeneratedRegex("(?:每个项目|单个项目|每一个项目|每一项目|单项目|每个示范项目|单个示范项目|每个课题|单个课题)")]

@@ -19,7 +19,10 @@ internal static partial class Mentions
     private const string ChineseChar = "[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億兩廿]";
     private const string Numeral = "(?:" + ArabicNumber + "|" + ChineseChar + ")(?:[ \u00A0]?(?:" + ArabicNumber + "|" + ChineseChar + "))*";
 
-    [GeneratedRegex("(?<num>" + Numeral + ")[ \u00A0]?(?:元|圆)(?!旦|器件|件|素)(?<per>(?:[/／](?:平方米|立方米|千瓦时|人次|标准箱|[\u4e00-\u9fff]|㎡))*)")]
+    /// <summary>What a per-unit price is counted in: 元/亩, 元/人/夜, 元/公斤, 元/平方米.</summary>
+    private const string PerUnit = "公斤|千克|平方米|立方米|千瓦时|千瓦|兆瓦|人次|标准箱|台套|平米|公里|课时|学时|小时|人·年|人|夜|年|月|天|日|次|件|个|台|套|辆|株|头|只|张|间|户|家|项|亩|吨|米|度|座|床|份|㎡|m²|m2|kWh|kW";
+
+    [GeneratedRegex("(?<num>" + Numeral + ")[ \u00A0]?(?:元|圆)(?!旦|器件|件|素)(?<per>(?:[/／](?:" + PerUnit + "))*)")]
     private static partial Regex MoneyPattern();
 
     [GeneratedRegex("(?<num>" + ArabicNumber + ")[ \u00A0]?[%％]|百分之(?<cn>[零〇一二两三四五六七八九十百点]+)")]
