@@ -179,6 +179,7 @@ public static partial class AmountPhrases
             var items = pieces.ToArray();
             items[0] = LeadingCue().Replace(items[0], "");
             items[^1] = TrailingHead().Replace(items[^1], "");
+            for (var k = 0; k < items.Length; k++) items[k] = items[k].Trim();
             if (items.Any(i => i.Length == 0 || i.Length > 30 || NotAnItem().IsMatch(i))) return null;
             return items;
         }

@@ -11,7 +11,7 @@ internal static partial class Cues
 {
     private static readonly string[] AwardVerbs =
     [
-        "给予", "奖励", "补贴", "补助", "资助", "支持", "扶持", "奖补", "贴息", "兑现", "发放", "拨付", "配套", "返还", "一次性", "分别", "再给予", "额外给予", "给",
+        "给予", "奖励", "补贴", "补助", "资助", "支持", "扶持", "奖补", "贴息", "兑现", "发放", "配套", "返还", "一次性", "分别", "再给予", "额外给予", "给",
     ];
 
     /// <summary>What the applicant does or has (a condition when compared with a sum), not what it gets.</summary>
@@ -19,7 +19,7 @@ internal static partial class Cues
     [
         "投资", "投入", "营业额", "营业收入", "主营业务收入", "收入", "销售额", "销售收入", "产值", "营收", "研发费用", "研发经费", "订单",
         "税收", "纳税", "注册资本", "融资额", "融资", "贷款", "合同额", "合同金额", "交易额", "成交额", "利润", "资产", "出口额", "进出口额",
-        "实缴", "违法所得", "货值", "工程造价", "造价", "估值", "市值", "规上", "年营", "产出", "业务额", "结算额", "采购额", "投资额", "增加值", "价格", "售价", "单价", "履约金额", "采购金额", "销售金额", "入表金额", "交易金额",
+        "实缴", "违法所得", "货值", "工程造价", "造价", "估值", "市值", "规上", "年营", "产出", "业务额", "结算额", "采购额", "投资额", "增加值", "价格", "售价", "单价", "履约金额", "采购金额", "销售金额", "入表金额", "交易金额", "实际出资额", "出资到位金额", "实缴资本", "营运资金",
     ];
 
     private static readonly string[] CapWords = ["不超过", "不高于", "最高", "最多", "上限", "封顶", "至多", "不多于", "限额", "以内"];
@@ -39,12 +39,13 @@ internal static partial class Cues
         var above = AboveAfter().IsMatch(s);
         var below = BelowAfter().IsMatch(s);
 
-        if (IsFund(text, p, s, phraseStart, m)) return (Core.Model.AmountRole.Fund, true);
+        if (IsFund(p, s)) return (Core.Model.AmountRole.Fund, true);
 
         if ((lastCompare >= 0 || (lastMeasure >= 0 && m.High is not null)) && RefusalAfter().IsMatch(s) && lastAward < lastCompare)
             return (Core.Model.AmountRole.Other, true);
 
-        var measureNearest = lastMeasure >= 0 && lastMeasure > lastAward;
+        // The measure must be the sum's own subject: 营业收入不超过2000万元, not 贷款市场报价利率（LPR）、单个企业年度不超过3000万元.
+        var measureNearest = lastMeasure >= 0 && lastMeasure > lastAward && IsOwnSubject(p[(lastMeasure + 1)..]);
         var compareNearest = lastCompare >= 0 && lastCompare > lastAward;
         if (measureNearest || (compareNearest && !ContainsAny(p[(lastCompare)..], CapWords)) || (above && lastAward < 0 && !FloorAward(s)))
             return (Core.Model.AmountRole.Threshold, true);
@@ -53,6 +54,8 @@ internal static partial class Cues
 
         // Bound words count near the award: 给予不超过, 最高可给予; not 不少于1000公斤…分别给予500万元.
         var bounds = lastAward >= 0 ? p[Math.Max(0, LastStart(p, AwardVerbs) - 5)..] : p;
+        // 营业收入…在2亿元（含）以下 with no award in sight is a condition; 给予5万元以下的补助 is a cap.
+        if (below && lastAward < 0 && !AwardNear().IsMatch(s) && !ContainsAny(bounds, CapWords)) return (Core.Model.AmountRole.Threshold, true);
         if (ContainsAny(bounds, CapWords) || below || CapAfter().IsMatch(s)) return (Core.Model.AmountRole.Cap, true);
         if (ContainsAny(bounds, FloorWords) || above)
         {
@@ -81,6 +84,11 @@ internal static partial class Cues
             var b = BaseTail().Replace(cappedShare.Groups["base"].Value, "").Trim();
             return (Core.Model.RateRole.RateCap, true, b.Length is > 0 and <= 25 ? b : null);
         }
+
+        // 贴息率不超过2%, 奖励比例不超过20％: the share of an award itself.
+        var awardShare = AwardShareNoun().Match(p);
+        if (awardShare.Success)
+            return (ContainsAny(awardShare.Value, CapWords) || BelowAfter().IsMatch(s) ? Core.Model.RateRole.RateCap : Core.Model.RateRole.Rate, true, null);
 
         var byShare = ShareOf().IsMatch(p) || RatioAfter().IsMatch(s) || AwardAfter().IsMatch(s)
                       || (LastIndex(p, AwardVerbs) >= 0 && p.TrimEnd().EndsWith('的'));
@@ -116,7 +124,9 @@ internal static partial class Cues
     /// <summary>A scope written right after the sum: 30万元一次性资金支持.</summary>
     public static string? PerAfter(string text, Mention m)
     {
-        var s = text.AsSpan(m.End, Math.Min(6, text.Length - m.End));
+        var s = text.AsSpan(m.End, Math.Min(10, text.Length - m.End));
+        var stop = s.IndexOfAny('，', '。', '；');
+        if (stop >= 0) s = s[..stop];
         return s.Contains("一次性", StringComparison.Ordinal) ? "once" : null;
     }
 
@@ -151,15 +161,19 @@ internal static partial class Cues
 
     public static string StripAwardWords(string label) => AwardWordsAround().Replace(label, "").Trim();
 
-    private static bool IsFund(string text, string p, string s, int phraseStart, Mention m)
+    /// <summary>设立规模不低于1亿元的引导资金; 每年安排旅游引导资金1000万元: the size of a fund or budget, set up in this phrase.</summary>
+    private static bool IsFund(string p, string s)
     {
-        var sentence = text[SentenceStart(text, m.Start)..m.Start];
         if (FundScaleBefore().IsMatch(p)) return true;
-        var fundNoun = FundNoun().IsMatch(p) || FundNounAfter().IsMatch(s);
-        var fundVerb = FundVerb().IsMatch(sentence);
-        var lastAward = LastIndex(p, AwardVerbs.Where(v => v is not ("支持" or "扶持" or "配套")).ToArray());
-        return fundNoun && fundVerb && lastAward < 0;
+        var verb = FundVerb().Match(p);
+        if (!verb.Success) return false;
+        var afterVerb = p[verb.Index..];
+        var fundNoun = FundNoun().IsMatch(afterVerb) || FundNounAfter().IsMatch(s);
+        var award = LastIndex(afterVerb, AwardVerbs.Where(v => v is not ("支持" or "扶持" or "配套")).ToArray());
+        return fundNoun && award < 0;
     }
+
+    private static bool IsOwnSubject(string between) => between.Length <= 10 && !between.Contains('、');
 
     private static bool FloorAward(string s) => AwardAfter().IsMatch(s);
 
@@ -256,11 +270,14 @@ internal static partial class Cues
     [GeneratedRegex("^[^，。；]{0,4}?(?:的)?(?:引导资金|专项资金|发展资金|产业基金|投资基金|基金|资金池|风险补偿金)")]
     private static partial Regex FundNounAfter();
 
-    [GeneratedRegex("(?:设立|安排|设置|统筹|出资|筹集|募集|发起|组建|每年安排|列支)")]
+    [GeneratedRegex("(?:设立|安排|设置|统筹|筹集|募集|发起|组建|列支)")]
     private static partial Regex FundVerb();
 
     [GeneratedRegex("(?:按照|按|依照|参照)")]
     private static partial Regex ShareOf();
+
+    [GeneratedRegex("(?:贴息率|贴息比例|费率|补贴比例|补贴标准|奖励比例|补助比例|资助比例|支持比例|奖补比例|贴费比例)(?:为|按|最高|不超过|不高于|原则上)*[ \u00A0]*$")]
+    private static partial Regex AwardShareNoun();
 
     [GeneratedRegex("(?:(?:给予|补贴|奖励|补助|予以)[^，。；;]{0,3}(?:不超过|最高|不高于)|(?:不超过|最高不超过|最高|不高于)(?=[^，。；;]{1,25}的[ \u00A0]*$))(?<base>[^，。；;]{0,25}?)[ \u00A0]*$")]
     private static partial Regex CappedShare();
@@ -289,13 +306,13 @@ internal static partial class Cues
     [GeneratedRegex("(?:每家|每个企业|每户|单家|单个企业|每家企业|每一家|企业每年|每个单位|单个单位)")]
     private static partial Regex EnterpriseScope();
 
-    [GeneratedRegex("(?:每年|(?<![0-9０-９〇零一二三四五六七八九])年度|每年度|年均|每一年|/年)")]
+    [GeneratedRegex("(?:每年|(?<![0-9０-９〇零一二三四五六七八九本当该前])(?<!(?<!原则)上)年度|每年度|年均|每一年|/年)")]
     private static partial Regex YearScope();
 
     [GeneratedRegex("(?:每个项目|单个项目|每一个项目|每一项目|单项目|每个示范项目|单个示范项目|每个课题|单个课题)")]
     private static partial Regex ProjectScope();
 
-    [GeneratedRegex("(?:每项|单项|每一项)")]
+    [GeneratedRegex("(?:每项|单项|每一项|每件)")]
     private static partial Regex ItemScope();
 
     [GeneratedRegex("每(?:增加|新增|多|满|超过|提高|提升)[^，。；、给奖补再]{1,8}")]

@@ -25,6 +25,9 @@ internal static partial class Mentions
     [GeneratedRegex("(?<num>" + Numeral + ")[ \u00A0]?(?:元|圆)(?!旦|器件|件|素)(?<per>(?:[/／](?:" + PerUnit + "))*)")]
     private static partial Regex MoneyPattern();
 
+    [GeneratedRegex("(?:给予|予以|奖励|补贴|补助|资助)[ \u00A0]?(?<num>" + Numeral + "[万亿])(?:[ \u00A0]?(?:—+|–+|－+|-+|~|～|至|到)[ \u00A0]?(?<num2>" + Numeral + "[万亿]))?(?![0-9元美港欧日韩澳台人平亩个家户件项辆台吨次名张套万亿])")]
+    private static partial Regex BareMoneyPattern();
+
     [GeneratedRegex("(?<num>" + ArabicNumber + ")[ \u00A0]?[%％]|百分之(?<cn>[零〇一二两三四五六七八九十百点]+)")]
     private static partial Regex PercentPattern();
 
@@ -49,6 +52,19 @@ internal static partial class Mentions
             var unit = "元" + m.Groups["per"].Value.Replace('／', '/');
             money.Add(new Mention(start, m.Index + m.Length, read.Value, null, unit, false));
         }
+
+        // 予以5万-500万不同程度的额外资助: right after an award verb, 万/亿 mean money even without 元.
+        foreach (Match m in BareMoneyPattern().Matches(text))
+        {
+            var low = ReadMoneyNumber(m.Groups["num"].Value);
+            if (low is null || low.Value.Skipped > 0) continue;
+            var start = m.Groups["num"].Index;
+            if (money.Any(x => x.Start < m.Index + m.Length && start < x.End)) continue;
+            decimal? high = m.Groups["num2"].Success ? ReadMoneyNumber(m.Groups["num2"].Value)?.Value : null;
+            if (high is { } h && h <= low.Value.Value) high = null;
+            money.Add(new Mention(start, m.Index + m.Length, low.Value.Value, high, "元", false));
+        }
+        money.Sort((a, b) => a.Start.CompareTo(b.Start));
 
         var percents = new List<Mention>();
         foreach (Match m in PercentPattern().Matches(text))
