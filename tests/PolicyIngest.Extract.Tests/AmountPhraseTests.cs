@@ -148,6 +148,7 @@ public sealed class AmountPhraseTests
         { "第二、三年根据年度绩效考核结果，每年分别给予不超过 500 万元、100 万元资金支持", "5000000 cap per=year cond=- ; 1000000 cap per=year cond=-" }, // why: 第二、三年 is no enumeration to distribute over
         { "园区内入驻企业平均单位面积年营业收入超过 2万元/平方米", "20000 threshold unit=元/平方米" }, // why: per-area threshold
         { "每年新增储备项目总投资超万亿，其中 50亿元以上项目超 50个", "5000000000 threshold" }, // why: 万亿 without a digit is not read; 50亿元以上 sizes the projects
+        { "注册资金不高于 2000万元（含），年营业收入 1000万元以下（不含）", "20000000 threshold ; 10000000 threshold" }, // why: 注册资金 is the applicant's own measure, so 不高于 makes a condition
     };
 
     [Theory]
