@@ -19,11 +19,15 @@ public static class EvaluateCommand
     /// <summary>`evaluate NAME`: quality figures.</summary>
     public static IReadOnlyList<IMeasurement> Evaluations { get; } =
     [
+        new SearchEvaluation(),
+        new SegmentEvaluation(),
     ];
 
     /// <summary>`bench NAME`: speed figures.</summary>
     public static IReadOnlyList<IMeasurement> Benchmarks { get; } =
     [
+        new SearchBenchmark(),
+        new SegmentBenchmark(),
     ];
 
     public static Command Create() => Group("evaluate", "print measured quality figures", Evaluations);
