@@ -1,9 +1,9 @@
 using PolicyIngest.Catalogue;
 using PolicyIngest.Extract;
+using PolicyIngest.Extract.Amounts;
 using PolicyIngest.Index.Search;
 using PolicyIngest.Index.Segmentation;
 using PolicyIngest.Read;
-using PolicyIngest.Read.Text;
 using PolicyIngest.Structure;
 using PolicyIngest.Track;
 
@@ -14,15 +14,16 @@ public static class PolicyIngestServices
 {
     public static DocumentProcessor CreateProcessor(ReadOptions? readOptions = null)
     {
-        var readers = new DocumentReaders([new PlainTextReader()]);
-        IStructureParser structure = new ParagraphStructureParser();
-        IAmountExtractor amounts = new NoAmountExtractor();
+        var readers = DocumentReaders.CreateDefault();
+        IStructureParser structure = new PolicyStructureParser();   // falls back to ParagraphStructureParser (with a warning) when it recognises nothing
+        IAmountExtractor amounts = new AmountExtractor();
         return new DocumentProcessor(readers, structure, amounts, classifier: null, readOptions ?? ReadOptions.Default);
     }
 
     public static IngestService CreateIngest(CatalogueStore catalogue, TimeProvider? clock = null, ReadOptions? readOptions = null,
         ClauseAnalyzer? analyzer = null) =>
         new(CreateProcessor(readOptions), catalogue, new SourceVersionLinker(), new ClauseIndexer(analyzer ?? CreateAnalyzer()), clock ?? TimeProvider.System);
+
 
     /// <summary>jieba's dictionary and HMM (Debian python3-jieba) plus models/dict/*.txt: build once per process and share.</summary>
     public static ClauseAnalyzer CreateAnalyzer() =>
@@ -31,10 +32,4 @@ public static class PolicyIngestServices
     /// <summary>Clause search over the catalogue, as the CLI and the web UI use it.</summary>
     public static ISearchIndex CreateSearch(CatalogueStore catalogue, ClauseAnalyzer? analyzer = null) =>
         new SqliteSearchIndex(catalogue, analyzer ?? CreateAnalyzer());
-
-    /// <summary>Placeholder until the amount extractor lands: finds nothing, and says so nowhere else.</summary>
-    private sealed class NoAmountExtractor : IAmountExtractor
-    {
-        public AmountFindings Extract(IReadOnlyList<PolicyIngest.Core.Model.Clause> clauses) => AmountFindings.None;
-    }
 }

@@ -19,6 +19,10 @@ public static class EvaluateCommand
     /// <summary>`evaluate NAME`: quality figures.</summary>
     public static IReadOnlyList<IMeasurement> Evaluations { get; } =
     [
+        new StructureEvaluation(),
+        new AmountsEvaluation(),
+        new NumbersEvaluation(),
+        new ClassifyEvaluation(),
         new SearchEvaluation(),
         new SegmentEvaluation(),
     ];
@@ -26,6 +30,8 @@ public static class EvaluateCommand
     /// <summary>`bench NAME`: speed figures.</summary>
     public static IReadOnlyList<IMeasurement> Benchmarks { get; } =
     [
+        new AmountsBenchmark(),
+        new ClassifyBenchmark(),
         new SearchBenchmark(),
         new SegmentBenchmark(),
     ];
