@@ -49,7 +49,7 @@ public static class ClauseSearchStore
         return ReadClauseTexts(cmd);
     }
 
-    /// <summary>Current clauses with their source file: (rowid, source, text).</summary>
+    /// <summary>Current clauses with their source file: (rowid, source, label + heading + text: what the index sees).</summary>
     public static List<(long RowId, string Source, string Text)> ClauseSources(SqliteConnection connection)
     {
         using var cmd = Command(connection, SearchSql.ClauseSources);

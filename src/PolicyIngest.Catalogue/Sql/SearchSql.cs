@@ -75,5 +75,7 @@ internal static class SearchSql
     public const string AllClauses = "SELECT rowid, TRIM(label || ' ' || COALESCE(heading, '')), text FROM clause";
 
     /// <summary>Clause texts with their version's source file, for resolving relevance judgments.</summary>
-    public const string ClauseSources = "SELECT c.rowid, v.source, c.text FROM clause c JOIN version v ON v.id = c.version_id WHERE " + StatusSql.IsCurrent;
+    public const string ClauseSources =
+        "SELECT c.rowid, v.source, TRIM(c.label || ' ' || COALESCE(c.heading, '') || ' ' || c.text) FROM clause c JOIN version v ON v.id = c.version_id WHERE "
+        + StatusSql.IsCurrent;
 }

@@ -6,8 +6,9 @@ using PolicyIngest.Pipeline;
 namespace PolicyIngest.Cli.Commands;
 
 /// <summary>
-/// What the search measurements run on: a fresh catalogue of the user's seeds and revisions (and corpus/ when present),
-/// ingested through the real pipeline, and the hand-written qrels of tests/search/qrels.
+/// What the search measurements run on: a fresh catalogue of the user's seeds and revisions (../shared, the text the
+/// qrels judge), ingested through the real pipeline, and the hand-written qrels of tests/search/qrels. corpus/ is left
+/// out: it holds the same documents again in other formats, which would only add duplicate hits.
 /// </summary>
 internal static class SearchCorpus
 {
@@ -16,7 +17,7 @@ internal static class SearchCorpus
     public static IEnumerable<string> Files()
     {
         var shared = CliContext.SharedRoot;
-        var folders = new[] { Path.Combine(shared, "seeds"), Path.Combine(shared, "data", "revisions"), Path.Combine(CliContext.RepositoryRoot, "corpus") };
+        var folders = new[] { Path.Combine(shared, "seeds"), Path.Combine(shared, "data", "revisions") };
         return folders.Where(Directory.Exists)
             .SelectMany(d => Directory.EnumerateFiles(d, "*", SearchOption.AllDirectories))
             .Where(f => !Path.GetFileName(f).StartsWith('.') && !f.EndsWith(".md", StringComparison.Ordinal) && !f.EndsWith(".json", StringComparison.Ordinal))

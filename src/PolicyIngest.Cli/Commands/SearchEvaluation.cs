@@ -21,6 +21,7 @@ public sealed class SearchEvaluation : IMeasurement
         new(SearchAnalyzer.Bigrams, 1, 1),
         new(SearchAnalyzer.WordsAndBigrams, 1, 1),
         new(SearchAnalyzer.WordsAndBigrams, 2, 1),
+        new(SearchAnalyzer.WordsAndBigrams, 2, 1) { RelaxWhenEmpty = false },
         new(SearchAnalyzer.WordsAndBigrams, 4, 1),
         new(SearchAnalyzer.WordsAndBigrams, 1, 2),
     ];
@@ -37,7 +38,7 @@ public sealed class SearchEvaluation : IMeasurement
             var judged = SearchCorpus.Judged(catalogue, context.Err);
             var filter = new ClauseFilter { AsOf = DateOnly.FromDateTime(DateTime.Now) };
             o.WriteLine($"qrels: {judged.Count} queries, {judged.Sum(j => j.Grades.Count)} judged clauses ({SearchCorpus.QrelsPath})");
-            o.WriteLine($"{"option",-24} {"nDCG@10",8} {"MRR",8} {"R@20",8} {"zero-hit",9}");
+            o.WriteLine($"{"option",-36} {"nDCG@10",8} {"MRR",8} {"R@20",8} {"zero-hit",9}");
             var rows = new List<(string Name, double Ndcg, double Mrr, double Recall, int Zero, Dictionary<string, int> ZeroByKind)>();
             foreach (var option in Options)
             {
@@ -47,7 +48,7 @@ public sealed class SearchEvaluation : IMeasurement
             rows.Add(Score("trigram baseline", judged, q =>
                 TrigramBaseline.Expression(SearchQuery.Parse(q)) is { } m ? ClauseSearchStore.TrigramMatches(catalogue.Connection, m, 20) : []));
             foreach (var r in rows)
-                o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Name,-24} {r.Ndcg,8:0.000} {r.Mrr,8:0.000} {r.Recall,8:0.000} {r.Zero,9}"));
+                o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Name,-36} {r.Ndcg,8:0.000} {r.Mrr,8:0.000} {r.Recall,8:0.000} {r.Zero,9}"));
             var best = rows.Take(Options.Count).MaxBy(r => r.Ndcg);
             o.WriteLine($"best: {best.Name}; shipped default: {SearchOptions.Default.Name}");
             o.WriteLine("per query kind, nDCG@10 of the default vs the trigram baseline:");
@@ -59,6 +60,15 @@ public sealed class SearchEvaluation : IMeasurement
                     TrigramBaseline.Expression(SearchQuery.Parse(j.Query.Query)) is { } m ? ClauseSearchStore.TrigramMatches(catalogue.Connection, m, 20) : [],
                     j.Grades, 10));
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {kind.Key,-10} {kind.Count(),3} queries  default {d:0.000}  trigram {t:0.000}"));
+            }
+            o.WriteLine("queries where the default ranks worst (nDCG@10 < 0.5):");
+            foreach (var (q, grades) in judged)
+            {
+                var ranked = defaultSearch.MatchIds(q.Query, filter).Take(20).ToList();
+                var ndcg = RankingMetrics.Ndcg(ranked, grades, 10);
+                if (ndcg < 0.5)
+                    o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  {q.Id} {q.Kind,-9} {ndcg:0.000}  {ranked.Count,2} hits, {grades.Count(g => g.Value > 0)} relevant  {q.Query}"));
             }
             return ExitCodes.Done;
         }
