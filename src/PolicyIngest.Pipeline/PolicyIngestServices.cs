@@ -18,7 +18,8 @@ public static class PolicyIngestServices
     }
 
     public static IngestService CreateIngest(CatalogueStore catalogue, TimeProvider? clock = null, ReadOptions? readOptions = null) =>
-        new(CreateProcessor(readOptions), catalogue, new SourceVersionLinker(), indexer: null, clock ?? TimeProvider.System);
+        new(CreateProcessor(readOptions), catalogue, new VersionLinker(clock ?? TimeProvider.System), indexer: null, clock ?? TimeProvider.System,
+            VersionTracker.For(catalogue, clock ?? TimeProvider.System));
 
     /// <summary>Placeholder until the amount extractor lands: finds nothing, and says so nowhere else.</summary>
     private sealed class NoAmountExtractor : IAmountExtractor
