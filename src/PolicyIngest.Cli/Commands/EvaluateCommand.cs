@@ -19,6 +19,7 @@ public static class EvaluateCommand
     /// <summary>`evaluate NAME`: quality figures.</summary>
     public static IReadOnlyList<IMeasurement> Evaluations { get; } =
     [
+        new DiffEvaluationMeasurement(),
     ];
 
     /// <summary>`bench NAME`: speed figures.</summary>

@@ -203,13 +203,9 @@ public static class DiffMarkdown
               .Append(p.Pair.Old?.Label is { Length: > 0 } ol ? ol : p.Pair.Old is null ? "" : "（无编号）")
               .Append(p.Pair.Old is not null && p.Pair.New is not null ? " → " : "")
               .Append(p.Pair.New?.Label is { Length: > 0 } nl ? nl : p.Pair.New is null ? "" : "（无编号）");
-            if (p.Change == PairChange.Modified)
-            {
-                var removed = Fragments(p.Pair.Old!.Text, p.OldMarks);
-                var added = Fragments(p.Pair.New!.Text, p.NewMarks);
-                if (removed.Length > 0) sb.Append("：删「").Append(removed).Append('」');
-                if (added.Length > 0) sb.Append(removed.Length > 0 ? "，" : "：").Append("增「").Append(added).Append('」');
-            }
+            if (p.Change == PairChange.Modified && p.Edits.Count > 0)
+                sb.Append("：").Append(string.Join("；", p.Edits.Take(3).Select(e => Edit(p.Pair.Old!.Text, p.Pair.New!.Text, e))))
+                  .Append(p.Edits.Count > 3 ? $"；等 {p.Edits.Count} 处" : "");
             else if (p.Change is PairChange.Added or PairChange.Removed)
                 sb.Append("：").Append(Clip((p.Pair.New ?? p.Pair.Old)!.Text, 60));
             sb.Append('\n');
@@ -221,8 +217,21 @@ public static class DiffMarkdown
     private static string Describe(PolicyDocument d) =>
         string.Join(" ", new[] { d.Title, d.DocNumber, d.IssuedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }.Where(x => !string.IsNullOrEmpty(x)));
 
-    private static string Fragments(string text, IReadOnlyList<TextMark> marks) =>
-        Clip(string.Join("…", marks.Select(m => text[m.Start..m.End].Replace("\n", " "))), 80);
+    /// <summary>「old」→「new」 with a few characters of context on each side.</summary>
+    private static string Edit(string oldText, string newText, TextEdit e)
+    {
+        const int context = 4;
+        string Around(string text, TextMark? m, TextMark? other)
+        {
+            if (m is not { } mark) return "";
+            var start = Math.Max(0, mark.Start - context);
+            var end = Math.Min(text.Length, mark.End + context);
+            return text[start..end].Replace("\n", " ");
+        }
+        if (e.Old is null) return "增「" + Clip(Around(newText, e.New, null), 60) + "」";
+        if (e.New is null) return "删「" + Clip(Around(oldText, e.Old, null), 60) + "」";
+        return "「" + Clip(Around(oldText, e.Old, e.New), 60) + "」→「" + Clip(Around(newText, e.New, e.Old), 60) + "」";
+    }
 
     private static string Clip(string s, int max) => s.Length <= max ? s.Replace("\n", " ") : s[..max].Replace("\n", " ") + "…";
 }
