@@ -20,6 +20,9 @@ public static class CommandCatalog
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(ShowCommand.Create());
+        root.Subcommands.Add(DiffCommand.Create());
+        root.Subcommands.Add(ChangesCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(EvaluateCommand.CreateBench());
         return root;

@@ -26,6 +26,7 @@ public static class EvaluateCommand
         new ClassifyEvaluation(),
         new SearchEvaluation(),
         new SegmentEvaluation(),
+        new DiffEvaluationMeasurement(),
     ];
 
     /// <summary>`bench NAME`: speed figures.</summary>
