@@ -15,6 +15,7 @@ public static class CommandCatalog
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(SchedulerCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(EvaluateCommand.CreateBench());
         return root;
