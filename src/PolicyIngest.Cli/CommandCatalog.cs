@@ -18,6 +18,7 @@ public static class CommandCatalog
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(SchedulerCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(ShowCommand.Create());
