@@ -14,6 +14,7 @@ public static class CommandCatalog
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(EvaluateCommand.CreateBench());

@@ -1,7 +1,6 @@
 using PolicyIngest.Catalogue;
 using PolicyIngest.Extract;
 using PolicyIngest.Read;
-using PolicyIngest.Read.Text;
 using PolicyIngest.Structure;
 using PolicyIngest.Track;
 
@@ -12,8 +11,8 @@ public static class PolicyIngestServices
 {
     public static DocumentProcessor CreateProcessor(ReadOptions? readOptions = null)
     {
-        var readers = new DocumentReaders([new PlainTextReader()]);
-        IStructureParser structure = new ParagraphStructureParser();
+        var readers = DocumentReaders.CreateDefault();
+        IStructureParser structure = new PolicyStructureParser();   // falls back to ParagraphStructureParser (with a warning) when it recognises nothing
         IAmountExtractor amounts = new NoAmountExtractor();
         return new DocumentProcessor(readers, structure, amounts, classifier: null, readOptions ?? ReadOptions.Default);
     }

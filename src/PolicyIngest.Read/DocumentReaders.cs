@@ -1,5 +1,6 @@
 using PolicyIngest.Core;
 using PolicyIngest.Core.Model;
+using PolicyIngest.Read.Pdf;
 using PolicyIngest.Read.Text;
 
 namespace PolicyIngest.Read;
@@ -9,7 +10,8 @@ public sealed class DocumentReaders(IEnumerable<IDocumentReader> readers)
 {
     private readonly Dictionary<SourceFormat, IDocumentReader> _byFormat = readers.ToDictionary(r => r.Format);
 
-    public static DocumentReaders CreateDefault() => new([new PlainTextReader()]);
+    /// <summary>Every format with its production reader (poppler, OpenXml, LibreOffice, AngleSharp).</summary>
+    public static DocumentReaders CreateDefault() => new([new PdfReader(), new PlainTextReader()]);
 
     public ExtractedText Read(byte[] bytes, string source, ReadOptions options, CancellationToken cancellationToken = default)
     {

@@ -24,4 +24,8 @@ public sealed record ReadOptions
     public TimeSpan ToolTimeout { get; init; } = TimeSpan.FromMinutes(2);
     /// <summary>OCR pages that have no text layer (slow: ~1.5 s a page).</summary>
     public bool OcrPagesWithoutText { get; init; } = true;
+    /// <summary>External tool processes one document may run at once (pdftotext page ranges, OCR pages).</summary>
+    public int MaxParallelTools { get; init; } = Environment.ProcessorCount;
+    /// <summary>The charset an HTTP Content-Type header named for this file (HTML/text); null when not fetched over HTTP.</summary>
+    public string? HttpCharset { get; init; }
 }

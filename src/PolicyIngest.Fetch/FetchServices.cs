@@ -1,0 +1,20 @@
+using PolicyIngest.Catalogue;
+using PolicyIngest.Pipeline;
+
+namespace PolicyIngest.Fetch;
+
+/// <summary>The fetch side wired up in one place: the CLI's run, the scheduler's job and the demo build runners here.</summary>
+public static class FetchServices
+{
+    /// <summary>Originals and locks live next to the catalogue file: <c>&lt;db folder&gt;/archive</c>, <c>&lt;db folder&gt;/locks</c>.</summary>
+    public static string DataDirectoryFor(string catalogueFile) =>
+        Path.GetDirectoryName(Path.GetFullPath(catalogueFile)) ?? Directory.GetCurrentDirectory();
+
+    public static PipelineRunner CreateRunner(CatalogueStore catalogue, HttpClient client, TimeProvider? clock = null,
+        Action<DocumentOutcome>? onDocument = null)
+    {
+        var time = clock ?? TimeProvider.System;
+        var ingest = PolicyIngestServices.CreateIngest(catalogue, time);
+        return new PipelineRunner(ingest, DataDirectoryFor(catalogue.Path), client, time, reports: null) { OnDocument = onDocument };
+    }
+}

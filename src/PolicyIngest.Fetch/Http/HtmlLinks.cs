@@ -1,0 +1,72 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
+using PolicyIngest.Read;
+
+namespace PolicyIngest.Fetch.Http;
+
+/// <summary>A link found on a page: absolute URL and its text.</summary>
+public sealed record PageLink(Uri Url, string Text);
+
+/// <summary>Links on listing and detail pages. Government pages are often GBK: the charset is honoured.</summary>
+public static partial class HtmlLinks
+{
+    /// <summary>The page decoded with its charset: Content-Type header, then &lt;meta&gt;, then UTF-8 / GB18030 detection.</summary>
+    public static string Decode(byte[] body, string? contentType)
+    {
+        var encoding = CharsetOf(contentType) ?? MetaCharset(body);
+        return encoding is not null ? encoding.GetString(body) : TextDecoding.Decode(body, out _);
+    }
+
+    /// <summary>Links matching <paramref name="selector"/> (a CSS selector for the links), resolved against the page URL or &lt;base href&gt;.</summary>
+    public static IReadOnlyList<PageLink> Find(string html, Uri pageUrl, string selector)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        var baseUrl = pageUrl;
+        if (document.QuerySelector("base[href]")?.GetAttribute("href") is { } b && Uri.TryCreate(pageUrl, b, out var resolvedBase))
+            baseUrl = resolvedBase;
+        var links = new List<PageLink>();
+        var seen = new HashSet<Uri>();
+        IEnumerable<AngleSharp.Dom.IElement> elements;
+        try { elements = document.QuerySelectorAll(selector); }
+        catch (AngleSharp.Dom.DomException) { throw new ArgumentException($"'{selector}' is not a CSS selector"); }
+        foreach (var element in elements)
+        {
+            var href = element.GetAttribute("href")?.Trim();
+            if (string.IsNullOrEmpty(href) || href.StartsWith('#') ||
+                href.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase) || href.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+                continue;
+            if (!Uri.TryCreate(baseUrl, href, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)) continue;
+            url = WithoutFragment(url);
+            if (seen.Add(url)) links.Add(new PageLink(url, Whitespace().Replace(element.TextContent, " ").Trim()));
+        }
+        return links;
+    }
+
+    private static Uri WithoutFragment(Uri url) =>
+        url.Fragment.Length == 0 ? url : new UriBuilder(url) { Fragment = "" }.Uri;
+
+    private static Encoding? CharsetOf(string? contentType)
+    {
+        if (contentType is null) return null;
+        var m = CharsetParameter().Match(contentType);
+        return m.Success ? TextDecoding.ForCharsetName(m.Groups[1].Value) : null;
+    }
+
+    private static Encoding? MetaCharset(byte[] body)
+    {
+        // The declaration is ASCII in every charset a Chinese page uses, so Latin-1 reads it safely.
+        var head = Encoding.Latin1.GetString(body, 0, Math.Min(body.Length, 4096));
+        var m = MetaCharsetPattern().Match(head);
+        return m.Success ? TextDecoding.ForCharsetName(m.Groups[1].Value) : null;
+    }
+
+    [GeneratedRegex(@"charset\s*=\s*[""']?([A-Za-z0-9_\-]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex CharsetParameter();
+
+    [GeneratedRegex(@"<meta[^>]+charset\s*=\s*[""']?([A-Za-z0-9_\-]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex MetaCharsetPattern();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

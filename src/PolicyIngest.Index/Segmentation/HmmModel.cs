@@ -1,0 +1,147 @@
+namespace PolicyIngest.Index.Segmentation;
+
+/// <summary>
+/// jieba's finalseg: an HMM over the states B (begin), M (middle), E (end), S (single) that cuts runs of
+/// characters the dictionary does not know. Tables are read from python3-jieba's prob_start/prob_trans/prob_emit.py.
+/// Immutable once built. The Viterbi below reproduces finalseg.viterbi exactly, ties included.
+/// </summary>
+public sealed class HmmModel
+{
+    /// <summary>finalseg's MIN_FLOAT: the log-probability of an emission the tables do not list.</summary>
+    internal const double MinFloat = -3.14e100;
+
+    private const int B = 0, M = 1, E = 2, S = 3;
+    private static readonly char[] StateLetters = ['B', 'M', 'E', 'S'];
+
+    // finalseg.PrevStatus, in its order: B←ES, M←MB, E←BM, S←SE.
+    private static readonly int[][] Previous = [[E, S], [M, B], [B, M], [S, E]];
+
+    private readonly double[] _start = new double[4];
+    private readonly double[,] _trans = new double[4, 4];
+    private readonly double[][] _emit = new double[4][];
+
+    private HmmModel() { }
+
+    /// <summary>Reads the three table modules of jieba's finalseg folder.</summary>
+    public static HmmModel Load(string finalsegDirectory)
+    {
+        var start = (Dictionary<string, object>)PythonLiteral.ParseAssignment(
+            File.ReadAllText(Path.Combine(finalsegDirectory, "prob_start.py")), "P");
+        var trans = (Dictionary<string, object>)PythonLiteral.ParseAssignment(
+            File.ReadAllText(Path.Combine(finalsegDirectory, "prob_trans.py")), "P");
+        var emit = (Dictionary<string, object>)PythonLiteral.ParseAssignment(
+            File.ReadAllText(Path.Combine(finalsegDirectory, "prob_emit.py")), "P");
+        var model = new HmmModel();
+        for (var y = 0; y < 4; y++)
+        {
+            var letter = StateLetters[y].ToString();
+            model._start[y] = (double)start[letter];
+            var row = (Dictionary<string, object>)trans[letter];
+            for (var z = 0; z < 4; z++)
+                model._trans[y, z] = row.TryGetValue(StateLetters[z].ToString(), out var p) ? (double)p : MinFloat;
+            var table = new double[char.MaxValue + 1];
+            Array.Fill(table, MinFloat);
+            foreach (var (ch, p) in (Dictionary<string, object>)emit[letter])
+                if (ch.Length == 1) table[ch[0]] = (double)p;
+            model._emit[y] = table;
+        }
+        return model;
+    }
+
+    /// <summary>finalseg.cut over text[start..end): Han runs through Viterbi, the rest split as finalseg's re_skip does.</summary>
+    internal void Cut(string text, int start, int end, List<Token> output)
+    {
+        var i = start;
+        while (i < end)
+        {
+            var j = i;
+            if (CharClasses.IsHan(text[i]))
+            {
+                while (j < end && CharClasses.IsHan(text[j])) j++;
+                Viterbi(text, i, j, output);
+            }
+            else
+            {
+                while (j < end && !CharClasses.IsHan(text[j])) j++;
+                SplitSkip(text, i, j, output);
+            }
+            i = j;
+        }
+    }
+
+    /// <summary>finalseg's re_skip <c>([a-zA-Z0-9]+(?:\.\d+)?%?)</c> split: matches and the pieces between them, each one token.</summary>
+    private static void SplitSkip(string text, int start, int end, List<Token> output)
+    {
+        var pending = start;
+        var p = start;
+        while (p < end)
+        {
+            if (!char.IsAsciiLetterOrDigit(text[p])) { p++; continue; }
+            var q = p;
+            while (q < end && char.IsAsciiLetterOrDigit(text[q])) q++;
+            if (q + 1 < end && text[q] == '.' && char.IsAsciiDigit(text[q + 1]))
+            {
+                q += 2;
+                while (q < end && char.IsAsciiDigit(text[q])) q++;
+            }
+            if (q < end && text[q] == '%') q++;
+            if (p > pending) output.Add(new Token(text[pending..p], pending, p));
+            output.Add(new Token(text[p..q], p, q));
+            pending = p = q;
+        }
+        if (end > pending) output.Add(new Token(text[pending..end], pending, end));
+    }
+
+    private void Viterbi(string text, int start, int end, List<Token> output)
+    {
+        var n = end - start;
+        var v = new double[n * 4];
+        var back = new byte[n * 4];
+        var c0 = text[start];
+        for (var y = 0; y < 4; y++) v[y] = _start[y] + _emit[y][c0];
+        for (var t = 1; t < n; t++)
+        {
+            var c = text[start + t];
+            for (var y = 0; y < 4; y++)
+            {
+                var em = _emit[y][c];
+                var p0 = Previous[y][0];
+                var p1 = Previous[y][1];
+                var a = v[(t - 1) * 4 + p0] + _trans[p0, y] + em;
+                var b = v[(t - 1) * 4 + p1] + _trans[p1, y] + em;
+                // Python's max over (prob, state) tuples: on equal prob the larger state letter wins.
+                int best;
+                if (a > b) best = p0;
+                else if (b > a) best = p1;
+                else best = StateLetters[p0] > StateLetters[p1] ? p0 : p1;
+                v[t * 4 + y] = best == p0 ? a : b;
+                back[t * 4 + y] = (byte)best;
+            }
+        }
+        var last = (n - 1) * 4;
+        var state = v[last + S] >= v[last + E] ? S : E;
+        var states = new byte[n];
+        for (var t = n - 1; t >= 0; t--)
+        {
+            states[t] = (byte)state;
+            state = back[t * 4 + state];
+        }
+        int begin = 0, next = 0;
+        for (var i = 0; i < n; i++)
+        {
+            switch (states[i])
+            {
+                case B: begin = i; break;
+                case E:
+                    output.Add(new Token(text.Substring(start + begin, i + 1 - begin), start + begin, start + i + 1));
+                    next = i + 1;
+                    break;
+                case S:
+                    output.Add(new Token(text.Substring(start + i, 1), start + i, start + i + 1));
+                    next = i + 1;
+                    break;
+            }
+        }
+        if (next < n) output.Add(new Token(text.Substring(start + next, n - next), start + next, end));
+    }
+}

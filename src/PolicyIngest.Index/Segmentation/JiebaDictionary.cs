@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text;
+
+namespace PolicyIngest.Index.Segmentation;
+
+/// <summary>
+/// jieba's prefix dictionary: every word with its frequency, and every prefix of every word with frequency 0,
+/// so building the DAG is a walk along prefixes. Built once (main dictionary, then user dictionaries in order,
+/// as <c>jieba.load_userdict</c> would add them) and never changed afterwards.
+/// </summary>
+public sealed class JiebaDictionary
+{
+    private readonly Dictionary<string, int> _freq;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    private JiebaDictionary(Dictionary<string, int> freq, long total, IReadOnlyList<string> punctuatedWords)
+    {
+        _freq = freq;
+        _lookup = freq.GetAlternateLookup<ReadOnlySpan<char>>();
+        Total = total;
+        LogTotal = Math.Log(total);
+        PunctuatedWords = punctuatedWords;
+    }
+
+    /// <summary>Sum of all word frequencies (jieba's <c>self.total</c>).</summary>
+    public long Total { get; }
+
+    public double LogTotal { get; }
+
+    /// <summary>Entries, prefixes included.</summary>
+    public int Count => _freq.Count;
+
+    /// <summary>
+    /// User words holding characters jieba's cutter never joins (punctuation such as 首台（套）): jieba cannot
+    /// produce them, so the keep-whole rules match them literally.
+    /// </summary>
+    public IReadOnlyList<string> PunctuatedWords { get; }
+
+    /// <summary>Frequency of a word; 0 for a prefix that is not itself a word; -1 when unknown.</summary>
+    public int Frequency(ReadOnlySpan<char> word) => _lookup.TryGetValue(word, out var f) ? f : -1;
+
+    /// <summary>True when the word is in the dictionary with a frequency above 0 (jieba's <c>FREQ.get(w)</c> truthy).</summary>
+    public bool IsWord(ReadOnlySpan<char> word) => Frequency(word) > 0;
+
+    /// <summary>Reads jieba's dict.txt (<c>word freq [tag]</c> per line), then each user dictionary in order.</summary>
+    public static JiebaDictionary Load(string mainDictionary, IEnumerable<string> userDictionaries)
+    {
+        var builder = new Builder();
+        var lineNo = 0;
+        foreach (var raw in File.ReadLines(mainDictionary, Encoding.UTF8))
+        {
+            lineNo++;
+            var line = raw.Trim();
+            var parts = line.Split(' ');
+            if (parts.Length < 2 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var f))
+                throw new FormatException($"invalid dictionary entry in {mainDictionary} at line {lineNo}: {line}");
+            builder.SetBase(parts[0], f);
+        }
+        foreach (var file in userDictionaries) builder.AddUserFile(file);
+        return builder.Build();
+    }
+
+    /// <summary>Collects entries; user words without a frequency get jieba's suggest_freq against what is loaded so far.</summary>
+    private sealed class Builder
+    {
+        private readonly Dictionary<string, int> _freq = new(StringComparer.Ordinal);
+        private readonly List<string> _punctuated = [];
+        private long _total;
+
+        public void SetBase(string word, int freq)
+        {
+            _freq[word] = freq;
+            _total += freq;
+            AddPrefixes(word);
+        }
+
+        public void AddUserFile(string path)
+        {
+            var lineNo = 0;
+            foreach (var raw in File.ReadLines(path, Encoding.UTF8))
+            {
+                lineNo++;
+                var line = raw.Trim().TrimStart('\uFEFF');
+                if (line.Length == 0 || line.StartsWith('#')) continue;
+                var (word, freq) = ParseUserLine(line);
+                AddWord(word, freq ?? SuggestFrequency(word));
+            }
+        }
+
+        /// <summary>jieba's re_userdict <c>^(.+?)( [0-9]+)?( [a-z]+)?$</c>.</summary>
+        private static (string Word, int? Freq) ParseUserLine(string line)
+        {
+            var parts = line.Split(' ');
+            var n = parts.Length;
+            if (n >= 2 && parts[n - 1].Length > 0 && parts[n - 1].All(char.IsAsciiLetterLower)) n--;
+            int? freq = null;
+            if (n >= 2 && parts[n - 1].Length > 0 && parts[n - 1].All(char.IsAsciiDigit))
+            {
+                freq = int.Parse(parts[n - 1], CultureInfo.InvariantCulture);
+                n--;
+            }
+            return (string.Join(' ', parts, 0, n), freq);
+        }
+
+        private void AddWord(string word, int freq)
+        {
+            _freq[word] = freq;
+            _total += freq;
+            AddPrefixes(word);
+            if (freq > 0 && word.Any(c => !CharClasses.IsBlock(c)) && !_punctuated.Contains(word)) _punctuated.Add(word);
+        }
+
+        /// <summary>jieba's suggest_freq(word): high enough that the word wins over the pieces HMM-less cutting gives.</summary>
+        private int SuggestFrequency(string word)
+        {
+            var view = Build();
+            var segmenter = new JiebaSegmenter(view, hmm: null, rules: null);
+            var ftotal = (double)_total;
+            var p = 1.0;
+            foreach (var token in segmenter.Cut(word, SegmentMode.Precise, new SegmenterOptions { Hmm = false, KeepWhole = false }))
+            {
+                var f = view.Frequency(token.Text);
+                p *= (f < 0 ? 1 : f) / ftotal;
+            }
+            var own = view.Frequency(word);
+            return (int)Math.Max((long)(p * _total) + 1, own < 0 ? 1 : own);
+        }
+
+        private void AddPrefixes(string word)
+        {
+            for (var i = 1; i < word.Length; i++)
+            {
+                var prefix = word[..i];
+                _freq.TryAdd(prefix, 0);
+            }
+        }
+
+        public JiebaDictionary Build() => new(_freq, _total, _punctuated.ToArray());
+    }
+}

@@ -1,0 +1,229 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using PolicyIngest.Core.Model;
+using PolicyIngest.Read.Text;
+
+namespace PolicyIngest.Read.Pdf;
+
+/// <summary>
+/// Positioned lines → paragraphs. Pure: rows are formed from lines on one baseline (table cells become one row),
+/// running headers, footers and page numbers are dropped, and lines are re-joined into paragraphs using geometry
+/// (indent, short last line, vertical gap) plus structural markers (第X条, （一）…).
+/// </summary>
+public static partial class PdfLayoutAnalyzer
+{
+    /// <summary>A visual row: one or more lines on the same baseline.</summary>
+    public sealed record Row(int Page, double XMin, double YMin, double XMax, double YMax, string Text, bool IsTableRow)
+    {
+        public double Height => YMax - YMin;
+    }
+
+    /// <summary>Fraction of the page height at the top and bottom where running headers and footers live.</summary>
+    private const double MarginBand = 0.12;
+
+    public static IReadOnlyList<TextBlock> ToBlocks(IReadOnlyList<PdfPage> pages)
+    {
+        var rowsByPage = pages.Select(BuildRows).ToList();
+        var furniture = RunningFurniture(pages, rowsByPage);
+        var body = rowsByPage.Select((rows, i) => rows.Where(r => !furniture.Contains((i, r))).ToList()).ToList();
+        return JoinParagraphs(body);
+    }
+
+    // ---- rows -------------------------------------------------------------------------------------------------
+
+    public static List<Row> BuildRows(PdfPage page)
+    {
+        var lines = page.Lines.Where(l => l.Words.Count > 0).OrderBy(l => l.YMin).ThenBy(l => l.XMin).ToList();
+        var rows = new List<Row>();
+        var group = new List<PdfLine>();
+        foreach (var line in lines)
+        {
+            if (group.Count > 0 && !SameBaseline(group, line)) { rows.Add(MakeRow(page, group)); group = []; }
+            group.Add(line);
+        }
+        if (group.Count > 0) rows.Add(MakeRow(page, group));
+        return rows;
+    }
+
+    private static bool SameBaseline(List<PdfLine> group, PdfLine line)
+    {
+        var top = group.Min(l => l.YMin);
+        var bottom = group.Max(l => l.YMax);
+        var overlap = Math.Min(bottom, line.YMax) - Math.Max(top, line.YMin);
+        return overlap > 0.5 * Math.Min(bottom - top, line.Height);
+    }
+
+    private static Row MakeRow(PdfPage page, List<PdfLine> group)
+    {
+        var segments = group.OrderBy(l => l.XMin).ToList();
+        var height = segments.Max(l => l.Height);
+        var text = new StringBuilder();
+        var cells = 1;
+        for (var i = 0; i < segments.Count; i++)
+        {
+            var segment = LineText(segments[i], page.Ocr);
+            if (i > 0)
+            {
+                var gap = segments[i].XMin - segments[i - 1].XMax;
+                if (gap > 1.5 * height) { cells++; text.Append(' '); }
+                else if (gap > 0.2 * height) text.Append(' ');
+            }
+            text.Append(segment);
+        }
+        var joined = CjkText.RemoveSpacesAroundCjk(text.ToString().Trim(), alsoBetweenCjk: page.Ocr && cells == 1);
+        return new Row(page.Number, segments.Min(l => l.XMin), segments.Min(l => l.YMin), segments.Max(l => l.XMax), segments.Max(l => l.YMax),
+            joined, cells > 1);
+    }
+
+    /// <summary>Words joined with a space only where there is a visible gap (a tenth of the line height) between them.</summary>
+    private static string LineText(PdfLine line, bool ocr)
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < line.Words.Count; i++)
+        {
+            if (i > 0 && line.Words[i].XMin - line.Words[i - 1].XMax > 0.1 * line.Height) sb.Append(' ');
+            sb.Append(line.Words[i].Text);
+        }
+        var text = CjkText.MapKangxiRadicals(sb.ToString());
+        return CjkText.RemoveSpacesAroundCjk(text, alsoBetweenCjk: ocr);
+    }
+
+    // ---- headers, footers, page numbers -----------------------------------------------------------------------
+
+    [GeneratedRegex(@"^([-—–－_~·•\s]*\d{1,4}[-—–－_~·•\s]*|第\s*\d{1,4}\s*页(\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|[-—–\s]*[IVXLivxl]{1,6}[-—–\s]*|Page\s*\d+(\s*of\s*\d+)?)$")]
+    private static partial Regex PageNumber();
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Digits();
+
+    /// <summary>Rows in the top or bottom band that are page numbers, or whose text (digits ignored) recurs on many pages.</summary>
+    public static HashSet<(int PageIndex, Row Row)> RunningFurniture(IReadOnlyList<PdfPage> pages, IReadOnlyList<List<Row>> rowsByPage)
+    {
+        var candidates = new List<(int PageIndex, Row Row, string Key, bool Top)>();
+        for (var p = 0; p < pages.Count; p++)
+        {
+            var rows = rowsByPage[p];
+            var height = pages[p].Height;
+            if (rows.Count == 0 || height <= 0) continue;
+            foreach (var row in rows.Take(2).Where(r => r.YMax < height * MarginBand))
+                candidates.Add((p, row, Key(row.Text), true));
+            foreach (var row in rows.TakeLast(2).Where(r => r.YMin > height * (1 - MarginBand)))
+                candidates.Add((p, row, Key(row.Text), false));
+        }
+        var pagesWithText = rowsByPage.Count(r => r.Count > 0);
+        var needed = Math.Max(2, (int)Math.Ceiling(pagesWithText * 0.4));
+        var recurring = candidates.GroupBy(c => (c.Key, c.Top))
+            .Where(g => g.Select(c => c.PageIndex).Distinct().Count() >= needed)
+            .Select(g => g.Key)
+            .ToHashSet();
+        return candidates
+            .Where(c => PageNumber().IsMatch(c.Row.Text.Trim()) || (pagesWithText >= 2 && recurring.Contains((c.Key, c.Top))))
+            .Select(c => (c.PageIndex, c.Row))
+            .ToHashSet();
+    }
+
+    private static string Key(string text) => Digits().Replace(string.Concat(text.Where(c => !char.IsWhiteSpace(c))), "#");
+
+    // ---- paragraphs -------------------------------------------------------------------------------------------
+
+    [GeneratedRegex(@"^(第[一二三四五六七八九十百零〇\d]+[章节条编部]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,3}[．.、](?!\d)|附件|[①-⑳㈠-㈩])")]
+    private static partial Regex StructuralStart();
+
+    [GeneratedRegex(@"[。！？；：:!?;”）)]$")]
+    private static partial Regex SentenceEnd();
+
+    private sealed record PageGeometry(double Left, double Right, double Em, double Pitch);
+
+    public static List<TextBlock> JoinParagraphs(IReadOnlyList<List<Row>> rowsByPage)
+    {
+        var all = rowsByPage.SelectMany(r => r).ToList();
+        if (all.Count == 0) return [];
+        var documentGeometry = Geometry(all, null);
+        var blocks = new List<TextBlock>();
+        StringBuilder? current = null;
+        Row? previous = null;
+        PageGeometry? previousGeometry = null;
+        var currentPage = 0;
+        var currentKind = TextBlockKind.Paragraph;
+
+        void Flush()
+        {
+            if (current is { Length: > 0 }) blocks.Add(new TextBlock(current.ToString().Trim(), currentPage, currentKind));
+            current = null;
+        }
+
+        foreach (var rows in rowsByPage)
+        {
+            var geometry = rows.Count >= 6 ? Geometry(rows, documentGeometry) : documentGeometry;
+            foreach (var row in rows)
+            {
+                if (row.Text.Length == 0) continue;
+                var breakBefore = previous is null || row.IsTableRow || previous.IsTableRow
+                    || StartsParagraph(previous, previousGeometry!, row, geometry);
+                if (breakBefore || current is null)
+                {
+                    Flush();
+                    current = new StringBuilder(row.Text);
+                    currentPage = row.Page;
+                    currentKind = row.IsTableRow ? TextBlockKind.TableRow : TextBlockKind.Paragraph;
+                }
+                else
+                {
+                    var joined = CjkText.JoinLines(current.ToString(), row.Text);
+                    current.Clear().Append(joined);
+                }
+                previous = row;
+                previousGeometry = geometry;
+            }
+        }
+        Flush();
+        return blocks;
+    }
+
+    private static bool StartsParagraph(Row previous, PageGeometry pg, Row row, PageGeometry g)
+    {
+        if (StructuralStart().IsMatch(row.Text)) return true;
+        var previousFull = pg.Right - previous.XMax < 1.2 * pg.Em && !SentenceEnd().IsMatch(previous.Text);
+        var sameBlock = previous.Page != row.Page || row.YMin - previous.YMin <= g.Pitch * 1.15 + 1;
+        if (previousFull && sameBlock) return false;                          // a full line that ends mid-sentence goes on (centred titles too)
+        if (row.XMin > g.Left + 0.8 * g.Em) return true;                     // first-line indent, centred heading
+        // The previous line stopped short: a paragraph's last line. Line-breaking rules (no line may start with ，or end
+        // with “) can leave a full line up to ~3 characters short, so a small gap counts only after closing punctuation.
+        var shortBy = (pg.Right - previous.XMax) / pg.Em;
+        if (shortBy > 3.5 || (shortBy > 1.2 && SentenceEnd().IsMatch(previous.Text))) return true;
+        if (previous.XMin > pg.Left + 0.8 * pg.Em && previous.XMax < pg.Right - 0.8 * pg.Em && SentenceEnd().IsMatch(previous.Text)) return true;
+        if (previous.Page == row.Page && row.YMin - previous.YMin > g.Pitch * 1.15 + 1) return true; // paragraph spacing
+        return false;
+    }
+
+    private static PageGeometry Geometry(IReadOnlyList<Row> rows, PageGeometry? fallback)
+    {
+        var text = rows.Where(r => !r.IsTableRow).ToList();
+        if (text.Count == 0) return fallback ?? new PageGeometry(0, double.MaxValue, 12, 20);
+        var em = Median(text.Select(r => r.Height)) / 1.3;
+        if (em <= 0) em = fallback?.Em ?? 12;
+        // The body's left edge: the most common start (continuation lines start there; first lines are indented).
+        var left = text.GroupBy(r => Math.Round(r.XMin / 2) * 2).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+        var right = Percentile(text.Select(r => r.XMax), 0.9);
+        var pitches = new List<double>();
+        for (var i = 1; i < text.Count; i++)
+        {
+            var d = text[i].YMin - text[i - 1].YMin;
+            if (text[i].Page == text[i - 1].Page && d > 0) pitches.Add(d);
+        }
+        // Line pitch inside a paragraph: a low percentile, and never above the document's (a page of one-line
+        // paragraphs has only paragraph pitches).
+        var pitch = pitches.Count >= 3 ? Percentile(pitches, 0.25) : fallback?.Pitch ?? em * 1.8;
+        if (fallback is not null) pitch = Math.Min(pitch, fallback.Pitch);
+        return new PageGeometry(left, right, em, pitch);
+    }
+
+    private static double Median(IEnumerable<double> values) => Percentile(values, 0.5);
+
+    private static double Percentile(IEnumerable<double> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        if (sorted.Count == 0) return 0;
+        return sorted[(int)Math.Clamp(Math.Round(p * (sorted.Count - 1)), 0, sorted.Count - 1)];
+    }
+}

@@ -1,0 +1,293 @@
+using System.Text.RegularExpressions;
+using PolicyIngest.Core.Model;
+using PolicyIngest.Structure.Text;
+
+namespace PolicyIngest.Structure;
+
+/// <summary>Metadata a part (附件) takes from the document it is attached to when it states none of its own.</summary>
+public sealed record InheritedMetadata(string? Issuer, string? Region, DateOnly? IssuedOn);
+
+/// <summary>
+/// One issued document from its logical lines: the outer layers (red header, notice, 发文字号, addressees, signature,
+/// date, （此件公开发布）), the policy title and its tree, attachments as parts, closing lines (抄送, 印发, 相关解读).
+/// </summary>
+public static partial class PolicyParser
+{
+    [GeneratedRegex(@"^[\s　]*(?<date>\S{8,14}?日)\s*(?<what>.*?(通过|公布|修订|修正|发布|批准|施行|颁布).*?)[）)\s　]*$")]
+    private static partial Regex HistoryLine();
+
+    [GeneratedRegex(@"第[一二三四五六七八九十百\d]+届|第[一二三四五六七八九十百\d]+次会议.*$|会议.*$")]
+    private static partial Regex SessionWords();
+
+    private enum Role { Meta, AttachmentMarker, RedHeader, NoticeTitle, DocNumber, Addressees, Date, Signature, PublicationNote, History, Title, Text }
+
+    private sealed record FrontItem(Line Line, Role Role);
+
+    public static PolicyDocument Parse(IReadOnlyList<Line> lines, SourceFormat format, DocumentIdentity identity, string? titleHint,
+        InheritedMetadata? inherited = null)
+    {
+        var (main, attachments, closing) = Segment(lines);
+        var bodyStart = main.FindIndex(l => ClauseLabels.Match(l.Text) is { Number: 1, Level: <= LabelLevel.Outline2 });
+        if (bodyStart < 0) bodyStart = main.Count;
+        var front = Classify(main.Take(bodyStart).ToList());
+        var body = main.Skip(bodyStart).ToList();
+        var tail = PeelTail(body);
+        var warnings = new List<string>();
+
+        // When nothing is numbered, the text after the front matter is the body (a notice's text stays front).
+        var tree = new ClauseTree();
+        foreach (var item in front) tree.AddRootParagraph(item.Line);
+        foreach (var line in body) tree.Add(line);
+        foreach (var line in tail) tree.AddRootParagraph(line);
+        foreach (var line in closing) tree.AddRootParagraph(line);
+
+        var noticeTitle = front.FirstOrDefault(f => f.Role == Role.NoticeTitle)?.Line.Text.Trim();
+        var issuedTitle = noticeTitle is null ? null : Layers.IssuedTitleOf(noticeTitle);
+        var titleCandidates = front.Where(f => f.Role == Role.Title).Select(f => Layers.JoinTitle([f.Line.Text])).ToList();
+        var title = ChooseTitle(titleCandidates, issuedTitle, noticeTitle, tree.HasNumberedUnits);
+
+        var history = front.Where(f => f.Role == Role.History).Select(f => f.Line.Text).ToList();
+        var signDate = front.Where(f => f.Role == Role.Date).Select(f => ChineseDates.WholeLine(f.Line.Text)).FirstOrDefault(d => d is not null)
+            ?? tail.Select(l => ChineseDates.WholeLine(l.Text)).LastOrDefault(d => d is not null)
+            ?? closing.Select(l => Layers.IsClosingStart(l.Text) ? ChineseDates.Find(l.Text) : null).FirstOrDefault(d => d is not null);
+        var historyDate = history.Select(h => ChineseDates.Find(h)).LastOrDefault(d => d is not null);
+        var issuedOn = signDate ?? historyDate ?? inherited?.IssuedOn;
+
+        var signature = front.Concat(tail.Select(l => new FrontItem(l, Role.Text)))
+            .Where(f => f.Role == Role.Signature || (f.Role == Role.Text && Layers.IsOrganisation(f.Line.Text)))
+            .Select(f => f.Line.Text.Trim().Replace("　", "").Replace(" ", "")).FirstOrDefault();
+        var redHeader = front.FirstOrDefault(f => f.Role == Role.RedHeader)?.Line.Text.Replace(" ", "").Replace("　", "");
+        var issuer = (noticeTitle is null ? null : Layers.IssuerBefore关于(noticeTitle))
+            ?? signature
+            ?? (redHeader is null ? null : redHeader[..^2])
+            ?? (title is null ? null : Layers.IssuerBefore关于(title))
+            ?? IssuerFromHistory(history.LastOrDefault())
+            ?? inherited?.Issuer;
+
+        var docNumber = front.Where(f => f.Role == Role.DocNumber).Select(f => DocNumbers.WholeLine(f.Line.Text)).FirstOrDefault(n => n is not null)
+            ?? history.Select(h => Regex.IsMatch(h, "令第") ? DocNumbers.Find(h) : null).LastOrDefault(n => n is not null);
+
+        var factsText = string.Join("\n", main.Select(l => l.Text));
+        var effectiveFrom = PolicyFacts.EffectiveFrom(factsText, issuedOn);
+        var expiresOn = PolicyFacts.ExpiresOn(factsText, effectiveFrom);
+
+        var clauses = tree.Clauses;
+        var docType = DocTypeOf(title, clauses, tree.HasNumberedUnits, noticeTitle);
+        string? interprets = null;
+        if (docType == DocType.Interpretation)
+        {
+            interprets = InterpretedTitle(title, clauses);
+            if (title is null && interprets is not null)
+            {
+                title = $"《{interprets}》政策解读";
+                warnings.Add("structure: the interpretation states no title; named after the policy it explains");
+            }
+        }
+        if (title is null)
+        {
+            title = titleHint ?? "";
+            warnings.Add(titleHint is null ? "structure: no title line found" : "structure: no title line found; used the reader's title hint");
+        }
+
+        var region = Regions.Of(issuer) ?? Regions.Of(title.TrimStart('《', '“')) ?? (interprets is null ? null : Regions.Of(interprets)) ?? inherited?.Region;
+        var fields = RelatedLinks(closing);
+        var own = new InheritedMetadata(issuer, region, issuedOn);
+        var parts = attachments.Select(a => Parse(a, format, identity, null, own)).ToList();
+
+        return new PolicyDocument
+        {
+            Source = identity.Source,
+            Sha256 = identity.Sha256,
+            Format = format,
+            DocType = docType,
+            Title = title,
+            NoticeTitle = noticeTitle,
+            DocNumber = docNumber,
+            Issuer = issuer,
+            Region = region,
+            IssuedOn = issuedOn,
+            EffectiveFrom = effectiveFrom,
+            ExpiresOn = expiresOn,
+            Interprets = interprets,
+            Repeals = PolicyFacts.Repeals(factsText),
+            References = PolicyFacts.References(factsText),
+            Parts = parts,
+            Clauses = clauses,
+            Warnings = warnings,
+            Fields = fields.Count > 0 ? fields : null,
+        };
+    }
+
+    /// <summary>True when the parser found any structure at all (else the caller falls back to plain paragraphs).</summary>
+    public static bool Recognised(PolicyDocument d) =>
+        d.Clauses.Any(c => c.Kind != ClauseKind.Paragraph) || d.DocNumber is not null || d.NoticeTitle is not null || d.Parts.Count > 0
+        || (d.Title.Length > 0 && !d.Warnings.Any(w => w.Contains("no title", StringComparison.Ordinal)));
+
+    /// <summary>Splits lines into the main document, each attachment (from a 附件/附件1 line) and the closing lines.</summary>
+    private static (List<Line> Main, List<List<Line>> Attachments, List<Line> Closing) Segment(IReadOnlyList<Line> lines)
+    {
+        var main = new List<Line>();
+        var attachments = new List<List<Line>>();
+        var closing = new List<Line>();
+        var current = main;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var text = lines[i].Text;
+            if (Layers.IsAttachmentStart(text) && i + 1 < lines.Count && !Layers.IsClosingStart(lines[i + 1].Text) && main.Count > 0)
+            {
+                current = [];
+                attachments.Add(current);
+            }
+            else if (Layers.IsClosingStart(text) && current != closing && (main.Count > 0))
+            {
+                current = closing;
+            }
+            current.Add(lines[i]);
+        }
+        return (main, attachments, closing);
+    }
+
+    private static List<FrontItem> Classify(List<Line> lines)
+    {
+        var items = new List<FrontItem>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var text = line.Text.Trim(' ', '　', '\t');
+            if (Layers.IsSourceMeta(text)) { items.Add(new(line, Role.Meta)); continue; }
+            if (Layers.IsAttachmentStart(text)) { items.Add(new(line, Role.AttachmentMarker)); continue; }
+            if (Layers.IsRedHeader(text)) { items.Add(new(line, Role.RedHeader)); continue; }
+            if (DocNumbers.WholeLine(text) is not null) { items.Add(new(line, Role.DocNumber)); continue; }
+            if (ChineseDates.WholeLine(text) is not null)
+            {
+                if (items.Count > 0 && items[^1].Role == Role.Text && Layers.IsOrganisation(items[^1].Line.Text))
+                    items[^1] = items[^1] with { Role = Role.Signature };
+                items.Add(new(line, Role.Date));
+                continue;
+            }
+            if (HistoryLine().Match(text) is { Success: true } h && ChineseDates.Find(h.Groups["date"].Value) is not null)
+            {
+                items.Add(new(line, Role.History));
+                continue;
+            }
+            if (Layers.IsPublicationNote(text)) { items.Add(new(line, Role.PublicationNote)); continue; }
+            // A title or notice title may be broken over up to three lines.
+            var (joined, used) = JoinedTitle(lines, i);
+            if (used > 0 && Layers.IsNoticeTitle(joined))
+            {
+                items.Add(new(new Line(joined, line.Page), Role.NoticeTitle));
+                i += used - 1;
+                continue;
+            }
+            if (Layers.IsAddressees(text)) { items.Add(new(line, Role.Addressees)); continue; }
+            if (used > 0 && !Layers.IsOrganisation(joined))
+            {
+                items.Add(new(new Line(joined, line.Page), Role.Title));
+                i += used - 1;
+                continue;
+            }
+            items.Add(new(line, Role.Text));
+        }
+        return items;
+    }
+
+    /// <summary>The shortest run of title fragments from <paramref name="start"/> that ends like a title (up to 3 lines).</summary>
+    private static (string Joined, int Used) JoinedTitle(List<Line> lines, int start)
+    {
+        for (var k = 1; k <= 3 && start + k <= lines.Count; k++)
+        {
+            var piece = lines[start + k - 1].Text;
+            if (!Layers.IsTitleFragment(piece) && !(k == 1 && Layers.IsNoticeTitle(piece))) break;
+            var joined = Layers.JoinTitle(lines.Skip(start).Take(k).Select(l => l.Text));
+            if (Layers.EndsLikeTitle(joined) || Layers.IsNoticeTitle(joined)) return (joined, k);
+        }
+        return ("", 0);
+    }
+
+    /// <summary>Removes the signature, date, （此件公开发布） and 附件： list lines at the end of the body.</summary>
+    private static List<Line> PeelTail(List<Line> body)
+    {
+        var tail = new List<Line>();
+        var sawDate = false;
+        while (body.Count > 0)
+        {
+            var text = body[^1].Text.Trim(' ', '　');
+            var isDate = ChineseDates.WholeLine(text) is not null;
+            var take = isDate || Layers.IsPublicationNote(text) || Layers.IsAttachmentList(text)
+                || (sawDate && Layers.IsOrganisation(text) && ClauseLabels.Match(text) is null);
+            if (!take) break;
+            sawDate |= isDate;
+            tail.Insert(0, body[^1]);
+            body.RemoveAt(body.Count - 1);
+        }
+        return tail;
+    }
+
+    private static string? ChooseTitle(List<string> candidates, string? issuedTitle, string? noticeTitle, bool hasBody)
+    {
+        if (issuedTitle is not null)
+        {
+            var same = candidates.FirstOrDefault(c => c == issuedTitle)
+                ?? candidates.LastOrDefault(c => c.Length >= 4 && (issuedTitle.EndsWith(c) || issuedTitle.Contains(c) || c.Contains(issuedTitle)));
+            return same ?? candidates.LastOrDefault() ?? issuedTitle;
+        }
+        if (candidates.Count > 0) return candidates[0];
+        return hasBody ? null : noticeTitle;
+    }
+
+    private static DocType DocTypeOf(string? title, IReadOnlyList<Clause> clauses, bool hasBody, string? noticeTitle)
+    {
+        var numbered = clauses.Where(c => c.Kind != ClauseKind.Paragraph && c.Path.Count == 1).ToList();
+        var questions = numbered.Count(c => (c.Heading ?? c.Text).TrimEnd().EndsWith('？') || (c.Heading ?? c.Text).TrimEnd().EndsWith('?'));
+        if ((title?.Contains("解读") ?? false) || (numbered.Count >= 2 && questions * 2 >= numbered.Count)) return DocType.Interpretation;
+        if (title is null) return hasBody ? DocType.Other : DocType.Other;
+        var t = Regex.Replace(title, @"[（(][^（）()]{1,12}[）)]$", "");
+        if (t.EndsWith("办法") || t.EndsWith("措施") || t.EndsWith("细则") || t.EndsWith("意见") || t.EndsWith("方案") || t.EndsWith("指南")
+            || t.EndsWith("计划") || t.EndsWith("规划") || t.EndsWith("政策") || t.EndsWith("要点") || t.EndsWith("指引") || t.EndsWith("决定"))
+            return DocType.Policy;
+        if (t.EndsWith("法") || t.EndsWith("条例") || t.EndsWith("规定") || t.EndsWith("规则")) return DocType.Law;
+        if (t.EndsWith("导引")) return DocType.Compilation;
+        if (t.EndsWith("通知") || t.EndsWith("公告") || t.EndsWith("通告") || t == noticeTitle) return DocType.Notice;
+        return DocType.Other;
+    }
+
+    /// <summary>The policy an interpretation explains: named in its title, else the 《title》 its headings keep naming.</summary>
+    private static string? InterpretedTitle(string? title, IReadOnlyList<Clause> clauses)
+    {
+        if (title is not null && Regex.Match(title, "《(?<t>[^《》]+)》") is { Success: true } m) return m.Groups["t"].Value;
+        if (title is not null && Regex.Match(title, "^(关于)?(?<t>.+?)(的)?(政策)?解读") is { Success: true } t && t.Groups["t"].Value.Length >= 4)
+            return t.Groups["t"].Value;
+        var counts = clauses.Select(c => c.Heading ?? "").Concat(clauses.Select(c => c.Text))
+            .SelectMany(s => Regex.Matches(s, "《(?<t>[^《》]{4,80})》").Select(x => x.Groups["t"].Value))
+            .GroupBy(x => x).OrderByDescending(g => g.Count()).FirstOrDefault();
+        return counts is { } g && g.Count() >= 2 ? g.Key : null;
+    }
+
+    private static string? IssuerFromHistory(string? line)
+    {
+        if (line is null) return null;
+        var m = HistoryLine().Match(line.Trim());
+        if (!m.Success) return null;
+        var what = m.Groups["what"].Value;
+        var decree = Regex.Match(what, @"(中华人民共和国)?(?<org>[\u4e00-\u9fff]{2,12}?)令第");
+        if (decree.Success) return decree.Groups["org"].Value;
+        var congress = Regex.Match(what, @"^(?<org>.*?(人民代表大会常务委员会|人民代表大会))");
+        if (congress.Success) return SessionWords().Replace(congress.Groups["org"].Value, "");
+        return null;
+    }
+
+    /// <summary>相关解读 and similar link lists in the closing lines, kept as fields.</summary>
+    private static Dictionary<string, string> RelatedLinks(List<Line> closing)
+    {
+        var fields = new Dictionary<string, string>();
+        string? key = null;
+        foreach (var line in closing)
+        {
+            var text = line.Text.Trim();
+            if (Regex.Match(text, @"^(?<k>相关(解读|链接|文件))\s*[:：]?$") is { Success: true } k) { key = k.Groups["k"].Value; continue; }
+            if (key is null) continue;
+            fields[key] = fields.TryGetValue(key, out var v) ? $"{v} {text}" : text;
+        }
+        return fields;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.RegularExpressions;
+
+namespace PolicyIngest.Structure.Text;
+
+/// <summary>发文字号: 怀经信发〔2025〕35号, 京发改规[2023]12 号, 国务院令第529号.</summary>
+public static partial class DocNumbers
+{
+    [GeneratedRegex(@"(?<prefix>[\u4e00-\u9fff]{1,12}?)\s*[〔\[［【﹝(（]\s*(?<year>(19|20)\d{2})\s*[〕\]］】﹞)）]\s*(?<seq>第?\s*\d{1,5})\s*号")]
+    private static partial Regex Bracketed();
+
+    [GeneratedRegex(@"(?<prefix>(中华人民共和国)?[\u4e00-\u9fff]{1,12}令)\s*第\s*(?<seq>\d{1,5})\s*号")]
+    private static partial Regex Decree();
+
+    /// <summary>The first 发文字号 in a string, normalised, or null.</summary>
+    public static string? Find(string text)
+    {
+        if (Bracketed().Match(text) is { Success: true } m)
+            return $"{m.Groups["prefix"].Value}〔{m.Groups["year"].Value}〕{Regex.Replace(m.Groups["seq"].Value, @"\s", "")}号";
+        if (Decree().Match(text) is { Success: true } d)
+            return $"{d.Groups["prefix"].Value}第{d.Groups["seq"].Value}号";
+        return null;
+    }
+
+    /// <summary>A line that is only a 发文字号 (possibly in brackets): 怀经信发〔2025〕35号, （余府发〔2012〕3号）.</summary>
+    public static string? WholeLine(string line)
+    {
+        var s = line.Trim(' ', '　', '\t', '（', '）', '(', ')');
+        if (s.Length > 30 || s.Length < 5) return null;
+        var m = Bracketed().Match(s);
+        return m.Success && m.Index == 0 && m.Length >= s.Length - 1 ? Find(s) : null;
+    }
+
+    /// <summary>Normalises a 发文字号 written any way (〔2025〕8 号, [2025], ﹝2024﹞) to 〔2025〕8号.</summary>
+    public static string Normalise(string text) => Find(text) ?? Regex.Replace(text, @"\s", "");
+}

@@ -1,0 +1,261 @@
+using System.Text.Json.Serialization;
+
+namespace PolicyIngest.Track.Alignment;
+
+/// <summary>What happened to a provision between two versions (the `change` ids of spec/cli.md).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PairChange>))]
+public enum PairChange
+{
+    [JsonStringEnumMemberName("unchanged")] Unchanged,
+    [JsonStringEnumMemberName("modified")] Modified,
+    [JsonStringEnumMemberName("moved")] Moved,
+    [JsonStringEnumMemberName("added")] Added,
+    [JsonStringEnumMemberName("removed")] Removed,
+    [JsonStringEnumMemberName("merged")] Merged,
+    [JsonStringEnumMemberName("split")] Split,
+}
+
+/// <summary>One aligned pair. A merge gives one pair per old unit (all with the same new unit); a split one per new unit.</summary>
+public sealed record AlignedPair(DiffUnit? Old, DiffUnit? New, PairChange Change, double Similarity);
+
+/// <summary>Thresholds of the aligner, named so they can be tuned against the simulator.</summary>
+public sealed record AlignmentOptions
+{
+    /// <summary>Dice on character bigrams at which two provisions are the same one without further evidence.</summary>
+    public double MinSimilarity { get; init; } = 0.5;
+    /// <summary>Lower bar when the label or the neighbours agree.</summary>
+    public double MinSimilarityWithEvidence { get; init; } = 0.3;
+    /// <summary>Share of one text found in the other for an extended/shortened provision, a merge or a split.</summary>
+    public double MinContainment { get; init; } = 0.75;
+    /// <summary>Bonus for equal canonical labels and for aligned neighbours when ranking candidates.</summary>
+    public double LabelBonus { get; init; } = 0.15;
+    public double ContextBonus { get; init; } = 0.15;
+
+    public static AlignmentOptions Default { get; } = new();
+}
+
+/// <summary>
+/// Aligns the provisions of two versions: identical bodies first (unchanged or moved), then candidates ranked by
+/// character-bigram similarity with bonuses for the same label and aligned neighbours, then merges and splits
+/// found by containment; whatever is left is added or removed.
+/// </summary>
+public sealed class ClauseAligner(AlignmentOptions? options = null)
+{
+    private readonly AlignmentOptions _o = options ?? AlignmentOptions.Default;
+
+    public IReadOnlyList<AlignedPair> Align(IReadOnlyList<DiffUnit> oldUnits, IReadOnlyList<DiffUnit> newUnits)
+    {
+        var n = oldUnits.Count;
+        var m = newUnits.Count;
+        var oldGrams = oldUnits.Select(u => Bigrams.Of(u.Body)).ToArray();
+        var newGrams = newUnits.Select(u => Bigrams.Of(u.Body)).ToArray();
+        var matchOld = Enumerable.Repeat(-1, n).ToArray();
+        var matchNew = Enumerable.Repeat(-1, m).ToArray();
+        var similarity = new double[n];
+
+        MatchIdentical(oldUnits, newUnits, matchOld, matchNew, similarity);
+        for (var pass = 0; pass < 2; pass++)
+            MatchSimilar(oldUnits, newUnits, oldGrams, newGrams, matchOld, matchNew, similarity);
+
+        var mergedInto = new Dictionary<int, List<(int Old, double Sim)>>();
+        var splitFrom = new Dictionary<int, List<(int New, double Sim)>>();
+        FindMergesAndSplits(oldGrams, newGrams, matchOld, matchNew, similarity, mergedInto, splitFrom);
+
+        return Assemble(oldUnits, newUnits, matchOld, matchNew, similarity, mergedInto, splitFrom);
+    }
+
+    private static void MatchIdentical(IReadOnlyList<DiffUnit> oldUnits, IReadOnlyList<DiffUnit> newUnits,
+        int[] matchOld, int[] matchNew, double[] similarity)
+    {
+        var byBody = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var j = 0; j < newUnits.Count; j++)
+        {
+            var key = BodyKey(newUnits[j]);
+            if (!byBody.TryGetValue(key, out var list)) byBody[key] = list = [];
+            list.Add(j);
+        }
+        // Same label first among identical bodies, then document order.
+        for (var round = 0; round < 2; round++)
+        {
+            for (var i = 0; i < oldUnits.Count; i++)
+            {
+                if (matchOld[i] >= 0 || !byBody.TryGetValue(BodyKey(oldUnits[i]), out var candidates)) continue;
+                var label = oldUnits[i].CanonicalLabel;
+                foreach (var j in candidates)
+                {
+                    if (matchNew[j] >= 0) continue;
+                    if (round == 0 && newUnits[j].CanonicalLabel != label) continue;
+                    matchOld[i] = j; matchNew[j] = i; similarity[i] = 1;
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>Heading-only units (empty body) are identified by their label instead.</summary>
+    private static string BodyKey(DiffUnit u) => u.Body.Length > 0 ? u.Body : "\u0001" + u.CanonicalLabel;
+
+    private void MatchSimilar(IReadOnlyList<DiffUnit> oldUnits, IReadOnlyList<DiffUnit> newUnits, HashSet<int>[] oldGrams,
+        HashSet<int>[] newGrams, int[] matchOld, int[] matchNew, double[] similarity)
+    {
+        var postings = new Dictionary<int, List<int>>();
+        for (var j = 0; j < newUnits.Count; j++)
+        {
+            if (matchNew[j] >= 0) continue;
+            foreach (var g in newGrams[j])
+            {
+                if (!postings.TryGetValue(g, out var list)) postings[g] = list = [];
+                list.Add(j);
+            }
+        }
+        var candidates = new List<(int I, int J, double Sim, double Score)>();
+        var shared = new Dictionary<int, int>();
+        for (var i = 0; i < oldUnits.Count; i++)
+        {
+            if (matchOld[i] >= 0 || oldGrams[i].Count == 0) continue;
+            shared.Clear();
+            foreach (var g in oldGrams[i])
+                if (postings.TryGetValue(g, out var list))
+                    foreach (var j in list) shared[j] = shared.GetValueOrDefault(j) + 1;
+            foreach (var (j, s) in shared)
+            {
+                var a = oldGrams[i].Count;
+                var b = newGrams[j].Count;
+                var dice = 2.0 * s / (a + b);
+                var containment = (double)s / Math.Min(a, b);
+                var sameLabel = oldUnits[i].Label.Length > 0 && oldUnits[i].CanonicalLabel == newUnits[j].CanonicalLabel;
+                var context = NeighboursAgree(i, j, matchOld, oldUnits.Count, newUnits.Count);
+                var accepted = dice >= _o.MinSimilarity
+                    || dice >= _o.MinSimilarityWithEvidence && (sameLabel || context)
+                    || containment >= _o.MinContainment && dice >= _o.MinSimilarityWithEvidence * 0.66;
+                if (!accepted) continue;
+                candidates.Add((i, j, dice, dice + (sameLabel ? _o.LabelBonus : 0) + (context ? _o.ContextBonus : 0)));
+            }
+        }
+        foreach (var c in candidates.OrderByDescending(c => c.Score).ThenBy(c => Math.Abs(c.I - c.J)))
+        {
+            if (matchOld[c.I] >= 0 || matchNew[c.J] >= 0) continue;
+            matchOld[c.I] = c.J; matchNew[c.J] = c.I; similarity[c.I] = c.Sim;
+        }
+    }
+
+    private static bool NeighboursAgree(int i, int j, int[] matchOld, int n, int m) =>
+        i > 0 && j > 0 && matchOld[i - 1] == j - 1 || i + 1 < n && j + 1 < m && matchOld[i + 1] == j + 1;
+
+    private void FindMergesAndSplits(HashSet<int>[] oldGrams, HashSet<int>[] newGrams, int[] matchOld, int[] matchNew,
+        double[] similarity, Dictionary<int, List<(int Old, double Sim)>> mergedInto, Dictionary<int, List<(int New, double Sim)>> splitFrom)
+    {
+        const int minGrams = 4;
+        // Merges: an unaligned old provision contained in a new one that already has a partner.
+        for (var i = 0; i < oldGrams.Length; i++)
+        {
+            if (matchOld[i] >= 0 || oldGrams[i].Count < minGrams) continue;
+            var (j, contained) = BestContainer(oldGrams[i], newGrams);
+            if (j < 0 || contained < _o.MinContainment) continue;
+            if (matchNew[j] < 0) { matchOld[i] = j; matchNew[j] = i; similarity[i] = Dice(oldGrams[i], newGrams[j]); continue; }
+            var group = mergedInto.TryGetValue(j, out var g) ? g.Select(x => x.Old).ToList() : [matchNew[j]];
+            if (Containment(oldGrams[matchNew[j]], newGrams[j]) < 0.6) continue;
+            var union = new HashSet<int>(group.SelectMany(o => oldGrams[o]));
+            union.UnionWith(oldGrams[i]);
+            if (Containment(newGrams[j], union) < 0.6) continue;
+            if (!mergedInto.ContainsKey(j)) mergedInto[j] = [(matchNew[j], Containment(oldGrams[matchNew[j]], newGrams[j]))];
+            mergedInto[j].Add((i, contained));
+            matchOld[i] = j;
+        }
+        // Splits: an unaligned new provision contained in an old one that already has a partner.
+        for (var j = 0; j < newGrams.Length; j++)
+        {
+            if (matchNew[j] >= 0 || newGrams[j].Count < minGrams) continue;
+            var (i, contained) = BestContainer(newGrams[j], oldGrams);
+            if (i < 0 || contained < _o.MinContainment) continue;
+            if (matchOld[i] < 0) { matchOld[i] = j; matchNew[j] = i; similarity[i] = Dice(oldGrams[i], newGrams[j]); continue; }
+            if (mergedInto.ContainsKey(matchOld[i])) continue;
+            var group = splitFrom.TryGetValue(i, out var g) ? g.Select(x => x.New).ToList() : [matchOld[i]];
+            if (Containment(newGrams[matchOld[i]], oldGrams[i]) < 0.6) continue;
+            var union = new HashSet<int>(group.SelectMany(x => newGrams[x]));
+            union.UnionWith(newGrams[j]);
+            if (Containment(oldGrams[i], union) < 0.6) continue;
+            if (!splitFrom.ContainsKey(i)) splitFrom[i] = [(matchOld[i], Containment(newGrams[matchOld[i]], oldGrams[i]))];
+            splitFrom[i].Add((j, contained));
+            matchNew[j] = i;
+        }
+    }
+
+    private static (int Index, double Containment) BestContainer(HashSet<int> part, HashSet<int>[] wholes)
+    {
+        var best = (-1, 0.0);
+        for (var k = 0; k < wholes.Length; k++)
+        {
+            if (wholes[k].Count < part.Count) continue;
+            var c = Containment(part, wholes[k]);
+            if (c > best.Item2) best = (k, c);
+        }
+        return best;
+    }
+
+    /// <summary>Share of <paramref name="part"/>'s bigrams found in <paramref name="whole"/>.</summary>
+    private static double Containment(HashSet<int> part, HashSet<int> whole)
+    {
+        if (part.Count == 0) return 0;
+        var s = 0;
+        foreach (var g in part) if (whole.Contains(g)) s++;
+        return (double)s / part.Count;
+    }
+
+    private static double Dice(HashSet<int> a, HashSet<int> b)
+    {
+        if (a.Count + b.Count == 0) return 1;
+        var s = 0;
+        foreach (var g in a) if (b.Contains(g)) s++;
+        return 2.0 * s / (a.Count + b.Count);
+    }
+
+    private static List<AlignedPair> Assemble(IReadOnlyList<DiffUnit> oldUnits, IReadOnlyList<DiffUnit> newUnits, int[] matchOld,
+        int[] matchNew, double[] similarity, Dictionary<int, List<(int Old, double Sim)>> mergedInto,
+        Dictionary<int, List<(int New, double Sim)>> splitFrom)
+    {
+        var keyed = new List<(double Key, AlignedPair Pair)>();
+        var mergedOld = mergedInto.Values.SelectMany(g => g.Select(x => x.Old)).ToHashSet();
+        for (var j = 0; j < newUnits.Count; j++)
+        {
+            if (mergedInto.TryGetValue(j, out var merged))
+            {
+                foreach (var (o, sim) in merged.OrderBy(x => x.Old))
+                    keyed.Add((j + o * 1e-6, new AlignedPair(oldUnits[o], newUnits[j], PairChange.Merged, Round(sim))));
+                continue;
+            }
+            var i = matchNew[j];
+            if (i < 0) { keyed.Add((j, new AlignedPair(null, newUnits[j], PairChange.Added, 0))); continue; }
+            if (splitFrom.TryGetValue(i, out var split))
+            {
+                keyed.Add((j, new AlignedPair(oldUnits[i], newUnits[j], PairChange.Split, Round(split.First(x => x.New == j).Sim))));
+                continue;
+            }
+            var change = oldUnits[i].Body == newUnits[j].Body
+                ? oldUnits[i].CanonicalLabel == newUnits[j].CanonicalLabel ? PairChange.Unchanged : PairChange.Moved
+                : PairChange.Modified;
+            keyed.Add((j, new AlignedPair(oldUnits[i], newUnits[j], change, change == PairChange.Modified ? Round(similarity[i]) : 1)));
+        }
+        var anchor = -1.0;
+        for (var i = 0; i < oldUnits.Count; i++)
+        {
+            if (matchOld[i] >= 0 || mergedOld.Contains(i)) { if (matchOld[i] >= 0) anchor = matchOld[i]; continue; }
+            keyed.Add((anchor + 0.5 + i * 1e-6, new AlignedPair(oldUnits[i], null, PairChange.Removed, 0)));
+        }
+        return keyed.OrderBy(k => k.Key).Select(k => k.Pair).ToList();
+    }
+
+    private static double Round(double d) => Math.Round(d, 2);
+}
+
+/// <summary>Character bigrams (a single character for one-character texts) as integer keys.</summary>
+public static class Bigrams
+{
+    public static HashSet<int> Of(string text)
+    {
+        var set = new HashSet<int>();
+        if (text.Length == 1) set.Add(text[0]);
+        for (var k = 0; k + 1 < text.Length; k++) set.Add(text[k] << 16 | text[k + 1]);
+        return set;
+    }
+}

@@ -1,0 +1,30 @@
+using PolicyIngest.Index.Segmentation;
+
+namespace PolicyIngest.Index.Tests;
+
+/// <summary>The real segmenter (Debian's jieba data plus the repository's models/dict), built once for all tests.</summary>
+public sealed class SegmenterFixture
+{
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static string SharedRoot => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"));
+
+    public SegmenterResources Resources { get; } = SegmenterResources.ForModels(Path.Combine(RepositoryRoot, "models"));
+
+    public JiebaSegmenter Segmenter { get; }
+
+    public SegmenterFixture() => Segmenter = Resources.Load();
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "PolicyIngest.sln"))) return dir.FullName;
+        throw new InvalidOperationException("repository root not found");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SegmenterCollection : ICollectionFixture<SegmenterFixture>
+{
+    public const string Name = "segmenter";
+}
