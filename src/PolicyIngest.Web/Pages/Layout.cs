@@ -50,6 +50,7 @@ public static class Layout
         header.top a{color:#fff}.brand{font-weight:700;font-size:1.25rem;letter-spacing:.1em}
         .topsearch{display:flex;flex:1 1 16rem;max-width:36rem;gap:.3rem}
         .topsearch input{flex:1;min-width:0;padding:.35rem .6rem;border:0;border-radius:4px;font:inherit}
+        main .topsearch input{border:1px solid var(--line)}main .topsearch{margin:.5rem 0}
         button,.button{padding:.35rem .9rem;border:1px solid var(--line);border-radius:4px;background:#fff;color:var(--ink);font:inherit;cursor:pointer;white-space:nowrap}
         header.top nav{display:flex;gap:1rem}
         main{max-width:72rem;margin:0 auto;padding:1rem}
