@@ -17,6 +17,8 @@ public static class CommandCatalog
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(SearchCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(EvaluateCommand.CreateBench());
         return root;

@@ -25,6 +25,7 @@ try
     const string ScanGold = "special/000_scanned-notice.gold.txt";
     var toDoc = new List<string>();
     var pdfSources = new Dictionary<string, string>();
+    var docSources = new Dictionary<string, string>();
     void Docx(string name, SourceText source, DocxFeatures features, string notes, bool pdf, bool doc, string? gold = null)
     {
         var path = Path.Combine(corpus, name);
@@ -37,6 +38,15 @@ try
             Directory.CreateDirectory(Path.GetDirectoryName(final)!);
             DocxWriter.Write(final, source, features with { Revisions = false });
             pdfSources[name] = final;
+        }
+        // LibreOffice's Word 97 export splits an automatic list interrupted by headings (第二章 then restarts at 第一条):
+        // the .doc is made from a copy with the numbering typed as text (tracked changes kept).
+        if (doc && features.AutoNumbering)
+        {
+            var typed = Path.Combine(work.FullName, "typed", Path.GetFileName(name));
+            Directory.CreateDirectory(Path.GetDirectoryName(typed)!);
+            DocxWriter.Write(typed, source, features with { AutoNumbering = false });
+            docSources[name] = typed;
         }
         if (pdf) toPdf.Add(name);
         if (doc) toDoc.Add(name);
@@ -79,13 +89,14 @@ try
         var docx = manifest.Single(m => m.File == name);
         manifest.Add(new ManifestEntry(target, docx.From, "pdf", "LibreOffice PDF of " + Path.GetFileName(name) + " (fonts embedded, header and footer on every page)"));
     }
-    Tools.Convert(toDoc.Select(n => Path.Combine(corpus, n)).ToList(), "doc:MS Word 97", work.FullName);
+    Tools.Convert(toDoc.Select(n => docSources.GetValueOrDefault(n) ?? Path.Combine(corpus, n)).ToList(), "doc:MS Word 97", work.FullName);
     foreach (var name in toDoc)
     {
         var target = Path.ChangeExtension(name, ".doc");
         File.Move(Path.Combine(work.FullName, Path.GetFileName(target)), Path.Combine(corpus, target), overwrite: true);
         var docx = manifest.Single(m => m.File == name);
-        manifest.Add(new ManifestEntry(target, docx.From, "doc", "Word 97 file converted by LibreOffice from " + Path.GetFileName(name)));
+        manifest.Add(new ManifestEntry(target, docx.From, "doc", "Word 97 file converted by LibreOffice from " + Path.GetFileName(name)
+            + (docSources.ContainsKey(name) ? " with the numbering typed as text; tracked changes kept" : "")));
     }
 
     // The scanned page: the notice page rendered at 200 dpi, greyscale JPEG, wrapped as an image-only PDF.

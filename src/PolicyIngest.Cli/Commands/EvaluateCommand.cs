@@ -19,11 +19,17 @@ public static class EvaluateCommand
     /// <summary>`evaluate NAME`: quality figures.</summary>
     public static IReadOnlyList<IMeasurement> Evaluations { get; } =
     [
+        new StructureEvaluation(),
+        new AmountsEvaluation(),
+        new NumbersEvaluation(),
+        new ClassifyEvaluation(),
     ];
 
     /// <summary>`bench NAME`: speed figures.</summary>
     public static IReadOnlyList<IMeasurement> Benchmarks { get; } =
     [
+        new AmountsBenchmark(),
+        new ClassifyBenchmark(),
     ];
 
     public static Command Create() => Group("evaluate", "print measured quality figures", Evaluations);

@@ -49,19 +49,28 @@ public sealed class DocumentDiffer(ClauseAligner? aligner = null)
             return pair.Old is null ? new PairDiff(pair, [], all) : new PairDiff(pair, all, []);
         }
         if (o.Body == n.Body) return new PairDiff(pair, [], []);
-        var result = Chars.CreateCharacterDiffs(o.Body, n.Body, ignoreWhitespace: false);
+        // The common head and tail are cut before DiffPlex sees the texts: most revisions touch a few characters.
+        var a = o.Body;
+        var b = n.Body;
+        var head = 0;
+        while (head < a.Length && head < b.Length && a[head] == b[head]) head++;
+        var tail = 0;
+        while (tail < a.Length - head && tail < b.Length - head && a[a.Length - 1 - tail] == b[b.Length - 1 - tail]) tail++;
+        var result = Chars.CreateCharacterDiffs(a[head..(a.Length - tail)], b[head..(b.Length - tail)], ignoreWhitespace: false);
         var oldMarks = new List<TextMark>();
         var newMarks = new List<TextMark>();
         foreach (var block in result.DiffBlocks)
         {
             if (block.DeleteCountA > 0)
             {
-                var (s, e) = o.Comparable.OriginalSpan(o.BodyStart + block.DeleteStartA, o.BodyStart + block.DeleteStartA + block.DeleteCountA);
+                var from = o.BodyStart + head + block.DeleteStartA;
+                var (s, e) = o.Comparable.OriginalSpan(from, from + block.DeleteCountA);
                 oldMarks.Add(new TextMark(s, e));
             }
             if (block.InsertCountB > 0)
             {
-                var (s, e) = n.Comparable.OriginalSpan(n.BodyStart + block.InsertStartB, n.BodyStart + block.InsertStartB + block.InsertCountB);
+                var from = n.BodyStart + head + block.InsertStartB;
+                var (s, e) = n.Comparable.OriginalSpan(from, from + block.InsertCountB);
                 newMarks.Add(new TextMark(s, e));
             }
         }

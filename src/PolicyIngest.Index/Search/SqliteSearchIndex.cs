@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Text.Json;
+using PolicyIngest.Catalogue;
+
+namespace PolicyIngest.Index.Search;
+
+/// <summary>Clause search over the catalogue's clause_fts: match, filter, rank (bm25), facet, then cut snippets for the page shown.</summary>
+public sealed class SqliteSearchIndex(CatalogueStore catalogue, ClauseAnalyzer analyzer, SearchOptions? options = null) : ISearchIndex
+{
+    public static readonly string[] FacetNames = ["region", "issuer", "category", "instrument", "industry", "status"];
+
+    private readonly SearchOptions _options = options ?? SearchOptions.Default;
+    private readonly FtsExpression _expression = new(analyzer, options ?? SearchOptions.Default);
+    private readonly Highlighter _highlighter = new(analyzer);
+
+    public SearchOptions Options => _options;
+
+    /// <summary>The FTS5 expression a query becomes (null when nothing in it can match).</summary>
+    public string? Expression(string query) => _expression.Build(SearchQuery.Parse(query));
+
+    /// <summary>Row ids of all matches, best first (for evaluation).</summary>
+    public IReadOnlyList<long> MatchIds(string query, ClauseFilter filter)
+    {
+        var match = Expression(query);
+        if (match is null) return [];
+        lock (catalogue.Gate)
+            return ClauseSearchStore.Matches(catalogue.Connection, match, _options.WordsWeight, _options.GramsWeight, filter).Select(m => m.RowId).ToList();
+    }
+
+    public SearchResult Search(SearchRequest request, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var query = SearchQuery.Parse(request.Query);
+        var match = _expression.Build(query);
+        var facets = FacetNames.ToDictionary(n => n, _ => new Dictionary<string, int>(StringComparer.Ordinal));
+        if (match is null)
+            return new SearchResult(request.Query, 0, clock.Elapsed.TotalMilliseconds, [], Freeze(facets));
+        var hits = new List<SearchHit>();
+        int total;
+        lock (catalogue.Gate)
+        {
+            var matches = ClauseSearchStore.Matches(catalogue.Connection, match, _options.WordsWeight, _options.GramsWeight, request.Filter);
+            total = matches.Count;
+            foreach (var m in matches)
+            {
+                Count(facets["region"], m.Region);
+                Count(facets["issuer"], m.Issuer);
+                Count(facets["category"], m.Category);
+                foreach (var v in JsonList(m.InstrumentsJson)) Count(facets["instrument"], v);
+                foreach (var v in JsonList(m.IndustriesJson)) Count(facets["industry"], v);
+                Count(facets["status"], m.Status);
+            }
+            foreach (var m in matches.Take(Math.Max(0, request.Limit)))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (ClauseSearchStore.HitDetails(catalogue.Connection, m.RowId, request.Filter.AsOf) is not { } row) continue;
+                var amounts = ClauseSearchStore.AmountsOfClause(catalogue.Connection, row.VersionId, row.PartNo, row.ClauseId)
+                    .Select(a => new HitAmount(a.Yuan, a.Role, a.Text)).ToList();
+                hits.Add(new SearchHit(row.PolicyId, row.VersionId, row.Title, row.DocNumber, row.Region, row.Status, row.ClauseId, row.Label,
+                    JsonSerializer.Deserialize<string[]>(row.PathJson) ?? [], _highlighter.Snippet(row.Text, query),
+                    Math.Round(-m.Rank, 3), amounts, row.Source, row.Issuer, row.IssuedOn, row.PartNo, row.Text));
+            }
+        }
+        return new SearchResult(request.Query, total, Math.Round(clock.Elapsed.TotalMilliseconds, 1), hits, Freeze(facets));
+    }
+
+    private static void Count(Dictionary<string, int> facet, string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return;
+        facet[value] = facet.GetValueOrDefault(value) + 1;
+    }
+
+    private static IEnumerable<string> JsonList(string json) =>
+        json.Length <= 2 ? [] : JsonSerializer.Deserialize<string[]>(json) ?? [];
+
+    private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Freeze(Dictionary<string, Dictionary<string, int>> facets) =>
+        facets.Where(f => f.Value.Count > 0).ToDictionary(
+            f => f.Key,
+            f => (IReadOnlyDictionary<string, int>)f.Value.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+                .ToDictionary(kv => kv.Key, kv => kv.Value));
+}
