@@ -24,6 +24,9 @@ public static class EvaluateCommand
         new AmountsEvaluation(),
         new NumbersEvaluation(),
         new ClassifyEvaluation(),
+        new SearchEvaluation(),
+        new SegmentEvaluation(),
+        new DiffEvaluationMeasurement(),
     ];
 
     /// <summary>`bench NAME`: speed figures.</summary>
@@ -32,6 +35,8 @@ public static class EvaluateCommand
         new ReadBenchmark(),
         new AmountsBenchmark(),
         new ClassifyBenchmark(),
+        new SearchBenchmark(),
+        new SegmentBenchmark(),
     ];
 
     public static Command Create() => Group("evaluate", "print measured quality figures", Evaluations);
