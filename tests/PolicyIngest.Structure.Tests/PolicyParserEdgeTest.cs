@@ -63,6 +63,30 @@ public class PolicyParserEdgeTest
     }
 
     [Fact]
+    public void Parse_NoticeWithNumberedBodyKeepsItsTitle()
+    {
+        // why: a notice whose own text is numbered (一、二、) still has the notice as its title
+        var d = SharedFiles.Parse("""
+            北京市昌平区商务局关于开展2025年促消费活动的通知
+            昌商发〔2025〕2号
+            各有关企业：
+            现将有关事项通知如下：
+            一、活动时间
+            2025年5月1日至5月31日。
+            二、工作要求
+            请各企业认真组织。
+            北京市昌平区商务局
+            2025年4月20日
+            """);
+        Assert.Equal("北京市昌平区商务局关于开展2025年促消费活动的通知", d.Title);
+        Assert.Equal(DocType.Notice, d.DocType);
+        Assert.Equal(new DateOnly(2025, 4, 20), d.IssuedOn);                 // why: the date after the signature, not the activity dates
+        Assert.Equal("北京市昌平区商务局", d.Issuer);
+        Assert.Equal(["一", "二"], d.Clauses.Where(c => c.Kind == ClauseKind.Section).Select(c => c.Label));
+        Assert.DoesNotContain(d.Clauses, c => c.Id.StartsWith("s2/") && c.Text.Contains("昌平区商务局"));  // why: the signature is not part of 二
+    }
+
+    [Fact]
     public void Parse_OutOfSequenceNumberIsText()
     {
         // why: 第八条 after 第一条 is a citation that happens to start a line, not a new article
