@@ -87,6 +87,23 @@ public class PolicyParserEdgeTest
     }
 
     [Fact]
+    public void Parse_TableOfContentsIsNotTheTree()
+    {
+        // why: a contents page lists chapters with dot leaders and page numbers; only the real chapters open units
+        var d = SharedFiles.Parse("""
+            某市促进发展条例
+            目录
+            第一章 总则……………………1
+            第二章 附则……………………3
+            第一章 总则
+            第一条 为了促进发展，制定本条例。
+            第二章 附则
+            第二条 本条例自2025年1月1日起施行。
+            """);
+        Assert.Equal(["ch1", "ch1/art1", "ch2", "ch2/art2"], d.Clauses.Where(c => c.Kind != ClauseKind.Paragraph).Select(c => c.Id));
+    }
+
+    [Fact]
     public void Parse_OutOfSequenceNumberIsText()
     {
         // why: 第八条 after 第一条 is a citation that happens to start a line, not a new article
