@@ -1,6 +1,8 @@
 using PolicyIngest.Catalogue;
 using PolicyIngest.Extract;
 using PolicyIngest.Extract.Amounts;
+using PolicyIngest.Index.Search;
+using PolicyIngest.Index.Segmentation;
 using PolicyIngest.Read;
 using PolicyIngest.Structure;
 using PolicyIngest.Track;
@@ -18,6 +20,20 @@ public static class PolicyIngestServices
         return new DocumentProcessor(readers, structure, amounts, classifier: null, readOptions ?? ReadOptions.Default);
     }
 
-    public static IngestService CreateIngest(CatalogueStore catalogue, TimeProvider? clock = null, ReadOptions? readOptions = null) =>
-        new(CreateProcessor(readOptions), catalogue, new SourceVersionLinker(), indexer: null, clock ?? TimeProvider.System);
+    public static IngestService CreateIngest(CatalogueStore catalogue, TimeProvider? clock = null, ReadOptions? readOptions = null,
+        ClauseAnalyzer? analyzer = null)
+    {
+        var time = clock ?? TimeProvider.System;
+        return new(CreateProcessor(readOptions), catalogue, new VersionLinker(time), new ClauseIndexer(analyzer ?? CreateAnalyzer()),
+            time, VersionTracker.For(catalogue, time));
+    }
+
+
+    /// <summary>jieba's dictionary and HMM (Debian python3-jieba) plus models/dict/*.txt: build once per process and share.</summary>
+    public static ClauseAnalyzer CreateAnalyzer() =>
+        new(SegmenterResources.ForModels(SegmenterResources.LocateModelsDirectory()).Load());
+
+    /// <summary>Clause search over the catalogue, as the CLI and the web UI use it.</summary>
+    public static ISearchIndex CreateSearch(CatalogueStore catalogue, ClauseAnalyzer? analyzer = null) =>
+        new SqliteSearchIndex(catalogue, analyzer ?? CreateAnalyzer());
 }

@@ -60,7 +60,10 @@ public sealed partial class RevisionSimulator(Random random)
         var oldUnits = UnitBuilder.Build(oldDoc);
         if (oldUnits.Count(u => IsArticleLabel(u.CanonicalLabel)) < 4) return null;
         var units = oldUnits.Select(u => ToSim(u, oldDoc, fromOld: true)).ToList();
-        var donorUnits = UnitBuilder.Build(donor with { Parts = [] }).Where(u => u.Body.Length >= 20).ToList();
+        // Inserted articles are new text: nothing close to a provision the source already has.
+        var sourceGrams = oldUnits.Select(u => Bigrams.Of(u.Body)).ToList();
+        var donorUnits = UnitBuilder.Build(donor with { Parts = [] })
+            .Where(u => u.Body.Length >= 20 && sourceGrams.All(g => Overlap(Bigrams.Of(u.Body), g) < 0.3)).ToList();
         var removedOld = new List<int>();
         var cosmetic = false;
         var restructure = false;
@@ -343,6 +346,8 @@ public sealed partial class RevisionSimulator(Random random)
         // Amount texts must stay findable verbatim, or the rewrite is not applied to this provision.
         return amountTexts.All(a => result.Contains(a, StringComparison.Ordinal)) ? result : body;
     }
+
+    private static double Overlap(HashSet<int> a, HashSet<int> b) => a.Count == 0 ? 0 : (double)a.Count(b.Contains) / a.Count;
 
     private static bool IsArticleLabel(string canonical) => canonical.StartsWith('第') && canonical.EndsWith('条');
 

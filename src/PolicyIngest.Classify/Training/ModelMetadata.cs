@@ -1,0 +1,29 @@
+using PolicyIngest.Classify.Evaluation;
+
+namespace PolicyIngest.Classify.Training;
+
+public sealed record TaskFigures(double CategoryMacroF1, double CategoryAccuracy, double InstrumentsMicroF1, double IndustriesMicroF1, double SpecificIndustriesMicroF1)
+{
+    public static TaskFigures From(TaskScores s) => new(
+        Math.Round(s.Category.MacroF1, 4), Math.Round(s.Category.Accuracy, 4), Math.Round(s.Instruments.MicroF1, 4),
+        Math.Round(s.Industries.MicroF1, 4), Math.Round(s.SpecificIndustries.MicroF1, 4));
+}
+
+public sealed record CardFigures(int Cards, double MacroF1, double Accuracy, double KeywordMacroF1, double KeywordAccuracy, double MajorityAccuracy);
+
+/// <summary>What models/classify.meta.json records about a trained model.</summary>
+public sealed record ModelMetadata(
+    string Model,
+    DateTimeOffset TrainedAt,
+    string TrainingDataSha256,
+    int Clauses,
+    int Groups,
+    int HashBits,
+    double L2,
+    int MaxIterations,
+    int Folds,
+    int Seed,
+    long ModelBytes,
+    TaskFigures CrossValidated,
+    TaskFigures KeywordBaseline,
+    CardFigures? CardTools);

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Diagnostics;
+using PolicyIngest.Classify;
+using PolicyIngest.Classify.Evaluation;
+using PolicyIngest.Classify.Model;
+using PolicyIngest.Classify.Training;
+using PolicyIngest.Core.Json;
+
+namespace PolicyIngest.Cli.Commands;
+
+/// <summary>`train`: rebuilds the clause classifier from models/training into models/ (deterministic), with metadata.</summary>
+public static class TrainCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string?>("--data") { Description = "training data folder (default models/training under the repository)" };
+        var output = new Option<string?>("--out") { Description = "where the model files go (default models/ under the repository)" };
+        var command = new Command("train", "build the clause classifiers from the hand-labelled data in models/training; print their cross-validated quality");
+        command.Options.Add(data);
+        command.Options.Add(output);
+        command.SetAction((parse, ct) =>
+        {
+            var ctx = new CliContext(parse);
+            var modelsDir = parse.GetValue(output) ?? Path.Combine(CliContext.RepositoryRoot, "models");
+            var dataDir = parse.GetValue(data) ?? Path.Combine(CliContext.RepositoryRoot, "models", "training");
+            IReadOnlyList<LabelledClause> clauses;
+            try { clauses = TrainingData.LoadClauses(dataDir); }
+            catch (Exception ex) when (ex is IOException or InvalidDataException)
+            {
+                ctx.Err.WriteLine($"error: {ex.Message}");
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+            Directory.CreateDirectory(modelsDir);
+            var trainer = new ClauseModelTrainer();
+            var options = LogisticOptions.Default;
+
+            var clock = Stopwatch.StartNew();
+            var model = trainer.Train(clauses);
+            var modelPath = Path.Combine(modelsDir, ClauseModel.FileName);
+            model.Save(modelPath);
+            ctx.Err.WriteLine($"trained on {clauses.Count} clauses in {clock.Elapsed.TotalSeconds:0.0} s -> {modelPath} ({new FileInfo(modelPath).Length / 1024} KiB)");
+
+            ct.ThrowIfCancellationRequested();
+            var report = ClassifierEvaluation.CrossValidate(clauses, trainer);
+            CardToolReport? cards = null;
+            if (File.Exists(Path.Combine(dataDir, CardToolTask.FileName))) cards = CardToolTask.CrossValidate(CardToolTask.Load(dataDir));
+
+            var metadata = new ModelMetadata(
+                ClauseModel.FileName, DateTimeOffset.UtcNow, TrainingData.Hash(dataDir), clauses.Count, report.Groups,
+                trainer.HashBits, options.L2, options.MaxIterations, report.Folds, report.Seed, new FileInfo(modelPath).Length,
+                TaskFigures.From(report.Model), TaskFigures.From(report.Baseline),
+                cards is null ? null : new CardFigures(cards.Cards, Math.Round(cards.Model.MacroF1, 4), Math.Round(cards.Model.Accuracy, 4),
+                    Math.Round(cards.Keywords.MacroF1, 4), Math.Round(cards.Keywords.Accuracy, 4), Math.Round(cards.Majority.Accuracy, 4)));
+            File.WriteAllText(Path.Combine(modelsDir, ClassifierModels.MetadataFileName), PolicyJson.Serialize(metadata) + "\n");
+            File.WriteAllText(Path.Combine(modelsDir, ClassifierModels.TaxonomyFileName), ClauseTaxonomy.ToJson());
+
+            if (ctx.Json) ctx.Out.WriteLine(PolicyJson.Serialize(metadata));
+            else ClassifyReportPrinter.Print(ctx.Out, report, cards);
+            return Task.FromResult(ExitCodes.Done);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using PolicyIngest.Catalogue;
+using PolicyIngest.Catalogue.Reads;
+using PolicyIngest.Track.Alignment;
+using PolicyIngest.Web.Export;
+using PolicyIngest.Web.Html;
+using PolicyIngest.Web.Pages;
+using PolicyIngest.Web.Policies;
+
+namespace PolicyIngest.Web;
+
+/// <summary>What the web UI serves and where.</summary>
+public sealed record WebOptions(string DbPath)
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    /// <summary>Kestrel URLs; loopback unless the user asks otherwise.</summary>
+    public string Urls { get; init; } = DefaultUrls;
+
+    /// <summary>"Today" for statuses (in force / expired …).</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Path of an archived original by its SHA-256, or null (the fetch archive).</summary>
+    public Func<string, string?> ArchiveLookup { get; init; } = _ => null;
+
+    /// <summary>Request logging to the console (the serve command turns it on; tests keep it off).</summary>
+    public bool LogRequests { get; init; }
+}
+
+/// <summary>
+/// The analysts' web UI: server-rendered Chinese pages (no JavaScript needed) and the JSON API behind them.
+/// Handlers are thin: each opens the catalogue, asks a service, renders.
+/// </summary>
+public static class PolicyWebApp
+{
+    public static WebApplication Build(WebOptions options)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.ClearProviders();
+        if (options.LogRequests)
+        {
+            builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
+                .SetMinimumLevel(LogLevel.Information)
+                .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
+                .AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning)
+                // A failed bind is reported by the serve command in one line.
+                .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+        }
+        var app = builder.Build();
+        if (options.LogRequests)
+        {
+            var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PolicyIngest.Web");
+            app.Use(async (context, next) =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                await next(context);
+                log.LogInformation("{Method} {Path}{Query} {Status} {Ms:0.0} ms", context.Request.Method, context.Request.Path,
+                    context.Request.QueryString, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            });
+        }
+        app.UseExceptionHandler(error => error.Run(context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            return Html(context, Layout.Page("出错了", Layout.Message("出错了", "服务器处理请求时出错，请稍后再试。")));
+        }));
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers["X-Content-Type-Options"] = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers["X-Frame-Options"] = "DENY";
+            // Pages carry no script at all: even a value that escaped encoding could not run.
+            headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+            await next(context);
+        });
+
+        var site = new Site(options);
+        app.MapGet("/", site.Home);
+        app.MapGet("/policies/{id}", site.Policy);
+        app.MapGet("/api/policies/{id}", site.PolicyJson);
+        app.MapGet("/versions/{id}/original", site.Original);
+        app.MapGet("/diff", site.Diff);
+        app.MapGet("/export", site.ExportPage);
+        app.MapGet("/export/catalogue.xlsx", site.ExportXlsx);
+        app.MapGet("/export/catalogue.json", site.ExportJson);
+        app.MapGet("/export/{table}.csv", site.ExportCsv);
+        app.MapFallback(context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Html(context, NotFound("没有这个页面"));
+        });
+        return app;
+    }
+
+    public static bool IsLoopback(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip)));
+
+    internal static Task Html(HttpContext context, Markup page)
+    {
+        context.Response.ContentType = "text/html; charset=utf-8";
+        return context.Response.WriteAsync(page.Value);
+    }
+
+    internal static Markup NotFound(string what) => Layout.Page("未找到", Layout.Message("未找到", what));
+
+    private sealed class Site(WebOptions options)
+    {
+        private DateOnly Today => DateOnly.FromDateTime(options.Clock.GetLocalNow().DateTime);
+
+        private CatalogueStore OpenCatalogue() => new(options.DbPath);
+
+        public Task Home(HttpContext context)
+        {
+            using var store = OpenCatalogue();
+            var recent = new CatalogueReader(store).RecentlyIngested(Today, 30);
+            return Html(context, HomePage.Render(store.Counts(), recent));
+        }
+
+        public Task Policy(HttpContext context, string id)
+        {
+            using var store = OpenCatalogue();
+            return new PolicyLookup(store).Find(id, Today) is { } details
+                ? Html(context, PolicyPage.Render(details))
+                : NotFoundPage(context, $"目录中没有编号为 {id} 的政策或版本");
+        }
+
+        public IResult PolicyJson(string id)
+        {
+            using var store = OpenCatalogue();
+            return new PolicyLookup(store).Find(id, Today) is { } details
+                ? Results.Text(PolicyApi.Serialize(details), "application/json; charset=utf-8")
+                : Results.NotFound(new { error = $"no policy or version with id '{id}'" });
+        }
+
+        public IResult Original(HttpContext context, string id)
+        {
+            using var store = OpenCatalogue();
+            if (new PolicyLookup(store).FindVersion(id, Today) is not { } version)
+                return Results.NotFound(new { error = $"no version with id '{id}'" });
+            if (new OriginalFiles(options.ArchiveLookup).Find(version) is not { } file)
+                return Results.NotFound(new { error = $"the original file of version '{id}' is not in the archive" });
+            return Results.File(file.Path, file.ContentType, file.FileName);
+        }
+
+        public Task Diff(HttpContext context)
+        {
+            using var store = OpenCatalogue();
+            var lookup = new PolicyLookup(store);
+            string oldId = context.Request.Query["old"].ToString(), newId = context.Request.Query["new"].ToString();
+            if (lookup.FindVersion(oldId, Today) is not { } oldVersion || lookup.FindVersion(newId, Today) is not { } newVersion
+                || store.LoadDocument(oldVersion.VersionId) is not { } oldDoc || store.LoadDocument(newVersion.VersionId) is not { } newDoc)
+                return NotFoundPage(context, "对照需要两个目录中的版本编号：/diff?old=旧版本&new=新版本");
+            var diff = new DocumentDiffer().Diff(oldDoc, newDoc);
+            return Html(context, DiffPage.Render(oldVersion, newVersion, diff, context.Request.Query["only"] == "changed"));
+        }
+
+        public Task ExportPage(HttpContext context) => Html(context, ExportPageView.Render(AllVersions(context)));
+
+        public Task ExportXlsx(HttpContext context) =>
+            Download(context, "catalogue.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                (exporter, stream) => exporter.WriteXlsx(stream, ExportOptionsFor(context)));
+
+        public Task ExportJson(HttpContext context) =>
+            Download(context, "catalogue.json", "application/json; charset=utf-8",
+                (exporter, stream) => exporter.WriteJson(stream, ExportOptionsFor(context)));
+
+        public Task ExportCsv(HttpContext context, string table)
+        {
+            if (!ExportTables.Names.Contains(table)) return NotFoundPage(context, $"没有名为 {table} 的导出表");
+            return Download(context, table + ".csv", "text/csv; charset=utf-8",
+                (exporter, stream) => exporter.WriteCsv(stream, table, ExportOptionsFor(context)));
+        }
+
+        private ExportOptions ExportOptionsFor(HttpContext context) =>
+            new(Today, AllVersions(context) ? VersionScope.All : VersionScope.Current);
+
+        private static bool AllVersions(HttpContext context) => context.Request.Query["versions"] == "all";
+
+        // The export is built in a temporary file first: a failure then gives an error page, never a truncated download.
+        private async Task Download(HttpContext context, string fileName, string contentType, Action<CatalogueExporter, Stream> write)
+        {
+            var temp = Path.GetTempFileName();
+            try
+            {
+                using (var store = OpenCatalogue())
+                await using (var file = File.Create(temp))
+                    write(new CatalogueExporter(store), file);
+                context.Response.ContentType = contentType;
+                context.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+                await context.Response.SendFileAsync(temp);
+            }
+            finally
+            {
+                File.Delete(temp);
+            }
+        }
+
+        private static Task NotFoundPage(HttpContext context, string what)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Html(context, NotFound(what));
+        }
+    }
+}
