@@ -33,7 +33,8 @@ internal static partial class Mentions
     [GeneratedRegex("(?:给予|予以|奖励|补贴|补助|资助)[ \u00A0]?(?<num>" + Numeral + "[万亿])(?:[ \u00A0]?(?:—+|–+|－+|-+|~|～|至|到)[ \u00A0]?(?<num2>" + Numeral + "[万亿]))?(?![0-9元美港欧日韩澳台人平亩个家户件项辆台吨次名张套万亿])")]
     private static partial Regex BareMoneyPattern();
 
-    [GeneratedRegex("(?<num>" + ArabicNumber + ")[ \u00A0]?[%％]|百分之(?<cn>[零〇一二两三四五六七八九十百点]+)")]
+    /// <summary>10%, ３０％, 百分之十 — but never URL escapes such as %E6%96%B0 in a copied web address.</summary>
+    [GeneratedRegex("(?<![%A-Za-z0-9０-９.])(?<num>" + ArabicNumber + ")[ \u00A0]?(?:%(?![0-9A-Fa-f]{2})|％)|百分之(?<cn>[零〇一二两三四五六七八九十百点]+)")]
     private static partial Regex PercentPattern();
 
     /// <summary>A bare number right before a range dash: the 10 of 10—100万元.</summary>
