@@ -25,17 +25,22 @@ public sealed class SqliteSearchIndex(CatalogueStore catalogue, ClauseAnalyzer a
     }
 
     /// <summary>
-    /// Clauses with every term; when none has them all and the query has several terms, clauses with any of them
-    /// (bm25 ranks those with more terms first) and <c>Relaxed</c> set, so a long query still finds its best clauses.
+    /// Clauses with every term; when none has them all and the query has several terms, clauses with all terms but
+    /// one, then all but two, … (bm25 ranks within), and <c>Relaxed</c> set, so a long query still finds its best clauses.
     /// </summary>
     private (List<ClauseMatch> Matches, bool Relaxed) Matches(SearchQuery query, ClauseFilter filter)
     {
         var match = _expression.Build(query);
         if (match is null) return ([], false);
         var matches = ClauseSearchStore.Matches(catalogue.Connection, match, _options.WordsWeight, _options.GramsWeight, filter);
-        if (matches.Count > 0 || query.Groups.Count < 2 || !_options.RelaxWhenEmpty) return (matches, false);
-        var relaxed = _expression.Build(query, relaxed: true)!;
-        return (ClauseSearchStore.Matches(catalogue.Connection, relaxed, _options.WordsWeight, _options.GramsWeight, filter), true);
+        if (matches.Count > 0 || !_options.RelaxWhenEmpty) return (matches, false);
+        for (var k = _expression.MatchableGroups(query) - 1; k >= 1; k--)
+        {
+            if (_expression.Build(query, atLeast: k) is not { } relaxed) break;
+            matches = ClauseSearchStore.Matches(catalogue.Connection, relaxed, _options.WordsWeight, _options.GramsWeight, filter);
+            if (matches.Count > 0) return (matches, true);
+        }
+        return (matches, false);
     }
 
     public SearchResult Search(SearchRequest request, CancellationToken cancellationToken = default)
