@@ -19,7 +19,7 @@ public sealed record SearchOptions(SearchAnalyzer Analyzer, double WordsWeight, 
     /// <summary>When no clause has every term of a several-term query, return clauses with all but one, all but two, … (flagged Relaxed).</summary>
     public bool RelaxWhenEmpty { get; init; } = true;
 
-    public static SearchOptions Default { get; } = new(SearchAnalyzer.WordsAndBigrams, 2.0, 1.0);
+    public static SearchOptions Default { get; } = new(SearchAnalyzer.WordsAndBigrams, 1.0, 2.0);
 
     public string Name => Analyzer switch
     {
