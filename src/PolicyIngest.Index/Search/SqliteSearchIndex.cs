@@ -64,15 +64,18 @@ public sealed class SqliteSearchIndex(CatalogueStore catalogue, ClauseAnalyzer a
                 foreach (var v in JsonList(m.IndustriesJson)) Count(facets["industry"], v);
                 Count(facets["status"], m.Status);
             }
-            foreach (var m in matches.Take(Math.Max(0, request.Limit)))
+            var page = matches.Take(Math.Max(0, request.Limit)).ToList();
+            var ids = page.Select(m => m.RowId).ToList();
+            var details = ClauseSearchStore.HitDetails(catalogue.Connection, ids, request.Filter.AsOf);
+            var amounts = ClauseSearchStore.AmountsOfClauses(catalogue.Connection, ids);
+            foreach (var m in page)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (ClauseSearchStore.HitDetails(catalogue.Connection, m.RowId, request.Filter.AsOf) is not { } row) continue;
-                var amounts = ClauseSearchStore.AmountsOfClause(catalogue.Connection, row.VersionId, row.PartNo, row.ClauseId)
-                    .Select(a => new HitAmount(a.Yuan, a.Role, a.Text)).ToList();
+                if (!details.TryGetValue(m.RowId, out var row)) continue;
+                var hitAmounts = amounts.TryGetValue(m.RowId, out var list) ? list.Select(a => new HitAmount(a.Yuan, a.Role, a.Text)).ToList() : [];
                 hits.Add(new SearchHit(row.PolicyId, row.VersionId, row.Title, row.DocNumber, row.Region, row.Status, row.ClauseId, row.Label,
                     JsonSerializer.Deserialize<string[]>(row.PathJson) ?? [], _highlighter.Snippet(row.Text, query),
-                    Math.Round(-m.Rank, 3), amounts, row.Source, row.Issuer, row.IssuedOn, row.PartNo, row.Text));
+                    Math.Round(-m.Rank, 3), hitAmounts, row.Source, row.Issuer, row.IssuedOn, row.PartNo, row.Text));
             }
         }
         return new SearchResult(request.Query, total, Math.Round(clock.Elapsed.TotalMilliseconds, 1), hits, Freeze(facets)) { Relaxed = relaxed };
