@@ -11,12 +11,14 @@ public static class CommandCatalog
         var root = new RootCommand("PolicyIngest: keeps a catalogue of Chinese industrial-support policies current");
         root.Options.Add(GlobalOptions.Db);
         root.Options.Add(GlobalOptions.Json);
+        root.Options.Add(GlobalOptions.MaxFileMb);
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(SchedulerCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(ShowCommand.Create());
