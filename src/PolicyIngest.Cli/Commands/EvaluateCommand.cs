@@ -30,6 +30,7 @@ public static class EvaluateCommand
     [
         new AmountsBenchmark(),
         new ClassifyBenchmark(),
+        new FetchBenchmark(),
     ];
 
     public static Command Create() => Group("evaluate", "print measured quality figures", Evaluations);
