@@ -11,6 +11,7 @@ public static class CommandCatalog
         var root = new RootCommand("PolicyIngest: keeps a catalogue of Chinese industrial-support policies current");
         root.Options.Add(GlobalOptions.Db);
         root.Options.Add(GlobalOptions.Json);
+        root.Options.Add(GlobalOptions.MaxFileMb);
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(IngestCommand.Create());
@@ -20,6 +21,9 @@ public static class CommandCatalog
         root.Subcommands.Add(SchedulerCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(ShowCommand.Create());
+        root.Subcommands.Add(DiffCommand.Create());
+        root.Subcommands.Add(ChangesCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(EvaluateCommand.CreateBench());
         return root;

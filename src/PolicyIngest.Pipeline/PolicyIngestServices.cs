@@ -20,8 +20,13 @@ public static class PolicyIngestServices
         return new DocumentProcessor(readers, structure, amounts, classifier: null, readOptions ?? ReadOptions.Default);
     }
 
-    public static IngestService CreateIngest(CatalogueStore catalogue, TimeProvider? clock = null, ReadOptions? readOptions = null) =>
-        new(CreateProcessor(readOptions), catalogue, new SourceVersionLinker(), new ClauseIndexer(CreateAnalyzer()), clock ?? TimeProvider.System);
+    public static IngestService CreateIngest(CatalogueStore catalogue, TimeProvider? clock = null, ReadOptions? readOptions = null,
+        ClauseAnalyzer? analyzer = null)
+    {
+        var time = clock ?? TimeProvider.System;
+        return new(CreateProcessor(readOptions), catalogue, new VersionLinker(time), new ClauseIndexer(analyzer ?? CreateAnalyzer()),
+            time, VersionTracker.For(catalogue, time));
+    }
 
 
     /// <summary>jieba's dictionary and HMM (Debian python3-jieba) plus models/dict/*.txt: build once per process and share.</summary>

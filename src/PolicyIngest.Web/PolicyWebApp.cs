@@ -1,4 +1,5 @@
-using System.Globalization;
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using PolicyIngest.Catalogue;
 using PolicyIngest.Catalogue.Reads;
+using PolicyIngest.Track.Alignment;
 using PolicyIngest.Web.Export;
 using PolicyIngest.Web.Html;
 using PolicyIngest.Web.Pages;
@@ -42,9 +44,27 @@ public static class PolicyWebApp
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.ClearProviders();
-        if (options.LogRequests) builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information)
-            .AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        if (options.LogRequests)
+        {
+            builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
+                .SetMinimumLevel(LogLevel.Information)
+                .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
+                .AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning)
+                // A failed bind is reported by the serve command in one line.
+                .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+        }
         var app = builder.Build();
+        if (options.LogRequests)
+        {
+            var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PolicyIngest.Web");
+            app.Use(async (context, next) =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                await next(context);
+                log.LogInformation("{Method} {Path}{Query} {Status} {Ms:0.0} ms", context.Request.Method, context.Request.Path,
+                    context.Request.QueryString, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            });
+        }
         app.UseExceptionHandler(error => error.Run(context =>
         {
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
@@ -66,6 +86,7 @@ public static class PolicyWebApp
         app.MapGet("/policies/{id}", site.Policy);
         app.MapGet("/api/policies/{id}", site.PolicyJson);
         app.MapGet("/versions/{id}/original", site.Original);
+        app.MapGet("/diff", site.Diff);
         app.MapGet("/export", site.ExportPage);
         app.MapGet("/export/catalogue.xlsx", site.ExportXlsx);
         app.MapGet("/export/catalogue.json", site.ExportJson);
@@ -127,6 +148,18 @@ public static class PolicyWebApp
             if (new OriginalFiles(options.ArchiveLookup).Find(version) is not { } file)
                 return Results.NotFound(new { error = $"the original file of version '{id}' is not in the archive" });
             return Results.File(file.Path, file.ContentType, file.FileName);
+        }
+
+        public Task Diff(HttpContext context)
+        {
+            using var store = OpenCatalogue();
+            var lookup = new PolicyLookup(store);
+            string oldId = context.Request.Query["old"].ToString(), newId = context.Request.Query["new"].ToString();
+            if (lookup.FindVersion(oldId, Today) is not { } oldVersion || lookup.FindVersion(newId, Today) is not { } newVersion
+                || store.LoadDocument(oldVersion.VersionId) is not { } oldDoc || store.LoadDocument(newVersion.VersionId) is not { } newDoc)
+                return NotFoundPage(context, "对照需要两个目录中的版本编号：/diff?old=旧版本&new=新版本");
+            var diff = new DocumentDiffer().Diff(oldDoc, newDoc);
+            return Html(context, DiffPage.Render(oldVersion, newVersion, diff, context.Request.Query["only"] == "changed"));
         }
 
         public Task ExportPage(HttpContext context) => Html(context, ExportPageView.Render(AllVersions(context)));

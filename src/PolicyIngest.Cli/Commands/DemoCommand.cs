@@ -32,6 +32,7 @@ public static class DemoCommand
         command.SetAction(async (parse, ct) =>
         {
             var ctx = new CliContext(parse);
+<<<<<<< HEAD
             var db = ctx.DbPathOrDefault(Path.Combine(CliContext.RepositoryRoot, "data", "demo", "catalogue.db"));
             var data = FetchServices.DataDirectoryFor(db);
             foreach (var f in new[] { db, db + "-wal", db + "-shm", PipelineScheduler.StoreFile(data) }) if (File.Exists(f)) File.Delete(f);
@@ -70,6 +71,15 @@ public static class DemoCommand
             RunCommand.PrintSummary(ctx.Out, second);
             await scheduler.ShutdownAsync(CancellationToken.None);
 
+=======
+            var db = ctx.DbPathOrDefault(Path.Combine(CliContext.RepositoryRoot, "data", "demo.db"));
+            foreach (var f in new[] { db, db + "-wal", db + "-shm" }) if (File.Exists(f)) File.Delete(f);
+            using var catalogue = new CatalogueStore(db);
+            var ingest = PolicyIngestServices.CreateIngest(catalogue, readOptions: ctx.ReadOptions);
+            var corpus = Path.Combine(CliContext.RepositoryRoot, "corpus");
+            var inputs = Directory.EnumerateFileSystemEntries(corpus).Where(p => Path.GetFileName(p) is not ("gold" or "README.md" or "build" or "manifest.json")).Order();
+            var results = IngestCommand.Run(ingest, inputs, ctx, ct);
+>>>>>>> main
             var (policies, versions, clauses, amounts) = catalogue.Counts();
             ctx.Out.WriteLine($"\ncatalogue {db}: {policies} policies, {versions} versions, {clauses} clauses, {amounts} amounts; " +
                               $"originals archived under {runner.Archive.Root}");

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+using PolicyIngest.Fetch;
+using PolicyIngest.Fetch.Archive;
 using PolicyIngest.Web;
 
 namespace PolicyIngest.Cli.Commands;
@@ -32,19 +35,35 @@ public static class ServeCommand
                 ArchiveLookup = OriginalArchive.Lookup(ctx.DbPath),
                 LogRequests = true,
             });
-            await app.StartAsync(ct);
+            try
+            {
+                await app.StartAsync(ct);
+            }
+            catch (IOException ex)
+            {
+                ctx.Err.WriteLine($"error: cannot listen on {string.Join(", ", addresses)}: {ex.Message.Split('\n')[0]}");
+                return ExitCodes.Usage;
+            }
             ctx.Err.WriteLine($"serving {string.Join(", ", app.Urls)} (catalogue {ctx.DbPath}); Ctrl+C stops");
-            try { await Task.Delay(Timeout.Infinite, ct); }
+            // Ends on Ctrl+C or SIGTERM (the host's own console lifetime) as well as on the command's cancellation.
+            try { await app.WaitForShutdownAsync(ct); }
             catch (OperationCanceledException) { }
             await app.StopAsync(CancellationToken.None);
+            await app.DisposeAsync();
             return ExitCodes.Done;
         });
         return command;
     }
 }
 
-/// <summary>Where originals are archived, by SHA-256 (the fetch archive lives next to the catalogue).</summary>
+/// <summary>Where originals are archived, by SHA-256: the fetch archive next to the catalogue (<c>archive/ab/abcdef…</c>).</summary>
 internal static class OriginalArchive
 {
-    public static Func<string, string?> Lookup(string dbPath) => _ => null;
+    public static Func<string, string?> Lookup(string dbPath)
+    {
+        var root = Path.Combine(FetchServices.DataDirectoryFor(dbPath), "archive");
+        return sha256 => sha256.Length == 64 && sha256.All(char.IsAsciiHexDigitLower)
+            ? Path.Combine(root, ContentArchive.RelativePathFor(sha256))
+            : null;
+    }
 }

@@ -50,6 +50,7 @@ public static class Layout
         header.top a{color:#fff}.brand{font-weight:700;font-size:1.25rem;letter-spacing:.1em}
         .topsearch{display:flex;flex:1 1 16rem;max-width:36rem;gap:.3rem}
         .topsearch input{flex:1;min-width:0;padding:.35rem .6rem;border:0;border-radius:4px;font:inherit}
+        main .topsearch input{border:1px solid var(--line)}main .topsearch{margin:.5rem 0}
         button,.button{padding:.35rem .9rem;border:1px solid var(--line);border-radius:4px;background:#fff;color:var(--ink);font:inherit;cursor:pointer;white-space:nowrap}
         header.top nav{display:flex;gap:1rem}
         main{max-width:72rem;margin:0 auto;padding:1rem}
@@ -73,7 +74,8 @@ public static class Layout
         th{background:var(--bg);white-space:nowrap}td.num{text-align:right;white-space:nowrap}
         .clause{margin:.3rem 0;padding:.2rem 0 .2rem .6rem;border-left:2px solid transparent}
         .clause:target{border-left-color:var(--accent);background:#fff8f0}
-        .clause .label{font-weight:700;margin-right:.4rem}.clause .heading{font-weight:700}
+        .clause .label{font-weight:700;margin-right:.4rem}.clause.k-article>.head,.clause.k-item>.head,.clause.k-subitem>.head{display:inline}
+        .clause.k-article>.text,.clause.k-item>.text,.clause.k-subitem>.text{display:inline}.clause .tags{margin-top:.1rem}.clause .heading{font-weight:700}
         .clause.k-chapter>.head,.clause.k-section>.head{font-size:1.1rem;margin-top:.8rem}
         .d1{margin-left:1.2rem}.d2{margin-left:2.4rem}.d3{margin-left:3.6rem}.d4{margin-left:4.8rem}
         @media (max-width:40rem){.d1,.d2,.d3,.d4{margin-left:.6rem}}
@@ -92,8 +94,10 @@ public static class Layout
         .pager{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0;align-items:center}
         details{margin:.5rem 0}summary{cursor:pointer;font-weight:700}
         .message{padding:2rem 0}
-        .diff td{width:50%}.diff del{background:#ffd7d5;text-decoration:line-through}.diff ins{background:#ccffd8;text-decoration:none}
+        .diff td{width:50%}.diff td div{white-space:pre-line}.badge.chg{color:var(--muted);border-color:var(--line)}.diff del{background:#ffd7d5;text-decoration:line-through}.diff ins{background:#ccffd8;text-decoration:none}
         .ch-added{background:#f0fff4}.ch-removed{background:#fff5f5}
+        @media (max-width:40rem){.diff thead{display:none}.diff td{display:block;width:100%}.diff td:first-child{border-bottom:0;background:#fafafa}
+          .diff td:first-child::before{content:"旧版本";font-size:.8rem;color:var(--muted)}.diff td:last-child::before{content:"新版本";font-size:.8rem;color:var(--muted)}}
         @media print{header.top,footer,.pager,.filters{display:none}}
         """;
 }
