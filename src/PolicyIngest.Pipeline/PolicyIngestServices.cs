@@ -20,8 +20,10 @@ public static class PolicyIngestServices
         return new DocumentProcessor(readers, structure, amounts, classifier: null, readOptions ?? ReadOptions.Default);
     }
 
-    public static IngestService CreateIngest(CatalogueStore catalogue, TimeProvider? clock = null, ReadOptions? readOptions = null) =>
-        new(CreateProcessor(readOptions), catalogue, new SourceVersionLinker(), new ClauseIndexer(CreateAnalyzer()), clock ?? TimeProvider.System);
+    /// <param name="analyzer">a shared analyzer (loading jieba's dictionary takes seconds); a new one when null.</param>
+    public static IngestService CreateIngest(CatalogueStore catalogue, TimeProvider? clock = null, ReadOptions? readOptions = null,
+        ClauseAnalyzer? analyzer = null) =>
+        new(CreateProcessor(readOptions), catalogue, new SourceVersionLinker(), new ClauseIndexer(analyzer ?? CreateAnalyzer()), clock ?? TimeProvider.System);
 
 
     /// <summary>jieba's dictionary and HMM (Debian python3-jieba) plus models/dict/*.txt: build once per process and share.</summary>

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using PolicyIngest.Catalogue;
 using PolicyIngest.Catalogue.Reads;
+using PolicyIngest.Index.Search;
+using PolicyIngest.Pipeline;
 using PolicyIngest.Track.Alignment;
 using PolicyIngest.Web.Export;
 using PolicyIngest.Web.Html;
@@ -28,6 +30,9 @@ public sealed record WebOptions(string DbPath)
 
     /// <summary>Path of an archived original by its SHA-256, or null (the fetch archive).</summary>
     public Func<string, string?> ArchiveLookup { get; init; } = _ => null;
+
+    /// <summary>The search analyzer to share (loading jieba's dictionary takes seconds); built on first search when null.</summary>
+    public ClauseAnalyzer? Analyzer { get; init; }
 
     /// <summary>Request logging to the console (the serve command turns it on; tests keep it off).</summary>
     public bool LogRequests { get; init; }
@@ -86,6 +91,8 @@ public static class PolicyWebApp
         app.MapGet("/policies/{id}", site.Policy);
         app.MapGet("/api/policies/{id}", site.PolicyJson);
         app.MapGet("/versions/{id}/original", site.Original);
+        app.MapGet("/search", site.Search);
+        app.MapGet("/api/search", site.SearchJson);
         app.MapGet("/diff", site.Diff);
         app.MapGet("/export", site.ExportPage);
         app.MapGet("/export/catalogue.xlsx", site.ExportXlsx);
@@ -113,6 +120,8 @@ public static class PolicyWebApp
 
     private sealed class Site(WebOptions options)
     {
+        private readonly Lazy<ClauseAnalyzer> _analyzer = new(() => options.Analyzer ?? PolicyIngestServices.CreateAnalyzer());
+
         private DateOnly Today => DateOnly.FromDateTime(options.Clock.GetLocalNow().DateTime);
 
         private CatalogueStore OpenCatalogue() => new(options.DbPath);
@@ -148,6 +157,29 @@ public static class PolicyWebApp
             if (new OriginalFiles(options.ArchiveLookup).Find(version) is not { } file)
                 return Results.NotFound(new { error = $"the original file of version '{id}' is not in the archive" });
             return Results.File(file.Path, file.ContentType, file.FileName);
+        }
+
+        public Task Search(HttpContext context)
+        {
+            var form = SearchForm.Parse(name => context.Request.Query[name].FirstOrDefault());
+            return Html(context, SearchPage.Render(form, form.Query.Length == 0 ? null : RunSearch(form, form.Page * SearchForm.PageSize)));
+        }
+
+        public IResult SearchJson(HttpContext context)
+        {
+            var form = SearchForm.Parse(name => context.Request.Query[name].FirstOrDefault());
+            if (form.Query.Length == 0) return Results.BadRequest(new { error = "q is required: /api/search?q=…" });
+            if (form.Problems.Count > 0) return Results.BadRequest(new { error = string.Join("; ", form.Problems) });
+            var limit = int.TryParse(context.Request.Query["limit"], out var l) ? Math.Clamp(l, 1, 500) : SearchForm.PageSize;
+            return Results.Text(PolicyIngest.Core.Json.PolicyJson.Serialize(SearchResultJson.ToJson(RunSearch(form, limit))), "application/json; charset=utf-8");
+        }
+
+        // Hits up to the end of the page shown: the search seam has a limit but no offset, so earlier pages are fetched and skipped.
+        private SearchResult RunSearch(SearchForm form, int limit)
+        {
+            using var store = OpenCatalogue();
+            var search = PolicyIngestServices.CreateSearch(store, _analyzer.Value);
+            return search.Search(new SearchRequest { Query = form.Query, Filter = form.Filter(Today), Limit = limit });
         }
 
         public Task Diff(HttpContext context)

@@ -56,7 +56,14 @@ public static class Labels
         ["new"] = "新增", ["revised"] = "修订", ["repealed"] = "废止", ["expired"] = "失效",
     };
 
+    private static readonly Dictionary<string, string> PerNames = new()
+    {
+        ["enterprise"] = "每家企业", ["project"] = "每个项目", ["item"] = "每项", ["year"] = "每年",
+        ["enterprise-year"] = "每家每年", ["once"] = "一次性",
+    };
+
     public static string Status(string? id) => Name(StatusNames, id);
+    public static string Per(string? id) => Name(PerNames, id);
     public static string AmountRole(string? id) => Name(AmountRoleNames, id);
     public static string RateRole(string? id) => Name(RateRoleNames, id);
     public static string Category(string? id) => Name(CategoryNames, id);
