@@ -161,13 +161,13 @@ public static class PolicyWebApp
 
         public Task Search(HttpContext context)
         {
-            var form = SearchForm.Parse(name => context.Request.Query[name].FirstOrDefault());
+            var form = SearchForm.Parse(name => context.Request.Query[name].FirstOrDefault(), Today);
             return Html(context, SearchPage.Render(form, form.Query.Length == 0 ? null : RunSearch(form, form.Page * SearchForm.PageSize)));
         }
 
         public IResult SearchJson(HttpContext context)
         {
-            var form = SearchForm.Parse(name => context.Request.Query[name].FirstOrDefault());
+            var form = SearchForm.Parse(name => context.Request.Query[name].FirstOrDefault(), Today);
             if (form.Query.Length == 0) return Results.BadRequest(new { error = "q is required: /api/search?q=…" });
             if (form.Problems.Count > 0) return Results.BadRequest(new { error = string.Join("; ", form.Problems) });
             var limit = int.TryParse(context.Request.Query["limit"], out var l) ? Math.Clamp(l, 1, 500) : SearchForm.PageSize;
@@ -179,7 +179,7 @@ public static class PolicyWebApp
         {
             using var store = OpenCatalogue();
             var search = PolicyIngestServices.CreateSearch(store, _analyzer.Value);
-            return search.Search(new SearchRequest { Query = form.Query, Filter = form.Filter(Today), Limit = limit });
+            return search.Search(new SearchRequest { Query = form.Query, Filter = form.Filter, Limit = limit });
         }
 
         public Task Diff(HttpContext context)

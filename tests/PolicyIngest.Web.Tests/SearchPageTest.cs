@@ -25,7 +25,7 @@ public class SearchPageTest
     public void Form_BadDateAndAmount_AreReportedAndIgnored()
     {
         var values = new Dictionary<string, string> { ["q"] = " 贴息 ", ["from"] = "2025/01/01", ["min-amount"] = "十万", ["page"] = "999" };
-        var form = SearchForm.Parse(n => values.GetValueOrDefault(n));
+        var form = SearchForm.Parse(n => values.GetValueOrDefault(n), new DateOnly(2026, 6, 1));
 
         Assert.Equal("贴息", form.Query);
         Assert.Null(form.From);
@@ -38,7 +38,7 @@ public class SearchPageTest
     public void Form_Url_ReplacesOneFieldAndResetsThePage()
     {
         var values = new Dictionary<string, string> { ["q"] = "贴息", ["region"] = "怀柔", ["page"] = "3" };
-        var form = SearchForm.Parse(n => values.GetValueOrDefault(n));
+        var form = SearchForm.Parse(n => values.GetValueOrDefault(n), new DateOnly(2026, 6, 1));
 
         Assert.Equal("/search?q=%E8%B4%B4%E6%81%AF&status=in_force", form.Url(replace: [("status", "in_force"), ("region", null)]));
         Assert.Equal("/search?q=%E8%B4%B4%E6%81%AF&region=%E6%80%80%E6%9F%94&page=3", form.Url());

@@ -19,20 +19,23 @@ public sealed record SearchForm
     public const int MaxPage = 50;
 
     public string Query { get; init; } = "";
-    public string? Region { get; init; }
-    public string? Issuer { get; init; }
-    public string? Category { get; init; }
-    public string? Instrument { get; init; }
-    public string? Industry { get; init; }
-    public string? Status { get; init; }
-    public decimal? MinAmount { get; init; }
-    public DateOnly? From { get; init; }
-    public DateOnly? To { get; init; }
-    public bool AllVersions { get; init; }
+    /// <summary>The filters exactly as the search seam takes them (status as of the page's today).</summary>
+    public required ClauseFilter Filter { get; init; }
     public int Page { get; init; } = 1;
     public IReadOnlyList<string> Problems { get; init; } = [];
 
-    public static SearchForm Parse(Func<string, string?> get)
+    public string? Region => Filter.Region;
+    public string? Issuer => Filter.Issuer;
+    public string? Category => Filter.Category;
+    public string? Instrument => Filter.Instrument;
+    public string? Industry => Filter.Industry;
+    public string? Status => Filter.Status;
+    public decimal? MinAmount => Filter.MinYuan;
+    public DateOnly? From => Filter.From;
+    public DateOnly? To => Filter.To;
+    public bool AllVersions => Filter.AllVersions;
+
+    public static SearchForm Parse(Func<string, string?> get, DateOnly asOf)
     {
         var problems = new List<string>();
         string? Text(string name) => get(name) is { } v && v.Trim().Length > 0 ? v.Trim() : null;
@@ -53,26 +56,24 @@ public sealed record SearchForm
         return new SearchForm
         {
             Query = Text("q") ?? "",
-            Region = Text("region"),
-            Issuer = Text("issuer"),
-            Category = Text("category"),
-            Instrument = Text("instrument"),
-            Industry = Text("industry"),
-            Status = Text("status"),
-            MinAmount = amount,
-            From = Date("from", "起始日期"),
-            To = Date("to", "截止日期"),
-            AllVersions = Text("versions") == "all",
+            Filter = new ClauseFilter
+            {
+                Region = Text("region"),
+                Issuer = Text("issuer"),
+                Category = Text("category"),
+                Instrument = Text("instrument"),
+                Industry = Text("industry"),
+                Status = Text("status"),
+                MinYuan = amount,
+                From = Date("from", "起始日期"),
+                To = Date("to", "截止日期"),
+                AllVersions = Text("versions") == "all",
+                AsOf = asOf,
+            },
             Page = page,
             Problems = problems,
         };
     }
-
-    public ClauseFilter Filter(DateOnly asOf) => new()
-    {
-        Region = Region, Issuer = Issuer, Category = Category, Instrument = Instrument, Industry = Industry, Status = Status,
-        MinYuan = MinAmount, From = From, To = To, AllVersions = AllVersions, AsOf = asOf,
-    };
 
     /// <summary>The query string of this form with some fields replaced (facet links, pages, clearing a filter).</summary>
     public string Url(string path = "/search", (string Name, string? Value)[]? replace = null)
