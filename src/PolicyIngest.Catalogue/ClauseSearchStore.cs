@@ -49,6 +49,13 @@ public static class ClauseSearchStore
         return ReadClauseTexts(cmd);
     }
 
+    /// <summary>Current clauses with their source file: (rowid, source, label + heading + text: what the index sees).</summary>
+    public static List<(long RowId, string Source, string Text)> ClauseSources(SqliteConnection connection)
+    {
+        using var cmd = Command(connection, SearchSql.ClauseSources);
+        return ReadClauseTexts(cmd);
+    }
+
     /// <summary>A prepared insert for many rows in one transaction.</summary>
     public sealed class TermWriter : IDisposable
     {
@@ -81,6 +88,13 @@ public static class ClauseSearchStore
     {
         using var cmd = Command(tx.Connection!, SearchSql.DeleteVersionTerms, ("$v", versionId));
         cmd.Transaction = tx;
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>Moves the write-ahead log into the database file (so its size is the whole catalogue).</summary>
+    public static void Checkpoint(SqliteConnection connection)
+    {
+        using var cmd = Command(connection, SearchSql.Checkpoint);
         cmd.ExecuteNonQuery();
     }
 

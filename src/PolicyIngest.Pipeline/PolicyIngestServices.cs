@@ -20,10 +20,13 @@ public static class PolicyIngestServices
         return new DocumentProcessor(readers, structure, amounts, classifier: null, readOptions ?? ReadOptions.Default);
     }
 
-    /// <param name="analyzer">a shared analyzer (loading jieba's dictionary takes seconds); a new one when null.</param>
     public static IngestService CreateIngest(CatalogueStore catalogue, TimeProvider? clock = null, ReadOptions? readOptions = null,
-        ClauseAnalyzer? analyzer = null) =>
-        new(CreateProcessor(readOptions), catalogue, new SourceVersionLinker(), new ClauseIndexer(analyzer ?? CreateAnalyzer()), clock ?? TimeProvider.System);
+        ClauseAnalyzer? analyzer = null)
+    {
+        var time = clock ?? TimeProvider.System;
+        return new(CreateProcessor(readOptions), catalogue, new VersionLinker(time), new ClauseIndexer(analyzer ?? CreateAnalyzer()),
+            time, VersionTracker.For(catalogue, time));
+    }
 
 
     /// <summary>jieba's dictionary and HMM (Debian python3-jieba) plus models/dict/*.txt: build once per process and share.</summary>

@@ -25,6 +25,10 @@ public static partial class CompilationParser
     [GeneratedRegex(@"^(?<name>依据文件|发文机构|发文字号|发布日期|发文时间|工具分类|服务对象|服务内容|条件要求|服务流程|办理流程|时间\s*/\s*频度|联络方式)(?![的、，。；和与及等为是中])[:：]?\s*(?<rest>.*)$")]
     private static partial Regex FieldLine();
 
+    /// <summary>A field name glued after text: preceded by a word character (not 、，的), followed by the end, a space or a value.</summary>
+    [GeneratedRegex(@"(?<=[\p{L}\p{N}》）)”])(?=(?:依据文件|发文机构|发文字号|发布日期|发文时间|工具分类|服务对象|服务内容|条件要求|服务流程|办理流程|时间/频度|联络方式)(?:\s|$|[/／0-9《]))")]
+    private static partial Regex GluedField();
+
     [GeneratedRegex(@"^\s*(?<n>\d{1,3})\s*[.．]\s*(?<title>\S.*)$")]
     private static partial Regex CardHeading();
 
@@ -34,17 +38,25 @@ public static partial class CompilationParser
     [GeneratedRegex(@"(?:编制|编写|汇编|印发)\s*《(?<t>[^《》]{4,60})》")]
     private static partial Regex CompiledTitle();
 
-    /// <summary>True when the blocks hold at least three cards (依据文件 and 发文字号 fields).</summary>
+    /// <summary>True when the blocks hold at least three cards (依据文件, 发文机构 and 发文字号 fields).</summary>
     public static bool Recognise(IReadOnlyList<TextBlock> blocks)
     {
-        int basis = 0, number = 0;
+        // Counted anywhere in a block: a PDF table may glue a field name to the previous cell.
+        int basis = 0, number = 0, issuer = 0;
         foreach (var b in blocks)
         {
-            var t = b.Text.TrimStart();
-            if (t.StartsWith("依据文件")) basis++;
-            else if (t.StartsWith("发文字号")) number++;
+            basis += Count(b.Text, "依据文件");
+            number += Count(b.Text, "发文字号");
+            issuer += Count(b.Text, "发文机构");
         }
-        return basis >= 3 && number >= 3;
+        return basis >= 3 && number >= 3 && issuer >= 3;
+
+        static int Count(string text, string name)
+        {
+            var n = 0;
+            for (var i = text.IndexOf(name, StringComparison.Ordinal); i >= 0; i = text.IndexOf(name, i + name.Length, StringComparison.Ordinal)) n++;
+            return n;
+        }
     }
 
     public static bool StartsField(string line) => FieldLine().IsMatch(line.Trim());
@@ -52,7 +64,10 @@ public static partial class CompilationParser
     public static PolicyDocument Parse(ExtractedText text, DocumentIdentity identity)
     {
         // Table cells of a PDF or DOCX arrive as one block with line breaks inside: one line each.
-        var blocks = text.Blocks.SelectMany(b => b.Text.Split('\n').Select(t => b with { Text = t })).ToList();
+        // A PDF table may also glue a field name to the end of the previous cell (…措施依据文件, …企业服务内容1．…).
+        var blocks = text.Blocks
+            .SelectMany(b => b.Text.Split('\n').SelectMany(t => GluedField().Split(t)).Where(t => t.Trim().Length > 0).Select(t => b with { Text = t }))
+            .ToList();
         var lines = LogicalLines.Build(MergeSplitFieldNames(blocks), l => StartsField(l.Trim()) || CardHeading().IsMatch(l) || SectionHeading().IsMatch(l.Trim()));
         var anchors = Enumerable.Range(0, lines.Count).Where(i => FieldName(lines[i].Text) == "依据文件").ToList();
         var starts = anchors.Select(a => CardStart(lines, a)).ToList();
@@ -188,16 +203,16 @@ public static partial class CompilationParser
             if (fields.ContainsKey(name)) id += $"-{groups.Count(g => g.Name == name)}";
             if (TreeFields.Contains(name))
             {
-                var intro = new List<string>();
-                if (rest.Length > 0) intro.Add(rest);
+                var body = rest.Length > 0 ? [first with { Text = rest }, .. more] : more;
                 var tree = new ClauseTree(id, [name]);
                 var k = 0;
                 // Unnumbered lines before the first numbered line are the field's own text.
-                for (; k < more.Count && tree.Accepts(more[k].Text) is null; k++) intro.Add(more[k].Text.Trim());
+                var intro = new List<string>();
+                for (; k < body.Count && tree.Accepts(body[k].Text) is null; k++) intro.Add(body[k].Text.Trim());
                 clauses.Add(new Clause { Id = id, Kind = ClauseKind.CardField, Label = name, Path = [name], Text = string.Join("\n", intro), Page = first.Page });
-                for (; k < more.Count; k++) tree.Add(more[k]);
+                for (; k < body.Count; k++) tree.Add(body[k]);
                 clauses.AddRange(tree.Clauses);
-                fields.TryAdd(name, string.Join("\n", intro.Concat(more.Skip(intro.Count - (rest.Length > 0 ? 1 : 0)).Select(l => l.Text.Trim()))));
+                fields.TryAdd(name, string.Join("\n", body.Select(l => l.Text.Trim())));
             }
             else
             {

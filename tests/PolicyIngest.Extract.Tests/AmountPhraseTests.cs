@@ -130,6 +130,25 @@ public sealed class AmountPhraseTests
         { "每增加一家再额外给予5万元，最高不超过100万元", "50000 fixed cond=每增加一家 ; 1000000 cap" }, // why: the increment with a cap
         { "对新评定为国家2—5星级的乡村旅游示范单位，一次性分别给予2万元、4万元、8万元、15万元奖励", "20000 fixed ; 40000 fixed ; 80000 fixed ; 150000 fixed" }, // why: 2—5星级 is not money and not an enumeration
         { "获得市级、国家级资质认证分别给予20万元、50万元一次性资金支持", "200000 fixed per=once cond=市级 ; 500000 fixed per=once cond=国家级资质认证" }, // why: the shared head noun stays on the last item
+        // --- found in the 政策导引 cards (seed 002)
+        { "予以 5万-500万不同程度的额外资助", "50000..5000000 range" }, // why: 万 after an award verb is money even without 元
+        { "核定额度最高不超过等值 1000 万美元", "" }, // why: US dollars are not yuan; never converted
+        { "完成不少于 60 万平方米危旧楼房改造", "" }, // why: 万平方米 is an area
+        { "给予不超过人民银行同期中长期贷款市场报价利率（LPR）、单个企业年度不超过 3000万元的贷款贴息支持", "30000000 cap per=enterprise-year" }, // why: 贷款 in a rate name is not the sum's subject
+        { "应当对每个分公司拨付不少于 5000 万元的营运资金", "50000000 threshold" }, // why: a capital requirement, not an award
+        { "实际出资额在 3亿元至 5亿元（含）的，给予不超过500万元资金支持", "300000000..500000000 threshold ; 5000000 cap" }, // why: a band of the applicant's own investment is a condition
+        { "企业年营业收入（指业务发生时点上一会计年度的企业营业收入，以下同）在 2亿元（含）以下", "200000000 threshold" }, // why: 以下 with no award in sight is a condition
+        { "按照压缩机 12小时额定工作能力不少于 1000公斤和 500公斤两档分别给予 500万元和 200万元的定额建设补贴", "5000000 fixed ; 2000000 fixed" }, // why: 不少于 belongs to the kilograms, not to the award
+        { "承诺氢气市场销售价格不高于 30 元/公斤的加氢站，按照10元/公斤的标准给予氢气运营补贴", "30 threshold unit=元/公斤 ; 10 fixed unit=元/公斤" }, // why: a price ceiling is a condition; a per-kilogram subsidy is fixed
+        { "单个企业原则上年度贴息金额最高不超过 3000万元", "30000000 cap per=enterprise-year" }, // why: 原则上年度 is 年度, not 上年度
+        { "对 2022年度由规模以下转为规模以上的企业一次性奖励金额最高不超过 30万元", "300000 cap per=once" }, // why: 2022年度 names a year, it is not a per-year scope
+        { "每个国家（地区）每件资助不超过 5万元", "50000 cap per=item" }, // why: 每件 scope
+        { "按照每个工作室 30万元的标准给予一次性资助", "300000 fixed per=once" }, // why: a fixed sum with 一次性 after it
+        { "第一年最高支持 200万元，第二至三年支持金额最高不超过 500 万元", "2000000 cap ; 5000000 cap" }, // why: 第二至三年 is no range of money
+        { "第二、三年根据年度绩效考核结果，每年分别给予不超过 500 万元、100 万元资金支持", "5000000 cap per=year cond=- ; 1000000 cap per=year cond=-" }, // why: 第二、三年 is no enumeration to distribute over
+        { "园区内入驻企业平均单位面积年营业收入超过 2万元/平方米", "20000 threshold unit=元/平方米" }, // why: per-area threshold
+        { "每年新增储备项目总投资超万亿，其中 50亿元以上项目超 50个", "5000000000 threshold" }, // why: 万亿 without a digit is not read; 50亿元以上 sizes the projects
+        { "注册资金不高于 2000万元（含），年营业收入 1000万元以下（不含）", "20000000 threshold ; 10000000 threshold" }, // why: 注册资金 is the applicant's own measure, so 不高于 makes a condition
     };
 
     [Theory]

@@ -13,7 +13,7 @@ namespace PolicyIngest.Extract.Tests;
 internal static class PhraseExpectation
 {
     public static string Describe(FoundAmount a) =>
-        $"{Num(a.Yuan)}{(a.YuanHigh is { } h ? ".." + Num(h) : "")} {a.Role.ToId()} per={a.Per ?? "-"} cond={a.Condition ?? "-"} unit={a.Unit}";
+        $"{Num(a.Yuan)}{(a.YuanHigh is { } h ? ".." + Num(h) : "")} {a.Role.ToId()} per={a.Per ?? "-"} cond={a.Condition?.Replace(' ', '_') ?? "-"} unit={a.Unit}";
 
     public static string Describe(FoundRate r) =>
         $"{Num(r.Percent)}{(r.PercentHigh is { } h ? ".." + Num(h) : "")} {r.Role.ToId()} base={r.Base ?? "-"}";

@@ -59,7 +59,8 @@ public sealed class SearchIndexTest : IDisposable
         { "租金 OR 保费补贴", ["怀经信发〔2025〕35号/art2", "怀经信发〔2025〕35号/art4"] }, // why: OR
         { "贴息 -专精特新", ["怀经信发〔2025〕35号/art3"] },                                // why: exclusion
         { "500万元", ["怀经信发〔2025〕35号/art3"] },                                      // why: an amount kept whole, across the line break
-        { "第二条 首台套", [] },                                                        // why: labels are not indexed as text: no clause text says 第二条
+        { "第二条 首台套", ["怀经信发〔2025〕35号/art2", "朝政发〔2024〕8号/art2"] },        // why: the label is indexed with the text (no clause text says 第二条)
+        { "第三条 租金", ["怀经信发〔2025〕35号/art3", "怀经信发〔2025〕35号/art4"] },   // why: no clause has both: relaxed to clauses with either
     };
 
     [Theory]
@@ -69,6 +70,15 @@ public sealed class SearchIndexTest : IDisposable
         var result = Search(query);
         Assert.Equal(expected.Order(StringComparer.Ordinal), result.Hits.Select(Key).Order(StringComparer.Ordinal));
         Assert.Equal(expected.Length, result.Total);
+    }
+
+    [Fact]
+    public void Search_RelaxesOnlyWhenNoClauseHasEveryTerm()
+    {
+        Assert.True(Search("第三条 租金").Relaxed);
+        Assert.False(Search("专精特新 奖励").Relaxed);
+        Assert.False(Search("不存在的词").Relaxed);   // a single term is never relaxed
+        Assert.Equal(0, Search("不存在的词").Total);
     }
 
     [Fact]

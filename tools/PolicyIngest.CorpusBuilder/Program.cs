@@ -13,7 +13,7 @@ var work = Directory.CreateTempSubdirectory("corpus-build-");
 
 try
 {
-    foreach (var dir in new[] { "seeds", "revisions", "special" }) Directory.CreateDirectory(Path.Combine(corpus, dir));
+    foreach (var dir in new[] { "seeds", "revisions", "special", "gold" }) Directory.CreateDirectory(Path.Combine(corpus, dir));
 
     var seed000 = SourceText.Load(shared, "seeds/000_cf5a06cb7cce2435.txt");
     var seed001 = SourceText.Load(shared, "seeds/001_b6577d9982b2cb39.txt");
@@ -22,7 +22,7 @@ try
 
     // docx written here; PDF/DOC converted from them by LibreOffice afterwards.
     var toPdf = new List<string>();
-    const string ScanGold = "special/000_scanned-notice.gold.txt";
+    const string ScanGold = "gold/000_scanned-notice.txt";
     var toDoc = new List<string>();
     var pdfSources = new Dictionary<string, string>();
     var docSources = new Dictionary<string, string>();
@@ -78,7 +78,7 @@ try
                 $"revision pair {pair}" + (pair != "C" ? "; 第X条 as Word automatic numbering" : "; numbering typed as text"), pdf: true, doc: doc);
         }
     }
-    Docx("special/000_notice-page.docx", seed000.Take(8), new DocxFeatures(),
+    Docx("special/000_notice-page.docx", seed000.Take(8), new DocxFeatures { HeaderText = "" },
         "the notice page of seed 000 (its first 8 paragraphs only, see gold): the source of the scanned page", pdf: true, doc: false, gold: ScanGold);
 
     Tools.Convert(toPdf.Select(n => pdfSources.GetValueOrDefault(n) ?? Path.Combine(corpus, n)).ToList(), "pdf", work.FullName);
@@ -103,8 +103,8 @@ try
     var noticePdf = Path.Combine(corpus, "special/000_notice-page.pdf");
     Tools.Run("pdftoppm", ["-r", "200", "-f", "1", "-l", "1", "-gray", "-jpeg", "-jpegopt", "quality=80", "-singlefile", noticePdf, Path.Combine(work.FullName, "scan")], TimeSpan.FromMinutes(2));
     var jpeg = File.ReadAllBytes(Path.Combine(work.FullName, "scan.jpg"));
-    var (w, h) = JpegSize(jpeg);
-    File.WriteAllBytes(Path.Combine(corpus, "special/000_scanned-notice.pdf"), ImageOnlyPdf.Create(jpeg, w, h, gray: true));
+    var (w, h, components) = JpegFrame(jpeg);
+    File.WriteAllBytes(Path.Combine(corpus, "special/000_scanned-notice.pdf"), ImageOnlyPdf.Create(jpeg, w, h, gray: components == 1));
     File.Delete(noticePdf);
     manifest.RemoveAll(m => m.File == "special/000_notice-page.pdf");
     File.WriteAllLines(Path.Combine(corpus, ScanGold), seed000.Take(8).Paragraphs);
@@ -136,14 +136,14 @@ finally
     work.Delete(recursive: true);
 }
 
-static (int Width, int Height) JpegSize(byte[] jpeg)
+static (int Width, int Height, int Components) JpegFrame(byte[] jpeg)
 {
     for (var i = 2; i + 9 < jpeg.Length;)
     {
         if (jpeg[i] != 0xFF) { i++; continue; }
         var marker = jpeg[i + 1];
         var length = (jpeg[i + 2] << 8) | jpeg[i + 3];
-        if (marker is >= 0xC0 and <= 0xC3) return ((jpeg[i + 7] << 8) | jpeg[i + 8], (jpeg[i + 5] << 8) | jpeg[i + 6]);
+        if (marker is >= 0xC0 and <= 0xC3) return ((jpeg[i + 7] << 8) | jpeg[i + 8], (jpeg[i + 5] << 8) | jpeg[i + 6], jpeg[i + 9]);
         i += 2 + length;
     }
     throw new InvalidDataException("no JPEG frame header");

@@ -3,13 +3,16 @@ namespace PolicyIngest.Catalogue.Sql;
 /// <summary>Statements of clause search (clause_fts, migration 010), one constant each; filters as fragments.</summary>
 internal static class SearchSql
 {
+    /// <summary>What is indexed of a clause: its label and heading (so 第十二条 finds the article) and its text.</summary>
     public const string ClausesOfVersion =
-        "SELECT rowid, COALESCE(heading, ''), text FROM clause WHERE version_id = $v ORDER BY part_no, ord";
+        "SELECT rowid, TRIM(label || ' ' || COALESCE(heading, '')), text FROM clause WHERE version_id = $v ORDER BY part_no, ord";
 
     public const string InsertTerms = "INSERT INTO clause_fts(rowid, words, grams) VALUES ($rowid, $words, $grams)";
 
     public const string DeleteVersionTerms =
         "DELETE FROM clause_fts WHERE rowid IN (SELECT rowid FROM clause WHERE version_id = $v)";
+
+    public const string Checkpoint = "PRAGMA wal_checkpoint(TRUNCATE)";
 
     public const string CountIndexed = "SELECT COUNT(*) FROM clause_fts";
 
@@ -69,5 +72,10 @@ internal static class SearchSql
         WHERE clause_trigram MATCH $match AND
         """ + StatusSql.IsCurrent + " ORDER BY 2 LIMIT $limit";
 
-    public const string AllClauses = "SELECT rowid, COALESCE(heading, ''), text FROM clause";
+    public const string AllClauses = "SELECT rowid, TRIM(label || ' ' || COALESCE(heading, '')), text FROM clause";
+
+    /// <summary>Clause texts with their version's source file, for resolving relevance judgments.</summary>
+    public const string ClauseSources =
+        "SELECT c.rowid, v.source, TRIM(c.label || ' ' || COALESCE(c.heading, '') || ' ' || c.text) FROM clause c JOIN version v ON v.id = c.version_id WHERE "
+        + StatusSql.IsCurrent;
 }

@@ -15,9 +15,9 @@ public static class DemoCommand
             var db = ctx.DbPathOrDefault(Path.Combine(CliContext.RepositoryRoot, "data", "demo.db"));
             foreach (var f in new[] { db, db + "-wal", db + "-shm" }) if (File.Exists(f)) File.Delete(f);
             using var catalogue = new CatalogueStore(db);
-            var ingest = PolicyIngestServices.CreateIngest(catalogue);
+            var ingest = PolicyIngestServices.CreateIngest(catalogue, readOptions: ctx.ReadOptions);
             var corpus = Path.Combine(CliContext.RepositoryRoot, "corpus");
-            var inputs = Directory.EnumerateFileSystemEntries(corpus).Where(p => Path.GetFileName(p) is not ("gold" or "README.md" or "build")).Order();
+            var inputs = Directory.EnumerateFileSystemEntries(corpus).Where(p => Path.GetFileName(p) is not ("gold" or "README.md" or "build" or "manifest.json")).Order();
             var results = IngestCommand.Run(ingest, inputs, ctx, ct);
             var (policies, versions, clauses, amounts) = catalogue.Counts();
             ctx.Out.WriteLine();

@@ -68,6 +68,7 @@ public static class SearchCommand
     private static void PrintTable(TextWriter o, SearchResult r)
     {
         o.WriteLine($"{r.Total} clauses match “{r.Query}” ({r.TookMs.ToString("0.#", CultureInfo.InvariantCulture)} ms); showing {r.Hits.Count}");
+        if (r.Relaxed) o.WriteLine("no clause has every word: showing clauses with most of them");
         var n = 0;
         foreach (var h in r.Hits)
         {

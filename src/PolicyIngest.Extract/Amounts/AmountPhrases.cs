@@ -35,9 +35,17 @@ public static partial class AmountPhrases
         {
             var conditions = Conditions(text, group);
             AmountRole? groupRole = null;
-            // 分别给予30万元和80万元一次性资金支持: a scope stated once holds for every amount of the list.
-            var pers = group.Select(m => Cues.Per(text, m, m.Unit)).ToList();
-            var groupPer = pers.FirstOrDefault(p => p is not null);
+            var pers = new string?[group.Count];
+            for (var k = 0; k < group.Count; k++)
+            {
+                // A scope stated before the list holds for the members after it (每年分别给予500万元、100万元).
+                pers[k] = Cues.Per(text, group[k], PreviousEnd(mentions, group[k])) ?? (k > 0 ? pers[k - 1] : null);
+            }
+            // 分别给予30万元和80万元一次性资金支持: a scope stated after the list holds for all of it.
+            if (Cues.PerAfter(text, group[^1]) is { } after)
+            {
+                for (var k = 0; k < group.Count; k++) pers[k] ??= after;
+            }
             for (var k = 0; k < group.Count; k++)
             {
                 var m = group[k];
@@ -52,7 +60,7 @@ public static partial class AmountPhrases
                     m.High,
                     m.Unit,
                     role,
-                    pers[k] ?? groupPer,
+                    pers[k],
                     conditions?[k] ?? Cues.IncrementCondition(text, m, previousEnd)));
             }
         }
@@ -95,7 +103,7 @@ public static partial class AmountPhrases
         return text[start..end];
     }
 
-    [GeneratedRegex("(?:最高不超过|最高不高于|最多不超过|最低不少于|最低不低于|不超过|不高于|不低于|不少于|最高|最低|最多|至少|超过|达到|突破|低于|不足|高于)$")]
+    [GeneratedRegex("(?:最高不超过|最高不高于|最多不超过|最低不少于|最低不低于|不超过|不高于|不低于|不少于|最高|最低|最多|至少|超过|达到|突破|低于|不足|高于)[ \u00A0]?$")]
     private static partial Regex BoundPrefix();
 
     [GeneratedRegex("\\G(?:（含）|\\(含\\))?(?:及以上|以上|以下|以内)")]
@@ -161,20 +169,26 @@ public static partial class AmountPhrases
     private static string?[]? Enumeration(string beforeFenbie, int count)
     {
         var segments = SegmentSplit().Split(beforeFenbie);
-        for (var s = segments.Length - 1; s >= 0; s--)
+        for (var s = segments.Length - 1; s >= Math.Max(0, segments.Length - 2); s--)
         {
             // A、B和C is ambiguous (软件和信息技术服务业 is one item): with 、 present only 、 separates items.
             var pieces = segments[s].Contains('、') ? segments[s].Split('、') : PairSplit().Split(segments[s]);
             if (pieces.Length < 2) continue;
-            if (pieces.Length < count) return null;
-            var items = pieces[^count..].ToArray();
+            // Exactly as many items as amounts, else the pairing is a guess: no conditions rather than wrong ones.
+            if (pieces.Length != count) return null;
+            var items = pieces.ToArray();
             items[0] = LeadingCue().Replace(items[0], "");
             items[^1] = TrailingHead().Replace(items[^1], "");
-            if (items.Any(i => i.Length == 0 || i.Length > 30)) return null;
+            for (var k = 0; k < items.Length; k++) items[k] = items[k].Trim();
+            if (items.Any(i => i.Length == 0 || i.Length > 30 || NotAnItem().IsMatch(i))) return null;
             return items;
         }
         return null;
     }
+
+    /// <summary>第二、三年 is an ordinal range, and a piece holding a clause (根据…结果) is no enumeration item.</summary>
+    [GeneratedRegex("^第|根据|按照|结果|期间|年度|每年")]
+    private static partial Regex NotAnItem();
 
     [GeneratedRegex("[，,；;：:]")]
     private static partial Regex SegmentSplit();
@@ -185,6 +199,6 @@ public static partial class AmountPhrases
     [GeneratedRegex("^.*(?:对于|对|获得|获评|被评为|评定为|认定为|新评定为|列入|进入|参与|参加|按照|按|依据|根据|新建|新获|首次|属于|其中)")]
     private static partial Regex LeadingCue();
 
-    [GeneratedRegex("(?:称号|认定|资质)?(?:的|之)?(?:企业|项目|单位|机构|酒店|平台|景区|人员|团队|产品)?(?:等)?$")]
+    [GeneratedRegex("(?:称号|认定|资质)?(?:的[^的、]{0,8})?(?:等)?$")]
     private static partial Regex TrailingHead();
 }

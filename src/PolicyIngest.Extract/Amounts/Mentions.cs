@@ -19,8 +19,14 @@ internal static partial class Mentions
     private const string ChineseChar = "[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億兩廿]";
     private const string Numeral = "(?:" + ArabicNumber + "|" + ChineseChar + ")(?:[ \u00A0]?(?:" + ArabicNumber + "|" + ChineseChar + "))*";
 
-    [GeneratedRegex("(?<num>" + Numeral + ")[ \u00A0]?(?:元|圆)(?!旦|器件|件|素)(?<per>(?:[/／](?:平方米|立方米|千瓦时|人次|标准箱|[\u4e00-\u9fff]|㎡))*)")]
+    /// <summary>What a per-unit price is counted in: 元/亩, 元/人/夜, 元/公斤, 元/平方米.</summary>
+    private const string PerUnit = "公斤|千克|平方米|立方米|千瓦时|千瓦|兆瓦|人次|标准箱|台套|平米|公里|课时|学时|小时|人·年|人|夜|年|月|天|日|次|件|个|台|套|辆|株|头|只|张|间|户|家|项|亩|吨|米|度|座|床|份|㎡|m²|m2|kWh|kW";
+
+    [GeneratedRegex("(?<num>" + Numeral + ")[ \u00A0]?(?:元|圆)(?!旦|器件|件|素)(?<per>(?:[/／](?:" + PerUnit + "))*)")]
     private static partial Regex MoneyPattern();
+
+    [GeneratedRegex("(?:给予|予以|奖励|补贴|补助|资助)[ \u00A0]?(?<num>" + Numeral + "[万亿])(?:[ \u00A0]?(?:—+|–+|－+|-+|~|～|至|到)[ \u00A0]?(?<num2>" + Numeral + "[万亿]))?(?![0-9元美港欧日韩澳台人平亩个家户件项辆台吨次名张套万亿])")]
+    private static partial Regex BareMoneyPattern();
 
     [GeneratedRegex("(?<num>" + ArabicNumber + ")[ \u00A0]?[%％]|百分之(?<cn>[零〇一二两三四五六七八九十百点]+)")]
     private static partial Regex PercentPattern();
@@ -46,6 +52,19 @@ internal static partial class Mentions
             var unit = "元" + m.Groups["per"].Value.Replace('／', '/');
             money.Add(new Mention(start, m.Index + m.Length, read.Value, null, unit, false));
         }
+
+        // 予以5万-500万不同程度的额外资助: right after an award verb, 万/亿 mean money even without 元.
+        foreach (Match m in BareMoneyPattern().Matches(text))
+        {
+            var low = ReadMoneyNumber(m.Groups["num"].Value);
+            if (low is null || low.Value.Skipped > 0) continue;
+            var start = m.Groups["num"].Index;
+            if (money.Any(x => x.Start < m.Index + m.Length && start < x.End)) continue;
+            decimal? high = m.Groups["num2"].Success ? ReadMoneyNumber(m.Groups["num2"].Value)?.Value : null;
+            if (high is { } h && h <= low.Value.Value) high = null;
+            money.Add(new Mention(start, m.Index + m.Length, low.Value.Value, high, "元", false));
+        }
+        money.Sort((a, b) => a.Start.CompareTo(b.Start));
 
         var percents = new List<Mention>();
         foreach (Match m in PercentPattern().Matches(text))

@@ -12,6 +12,11 @@ public sealed record AmountGoldFile
     public IReadOnlyList<string> Notes { get; init; } = [];
     public IReadOnlyList<GoldAmount> Amounts { get; init; } = [];
     public IReadOnlyList<GoldRate> Rates { get; init; } = [];
+    /// <summary>
+    /// For a gold file covering only some parts (the first 65 cards of a compilation): their titles. Findings in other
+    /// parts are not scored. Null: the whole document and all its parts are covered.
+    /// </summary>
+    public IReadOnlyList<string>? CoveredParts { get; init; }
 
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -54,7 +59,8 @@ public static class AmountScoring
     /// <summary>Scores a processed document (with its parts) against its gold file.</summary>
     public static DocumentScore Compare(string name, AmountGoldFile gold, PolicyDocument document)
     {
-        var partNames = gold.Amounts.Select(a => a.Part).Concat(gold.Rates.Select(r => r.Part)).OfType<string>().Distinct().ToList();
+        var partNames = gold.Amounts.Select(a => a.Part).Concat(gold.Rates.Select(r => r.Part)).OfType<string>()
+            .Concat(gold.CoveredParts ?? []).Distinct().ToList();
         var predictedAmounts = new List<ScoredItem>();
         var predictedRates = new List<ScoredItem>();
         Collect(document, "");
@@ -70,7 +76,12 @@ public static class AmountScoring
         {
             foreach (var a in doc.Amounts) predictedAmounts.Add(new ScoredItem(part, NormalizeArticle(a.Article), a.Yuan, a.Role.ToId()));
             foreach (var r in doc.Rates) predictedRates.Add(new ScoredItem(part, NormalizeArticle(r.Article), r.Percent, r.Role.ToId()));
-            foreach (var p in doc.Parts) Collect(p, PartKey(p.Title, partNames));
+            foreach (var p in doc.Parts)
+            {
+                var key = PartKey(p.Title, partNames);
+                if (gold.CoveredParts is { } covered && !covered.Contains(key)) continue;
+                Collect(p, key);
+            }
         }
     }
 
@@ -113,6 +124,10 @@ public static class AmountScoring
     public static string PartKey(string title, IReadOnlyList<string> goldParts)
     {
         var t = Squash(title);
+        foreach (var name in goldParts)
+        {
+            if (Squash(name) == t) return name;
+        }
         foreach (var name in goldParts)
         {
             var n = Squash(name);

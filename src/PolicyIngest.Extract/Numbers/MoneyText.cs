@@ -229,8 +229,8 @@ public static partial class MoneyText
 public static class NumberText
 {
     /// <summary>
-    /// Full-width digits and points to ASCII, thousands separators and spaces inside numbers removed.
-    /// Only digits, points and commas between digits change: other characters (（一）, 〔2025〕) stay as they are.
+    /// For a span already known to be a number or money phrase: full-width digits and points to ASCII, thousands
+    /// separators and spaces removed. Other characters (（一）, 〔2025〕) stay as they are; never used on whole clauses.
     /// </summary>
     public static string Normalize(string text)
     {
@@ -252,7 +252,7 @@ public static class NumberText
         for (var i = 0; i < s.Length; i++)
         {
             var c = s[i];
-            if ((c is ',' or '，') && i > 0 && char.IsAsciiDigit(s[i - 1]) && i + 3 < s.Length + 0 && IsThreeDigits(s, i + 1)) continue;
+            if ((c is ',' or '，') && i > 0 && char.IsAsciiDigit(s[i - 1]) && IsThreeDigits(s, i + 1)) continue;
             if (c is ' ' or '\u00A0' or '\u3000') continue;
             sb.Append(c);
         }

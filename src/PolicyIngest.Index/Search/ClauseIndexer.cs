@@ -25,7 +25,7 @@ public sealed class ClauseIndexer(ClauseAnalyzer analyzer) : IClauseIndexer
 
     private (long RowId, string Words, string Grams) Analyze((long RowId, string Heading, string Text) c)
     {
-        var (words, grams) = analyzer.Analyze(c.Heading.Length == 0 ? c.Text : c.Heading + "\n" + c.Text);
+        var (words, grams) = analyzer.Analyze(c.Heading.Length == 0 ? c.Text : c.Heading + " " + c.Text);
         return (c.RowId, words, grams);
     }
 }

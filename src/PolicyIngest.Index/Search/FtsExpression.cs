@@ -6,8 +6,11 @@ namespace PolicyIngest.Index.Search;
 /// <summary>Builds the FTS5 MATCH expression over clause_fts(words, grams) for a parsed query.</summary>
 public sealed class FtsExpression(ClauseAnalyzer analyzer, SearchOptions options)
 {
-    /// <summary>The expression, or null when no term has anything to match (only punctuation, or only exclusions).</summary>
-    public string? Build(SearchQuery query)
+    /// <summary>
+    /// The expression, or null when no term has anything to match (only punctuation, or only exclusions).
+    /// <paramref name="relaxed"/> joins the groups with OR instead of AND (bm25 then ranks clauses with more of them first).
+    /// </summary>
+    public string? Build(SearchQuery query, bool relaxed = false)
     {
         var positives = new List<string>();
         foreach (var group in query.Groups)
@@ -17,7 +20,7 @@ public sealed class FtsExpression(ClauseAnalyzer analyzer, SearchOptions options
             positives.Add(alternatives.Count == 1 ? alternatives[0]! : "(" + string.Join(" OR ", alternatives) + ")");
         }
         if (positives.Count == 0) return null;
-        var sb = new StringBuilder(string.Join(" AND ", positives));
+        var sb = new StringBuilder(relaxed ? "(" + string.Join(" OR ", positives) + ")" : string.Join(" AND ", positives));
         foreach (var ex in query.Excluded)
         {
             if (Term(ex) is { } e) sb.Insert(0, '(').Append(") NOT ").Append(e);

@@ -26,4 +26,8 @@ public sealed record SearchHit(
 
 public sealed record SearchResult(
     string Query, int Total, double TookMs, IReadOnlyList<SearchHit> Hits,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Facets);
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Facets)
+{
+    /// <summary>No clause had every term: these clauses have some of them, most first.</summary>
+    public bool Relaxed { get; init; }
+}

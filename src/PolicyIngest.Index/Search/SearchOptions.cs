@@ -16,6 +16,9 @@ public enum SearchAnalyzer
 /// <summary>How queries are matched and ranked (bm25 column weights). The default is the best measured by <c>evaluate search</c>.</summary>
 public sealed record SearchOptions(SearchAnalyzer Analyzer, double WordsWeight, double GramsWeight)
 {
+    /// <summary>When no clause has every term of a several-term query, return clauses with some of them (flagged Relaxed).</summary>
+    public bool RelaxWhenEmpty { get; init; } = true;
+
     public static SearchOptions Default { get; } = new(SearchAnalyzer.WordsAndBigrams, 2.0, 1.0);
 
     public string Name => Analyzer switch
@@ -23,5 +26,5 @@ public sealed record SearchOptions(SearchAnalyzer Analyzer, double WordsWeight, 
         SearchAnalyzer.Words => "words",
         SearchAnalyzer.Bigrams => "bigrams",
         _ => $"words+bigrams {WordsWeight:0.#}:{GramsWeight:0.#}",
-    };
+    } + (RelaxWhenEmpty ? "" : ", strict AND");
 }

@@ -11,6 +11,7 @@ public static class SearchResultJson
         query = r.Query,
         total = r.Total,
         tookMs = r.TookMs,
+        relaxed = r.Relaxed,
         hits = r.Hits.Select(h => new
         {
             docId = h.DocId,

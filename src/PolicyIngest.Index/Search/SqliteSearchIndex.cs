@@ -21,25 +21,34 @@ public sealed class SqliteSearchIndex(CatalogueStore catalogue, ClauseAnalyzer a
     /// <summary>Row ids of all matches, best first (for evaluation).</summary>
     public IReadOnlyList<long> MatchIds(string query, ClauseFilter filter)
     {
-        var match = Expression(query);
-        if (match is null) return [];
-        lock (catalogue.Gate)
-            return ClauseSearchStore.Matches(catalogue.Connection, match, _options.WordsWeight, _options.GramsWeight, filter).Select(m => m.RowId).ToList();
+        lock (catalogue.Gate) return Matches(SearchQuery.Parse(query), filter).Matches.Select(m => m.RowId).ToList();
+    }
+
+    /// <summary>
+    /// Clauses with every term; when none has them all and the query has several terms, clauses with any of them
+    /// (bm25 ranks those with more terms first) and <c>Relaxed</c> set, so a long query still finds its best clauses.
+    /// </summary>
+    private (List<ClauseMatch> Matches, bool Relaxed) Matches(SearchQuery query, ClauseFilter filter)
+    {
+        var match = _expression.Build(query);
+        if (match is null) return ([], false);
+        var matches = ClauseSearchStore.Matches(catalogue.Connection, match, _options.WordsWeight, _options.GramsWeight, filter);
+        if (matches.Count > 0 || query.Groups.Count < 2 || !_options.RelaxWhenEmpty) return (matches, false);
+        var relaxed = _expression.Build(query, relaxed: true)!;
+        return (ClauseSearchStore.Matches(catalogue.Connection, relaxed, _options.WordsWeight, _options.GramsWeight, filter), true);
     }
 
     public SearchResult Search(SearchRequest request, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         var query = SearchQuery.Parse(request.Query);
-        var match = _expression.Build(query);
         var facets = FacetNames.ToDictionary(n => n, _ => new Dictionary<string, int>(StringComparer.Ordinal));
-        if (match is null)
-            return new SearchResult(request.Query, 0, clock.Elapsed.TotalMilliseconds, [], Freeze(facets));
         var hits = new List<SearchHit>();
         int total;
+        bool relaxed;
         lock (catalogue.Gate)
         {
-            var matches = ClauseSearchStore.Matches(catalogue.Connection, match, _options.WordsWeight, _options.GramsWeight, request.Filter);
+            (var matches, relaxed) = Matches(query, request.Filter);
             total = matches.Count;
             foreach (var m in matches)
             {
@@ -61,7 +70,7 @@ public sealed class SqliteSearchIndex(CatalogueStore catalogue, ClauseAnalyzer a
                     Math.Round(-m.Rank, 3), amounts, row.Source, row.Issuer, row.IssuedOn, row.PartNo, row.Text));
             }
         }
-        return new SearchResult(request.Query, total, Math.Round(clock.Elapsed.TotalMilliseconds, 1), hits, Freeze(facets));
+        return new SearchResult(request.Query, total, Math.Round(clock.Elapsed.TotalMilliseconds, 1), hits, Freeze(facets)) { Relaxed = relaxed };
     }
 
     private static void Count(Dictionary<string, int> facet, string? value)

@@ -84,8 +84,8 @@ public static partial class PdfLayoutAnalyzer
             if (i > 0 && line.Words[i].XMin - line.Words[i - 1].XMax > 0.1 * line.Height) sb.Append(' ');
             sb.Append(line.Words[i].Text);
         }
-        var text = CjkText.MapKangxiRadicals(sb.ToString());
-        return CjkText.RemoveSpacesAroundCjk(text, alsoBetweenCjk: ocr);
+        var text = CjkText.RemoveSpacesAroundCjk(CjkText.MapKangxiRadicals(sb.ToString()), alsoBetweenCjk: ocr);
+        return ocr ? CjkText.FullWidthPunctuationForOcr(text) : text;
     }
 
     // ---- headers, footers, page numbers -----------------------------------------------------------------------

@@ -5,21 +5,21 @@ namespace PolicyIngest.Structure.Evaluation;
 /// <summary>
 /// Hand-written expectations for one document (corpus/gold/&lt;stem&gt;.structure.json): metadata, the list of
 /// article labels (or outline paths when there are no 条), attachments, and for a compilation its cards.
-/// A field left out of the gold file is not scored; a field written as null must be null.
+/// A field left out of the gold file is not scored (its JsonElement stays Undefined); a field written as null must be null.
 /// </summary>
 public sealed record StructureGold
 {
     public string? From { get; init; }
-    public JsonElement? Title { get; init; }
-    public JsonElement? NoticeTitle { get; init; }
-    public JsonElement? DocNumber { get; init; }
-    public JsonElement? Issuer { get; init; }
-    public JsonElement? Region { get; init; }
-    public JsonElement? IssuedOn { get; init; }
-    public JsonElement? EffectiveFrom { get; init; }
-    public JsonElement? ExpiresOn { get; init; }
-    public JsonElement? DocType { get; init; }
-    public JsonElement? Interprets { get; init; }
+    public JsonElement Title { get; init; }
+    public JsonElement NoticeTitle { get; init; }
+    public JsonElement DocNumber { get; init; }
+    public JsonElement Issuer { get; init; }
+    public JsonElement Region { get; init; }
+    public JsonElement IssuedOn { get; init; }
+    public JsonElement EffectiveFrom { get; init; }
+    public JsonElement ExpiresOn { get; init; }
+    public JsonElement DocType { get; init; }
+    public JsonElement Interprets { get; init; }
     public IReadOnlyList<GoldRef>? Repeals { get; init; }
     public IReadOnlyList<GoldRef>? References { get; init; }
     /// <summary>Article labels (第一条…) or, for outline documents, clause paths joined by / (二/（八）).</summary>

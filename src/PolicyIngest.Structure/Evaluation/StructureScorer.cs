@@ -112,9 +112,9 @@ public static class StructureScorer
         return s;
     }
 
-    private static void Text(StructureScore s, string name, JsonElement? gold, string? actual, string where)
+    private static void Text(StructureScore s, string name, JsonElement g, string? actual, string where)
     {
-        if (gold is not { } g) return;
+        if (g.ValueKind == JsonValueKind.Undefined) return;
         var expected = g.ValueKind == JsonValueKind.Null ? null : g.GetString();
         s.Field(name, expected == actual, where, expected ?? "null", actual ?? "null");
     }

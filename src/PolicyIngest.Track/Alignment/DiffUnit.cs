@@ -121,8 +121,10 @@ public static class UnitBuilder
     /// <summary>A clause belongs to the open unit when its path lies under the unit's (or, without paths, when it is an unnumbered paragraph or a deeper item).</summary>
     private static bool Belongs(Draft unit, Clause c)
     {
+        // A 款 paragraph may carry its article's own path; a deeper item carries the article's path as a prefix.
         if (unit.Head.Path.Count > 0 && c.Path.Count > 0)
-            return c.Path.Count > unit.Head.Path.Count && StartsWith(c.Path, unit.Head.Path);
+            return StartsWith(c.Path, unit.Head.Path) && (c.Path.Count > unit.Head.Path.Count || c.Label.Length == 0)
+                   && c.Kind is not (ClauseKind.Article or ClauseKind.Chapter or ClauseKind.Section);
         return unit.Head.Kind switch
         {
             ClauseKind.Article => c.Kind is ClauseKind.Item or ClauseKind.Subitem or ClauseKind.Paragraph,
