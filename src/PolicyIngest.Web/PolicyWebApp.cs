@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
@@ -9,6 +10,7 @@ using PolicyIngest.Catalogue;
 using PolicyIngest.Catalogue.Reads;
 using PolicyIngest.Index.Search;
 using PolicyIngest.Pipeline;
+using PolicyIngest.Track;
 using PolicyIngest.Track.Alignment;
 using PolicyIngest.Web.Export;
 using PolicyIngest.Web.Html;
@@ -94,6 +96,8 @@ public static class PolicyWebApp
         app.MapGet("/search", site.Search);
         app.MapGet("/api/search", site.SearchJson);
         app.MapGet("/diff", site.Diff);
+        app.MapGet("/api/diff", site.DiffJson);
+        app.MapGet("/changes", site.Changes);
         app.MapGet("/export", site.ExportPage);
         app.MapGet("/export/catalogue.xlsx", site.ExportXlsx);
         app.MapGet("/export/catalogue.json", site.ExportJson);
@@ -185,13 +189,45 @@ public static class PolicyWebApp
         public Task Diff(HttpContext context)
         {
             using var store = OpenCatalogue();
-            var lookup = new PolicyLookup(store);
-            string oldId = context.Request.Query["old"].ToString(), newId = context.Request.Query["new"].ToString();
-            if (lookup.FindVersion(oldId, Today) is not { } oldVersion || lookup.FindVersion(newId, Today) is not { } newVersion
-                || store.LoadDocument(oldVersion.VersionId) is not { } oldDoc || store.LoadDocument(newVersion.VersionId) is not { } newDoc)
+            if (LoadDiff(store, context) is not { } d)
                 return NotFoundPage(context, "对照需要两个目录中的版本编号：/diff?old=旧版本&new=新版本");
-            var diff = new DocumentDiffer().Diff(oldDoc, newDoc);
-            return Html(context, DiffPage.Render(oldVersion, newVersion, diff, context.Request.Query["only"] == "changed"));
+            return Html(context, DiffPage.Render(d.Old, d.New, d.Diff, context.Request.Query["only"] == "changed"));
+        }
+
+        /// <summary>The `diff --json` document of ../shared/spec/cli.md for two catalogue versions.</summary>
+        public IResult DiffJson(HttpContext context)
+        {
+            using var store = OpenCatalogue();
+            return LoadDiff(store, context) is { } d
+                ? Results.Text(Track.Reports.DiffJson.Serialize(d.Diff), "application/json; charset=utf-8")
+                : Results.NotFound(new { error = "old and new must be version ids in the catalogue: /api/diff?old=v…&new=v…" });
+        }
+
+        private (VersionStatusRow Old, VersionStatusRow New, DocumentDiff Diff)? LoadDiff(CatalogueStore store, HttpContext context)
+        {
+            var lookup = new PolicyLookup(store);
+            if (lookup.FindVersion(context.Request.Query["old"].ToString(), Today) is not { } oldVersion
+                || lookup.FindVersion(context.Request.Query["new"].ToString(), Today) is not { } newVersion
+                || store.LoadDocument(oldVersion.VersionId) is not { } oldDoc || store.LoadDocument(newVersion.VersionId) is not { } newDoc)
+                return null;
+            return (oldVersion, newVersion, new DocumentDiffer().Diff(oldDoc, newDoc));
+        }
+
+        public Task Changes(HttpContext context)
+        {
+            var today = Today;
+            var since = today.AddDays(-7);
+            string? problem = null;
+            if (context.Request.Query["since"].FirstOrDefault() is { Length: > 0 } text
+                && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out since))
+            {
+                since = today.AddDays(-7);
+                problem = $"日期“{text}”不是 yyyy-MM-dd 格式，显示近 7 天的变更";
+            }
+            using var store = OpenCatalogue();
+            var track = new TrackStore(store);
+            var entries = ChangeLog.Collect(track, since, today);
+            return Html(context, ChangesPage.Render(since, today, entries, track.ExpiringWithin(today, ChangesPage.ExpiringDays), problem));
         }
 
         public Task ExportPage(HttpContext context) => Html(context, ExportPageView.Render(AllVersions(context)));

@@ -51,8 +51,7 @@ public static class Labels
 
     private static readonly Dictionary<string, string> ChangeNames = new()
     {
-        ["unchanged"] = "未改", ["modified"] = "修改", ["moved"] = "移动", ["added"] = "新增", ["removed"] = "删除",
-        ["merged"] = "合并", ["split"] = "拆分", ["increased"] = "提高", ["decreased"] = "降低", ["role_changed"] = "性质变化",
+        // the kinds of `changes` (pairs and amounts are named by Track's ChangeNames)
         ["new"] = "新增", ["revised"] = "修订", ["repealed"] = "废止", ["expired"] = "失效",
     };
 
