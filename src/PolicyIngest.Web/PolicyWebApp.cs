@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
@@ -7,6 +8,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using PolicyIngest.Catalogue;
 using PolicyIngest.Catalogue.Reads;
+using PolicyIngest.Index.Search;
+using PolicyIngest.Pipeline;
+using PolicyIngest.Track;
 using PolicyIngest.Track.Alignment;
 using PolicyIngest.Web.Export;
 using PolicyIngest.Web.Html;
@@ -28,6 +32,9 @@ public sealed record WebOptions(string DbPath)
 
     /// <summary>Path of an archived original by its SHA-256, or null (the fetch archive).</summary>
     public Func<string, string?> ArchiveLookup { get; init; } = _ => null;
+
+    /// <summary>The search analyzer to share (loading jieba's dictionary takes seconds); built on first search when null.</summary>
+    public ClauseAnalyzer? Analyzer { get; init; }
 
     /// <summary>Request logging to the console (the serve command turns it on; tests keep it off).</summary>
     public bool LogRequests { get; init; }
@@ -86,7 +93,11 @@ public static class PolicyWebApp
         app.MapGet("/policies/{id}", site.Policy);
         app.MapGet("/api/policies/{id}", site.PolicyJson);
         app.MapGet("/versions/{id}/original", site.Original);
+        app.MapGet("/search", site.Search);
+        app.MapGet("/api/search", site.SearchJson);
         app.MapGet("/diff", site.Diff);
+        app.MapGet("/api/diff", site.DiffJson);
+        app.MapGet("/changes", site.Changes);
         app.MapGet("/export", site.ExportPage);
         app.MapGet("/export/catalogue.xlsx", site.ExportXlsx);
         app.MapGet("/export/catalogue.json", site.ExportJson);
@@ -113,6 +124,8 @@ public static class PolicyWebApp
 
     private sealed class Site(WebOptions options)
     {
+        private readonly Lazy<ClauseAnalyzer> _analyzer = new(() => options.Analyzer ?? PolicyIngestServices.CreateAnalyzer());
+
         private DateOnly Today => DateOnly.FromDateTime(options.Clock.GetLocalNow().DateTime);
 
         private CatalogueStore OpenCatalogue() => new(options.DbPath);
@@ -150,16 +163,71 @@ public static class PolicyWebApp
             return Results.File(file.Path, file.ContentType, file.FileName);
         }
 
+        public Task Search(HttpContext context)
+        {
+            var form = SearchForm.Parse(name => context.Request.Query[name].FirstOrDefault(), Today);
+            return Html(context, SearchPage.Render(form, form.Query.Length == 0 ? null : RunSearch(form, form.Page * SearchForm.PageSize)));
+        }
+
+        public IResult SearchJson(HttpContext context)
+        {
+            var form = SearchForm.Parse(name => context.Request.Query[name].FirstOrDefault(), Today);
+            if (form.Query.Length == 0) return Results.BadRequest(new { error = "q is required: /api/search?q=…" });
+            if (form.Problems.Count > 0) return Results.BadRequest(new { error = string.Join("; ", form.Problems) });
+            var limit = int.TryParse(context.Request.Query["limit"], out var l) ? Math.Clamp(l, 1, 500) : SearchForm.PageSize;
+            return Results.Text(PolicyIngest.Core.Json.PolicyJson.Serialize(SearchResultJson.ToJson(RunSearch(form, limit))), "application/json; charset=utf-8");
+        }
+
+        // Hits up to the end of the page shown: the search seam has a limit but no offset, so earlier pages are fetched and skipped.
+        private SearchResult RunSearch(SearchForm form, int limit)
+        {
+            using var store = OpenCatalogue();
+            var search = PolicyIngestServices.CreateSearch(store, _analyzer.Value);
+            return search.Search(new SearchRequest { Query = form.Query, Filter = form.Filter, Limit = limit });
+        }
+
         public Task Diff(HttpContext context)
         {
             using var store = OpenCatalogue();
-            var lookup = new PolicyLookup(store);
-            string oldId = context.Request.Query["old"].ToString(), newId = context.Request.Query["new"].ToString();
-            if (lookup.FindVersion(oldId, Today) is not { } oldVersion || lookup.FindVersion(newId, Today) is not { } newVersion
-                || store.LoadDocument(oldVersion.VersionId) is not { } oldDoc || store.LoadDocument(newVersion.VersionId) is not { } newDoc)
+            if (LoadDiff(store, context) is not { } d)
                 return NotFoundPage(context, "对照需要两个目录中的版本编号：/diff?old=旧版本&new=新版本");
-            var diff = new DocumentDiffer().Diff(oldDoc, newDoc);
-            return Html(context, DiffPage.Render(oldVersion, newVersion, diff, context.Request.Query["only"] == "changed"));
+            return Html(context, DiffPage.Render(d.Old, d.New, d.Diff, context.Request.Query["only"] == "changed"));
+        }
+
+        /// <summary>The `diff --json` document of ../shared/spec/cli.md for two catalogue versions.</summary>
+        public IResult DiffJson(HttpContext context)
+        {
+            using var store = OpenCatalogue();
+            return LoadDiff(store, context) is { } d
+                ? Results.Text(Track.Reports.DiffJson.Serialize(d.Diff), "application/json; charset=utf-8")
+                : Results.NotFound(new { error = "old and new must be version ids in the catalogue: /api/diff?old=v…&new=v…" });
+        }
+
+        private (VersionStatusRow Old, VersionStatusRow New, DocumentDiff Diff)? LoadDiff(CatalogueStore store, HttpContext context)
+        {
+            var lookup = new PolicyLookup(store);
+            if (lookup.FindVersion(context.Request.Query["old"].ToString(), Today) is not { } oldVersion
+                || lookup.FindVersion(context.Request.Query["new"].ToString(), Today) is not { } newVersion
+                || store.LoadDocument(oldVersion.VersionId) is not { } oldDoc || store.LoadDocument(newVersion.VersionId) is not { } newDoc)
+                return null;
+            return (oldVersion, newVersion, new DocumentDiffer().Diff(oldDoc, newDoc));
+        }
+
+        public Task Changes(HttpContext context)
+        {
+            var today = Today;
+            var since = today.AddDays(-7);
+            string? problem = null;
+            if (context.Request.Query["since"].FirstOrDefault() is { Length: > 0 } text
+                && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out since))
+            {
+                since = today.AddDays(-7);
+                problem = $"日期“{text}”不是 yyyy-MM-dd 格式，显示近 7 天的变更";
+            }
+            using var store = OpenCatalogue();
+            var track = new TrackStore(store);
+            var entries = ChangeLog.Collect(track, since, today);
+            return Html(context, ChangesPage.Render(since, today, entries, track.ExpiringWithin(today, ChangesPage.ExpiringDays), problem));
         }
 
         public Task ExportPage(HttpContext context) => Html(context, ExportPageView.Render(AllVersions(context)));

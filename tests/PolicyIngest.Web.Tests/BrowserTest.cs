@@ -62,20 +62,29 @@ public class BrowserTest(BrowserFixture browser) : IClassFixture<BrowserFixture>
     }
 
     [Fact]
-    public async Task OpenPolicy_ThenItsDiff_RendersChineseWithoutOverlap()
+    public async Task SearchOpenPolicyThenItsDiff_RendersChineseWithoutOverlap()
     {
         await using var site = await Site();
-        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var dialogs = 0;
         page.Dialog += (_, d) => { dialogs++; _ = d.DismissAsync(); };
 
         await page.GotoAsync(site.BaseAddress.ToString());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("01-home"), FullPage = true });
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "国务院关于经营者集中申报标准的规定" }).First.ClickAsync();
+        // Search from the header box, as a person would: type, press Enter.
+        await page.GetByLabel("检索词").First.FillAsync("营业额");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/search?**");
+        Assert.True(await page.Locator("mark").CountAsync() > 0, "terms are highlighted");
+        Assert.Contains("现行有效", await page.InnerTextAsync(".results"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("02-search"), FullPage = true });
+        await AssertNoHorizontalOverflow(page);
+
+        await page.Locator(".hit a.title", new() { HasText = "国务院关于经营者集中申报标准的规定" }).First.ClickAsync();
         await page.WaitForURLAsync("**/policies/**");
         Assert.Contains("版本（2）", await page.InnerTextAsync("main"));
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("02-policy"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("03-policy"), FullPage = true });
         await AssertNoHorizontalOverflow(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "与第 1 版对照" }).ClickAsync();
@@ -84,7 +93,7 @@ public class BrowserTest(BrowserFixture browser) : IClassFixture<BrowserFixture>
         Assert.Contains("新旧对照", main);
         Assert.Contains("120亿元", main);
         Assert.True(await page.Locator("ins").CountAsync() > 0, "changed text is marked");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("03-diff"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("04-diff"), FullPage = true });
         await AssertNoHorizontalOverflow(page);
 
         await page.GotoAsync(site.BaseAddress.ToString());
@@ -97,20 +106,20 @@ public class BrowserTest(BrowserFixture browser) : IClassFixture<BrowserFixture>
     public async Task NarrowScreen_PolicyAndDiff_FitWithoutSideScrolling()
     {
         await using var site = await Site();
-        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 375, Height = 800 } });
+        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 375, Height = 800 } });
 
         await page.GotoAsync(site.BaseAddress.ToString());
         await page.GetByRole(AriaRole.Link, new() { Name = "怀柔区促进先进制造业及软件和信息技术服务业高质量发展扶持办法" }).First.ClickAsync();
         await page.WaitForURLAsync("**/policies/**");
         await AssertNoHorizontalOverflow(page);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("04-policy-narrow"), FullPage = false });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("05-policy-narrow"), FullPage = false });
 
         await page.GotoAsync(site.BaseAddress.ToString());
         await page.GetByRole(AriaRole.Link, new() { Name = "国务院关于经营者集中申报标准的规定" }).First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "与第 1 版对照" }).ClickAsync();
         await page.WaitForURLAsync("**/diff?**");
         await AssertNoHorizontalOverflow(page);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("05-diff-narrow"), FullPage = false });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("06-diff-narrow"), FullPage = false });
     }
 
     /// <summary>Nothing sticks out sideways: the page is no wider than the window (tables scroll inside their own box).</summary>

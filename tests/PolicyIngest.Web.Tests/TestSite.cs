@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using PolicyIngest.Catalogue;
 using PolicyIngest.Core.Model;
+using PolicyIngest.Index.Search;
 using PolicyIngest.Pipeline;
 
 namespace PolicyIngest.Web.Tests;
@@ -40,6 +41,11 @@ public sealed class TestSite : IAsyncDisposable
 
     public TestSite() => DbPath = _dir.File("catalogue.db");
 
+    /// <summary>One search analyzer for every test in the run: loading jieba's dictionary takes seconds.</summary>
+    public static ClauseAnalyzer Analyzer => SharedAnalyzer.Value;
+
+    private static readonly Lazy<ClauseAnalyzer> SharedAnalyzer = new(() => PolicyIngestServices.CreateAnalyzer());
+
     public string DbPath { get; }
     public string Folder => _dir.Path;
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
@@ -59,7 +65,7 @@ public sealed class TestSite : IAsyncDisposable
     public IngestResult IngestFile(string path)
     {
         using var store = new CatalogueStore(DbPath);
-        var result = PolicyIngestServices.CreateIngest(store, new FixedClock(Now)).IngestFile(path);
+        var result = PolicyIngestServices.CreateIngest(store, new FixedClock(Now), analyzer: Analyzer).IngestFile(path);
         Assert.NotEqual(IngestOutcome.Failed, result.Outcome);
         return result;
     }
@@ -68,12 +74,12 @@ public sealed class TestSite : IAsyncDisposable
     public IngestResult Store(PolicyDocument document)
     {
         using var store = new CatalogueStore(DbPath);
-        return PolicyIngestServices.CreateIngest(store, new FixedClock(Now)).Store(document);
+        return PolicyIngestServices.CreateIngest(store, new FixedClock(Now), analyzer: Analyzer).Store(document);
     }
 
     public async Task StartAsync()
     {
-        _app = PolicyWebApp.Build(new WebOptions(DbPath) { Urls = "http://127.0.0.1:0", Clock = new FixedClock(Now) });
+        _app = PolicyWebApp.Build(new WebOptions(DbPath) { Urls = "http://127.0.0.1:0", Clock = new FixedClock(Now), Analyzer = Analyzer });
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.First() + "/");
         Client = new HttpClient { BaseAddress = BaseAddress };

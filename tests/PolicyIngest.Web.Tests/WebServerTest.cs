@@ -6,16 +6,18 @@ namespace PolicyIngest.Web.Tests;
 /// <summary>The real app on a loopback port over a real catalogue: pages, API, downloads, safety.</summary>
 public class WebServerTest
 {
-    private const string ScriptTitle = "关于<script>alert('x')</script>的通知\"><img src=x onerror=alert(2)>";
+    private const string ScriptTitle = "关于<script>alert('x')</script>的通知";
 
     [Fact]
     public async Task PolicyPage_TitleWithScript_IsEncodedEverywhere()
     {
         await using var site = new TestSite();
-        var doc = site.IngestText("evil.txt", ScriptTitle + "\n第一条 给予<b>30万元</b>支持。\n");
+        var doc = site.IngestText("evil.txt", ScriptTitle + "\n第一条 给予<b>30万元</b>支持\"><img src=x onerror=alert(2)>。\n");
         await site.StartAsync();
 
-        foreach (var url in new[] { $"policies/{doc.PolicyId}", $"policies/{doc.VersionId}", "" })
+        using (var api = System.Text.Json.JsonDocument.Parse(await site.Client.GetStringAsync($"api/policies/{doc.PolicyId}")))
+            Assert.Equal(ScriptTitle, api.RootElement.GetProperty("title").GetString()); // the parser kept the title as written
+        foreach (var url in new[] { $"policies/{doc.PolicyId}", $"policies/{doc.VersionId}", "", "search?q=%E6%94%AF%E6%8C%81" })
         {
             var html = await site.Client.GetStringAsync(url);
             Assert.DoesNotContain("<script>", html);

@@ -51,12 +51,18 @@ public static class Labels
 
     private static readonly Dictionary<string, string> ChangeNames = new()
     {
-        ["unchanged"] = "未改", ["modified"] = "修改", ["moved"] = "移动", ["added"] = "新增", ["removed"] = "删除",
-        ["merged"] = "合并", ["split"] = "拆分", ["increased"] = "提高", ["decreased"] = "降低", ["role_changed"] = "性质变化",
+        // the kinds of `changes` (pairs and amounts are named by Track's ChangeNames)
         ["new"] = "新增", ["revised"] = "修订", ["repealed"] = "废止", ["expired"] = "失效",
     };
 
+    private static readonly Dictionary<string, string> PerNames = new()
+    {
+        ["enterprise"] = "每家企业", ["project"] = "每个项目", ["item"] = "每项", ["year"] = "每年",
+        ["enterprise-year"] = "每家每年", ["once"] = "一次性",
+    };
+
     public static string Status(string? id) => Name(StatusNames, id);
+    public static string Per(string? id) => Name(PerNames, id);
     public static string AmountRole(string? id) => Name(AmountRoleNames, id);
     public static string RateRole(string? id) => Name(RateRoleNames, id);
     public static string Category(string? id) => Name(CategoryNames, id);

@@ -1,6 +1,7 @@
 using PolicyIngest.Catalogue.Reads;
 using PolicyIngest.Core.Model;
 using PolicyIngest.Track.Alignment;
+using PolicyIngest.Track.Reports;
 using PolicyIngest.Web.Html;
 using static PolicyIngest.Web.Html.Html;
 
@@ -26,7 +27,7 @@ public static class DiffPage
             <tr><th>印发日期</th><td>{Date(oldVersion.IssuedOn)}</td><td>{Date(newVersion.IssuedOn)}</td></tr>
             <tr><th>状态</th><td>{Layout.StatusBadge(oldVersion.Status)}</td><td>{Layout.StatusBadge(newVersion.Status)}</td></tr>
             </tbody></table></div>
-            <p class="summary">{Count("修改", s.Modified)}{Count("移动", s.Moved)}{Count("新增", s.Added)}{Count("删除", s.Removed)}{Count("合并", s.Merged)}{Count("拆分", s.Split)}{Count("未改", s.Unchanged)}</p>
+            <p class="summary">{Count(PairChange.Modified, s.Modified)}{Count(PairChange.Moved, s.Moved)}{Count(PairChange.Added, s.Added)}{Count(PairChange.Removed, s.Removed)}{Count(PairChange.Merged, s.Merged)}{Count(PairChange.Split, s.Split)}{Count(PairChange.Unchanged, s.Unchanged)}</p>
             {AmountChanges(diff)}
             <h2 id="pairs">条款对照</h2>
             <p class="small">{toggle} · <a href="/api/diff{Query(("old", oldVersion.VersionId), ("new", newVersion.VersionId))}">JSON</a></p>
@@ -42,14 +43,14 @@ public static class DiffPage
 
     private static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd") ?? "—";
 
-    private static Markup Count(string name, int n) => n == 0 ? Markup.Empty : Layout.Chip($"{name} {n}");
+    private static Markup Count(PairChange change, int n) => n == 0 ? Markup.Empty : Layout.Chip($"{ChangeNames.Of(change)} {n}");
 
     private static Markup AmountChanges(DocumentDiff diff)
     {
         if (diff.AmountChanges.Count == 0) return H($"<h2 id=\"amounts\">金额变化</h2><p class=\"muted\">金额没有变化。</p>");
         var rows = diff.AmountChanges.Select(a => H($"""
             <tr><td><a href="#{PairAnchor(a.PairIndex)}">{a.Old?.Article ?? "—"} → {a.New?.Article ?? "—"}</a></td>
-            <td>{Amount(a.Old)}</td><td>{Amount(a.New)}</td><td>{Labels.Change(a.Change.ToId())}</td></tr>
+            <td>{Amount(a.Old)}</td><td>{Amount(a.New)}</td><td>{ChangeNames.Of(a.Change)}</td></tr>
             """));
         return H($"""
             <h2 id="amounts">金额变化（{diff.AmountChanges.Count}）</h2>
@@ -64,7 +65,7 @@ public static class DiffPage
     private static Markup Row(PairDiff pair, int index) => H($"""
         <tr id="{PairAnchor(index)}" class="ch-{pair.Change.ToId()}">
         <td>{Side(pair.Pair.Old, pair.OldMarks, "del")}</td>
-        <td>{Side(pair.Pair.New, pair.NewMarks, "ins")}{When(pair.Change != PairChange.Unchanged, () => H($" <span class=\"badge chg\">{Labels.Change(pair.Change.ToId())}</span>"))}</td>
+        <td>{Side(pair.Pair.New, pair.NewMarks, "ins")}{When(pair.Change != PairChange.Unchanged, () => H($" <span class=\"badge chg\">{ChangeNames.Of(pair.Change)}</span>"))}</td>
         </tr>
         """);
 

@@ -85,7 +85,7 @@ public static class PolicyPage
         var rows = d.Amounts.Select(a => H($"""
             <tr><td><a href="#{Anchor(partPrefix, a.ClauseId)}">{a.Article}</a></td><td>{a.Text}</td>
             <td class="num">{Money.Format(a.Yuan, a.YuanHigh, a.Unit)}</td><td>{Labels.AmountRole(a.Role.ToId())}</td>
-            <td>{a.Per ?? ""}</td><td>{a.Condition ?? ""}</td></tr>
+            <td>{Labels.Per(a.Per)}</td><td>{a.Condition ?? ""}</td></tr>
             """));
         return H($"""
             <h2 id="{partPrefix}amounts">金额（{d.Amounts.Count}）</h2>
