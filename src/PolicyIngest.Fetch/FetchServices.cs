@@ -1,5 +1,6 @@
 using PolicyIngest.Catalogue;
 using PolicyIngest.Pipeline;
+using PolicyIngest.Read;
 
 namespace PolicyIngest.Fetch;
 
@@ -11,10 +12,10 @@ public static class FetchServices
         Path.GetDirectoryName(Path.GetFullPath(catalogueFile)) ?? Directory.GetCurrentDirectory();
 
     public static PipelineRunner CreateRunner(CatalogueStore catalogue, HttpClient client, TimeProvider? clock = null,
-        Action<DocumentOutcome>? onDocument = null)
+        Action<DocumentOutcome>? onDocument = null, ReadOptions? readOptions = null)
     {
         var time = clock ?? TimeProvider.System;
-        var ingest = PolicyIngestServices.CreateIngest(catalogue, time);
+        var ingest = PolicyIngestServices.CreateIngest(catalogue, time, readOptions);
         return new PipelineRunner(ingest, DataDirectoryFor(catalogue.Path), client, time, reports: null) { OnDocument = onDocument };
     }
 }

@@ -32,7 +32,6 @@ public static class DemoCommand
         command.SetAction(async (parse, ct) =>
         {
             var ctx = new CliContext(parse);
-<<<<<<< HEAD
             var db = ctx.DbPathOrDefault(Path.Combine(CliContext.RepositoryRoot, "data", "demo", "catalogue.db"));
             var data = FetchServices.DataDirectoryFor(db);
             foreach (var f in new[] { db, db + "-wal", db + "-shm", PipelineScheduler.StoreFile(data) }) if (File.Exists(f)) File.Delete(f);
@@ -53,7 +52,7 @@ public static class DemoCommand
 
             using var catalogue = new CatalogueStore(db);
             using var client = DocumentFetcher.CreateClient();
-            var runner = FetchServices.CreateRunner(catalogue, client, onDocument: d => RunCommand.PrintDocument(ctx, d));
+            var runner = FetchServices.CreateRunner(catalogue, client, onDocument: d => RunCommand.PrintDocument(ctx, d), readOptions: ctx.ReadOptions);
             TaskCompletionSource<RunReport>? pending = null;
             await using var scheduler = await PipelineScheduler.CreateAsync(data, runner, [pipeline],
                 new RunListener(r => pending?.TrySetResult(r), (_, ex) => pending?.TrySetException(ex)), ct);
@@ -71,15 +70,6 @@ public static class DemoCommand
             RunCommand.PrintSummary(ctx.Out, second);
             await scheduler.ShutdownAsync(CancellationToken.None);
 
-=======
-            var db = ctx.DbPathOrDefault(Path.Combine(CliContext.RepositoryRoot, "data", "demo.db"));
-            foreach (var f in new[] { db, db + "-wal", db + "-shm" }) if (File.Exists(f)) File.Delete(f);
-            using var catalogue = new CatalogueStore(db);
-            var ingest = PolicyIngestServices.CreateIngest(catalogue, readOptions: ctx.ReadOptions);
-            var corpus = Path.Combine(CliContext.RepositoryRoot, "corpus");
-            var inputs = Directory.EnumerateFileSystemEntries(corpus).Where(p => Path.GetFileName(p) is not ("gold" or "README.md" or "build" or "manifest.json")).Order();
-            var results = IngestCommand.Run(ingest, inputs, ctx, ct);
->>>>>>> main
             var (policies, versions, clauses, amounts) = catalogue.Counts();
             ctx.Out.WriteLine($"\ncatalogue {db}: {policies} policies, {versions} versions, {clauses} clauses, {amounts} amounts; " +
                               $"originals archived under {runner.Archive.Root}");

@@ -44,7 +44,7 @@ public static class RunCommand
             }
             using var catalogue = new CatalogueStore(ctx.DbPath);
             using var client = DocumentFetcher.CreateClient();
-            var runner = FetchServices.CreateRunner(catalogue, client, onDocument: ctx.Json ? null : d => PrintDocument(ctx, d));
+            var runner = FetchServices.CreateRunner(catalogue, client, onDocument: ctx.Json ? null : d => PrintDocument(ctx, d), readOptions: ctx.ReadOptions);
             RunReport report;
             try
             {

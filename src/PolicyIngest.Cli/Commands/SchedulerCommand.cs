@@ -30,7 +30,7 @@ public static class SchedulerCommand
             }
             using var catalogue = new CatalogueStore(ctx.DbPath);
             using var client = DocumentFetcher.CreateClient();
-            var runner = FetchServices.CreateRunner(catalogue, client);
+            var runner = FetchServices.CreateRunner(catalogue, client, readOptions: ctx.ReadOptions);
             var data = FetchServices.DataDirectoryFor(ctx.DbPath);
             await using var scheduler = await PipelineScheduler.CreateAsync(data, runner, pipelines,
                 new RunListener(report => RunCommand.PrintSummary(ctx.Out, report),
