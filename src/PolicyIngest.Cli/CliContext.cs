@@ -11,6 +11,12 @@ public static class GlobalOptions
         Recursive = true,
     };
 
+    public static readonly Option<decimal?> MaxFileMb = new("--max-file-mb")
+    {
+        Description = "refuse input files larger than this many MB (default $POLICYINGEST_MAX_FILE_MB, else 200)",
+        Recursive = true,
+    };
+
     public static readonly Option<bool> Json = new("--json")
     {
         Description = "print exactly one JSON document on stdout",
@@ -21,6 +27,11 @@ public static class GlobalOptions
 public sealed class CliContext(ParseResult parse)
 {
     public bool Json { get; } = parse.GetValue(GlobalOptions.Json);
+
+    /// <summary>Reader limits: --max-file-mb over the environment's defaults.</summary>
+    public PolicyIngest.Read.ReadOptions ReadOptions { get; } = parse.GetValue(GlobalOptions.MaxFileMb) is { } mb and > 0
+        ? PolicyIngest.Read.ReadOptions.Default with { MaxFileBytes = (long)(mb * 1024 * 1024) }
+        : PolicyIngest.Read.ReadOptions.Default;
 
     public TextWriter Out { get; } = Console.Out;
     public TextWriter Err { get; } = Console.Error;

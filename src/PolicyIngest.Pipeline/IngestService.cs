@@ -9,7 +9,7 @@ namespace PolicyIngest.Pipeline;
 public enum IngestOutcome { New, NewVersion, Unchanged, Failed }
 
 public sealed record IngestResult(string Source, IngestOutcome Outcome, string? VersionId = null, string? PolicyId = null,
-    string? Title = null, string? Error = null, string? LinkReason = null)
+    string? Title = null, string? Error = null, string? LinkReason = null, IReadOnlyList<string>? Reports = null)
 {
     public string OutcomeId => Outcome switch
     {
@@ -26,7 +26,8 @@ public sealed class IngestService(
     CatalogueStore catalogue,
     IVersionLinker linker,
     IClauseIndexer? indexer,
-    TimeProvider clock)
+    TimeProvider clock,
+    VersionTracker? tracker = null)
 {
     public CatalogueStore Catalogue => catalogue;
 
@@ -65,10 +66,17 @@ public sealed class IngestService(
     public IngestResult Store(PolicyDocument document)
     {
         var link = linker.Link(document, catalogue);
-        var row = catalogue.SaveVersion(document, link, clock.GetUtcNow(),
-            indexer is null ? null : (tx, versionId) => indexer.IndexVersion(tx, versionId, document));
+        var policyId = link.ExistingPolicyId ?? CatalogueStore.PolicyIdFor(document.Sha256);
+        VersionTracker.Outcome? tracked = null;
+        var row = catalogue.SaveVersion(document, link, clock.GetUtcNow(), (tx, versionId) =>
+        {
+            indexer?.IndexVersion(tx, versionId, document);
+            tracked = tracker?.Record(tx, versionId, policyId, document);
+        });
+        // Post-store hook (Track): the 新旧对照 reports of a revision or a repeal, written after the commit.
+        var reports = tracked is null ? [] : tracker!.WriteReports(row.Id, tracked);
         return new IngestResult(document.Source, link.ExistingPolicyId is null ? IngestOutcome.New : IngestOutcome.NewVersion,
-            row.Id, row.PolicyId, document.Title, LinkReason: link.Reason);
+            row.Id, row.PolicyId, document.Title, LinkReason: link.Reason, Reports: reports);
     }
 
     private static IngestResult Failed(string source, string reason) => new(source, IngestOutcome.Failed, Error: reason);

@@ -1,6 +1,9 @@
 using PolicyIngest.Catalogue;
 using PolicyIngest.Classify;
 using PolicyIngest.Extract;
+using PolicyIngest.Extract.Amounts;
+using PolicyIngest.Index.Search;
+using PolicyIngest.Index.Segmentation;
 using PolicyIngest.Read;
 using PolicyIngest.Structure;
 using PolicyIngest.Track;
@@ -14,7 +17,7 @@ public static class PolicyIngestServices
     {
         var readers = DocumentReaders.CreateDefault();
         IStructureParser structure = new PolicyStructureParser();   // falls back to ParagraphStructureParser (with a warning) when it recognises nothing
-        IAmountExtractor amounts = new NoAmountExtractor();
+        IAmountExtractor amounts = new AmountExtractor();
         return new DocumentProcessor(readers, structure, amounts, Classifier.Value, readOptions ?? ReadOptions.Default);
     }
 
@@ -30,12 +33,19 @@ public static class PolicyIngestServices
         return new KeywordClauseClassifier();
     });
 
-    public static IngestService CreateIngest(CatalogueStore catalogue, TimeProvider? clock = null, ReadOptions? readOptions = null) =>
-        new(CreateProcessor(readOptions), catalogue, new SourceVersionLinker(), indexer: null, clock ?? TimeProvider.System);
-
-    /// <summary>Placeholder until the amount extractor lands: finds nothing, and says so nowhere else.</summary>
-    private sealed class NoAmountExtractor : IAmountExtractor
+    public static IngestService CreateIngest(CatalogueStore catalogue, TimeProvider? clock = null, ReadOptions? readOptions = null,
+        ClauseAnalyzer? analyzer = null)
     {
-        public AmountFindings Extract(IReadOnlyList<PolicyIngest.Core.Model.Clause> clauses) => AmountFindings.None;
+        var time = clock ?? TimeProvider.System;
+        return new(CreateProcessor(readOptions), catalogue, new VersionLinker(time), new ClauseIndexer(analyzer ?? CreateAnalyzer()),
+            time, VersionTracker.For(catalogue, time));
     }
+
+    /// <summary>jieba's dictionary and HMM (Debian python3-jieba) plus models/dict/*.txt: build once per process and share.</summary>
+    public static ClauseAnalyzer CreateAnalyzer() =>
+        new(SegmenterResources.ForModels(SegmenterResources.LocateModelsDirectory()).Load());
+
+    /// <summary>Clause search over the catalogue, as the CLI and the web UI use it.</summary>
+    public static ISearchIndex CreateSearch(CatalogueStore catalogue, ClauseAnalyzer? analyzer = null) =>
+        new SqliteSearchIndex(catalogue, analyzer ?? CreateAnalyzer());
 }

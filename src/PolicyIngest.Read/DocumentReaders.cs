@@ -1,5 +1,8 @@
 using PolicyIngest.Core;
 using PolicyIngest.Core.Model;
+using PolicyIngest.Read.Doc;
+using PolicyIngest.Read.Docx;
+using PolicyIngest.Read.Html;
 using PolicyIngest.Read.Pdf;
 using PolicyIngest.Read.Text;
 
@@ -11,7 +14,7 @@ public sealed class DocumentReaders(IEnumerable<IDocumentReader> readers)
     private readonly Dictionary<SourceFormat, IDocumentReader> _byFormat = readers.ToDictionary(r => r.Format);
 
     /// <summary>Every format with its production reader (poppler, OpenXml, LibreOffice, AngleSharp).</summary>
-    public static DocumentReaders CreateDefault() => new([new PdfReader(), new PlainTextReader()]);
+    public static DocumentReaders CreateDefault() => new([new PdfReader(), new DocxReader(), new DocReader(), new HtmlReader(), new PlainTextReader()]);
 
     public ExtractedText Read(byte[] bytes, string source, ReadOptions options, CancellationToken cancellationToken = default)
     {

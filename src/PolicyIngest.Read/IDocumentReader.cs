@@ -14,9 +14,23 @@ public interface IDocumentReader
 /// <summary>Limits and switches for reading. Leniency is named, never implicit.</summary>
 public sealed record ReadOptions
 {
-    public static readonly ReadOptions Default = new();
+    /// <summary>The defaults, with the limits taken from POLICYINGEST_MAX_FILE_MB and POLICYINGEST_MAX_UNPACKED_MB when set.</summary>
+    public static readonly ReadOptions Default = FromEnvironment();
 
-    /// <summary>Files larger than this are refused before any parsing.</summary>
+    public static ReadOptions FromEnvironment()
+    {
+        var options = new ReadOptions();
+        if (Megabytes("POLICYINGEST_MAX_FILE_MB") is { } file) options = options with { MaxFileBytes = file };
+        if (Megabytes("POLICYINGEST_MAX_UNPACKED_MB") is { } unpacked) options = options with { MaxUncompressedBytes = unpacked };
+        return options;
+    }
+
+    private static long? Megabytes(string variable) =>
+        decimal.TryParse(Environment.GetEnvironmentVariable(variable), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var mb) && mb > 0
+            ? (long)(mb * 1024 * 1024)
+            : null;
+
+    /// <summary>Files larger than this are refused before any parsing (CLI: --max-file-mb or POLICYINGEST_MAX_FILE_MB; default 200 MB).</summary>
     public long MaxFileBytes { get; init; } = 200L * 1024 * 1024;
     /// <summary>Zip-bomb guard for DOCX: total uncompressed size of the parts read.</summary>
     public long MaxUncompressedBytes { get; init; } = 512L * 1024 * 1024;

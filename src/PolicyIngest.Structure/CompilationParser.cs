@@ -14,16 +14,20 @@ public static partial class CompilationParser
     /// <summary>Field names in card order, with the id segment of their clause.</summary>
     public static readonly IReadOnlyList<(string Name, string Id)> CardFields =
     [
-        ("依据文件", "basis"), ("发文机构", "issuer"), ("发文字号", "docno"), ("发布日期", "date"), ("工具分类", "tool"),
-        ("服务对象", "target"), ("服务内容", "content"), ("条件要求", "conditions"), ("服务流程", "process"),
+        ("依据文件", "basis"), ("发文机构", "issuer"), ("发文字号", "docno"), ("发布日期", "date"), ("发文时间", "date"), ("工具分类", "tool"),
+        ("服务对象", "target"), ("服务内容", "content"), ("条件要求", "conditions"), ("服务流程", "process"), ("办理流程", "process"),
         ("时间/频度", "timing"), ("联络方式", "contact"),
     ];
 
     /// <summary>Fields whose text holds its own numbering (1．…（1）…): they get a clause tree.</summary>
-    private static readonly HashSet<string> TreeFields = ["服务内容", "条件要求", "服务流程"];
+    private static readonly HashSet<string> TreeFields = ["服务内容", "条件要求", "服务流程", "办理流程"];
 
-    [GeneratedRegex(@"^(?<name>依据文件|发文机构|发文字号|发布日期|工具分类|服务对象|服务内容|条件要求|服务流程|时间\s*/\s*频度|联络方式)(?=\s|$|[:：])[:：]?\s*(?<rest>.*)$")]
+    [GeneratedRegex(@"^(?<name>依据文件|发文机构|发文字号|发布日期|发文时间|工具分类|服务对象|服务内容|条件要求|服务流程|办理流程|时间\s*/\s*频度|联络方式)(?![的、，。；和与及等为是中])[:：]?\s*(?<rest>.*)$")]
     private static partial Regex FieldLine();
+
+    /// <summary>A field name glued after text: preceded by a word character (not 、，的), followed by the end, a space or a value.</summary>
+    [GeneratedRegex(@"(?<=[\p{L}\p{N}》）)”])(?=(?:依据文件|发文机构|发文字号|发布日期|发文时间|工具分类|服务对象|服务内容|条件要求|服务流程|办理流程|时间/频度|联络方式)(?:\s|$|[/／0-9《]))")]
+    private static partial Regex GluedField();
 
     [GeneratedRegex(@"^\s*(?<n>\d{1,3})\s*[.．]\s*(?<title>\S.*)$")]
     private static partial Regex CardHeading();
@@ -34,24 +38,37 @@ public static partial class CompilationParser
     [GeneratedRegex(@"(?:编制|编写|汇编|印发)\s*《(?<t>[^《》]{4,60})》")]
     private static partial Regex CompiledTitle();
 
-    /// <summary>True when the blocks hold at least three cards (依据文件 and 发文字号 fields).</summary>
+    /// <summary>True when the blocks hold at least three cards (依据文件, 发文机构 and 发文字号 fields).</summary>
     public static bool Recognise(IReadOnlyList<TextBlock> blocks)
     {
-        int basis = 0, number = 0;
+        // Counted anywhere in a block: a PDF table may glue a field name to the previous cell.
+        int basis = 0, number = 0, issuer = 0;
         foreach (var b in blocks)
         {
-            var t = b.Text.TrimStart();
-            if (t.StartsWith("依据文件")) basis++;
-            else if (t.StartsWith("发文字号")) number++;
+            basis += Count(b.Text, "依据文件");
+            number += Count(b.Text, "发文字号");
+            issuer += Count(b.Text, "发文机构");
         }
-        return basis >= 3 && number >= 3;
+        return basis >= 3 && number >= 3 && issuer >= 3;
+
+        static int Count(string text, string name)
+        {
+            var n = 0;
+            for (var i = text.IndexOf(name, StringComparison.Ordinal); i >= 0; i = text.IndexOf(name, i + name.Length, StringComparison.Ordinal)) n++;
+            return n;
+        }
     }
 
     public static bool StartsField(string line) => FieldLine().IsMatch(line.Trim());
 
     public static PolicyDocument Parse(ExtractedText text, DocumentIdentity identity)
     {
-        var lines = LogicalLines.Build(text.Blocks, l => StartsField(l.Trim()) || CardHeading().IsMatch(l) || SectionHeading().IsMatch(l.Trim()));
+        // Table cells of a PDF or DOCX arrive as one block with line breaks inside: one line each.
+        // A PDF table may also glue a field name to the end of the previous cell (…措施依据文件, …企业服务内容1．…).
+        var blocks = text.Blocks
+            .SelectMany(b => b.Text.Split('\n').SelectMany(t => GluedField().Split(t)).Where(t => t.Trim().Length > 0).Select(t => b with { Text = t }))
+            .ToList();
+        var lines = LogicalLines.Build(MergeSplitFieldNames(blocks), l => StartsField(l.Trim()) || CardHeading().IsMatch(l) || SectionHeading().IsMatch(l.Trim()));
         var anchors = Enumerable.Range(0, lines.Count).Where(i => FieldName(lines[i].Text) == "依据文件").ToList();
         var starts = anchors.Select(a => CardStart(lines, a)).ToList();
 
@@ -105,6 +122,24 @@ public static partial class CompilationParser
         };
     }
 
+    /// <summary>A narrow table cell may break a field name over two lines (服务 / 对象): put it back together.</summary>
+    private static List<TextBlock> MergeSplitFieldNames(IReadOnlyList<TextBlock> blocks)
+    {
+        var merged = new List<TextBlock>(blocks.Count);
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var here = blocks[i].Text.Trim();
+            if (i + 1 < blocks.Count && here.Length is >= 1 and <= 3 && CardFields.Any(f => f.Name == here + blocks[i + 1].Text.Trim()))
+            {
+                merged.Add(blocks[i] with { Text = here + blocks[i + 1].Text.Trim() });
+                i++;
+                continue;
+            }
+            merged.Add(blocks[i]);
+        }
+        return merged;
+    }
+
     /// <summary>The card's first line: the numbered heading a few lines above its 依据文件 field.</summary>
     private static int CardStart(IReadOnlyList<Line> lines, int anchor)
     {
@@ -127,14 +162,16 @@ public static partial class CompilationParser
         string? title = null;
         int? number = null;
         var subtitles = new List<string>();
+        var headingLines = HeadingLineCount(lines, headerCount);
         for (var i = 0; i < headerCount; i++)
         {
             var text = lines[i].Text.Trim();
             if (i == 0 && CardHeading().Match(text) is { Success: true } h)
             {
                 number = int.Parse(h.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
-                title = Layers.JoinTitle([h.Groups["title"].Value]);
-                clauses.Add(new Clause { Id = "heading", Kind = ClauseKind.Paragraph, Label = "", Path = [], Text = text, Page = lines[i].Page });
+                title = Layers.JoinTitle([h.Groups["title"].Value, .. lines.Skip(1).Take(headingLines - 1).Select(l => l.Text)]);
+                clauses.Add(new Clause { Id = "heading", Kind = ClauseKind.Paragraph, Label = "", Path = [], Text = string.Join("\n", lines.Take(headingLines).Select(l => l.Text.Trim())), Page = lines[i].Page });
+                i = headingLines - 1;
                 continue;
             }
             subtitles.Add(Layers.JoinTitle([text]));
@@ -166,16 +203,16 @@ public static partial class CompilationParser
             if (fields.ContainsKey(name)) id += $"-{groups.Count(g => g.Name == name)}";
             if (TreeFields.Contains(name))
             {
-                var intro = new List<string>();
-                if (rest.Length > 0) intro.Add(rest);
+                var body = rest.Length > 0 ? [first with { Text = rest }, .. more] : more;
                 var tree = new ClauseTree(id, [name]);
                 var k = 0;
                 // Unnumbered lines before the first numbered line are the field's own text.
-                for (; k < more.Count && tree.Accepts(more[k].Text) is null; k++) intro.Add(more[k].Text.Trim());
+                var intro = new List<string>();
+                for (; k < body.Count && tree.Accepts(body[k].Text) is null; k++) intro.Add(body[k].Text.Trim());
                 clauses.Add(new Clause { Id = id, Kind = ClauseKind.CardField, Label = name, Path = [name], Text = string.Join("\n", intro), Page = first.Page });
-                for (; k < more.Count; k++) tree.Add(more[k]);
+                for (; k < body.Count; k++) tree.Add(body[k]);
                 clauses.AddRange(tree.Clauses);
-                fields.TryAdd(name, string.Join("\n", intro.Concat(more.Skip(intro.Count - (rest.Length > 0 ? 1 : 0)).Select(l => l.Text.Trim()))));
+                fields.TryAdd(name, string.Join("\n", body.Select(l => l.Text.Trim())));
             }
             else
             {
@@ -192,12 +229,16 @@ public static partial class CompilationParser
         if (title is null) warnings.Add("no numbered card heading");
         var basis = fields.GetValueOrDefault("依据文件");
         var docNumberText = fields.GetValueOrDefault("发文字号");
-        var docNumber = docNumberText is null ? null : DocNumbers.Find(docNumberText);
+        var docNumber = docNumberText is null || DocNumbers.FindAll(docNumberText) is not { Count: > 0 } numbers ? null : string.Join("/", numbers);
         var issuer = fields.GetValueOrDefault("发文机构") is { Length: > 0 } iss && iss != "/" ? iss : null;
-        var issuedOn = fields.GetValueOrDefault("发布日期") is { } d ? ChineseDates.Find(d) : null;
+        var issuedOn = (fields.GetValueOrDefault("发布日期") ?? fields.GetValueOrDefault("发文时间")) is { } d ? ChineseDates.Find(d) : null;
         var references = basis is null
             ? []
             : PolicyFacts.Titles(basis).Select(t => new DocRef(t.Title, t.Number ?? docNumber, basis)).ToList();
+        // 时间/频度: "2022年 8月 11日起，有效期 3年" gives the card's validity; "从 2023年 9月起" names no day.
+        var timing = fields.GetValueOrDefault("时间/频度") ?? "";
+        var effectiveFrom = Regex.IsMatch(timing, "起") ? ChineseDates.Find(timing) : null;
+        var expiresOn = PolicyFacts.ExpiresOn(timing, effectiveFrom);
         var noticeLine = subtitles.Count > 0 && Layers.JoinTitle(subtitles).EndsWith("通知") ? Layers.JoinTitle(subtitles) : null;
         return new PolicyDocument
         {
@@ -211,11 +252,33 @@ public static partial class CompilationParser
             Issuer = issuer,
             Region = Regions.Of(issuer) ?? Regions.Of(title),
             IssuedOn = issuedOn,
+            EffectiveFrom = effectiveFrom,
+            ExpiresOn = expiresOn,
             References = references,
             Clauses = clauses,
             Fields = fields,
             Warnings = warnings,
         };
+    }
+
+    /// <summary>
+    /// How many of the lines above 依据文件 belong to the numbered heading: a long heading wraps (…贷款贴息实 / 施方案) and the
+    /// line(s) after it restate it as the notice title. The split that makes heading and restatement agree longest wins.
+    /// </summary>
+    private static int HeadingLineCount(List<Line> lines, int headerCount)
+    {
+        if (headerCount <= 2 || CardHeading().Match(lines[0].Text.Trim()) is not { Success: true } h) return 1;
+        var best = 1;
+        var bestScore = -1;
+        for (var k = 1; k < headerCount; k++)
+        {
+            var heading = Layers.JoinTitle([h.Groups["title"].Value, .. lines.Skip(1).Take(k - 1).Select(l => l.Text)]);
+            var restated = Layers.JoinTitle(lines.Skip(k).Take(headerCount - k).Select(l => l.Text));
+            var score = 0;
+            while (score < Math.Min(heading.Length, restated.Length) && heading[score] == restated[score]) score++;
+            if (score > bestScore) (best, bestScore) = (k, score);
+        }
+        return best;
     }
 
     /// <summary>A line may hold two fields: 工具分类 资金支持 服务对象 全市范围.</summary>
@@ -228,7 +291,7 @@ public static partial class CompilationParser
         }
         var name = Regex.Replace(m.Groups["name"].Value, @"\s", "");
         var rest = m.Groups["rest"].Value;
-        var inner = Regex.Match(rest, @"(?<=\s)(服务对象|工具分类|发布日期|发文字号|发文机构)(?=\s|$)");
+        var inner = Regex.Match(rest, @"(?<=[^\p{P}])(服务对象|工具分类|发布日期|发文时间|发文字号|发文机构)(?![的、，。；和与及等为是中])");
         if (inner.Success)
         {
             yield return (name, rest[..inner.Index].Trim());

@@ -44,7 +44,7 @@ public static partial class PolicyParser
         var noticeTitle = front.FirstOrDefault(f => f.Role == Role.NoticeTitle)?.Line.Text.Trim();
         var issuedTitle = noticeTitle is null ? null : Layers.IssuedTitleOf(noticeTitle);
         var titleCandidates = front.Where(f => f.Role == Role.Title).Select(f => Layers.JoinTitle([f.Line.Text])).ToList();
-        var title = ChooseTitle(titleCandidates, issuedTitle, noticeTitle, tree.HasNumberedUnits);
+        var title = ChooseTitle(titleCandidates, issuedTitle, noticeTitle);
 
         var history = front.Where(f => f.Role == Role.History).Select(f => f.Line.Text).ToList();
         var signDate = front.Where(f => f.Role == Role.Date).Select(f => ChineseDates.WholeLine(f.Line.Text)).FirstOrDefault(d => d is not null)
@@ -223,7 +223,7 @@ public static partial class PolicyParser
         return tail;
     }
 
-    private static string? ChooseTitle(List<string> candidates, string? issuedTitle, string? noticeTitle, bool hasBody)
+    private static string? ChooseTitle(List<string> candidates, string? issuedTitle, string? noticeTitle)
     {
         if (issuedTitle is not null)
         {
@@ -232,7 +232,7 @@ public static partial class PolicyParser
             return same ?? candidates.LastOrDefault() ?? issuedTitle;
         }
         if (candidates.Count > 0) return candidates[0];
-        return hasBody ? null : noticeTitle;
+        return noticeTitle;   // a notice that issues no named document is titled by itself
     }
 
     private static DocType DocTypeOf(string? title, IReadOnlyList<Clause> clauses, bool hasBody, string? noticeTitle)
@@ -240,13 +240,15 @@ public static partial class PolicyParser
         var numbered = clauses.Where(c => c.Kind != ClauseKind.Paragraph && c.Path.Count == 1).ToList();
         var questions = numbered.Count(c => (c.Heading ?? c.Text).TrimEnd().EndsWith('？') || (c.Heading ?? c.Text).TrimEnd().EndsWith('?'));
         if ((title?.Contains("解读") ?? false) || (numbered.Count >= 2 && questions * 2 >= numbered.Count)) return DocType.Interpretation;
-        if (title is null) return hasBody ? DocType.Other : DocType.Other;
-        var t = Regex.Replace(title, @"[（(][^（）()]{1,12}[）)]$", "");
+        // Without a title line, the way the text names itself (本办法, 本意见, 本条例) tells its kind.
+        var t = title is null
+            ? Regex.Match(string.Concat(clauses.Select(c => c.Text)), "本(办法|措施|细则|意见|方案|条例|规定|法)(?![律规])") is { Success: true } self ? self.Groups[1].Value : ""
+            : Regex.Replace(title, @"[（(][^（）()]{1,12}[）)]$", "");
         if (t.EndsWith("办法") || t.EndsWith("措施") || t.EndsWith("细则") || t.EndsWith("意见") || t.EndsWith("方案") || t.EndsWith("指南")
             || t.EndsWith("计划") || t.EndsWith("规划") || t.EndsWith("政策") || t.EndsWith("要点") || t.EndsWith("指引") || t.EndsWith("决定"))
             return DocType.Policy;
         if (t.EndsWith("法") || t.EndsWith("条例") || t.EndsWith("规定") || t.EndsWith("规则")) return DocType.Law;
-        if (t.EndsWith("导引")) return DocType.Compilation;
+        if (t.EndsWith("导引") || t.EndsWith("汇编")) return DocType.Compilation;
         if (t.EndsWith("通知") || t.EndsWith("公告") || t.EndsWith("通告") || t == noticeTitle) return DocType.Notice;
         return DocType.Other;
     }

@@ -9,11 +9,60 @@ public interface IVersionLinker
     PolicyLink Link(PolicyDocument document, CatalogueStore catalogue);
 }
 
-/// <summary>New bytes from a source already in the catalogue are a new version of that source's policy.</summary>
-public sealed class SourceVersionLinker : IVersionLinker
+/// <summary>
+/// The version linker: new bytes from the same source; a document that repeals an existing one (by 发文字号 or
+/// title); an existing document that repeals this one; title and issuer equal after normalising year, （试行）,
+/// 修订 and spacing. The reason is stored with the version and shown by <c>show</c>.
+/// </summary>
+public sealed class VersionLinker(TimeProvider clock) : IVersionLinker
 {
-    public PolicyLink Link(PolicyDocument document, CatalogueStore catalogue) =>
-        catalogue.FindLatestVersionBySource(document.Source) is { } previous
-            ? new PolicyLink(previous.PolicyId, $"same source as version {previous.Id}: {document.Source}")
-            : PolicyLink.NewPolicy();
+    public PolicyLink Link(PolicyDocument document, CatalogueStore catalogue)
+    {
+        var store = new TrackStore(catalogue);
+        var asOf = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (catalogue.FindLatestVersionBySource(document.Source) is { } previous)
+            return new PolicyLink(previous.PolicyId, $"same source as version {previous.Id}: {document.Source}");
+
+        foreach (var r in document.Repeals)
+        {
+            if (Resolve(store, r, asOf).FirstOrDefault() is { } repealed)
+                return new PolicyLink(repealed.PolicyId, $"repeals version {repealed.Id} ({repealed.Title}{(repealed.DocNumber is null ? "" : " " + repealed.DocNumber)}): {r.Text}");
+        }
+
+        foreach (var r in store.RepealRefs())
+        {
+            if (!Names(r, document)) continue;
+            if (store.Version(r.VersionId, asOf) is { } repealer)
+                return new PolicyLink(repealer.PolicyId, $"repealed by version {repealer.Id} ({repealer.Title}), which arrived earlier: {r.Text}");
+        }
+
+        if (PolicyKeys.Title(document.Title) is { Length: >= 4 } titleKey)
+        {
+            var issuer = PolicyKeys.Issuer(document.Issuer);
+            var same = store.ByTitleKey(titleKey, asOf)
+                .Where(v => v.DocType == document.DocType.ToId())
+                .Where(v => PolicyKeys.Issuer(v.Issuer) == issuer || (issuer is null || v.Issuer is null) && titleKey.Length >= 8)
+                .LastOrDefault();
+            if (same is not null)
+                return new PolicyLink(same.PolicyId, $"same title and issuer as version {same.Id} after normalising year, （试行）, 修订 and spacing: {titleKey}{(issuer is null ? "" : " / " + issuer)}");
+        }
+        return PolicyLink.NewPolicy();
+    }
+
+    /// <summary>The stored versions a 同时废止 reference names: by 发文字号 first, else by title.</summary>
+    public static IReadOnlyList<TrackedVersion> Resolve(TrackStore store, DocRef r, DateOnly asOf, Microsoft.Data.Sqlite.SqliteTransaction? tx = null)
+    {
+        if (PolicyKeys.DocNumber(r.DocNumber) is { } number && store.ByDocNumberKey(number, asOf, tx) is { Count: > 0 } byNumber)
+            return byNumber;
+        if (PolicyKeys.Title(r.Title) is { Length: >= 4 } title)
+            return store.ByTitleKey(title, asOf, tx).Where(v => v.RepealedBy is null && v.SupersededBy is null).ToList();
+        return [];
+    }
+
+    /// <summary>Whether a stored repeal reference names this document.</summary>
+    public static bool Names(RepealRef r, PolicyDocument document)
+    {
+        if (PolicyKeys.DocNumber(r.DocNumber) is { } number) return number == PolicyKeys.DocNumber(document.DocNumber);
+        return PolicyKeys.Title(r.Title) is { Length: >= 4 } title && title == PolicyKeys.Title(document.Title);
+    }
 }

@@ -222,10 +222,16 @@ public static class DocxWriter
             TextRun(after)));
         footer.Footer.Save();
 
-        return new SectionProperties(
+        var section = new SectionProperties(
             new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) },
             new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
             new PageSize { Width = 11906, Height = 16838 },
             new PageMargin { Top = 2098, Bottom = 1984, Left = 1588, Right = 1474, Header = 851, Footer = 992, Gutter = 0 });
+        if (title.Length == 0)
+        {
+            section.RemoveChild(section.GetFirstChild<HeaderReference>());
+            main.DeletePart(header);
+        }
+        return section;
     }
 }

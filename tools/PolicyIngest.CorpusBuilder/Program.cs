@@ -13,7 +13,7 @@ var work = Directory.CreateTempSubdirectory("corpus-build-");
 
 try
 {
-    foreach (var dir in new[] { "seeds", "revisions", "special" }) Directory.CreateDirectory(Path.Combine(corpus, dir));
+    foreach (var dir in new[] { "seeds", "revisions", "special", "gold" }) Directory.CreateDirectory(Path.Combine(corpus, dir));
 
     var seed000 = SourceText.Load(shared, "seeds/000_cf5a06cb7cce2435.txt");
     var seed001 = SourceText.Load(shared, "seeds/001_b6577d9982b2cb39.txt");
@@ -22,9 +22,10 @@ try
 
     // docx written here; PDF/DOC converted from them by LibreOffice afterwards.
     var toPdf = new List<string>();
-    const string ScanGold = "special/000_scanned-notice.gold.txt";
+    const string ScanGold = "gold/000_scanned-notice.txt";
     var toDoc = new List<string>();
     var pdfSources = new Dictionary<string, string>();
+    var docSources = new Dictionary<string, string>();
     void Docx(string name, SourceText source, DocxFeatures features, string notes, bool pdf, bool doc, string? gold = null)
     {
         var path = Path.Combine(corpus, name);
@@ -37,6 +38,15 @@ try
             Directory.CreateDirectory(Path.GetDirectoryName(final)!);
             DocxWriter.Write(final, source, features with { Revisions = false });
             pdfSources[name] = final;
+        }
+        // LibreOffice's Word 97 export splits an automatic list interrupted by headings (第二章 then restarts at 第一条):
+        // the .doc is made from a copy with the numbering typed as text (tracked changes kept).
+        if (doc && features.AutoNumbering)
+        {
+            var typed = Path.Combine(work.FullName, "typed", Path.GetFileName(name));
+            Directory.CreateDirectory(Path.GetDirectoryName(typed)!);
+            DocxWriter.Write(typed, source, features with { AutoNumbering = false });
+            docSources[name] = typed;
         }
         if (pdf) toPdf.Add(name);
         if (doc) toDoc.Add(name);
@@ -68,7 +78,7 @@ try
                 $"revision pair {pair}" + (pair != "C" ? "; 第X条 as Word automatic numbering" : "; numbering typed as text"), pdf: true, doc: doc);
         }
     }
-    Docx("special/000_notice-page.docx", seed000.Take(8), new DocxFeatures(),
+    Docx("special/000_notice-page.docx", seed000.Take(8), new DocxFeatures { HeaderText = "" },
         "the notice page of seed 000 (its first 8 paragraphs only, see gold): the source of the scanned page", pdf: true, doc: false, gold: ScanGold);
 
     Tools.Convert(toPdf.Select(n => pdfSources.GetValueOrDefault(n) ?? Path.Combine(corpus, n)).ToList(), "pdf", work.FullName);
@@ -79,21 +89,22 @@ try
         var docx = manifest.Single(m => m.File == name);
         manifest.Add(new ManifestEntry(target, docx.From, "pdf", "LibreOffice PDF of " + Path.GetFileName(name) + " (fonts embedded, header and footer on every page)"));
     }
-    Tools.Convert(toDoc.Select(n => Path.Combine(corpus, n)).ToList(), "doc:MS Word 97", work.FullName);
+    Tools.Convert(toDoc.Select(n => docSources.GetValueOrDefault(n) ?? Path.Combine(corpus, n)).ToList(), "doc:MS Word 97", work.FullName);
     foreach (var name in toDoc)
     {
         var target = Path.ChangeExtension(name, ".doc");
         File.Move(Path.Combine(work.FullName, Path.GetFileName(target)), Path.Combine(corpus, target), overwrite: true);
         var docx = manifest.Single(m => m.File == name);
-        manifest.Add(new ManifestEntry(target, docx.From, "doc", "Word 97 file converted by LibreOffice from " + Path.GetFileName(name)));
+        manifest.Add(new ManifestEntry(target, docx.From, "doc", "Word 97 file converted by LibreOffice from " + Path.GetFileName(name)
+            + (docSources.ContainsKey(name) ? " with the numbering typed as text; tracked changes kept" : "")));
     }
 
     // The scanned page: the notice page rendered at 200 dpi, greyscale JPEG, wrapped as an image-only PDF.
     var noticePdf = Path.Combine(corpus, "special/000_notice-page.pdf");
     Tools.Run("pdftoppm", ["-r", "200", "-f", "1", "-l", "1", "-gray", "-jpeg", "-jpegopt", "quality=80", "-singlefile", noticePdf, Path.Combine(work.FullName, "scan")], TimeSpan.FromMinutes(2));
     var jpeg = File.ReadAllBytes(Path.Combine(work.FullName, "scan.jpg"));
-    var (w, h) = JpegSize(jpeg);
-    File.WriteAllBytes(Path.Combine(corpus, "special/000_scanned-notice.pdf"), ImageOnlyPdf.Create(jpeg, w, h, gray: true));
+    var (w, h, components) = JpegFrame(jpeg);
+    File.WriteAllBytes(Path.Combine(corpus, "special/000_scanned-notice.pdf"), ImageOnlyPdf.Create(jpeg, w, h, gray: components == 1));
     File.Delete(noticePdf);
     manifest.RemoveAll(m => m.File == "special/000_notice-page.pdf");
     File.WriteAllLines(Path.Combine(corpus, ScanGold), seed000.Take(8).Paragraphs);
@@ -125,14 +136,14 @@ finally
     work.Delete(recursive: true);
 }
 
-static (int Width, int Height) JpegSize(byte[] jpeg)
+static (int Width, int Height, int Components) JpegFrame(byte[] jpeg)
 {
     for (var i = 2; i + 9 < jpeg.Length;)
     {
         if (jpeg[i] != 0xFF) { i++; continue; }
         var marker = jpeg[i + 1];
         var length = (jpeg[i + 2] << 8) | jpeg[i + 3];
-        if (marker is >= 0xC0 and <= 0xC3) return ((jpeg[i + 7] << 8) | jpeg[i + 8], (jpeg[i + 5] << 8) | jpeg[i + 6]);
+        if (marker is >= 0xC0 and <= 0xC3) return ((jpeg[i + 7] << 8) | jpeg[i + 8], (jpeg[i + 5] << 8) | jpeg[i + 6], jpeg[i + 9]);
         i += 2 + length;
     }
     throw new InvalidDataException("no JPEG frame header");

@@ -19,13 +19,25 @@ public static class EvaluateCommand
     /// <summary>`evaluate NAME`: quality figures.</summary>
     public static IReadOnlyList<IMeasurement> Evaluations { get; } =
     [
+        new ReadEvaluation(),
+        new StructureEvaluation(),
+        new AmountsEvaluation(),
+        new NumbersEvaluation(),
         new ClassifyEvaluation(),
+        new SearchEvaluation(),
+        new SegmentEvaluation(),
+        new DiffEvaluationMeasurement(),
     ];
 
     /// <summary>`bench NAME`: speed figures.</summary>
     public static IReadOnlyList<IMeasurement> Benchmarks { get; } =
     [
+        new ReadBenchmark(),
+        new AmountsBenchmark(),
         new ClassifyBenchmark(),
+        new FetchBenchmark(),
+        new SearchBenchmark(),
+        new SegmentBenchmark(),
     ];
 
     public static Command Create() => Group("evaluate", "print measured quality figures", Evaluations);

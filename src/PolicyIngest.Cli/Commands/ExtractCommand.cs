@@ -17,7 +17,16 @@ public static class ExtractCommand
             var ctx = new CliContext(parse);
             var path = parse.GetValue(file)!;
             byte[] bytes;
-            try { bytes = File.ReadAllBytes(path); }
+            try
+            {
+                var length = new FileInfo(path).Length;
+                if (length > ctx.ReadOptions.MaxFileBytes)
+                {
+                    ctx.Err.WriteLine($"error: {path}: file is {length:N0} bytes, over the {ctx.ReadOptions.MaxFileBytes:N0}-byte limit (--max-file-mb)");
+                    return Task.FromResult(ExitCodes.BadInput);
+                }
+                bytes = File.ReadAllBytes(path);
+            }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 ctx.Err.WriteLine($"error: {path}: {ex.Message}");
@@ -25,7 +34,7 @@ public static class ExtractCommand
             }
             try
             {
-                var document = PolicyIngestServices.CreateProcessor().Process(bytes, path, ct);
+                var document = PolicyIngestServices.CreateProcessor(ctx.ReadOptions).Process(bytes, path, ct);
                 if (ctx.Json) ctx.Out.WriteLine(PolicyJson.Serialize(document));
                 else DocumentPrinter.Print(ctx.Out, document);
                 foreach (var w in document.Warnings) ctx.Err.WriteLine($"warning: {path}: {w}");

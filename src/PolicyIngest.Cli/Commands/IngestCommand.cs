@@ -17,7 +17,7 @@ public static class IngestCommand
         {
             var ctx = new CliContext(parse);
             using var catalogue = new CatalogueStore(ctx.DbPath);
-            var ingest = PolicyIngestServices.CreateIngest(catalogue);
+            var ingest = PolicyIngestServices.CreateIngest(catalogue, readOptions: ctx.ReadOptions);
             var results = Run(ingest, parse.GetValue(paths)!, ctx, ct);
             if (ctx.Json)
             {

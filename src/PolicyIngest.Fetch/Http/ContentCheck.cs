@@ -13,7 +13,7 @@ public sealed record ContentVerdict(SourceFormat? Format, string? Warning, strin
 /// <summary>
 /// Checks a response's Content-Type (and, failing that, the URL's extension) against the bytes. The bytes decide
 /// the format; a mislabelled document is kept with a warning. What is refused: bytes of no supported format, and an
-/// HTML or text page served where a PDF or Word file was promised (a portal's "file not found" page sent with 200).
+/// HTML or text page served where a PDF, Word or text file was promised (a portal's "file not found" page sent with 200).
 /// </summary>
 public static class ContentCheck
 {
@@ -27,7 +27,8 @@ public static class ContentCheck
             return new ContentVerdict(null, null, $"not a supported document format (served as {contentType ?? "no content type"})");
         if (expected is null || expected == actual || SameFamily(expected.Value, actual.Value))
             return new ContentVerdict(actual, null, null);
-        if (IsBinaryDocument(expected.Value) && actual is SourceFormat.Html or SourceFormat.Txt)
+        if ((IsBinaryDocument(expected.Value) && actual is SourceFormat.Html or SourceFormat.Txt) ||
+            (expected == SourceFormat.Txt && actual == SourceFormat.Html))
             return new ContentVerdict(null, null,
                 $"{(claimed is null ? "the link" : "the server")} promised {expected.Value.ToId()} but sent an {actual.Value.ToId()} page");
         var what = claimed is null ? $"link ends like {expected.Value.ToId()}" : $"served as {contentType}";

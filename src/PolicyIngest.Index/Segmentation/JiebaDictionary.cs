@@ -46,15 +46,21 @@ public sealed class JiebaDictionary
     public static JiebaDictionary Load(string mainDictionary, IEnumerable<string> userDictionaries)
     {
         var builder = new Builder();
+        var text = File.ReadAllText(mainDictionary, Encoding.UTF8).AsSpan();
         var lineNo = 0;
-        foreach (var raw in File.ReadLines(mainDictionary, Encoding.UTF8))
+        while (text.Length > 0)
         {
             lineNo++;
-            var line = raw.Trim();
-            var parts = line.Split(' ');
-            if (parts.Length < 2 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var f))
+            var end = text.IndexOf('\n');
+            var line = (end < 0 ? text : text[..end]).Trim();
+            text = end < 0 ? [] : text[(end + 1)..];
+            var space = line.IndexOf(' ');
+            if (space <= 0) throw new FormatException($"invalid dictionary entry in {mainDictionary} at line {lineNo}: {line}");
+            var rest = line[(space + 1)..];
+            var next = rest.IndexOf(' ');
+            if (!int.TryParse(next < 0 ? rest : rest[..next], NumberStyles.None, CultureInfo.InvariantCulture, out var f))
                 throw new FormatException($"invalid dictionary entry in {mainDictionary} at line {lineNo}: {line}");
-            builder.SetBase(parts[0], f);
+            builder.SetBase(line[..space], f);
         }
         foreach (var file in userDictionaries) builder.AddUserFile(file);
         return builder.Build();
@@ -63,15 +69,16 @@ public sealed class JiebaDictionary
     /// <summary>Collects entries; user words without a frequency get jieba's suggest_freq against what is loaded so far.</summary>
     private sealed class Builder
     {
-        private readonly Dictionary<string, int> _freq = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _freq = new(600_000, StringComparer.Ordinal);
         private readonly List<string> _punctuated = [];
         private long _total;
 
-        public void SetBase(string word, int freq)
+        public void SetBase(ReadOnlySpan<char> word, int freq)
         {
-            _freq[word] = freq;
+            var lookup = _freq.GetAlternateLookup<ReadOnlySpan<char>>();
+            lookup[word] = freq;
             _total += freq;
-            AddPrefixes(word);
+            for (var i = 1; i < word.Length; i++) lookup.TryAdd(word[..i], 0);
         }
 
         public void AddUserFile(string path)

@@ -61,8 +61,10 @@ public sealed class PopplerTextSource : IPdfTextSource
         List<PdfLine>? lines = null;
         List<PdfWord>? words = null;
         double lx0 = 0, ly0 = 0, lx1 = 0, ly1 = 0;
-        while (reader.Read())
+        var advanced = false;
+        while (advanced || reader.Read())
         {
+            advanced = false;
             if (reader.NodeType == XmlNodeType.Element)
             {
                 switch (reader.LocalName)
@@ -81,6 +83,7 @@ public sealed class PopplerTextSource : IPdfTextSource
                         var x0 = Number(reader, "xMin");
                         var x1 = Number(reader, "xMax");
                         words.Add(new PdfWord(x0, x1, reader.ReadElementContentAsString()));
+                        advanced = true; // ReadElementContentAsString already moved to the next node
                         break;
                 }
             }

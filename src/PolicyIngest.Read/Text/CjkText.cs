@@ -67,4 +67,24 @@ public static class CjkText
         if (a == '-' && left.Length > 1 && char.IsAsciiLetter(left[^2]) && char.IsAsciiLetterLower(b)) return left[..^1] + right;
         return IsCjk(a) || IsCjk(b) ? left + right : left + " " + right;
     }
+
+    /// <summary>
+    /// OCR output only: ASCII punctuation that touches a Han character becomes the full-width form Chinese text uses
+    /// (tesseract's chi_sim model prints <c>:</c> <c>(</c> <c>,</c> for ：（，). Printed text is never changed this way.
+    /// </summary>
+    public static string FullWidthPunctuationForOcr(string text)
+    {
+        const string ascii = "(),:;?!";
+        const string full = "（），：；？！";
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var k = ascii.IndexOf(chars[i]);
+            if (k < 0) continue;
+            var before = i > 0 ? text[i - 1] : '\0';
+            var after = i + 1 < text.Length ? text[i + 1] : '\0';
+            if (IsHan(before) || IsHan(after) || (k <= 1 && (IsCjk(before) || IsCjk(after)))) chars[i] = full[k];
+        }
+        return new string(chars);
+    }
 }

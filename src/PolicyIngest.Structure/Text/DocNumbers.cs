@@ -8,6 +8,10 @@ public static partial class DocNumbers
     [GeneratedRegex(@"(?<prefix>[\u4e00-\u9fff]{1,12}?)\s*[〔\[［【﹝(（]\s*(?<year>(19|20)\d{2})\s*[〕\]］】﹞)）]\s*(?<seq>第?\s*\d{1,5})\s*号")]
     private static partial Regex Bracketed();
 
+    /// <summary>The year first, as some lists print it: 〔2022〕京经信发 45号.</summary>
+    [GeneratedRegex(@"[〔\[［【﹝(（]\s*(?<year>(19|20)\d{2})\s*[〕\]］】﹞)）]\s*(?<prefix>[\u4e00-\u9fff]{1,12}?)\s*(?<seq>\d{1,5})\s*号")]
+    private static partial Regex YearFirst();
+
     [GeneratedRegex(@"(?<prefix>(中华人民共和国)?[\u4e00-\u9fff]{1,12}令)\s*第\s*(?<seq>\d{1,5})\s*号")]
     private static partial Regex Decree();
 
@@ -16,6 +20,8 @@ public static partial class DocNumbers
     {
         if (Bracketed().Match(text) is { Success: true } m)
             return $"{m.Groups["prefix"].Value}〔{m.Groups["year"].Value}〕{Regex.Replace(m.Groups["seq"].Value, @"\s", "")}号";
+        if (YearFirst().Match(text) is { Success: true } y)
+            return $"{y.Groups["prefix"].Value}〔{y.Groups["year"].Value}〕{y.Groups["seq"].Value}号";
         if (Decree().Match(text) is { Success: true } d)
             return $"{d.Groups["prefix"].Value}第{d.Groups["seq"].Value}号";
         return null;
@@ -29,6 +35,10 @@ public static partial class DocNumbers
         var m = Bracketed().Match(s);
         return m.Success && m.Index == 0 && m.Length >= s.Length - 1 ? Find(s) : null;
     }
+
+    /// <summary>Every 发文字号 in a string, normalised, in order (a card may cite several: …16号/…22号).</summary>
+    public static IReadOnlyList<string> FindAll(string text) =>
+        Regex.Split(text, @"[/／、;；,，]|\s{2,}").Select(Find).OfType<string>().Distinct().ToList();
 
     /// <summary>Normalises a 发文字号 written any way (〔2025〕8 号, [2025], ﹝2024﹞) to 〔2025〕8号.</summary>
     public static string Normalise(string text) => Find(text) ?? Regex.Replace(text, @"\s", "");

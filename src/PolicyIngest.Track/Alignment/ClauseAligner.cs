@@ -109,16 +109,20 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
             }
         }
         var candidates = new List<(int I, int J, double Sim, double Score)>();
-        var shared = new Dictionary<int, int>();
+        var shared = new int[newUnits.Count];
+        var touched = new List<int>();
         for (var i = 0; i < oldUnits.Count; i++)
         {
             if (matchOld[i] >= 0 || oldGrams[i].Count == 0) continue;
-            shared.Clear();
+            foreach (var j in touched) shared[j] = 0;
+            touched.Clear();
             foreach (var g in oldGrams[i])
                 if (postings.TryGetValue(g, out var list))
-                    foreach (var j in list) shared[j] = shared.GetValueOrDefault(j) + 1;
-            foreach (var (j, s) in shared)
+                    foreach (var j in list)
+                        if (shared[j]++ == 0) touched.Add(j);
+            foreach (var j in touched)
             {
+                var s = shared[j];
                 var a = oldGrams[i].Count;
                 var b = newGrams[j].Count;
                 var dice = 2.0 * s / (a + b);
@@ -146,51 +150,48 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
         double[] similarity, Dictionary<int, List<(int Old, double Sim)>> mergedInto, Dictionary<int, List<(int New, double Sim)>> splitFrom)
     {
         const int minGrams = 4;
+        var newIndex = new GramIndex(newGrams);
+        var oldIndex = new GramIndex(oldGrams);
         // Merges: an unaligned old provision contained in a new one that already has a partner.
         for (var i = 0; i < oldGrams.Length; i++)
         {
             if (matchOld[i] >= 0 || oldGrams[i].Count < minGrams) continue;
-            var (j, contained) = BestContainer(oldGrams[i], newGrams);
-            if (j < 0 || contained < _o.MinContainment) continue;
-            if (matchNew[j] < 0) { matchOld[i] = j; matchNew[j] = i; similarity[i] = Dice(oldGrams[i], newGrams[j]); continue; }
-            var group = mergedInto.TryGetValue(j, out var g) ? g.Select(x => x.Old).ToList() : [matchNew[j]];
-            if (Containment(oldGrams[matchNew[j]], newGrams[j]) < 0.6) continue;
-            var union = new HashSet<int>(group.SelectMany(o => oldGrams[o]));
-            union.UnionWith(oldGrams[i]);
-            if (Containment(newGrams[j], union) < 0.6) continue;
-            if (!mergedInto.ContainsKey(j)) mergedInto[j] = [(matchNew[j], Containment(oldGrams[matchNew[j]], newGrams[j]))];
-            mergedInto[j].Add((i, contained));
-            matchOld[i] = j;
+            foreach (var (j, contained) in newIndex.Containers(oldGrams[i], _o.MinContainment))
+            {
+                if (matchNew[j] < 0) { matchOld[i] = j; matchNew[j] = i; similarity[i] = Dice(oldGrams[i], newGrams[j]); break; }
+                var partner = matchNew[j];
+                // A partner that already accounts for the whole new text leaves nothing for a merge to explain.
+                if (Containment(oldGrams[partner], newGrams[j]) < 0.6 || Containment(newGrams[j], oldGrams[partner]) >= 0.9) continue;
+                var group = mergedInto.TryGetValue(j, out var g) ? g.Select(x => x.Old).ToList() : [partner];
+                var union = new HashSet<int>(group.SelectMany(o => oldGrams[o]));
+                union.UnionWith(oldGrams[i]);
+                if (Containment(newGrams[j], union) < 0.6) continue;
+                if (!mergedInto.ContainsKey(j)) mergedInto[j] = [(partner, Containment(oldGrams[partner], newGrams[j]))];
+                mergedInto[j].Add((i, contained));
+                matchOld[i] = j;
+                break;
+            }
         }
         // Splits: an unaligned new provision contained in an old one that already has a partner.
         for (var j = 0; j < newGrams.Length; j++)
         {
             if (matchNew[j] >= 0 || newGrams[j].Count < minGrams) continue;
-            var (i, contained) = BestContainer(newGrams[j], oldGrams);
-            if (i < 0 || contained < _o.MinContainment) continue;
-            if (matchOld[i] < 0) { matchOld[i] = j; matchNew[j] = i; similarity[i] = Dice(oldGrams[i], newGrams[j]); continue; }
-            if (mergedInto.ContainsKey(matchOld[i])) continue;
-            var group = splitFrom.TryGetValue(i, out var g) ? g.Select(x => x.New).ToList() : [matchOld[i]];
-            if (Containment(newGrams[matchOld[i]], oldGrams[i]) < 0.6) continue;
-            var union = new HashSet<int>(group.SelectMany(x => newGrams[x]));
-            union.UnionWith(newGrams[j]);
-            if (Containment(oldGrams[i], union) < 0.6) continue;
-            if (!splitFrom.ContainsKey(i)) splitFrom[i] = [(matchOld[i], Containment(newGrams[matchOld[i]], oldGrams[i]))];
-            splitFrom[i].Add((j, contained));
-            matchNew[j] = i;
+            foreach (var (i, contained) in oldIndex.Containers(newGrams[j], _o.MinContainment))
+            {
+                if (matchOld[i] < 0) { matchOld[i] = j; matchNew[j] = i; similarity[i] = Dice(oldGrams[i], newGrams[j]); break; }
+                var partner = matchOld[i];
+                if (mergedInto.ContainsKey(partner)) continue;
+                if (Containment(newGrams[partner], oldGrams[i]) < 0.6 || Containment(oldGrams[i], newGrams[partner]) >= 0.9) continue;
+                var group = splitFrom.TryGetValue(i, out var g) ? g.Select(x => x.New).ToList() : [partner];
+                var union = new HashSet<int>(group.SelectMany(x => newGrams[x]));
+                union.UnionWith(newGrams[j]);
+                if (Containment(oldGrams[i], union) < 0.6) continue;
+                if (!splitFrom.ContainsKey(i)) splitFrom[i] = [(partner, Containment(newGrams[partner], oldGrams[i]))];
+                splitFrom[i].Add((j, contained));
+                matchNew[j] = i;
+                break;
+            }
         }
-    }
-
-    private static (int Index, double Containment) BestContainer(HashSet<int> part, HashSet<int>[] wholes)
-    {
-        var best = (-1, 0.0);
-        for (var k = 0; k < wholes.Length; k++)
-        {
-            if (wholes[k].Count < part.Count) continue;
-            var c = Containment(part, wholes[k]);
-            if (c > best.Item2) best = (k, c);
-        }
-        return best;
     }
 
     /// <summary>Share of <paramref name="part"/>'s bigrams found in <paramref name="whole"/>.</summary>
@@ -246,6 +247,44 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
     }
 
     private static double Round(double d) => Math.Round(d, 2);
+}
+
+/// <summary>An inverted index from bigram to the texts holding it.</summary>
+internal sealed class GramIndex
+{
+    private readonly HashSet<int>[] _texts;
+    private readonly Dictionary<int, List<int>> _postings = [];
+    private readonly int[] _shared;
+
+    public GramIndex(HashSet<int>[] texts)
+    {
+        _texts = texts;
+        _shared = new int[texts.Length];
+        for (var k = 0; k < texts.Length; k++)
+            foreach (var g in texts[k])
+            {
+                if (!_postings.TryGetValue(g, out var list)) _postings[g] = list = [];
+                list.Add(k);
+            }
+    }
+
+    /// <summary>Texts holding at least <paramref name="min"/> of <paramref name="part"/>'s bigrams, best first.</summary>
+    public List<(int Index, double Containment)> Containers(HashSet<int> part, double min)
+    {
+        Array.Clear(_shared);
+        foreach (var g in part)
+            if (_postings.TryGetValue(g, out var list))
+                foreach (var k in list) _shared[k]++;
+        var found = new List<(int, double)>();
+        for (var k = 0; k < _texts.Length; k++)
+        {
+            if (_texts[k].Count < part.Count || part.Count == 0) continue;
+            var c = (double)_shared[k] / part.Count;
+            if (c >= min) found.Add((k, c));
+        }
+        found.Sort((x, y) => y.Item2.CompareTo(x.Item2));
+        return found;
+    }
 }
 
 /// <summary>Character bigrams (a single character for one-character texts) as integer keys.</summary>

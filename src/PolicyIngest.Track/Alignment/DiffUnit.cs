@@ -26,9 +26,22 @@ public sealed record DiffUnit
     /// <summary>Where the body starts in <see cref="Comparable"/> (after the unit's own label, e.g. 第十五条).</summary>
     public required int BodyStart { get; init; }
 
-    public string Body => Comparable.Text[BodyStart..];
-    public string CanonicalLabel => UnitLabels.Canonical(Label);
+    /// <summary>The comparable text without the unit's own label: what "same text" means.</summary>
+    public string Body { get; private init; } = "";
+    public string CanonicalLabel { get; private init; } = "";
     public string Key => $"{Part}:{ClauseId}";
+
+    public static DiffUnit Create(int index, int part, string clauseId, string label, IReadOnlyList<string> path, string text,
+        IReadOnlyList<string> clauseIds)
+    {
+        var comparable = ComparableText.From(text);
+        var bodyStart = UnitLabels.LeadingLabelLength(comparable.Text);
+        return new DiffUnit
+        {
+            Index = index, Part = part, ClauseId = clauseId, Label = label, Path = path, Text = text, ClauseIds = clauseIds,
+            Comparable = comparable, BodyStart = bodyStart, Body = comparable.Text[bodyStart..], CanonicalLabel = UnitLabels.Canonical(label),
+        };
+    }
 }
 
 public static partial class UnitLabels
@@ -98,20 +111,8 @@ public static class UnitBuilder
         foreach (var d in drafts)
         {
             var text = string.Join("\n", d.Members.Select(m => m.Text).Where(t => t.Length > 0));
-            var comparable = ComparableText.From(text);
             var path = partTitle is null ? d.Head.Path : [partTitle, .. d.Head.Path];
-            units.Add(new DiffUnit
-            {
-                Index = units.Count,
-                Part = part,
-                ClauseId = d.Head.Id,
-                Label = d.Head.Label,
-                Path = path,
-                Text = text,
-                ClauseIds = d.Members.Select(m => m.Id).ToList(),
-                Comparable = comparable,
-                BodyStart = UnitLabels.LeadingLabelLength(comparable.Text),
-            });
+            units.Add(DiffUnit.Create(units.Count, part, d.Head.Id, d.Head.Label, path, text, d.Members.Select(m => m.Id).ToList()));
         }
     }
 
@@ -120,8 +121,10 @@ public static class UnitBuilder
     /// <summary>A clause belongs to the open unit when its path lies under the unit's (or, without paths, when it is an unnumbered paragraph or a deeper item).</summary>
     private static bool Belongs(Draft unit, Clause c)
     {
+        // A 款 paragraph may carry its article's own path; a deeper item carries the article's path as a prefix.
         if (unit.Head.Path.Count > 0 && c.Path.Count > 0)
-            return c.Path.Count > unit.Head.Path.Count && StartsWith(c.Path, unit.Head.Path);
+            return StartsWith(c.Path, unit.Head.Path) && (c.Path.Count > unit.Head.Path.Count || c.Label.Length == 0)
+                   && c.Kind is not (ClauseKind.Article or ClauseKind.Chapter or ClauseKind.Section);
         return unit.Head.Kind switch
         {
             ClauseKind.Article => c.Kind is ClauseKind.Item or ClauseKind.Subitem or ClauseKind.Paragraph,

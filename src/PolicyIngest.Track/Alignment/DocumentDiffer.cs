@@ -7,8 +7,14 @@ namespace PolicyIngest.Track.Alignment;
 public readonly record struct TextMark(int Start, int End);
 
 /// <summary>An aligned pair with its character-level changes marked on both sides.</summary>
+/// <summary>One edit inside a pair: what the old text had there and what the new one has (either may be empty).</summary>
+public sealed record TextEdit(TextMark? Old, TextMark? New);
+
 public sealed record PairDiff(AlignedPair Pair, IReadOnlyList<TextMark> OldMarks, IReadOnlyList<TextMark> NewMarks)
 {
+    /// <summary>The edits in reading order, nearby ones joined (for summaries: 「超过100亿元」→「超过120亿元」).</summary>
+    public IReadOnlyList<TextEdit> Edits { get; init; } = [];
+
     public PairChange Change => Pair.Change;
 }
 
@@ -49,22 +55,49 @@ public sealed class DocumentDiffer(ClauseAligner? aligner = null)
             return pair.Old is null ? new PairDiff(pair, [], all) : new PairDiff(pair, all, []);
         }
         if (o.Body == n.Body) return new PairDiff(pair, [], []);
-        var result = Chars.CreateCharacterDiffs(o.Body, n.Body, ignoreWhitespace: false);
-        var oldMarks = new List<TextMark>();
-        var newMarks = new List<TextMark>();
+        // The common head and tail are cut before DiffPlex sees the texts: most revisions touch a few characters.
+        var a = o.Body;
+        var b = n.Body;
+        var head = 0;
+        while (head < a.Length && head < b.Length && a[head] == b[head]) head++;
+        var tail = 0;
+        while (tail < a.Length - head && tail < b.Length - head && a[a.Length - 1 - tail] == b[b.Length - 1 - tail]) tail++;
+        var result = Chars.CreateCharacterDiffs(a[head..(a.Length - tail)], b[head..(b.Length - tail)], ignoreWhitespace: false);
+        // Blocks a few characters apart are one edit for the reader: 100亿 → 120亿 is not 0 → 2.
+        const int join = 2;
+        var blocks = new List<(int A, int ACount, int B, int BCount)>();
         foreach (var block in result.DiffBlocks)
         {
-            if (block.DeleteCountA > 0)
+            var cur = (A: head + block.DeleteStartA, ACount: block.DeleteCountA, B: head + block.InsertStartB, BCount: block.InsertCountB);
+            if (blocks.Count > 0)
             {
-                var (s, e) = o.Comparable.OriginalSpan(o.BodyStart + block.DeleteStartA, o.BodyStart + block.DeleteStartA + block.DeleteCountA);
-                oldMarks.Add(new TextMark(s, e));
+                var last = blocks[^1];
+                if (cur.A - (last.A + last.ACount) <= join && cur.B - (last.B + last.BCount) <= join)
+                {
+                    blocks[^1] = (last.A, cur.A + cur.ACount - last.A, last.B, cur.B + cur.BCount - last.B);
+                    continue;
+                }
             }
-            if (block.InsertCountB > 0)
-            {
-                var (s, e) = n.Comparable.OriginalSpan(n.BodyStart + block.InsertStartB, n.BodyStart + block.InsertStartB + block.InsertCountB);
-                newMarks.Add(new TextMark(s, e));
-            }
+            blocks.Add(cur);
         }
-        return new PairDiff(pair, oldMarks, newMarks);
+        var oldMarks = new List<TextMark>();
+        var newMarks = new List<TextMark>();
+        var edits = new List<TextEdit>();
+        foreach (var (aStart, aCount, bStart, bCount) in blocks)
+        {
+            TextMark? om = null, nm = null;
+            if (aCount > 0)
+            {
+                var (s, e) = o.Comparable.OriginalSpan(o.BodyStart + aStart, o.BodyStart + aStart + aCount);
+                oldMarks.Add((om = new TextMark(s, e)).Value);
+            }
+            if (bCount > 0)
+            {
+                var (s, e) = n.Comparable.OriginalSpan(n.BodyStart + bStart, n.BodyStart + bStart + bCount);
+                newMarks.Add((nm = new TextMark(s, e)).Value);
+            }
+            edits.Add(new TextEdit(om, nm));
+        }
+        return new PairDiff(pair, oldMarks, newMarks) { Edits = edits };
     }
 }

@@ -1,0 +1,228 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using PolicyIngest.Catalogue.Sql;
+
+namespace PolicyIngest.Catalogue;
+
+/// <summary>Filters of a clause search; null means no filter. Status is computed as of <see cref="AsOf"/>.</summary>
+public sealed record ClauseFilter
+{
+    public string? Region { get; init; }
+    public string? Issuer { get; init; }
+    public string? Category { get; init; }
+    public string? Instrument { get; init; }
+    public string? Industry { get; init; }
+    public string? Status { get; init; }
+    public decimal? MinYuan { get; init; }
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+    public bool AllVersions { get; init; }
+    public required DateOnly AsOf { get; init; }
+}
+
+/// <summary>One clause matching the full-text expression and the filters: what ranking and facets need.</summary>
+public sealed record ClauseMatch(long RowId, double Rank, string? Region, string? Issuer, string? Category,
+    string InstrumentsJson, string IndustriesJson, string Status);
+
+/// <summary>Everything a search hit shows about its clause; title and docNumber are the card's for a compilation card.</summary>
+public sealed record ClauseHitRow(long RowId, string VersionId, string PolicyId, int PartNo, string ClauseId, string Label,
+    string PathJson, string? Heading, string Text, string Title, string? DocNumber, string? Region, string? Issuer,
+    string? IssuedOn, string Status, string Source, string? Category);
+
+public sealed record ClauseAmountRow(decimal Yuan, string Role, string Text);
+
+/// <summary>The one place that knows clause-search SQL: index rows, matches with filters, hit details, the trigram baseline.</summary>
+public static class ClauseSearchStore
+{
+    /// <summary>Clauses of a version to index: (rowid, heading, text).</summary>
+    public static List<(long RowId, string Heading, string Text)> ClausesOfVersion(SqliteTransaction tx, string versionId)
+    {
+        using var cmd = Command(tx.Connection!, SearchSql.ClausesOfVersion, ("$v", versionId));
+        cmd.Transaction = tx;
+        return ReadClauseTexts(cmd);
+    }
+
+    public static List<(long RowId, string Heading, string Text)> AllClauses(SqliteConnection connection)
+    {
+        using var cmd = Command(connection, SearchSql.AllClauses);
+        return ReadClauseTexts(cmd);
+    }
+
+    /// <summary>Current clauses with their source file: (rowid, source, label + heading + text: what the index sees).</summary>
+    public static List<(long RowId, string Source, string Text)> ClauseSources(SqliteConnection connection)
+    {
+        using var cmd = Command(connection, SearchSql.ClauseSources);
+        return ReadClauseTexts(cmd);
+    }
+
+    /// <summary>A prepared insert for many rows in one transaction.</summary>
+    public sealed class TermWriter : IDisposable
+    {
+        private readonly SqliteCommand _cmd;
+        private readonly SqliteParameter _rowid, _words, _grams;
+
+        public TermWriter(SqliteTransaction tx)
+        {
+            _cmd = tx.Connection!.CreateCommand();
+            _cmd.Transaction = tx;
+            _cmd.CommandText = SearchSql.InsertTerms;
+            _rowid = _cmd.Parameters.Add("$rowid", SqliteType.Integer);
+            _words = _cmd.Parameters.Add("$words", SqliteType.Text);
+            _grams = _cmd.Parameters.Add("$grams", SqliteType.Text);
+            _cmd.Prepare();
+        }
+
+        public void Write(long rowId, string words, string grams)
+        {
+            _rowid.Value = rowId;
+            _words.Value = words;
+            _grams.Value = grams;
+            _cmd.ExecuteNonQuery();
+        }
+
+        public void Dispose() => _cmd.Dispose();
+    }
+
+    public static void DeleteVersionTerms(SqliteTransaction tx, string versionId)
+    {
+        using var cmd = Command(tx.Connection!, SearchSql.DeleteVersionTerms, ("$v", versionId));
+        cmd.Transaction = tx;
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>Moves the write-ahead log into the database file (so its size is the whole catalogue).</summary>
+    public static void Checkpoint(SqliteConnection connection)
+    {
+        using var cmd = Command(connection, SearchSql.Checkpoint);
+        cmd.ExecuteNonQuery();
+    }
+
+    public static long CountIndexed(SqliteConnection connection)
+    {
+        using var cmd = Command(connection, SearchSql.CountIndexed);
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>All clauses matching an FTS5 expression over clause_fts and the filters, best first.</summary>
+    public static List<ClauseMatch> Matches(SqliteConnection connection, string match, double wordsWeight, double gramsWeight, ClauseFilter filter)
+    {
+        var where = new StringBuilder();
+        var args = new List<(string, object?)>
+        {
+            ("$match", match), ("$wWords", wordsWeight), ("$wGrams", gramsWeight), ("$asOf", Iso(filter.AsOf)),
+        };
+        if (!filter.AllVersions) where.Append(SearchSql.FilterCurrent);
+        Add(filter.Region, SearchSql.FilterRegion, "$region");
+        Add(filter.Issuer, SearchSql.FilterIssuer, "$issuer");
+        Add(filter.Category, SearchSql.FilterCategory, "$category");
+        Add(filter.Instrument, SearchSql.FilterInstrument, "$instrument");
+        Add(filter.Industry, SearchSql.FilterIndustry, "$industry");
+        Add(filter.Status, SearchSql.FilterStatus, "$status");
+        Add(filter.From is { } f ? Iso(f) : null, SearchSql.FilterFrom, "$from");
+        Add(filter.To is { } t ? Iso(t) : null, SearchSql.FilterTo, "$to");
+        if (filter.MinYuan is { } min)
+        {
+            where.Append(SearchSql.FilterMinAmount);
+            args.Add(("$minFen", (long)decimal.Round(min * 100m)));
+            args.Add(("$minYuan", (double)min));
+        }
+        var sql = string.Format(CultureInfo.InvariantCulture, SearchSql.Matches, where, StatusSql.Case);
+        using var cmd = Command(connection, sql, args.ToArray());
+        using var r = cmd.ExecuteReader();
+        var rows = new List<ClauseMatch>();
+        while (r.Read())
+        {
+            rows.Add(new ClauseMatch(r.GetInt64(0), r.GetDouble(1), Str(r, 2), Str(r, 3), Str(r, 4),
+                Str(r, 5) ?? "[]", Str(r, 6) ?? "[]", r.GetString(7)));
+        }
+        rows.Sort((a, b) => a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank) : a.RowId.CompareTo(b.RowId));
+        return rows;
+
+        void Add(string? value, string fragment, string name)
+        {
+            if (string.IsNullOrEmpty(value)) return;
+            where.Append(fragment);
+            args.Add((name, value));
+        }
+    }
+
+    /// <summary>Details of the hits shown, by row id (one statement for the whole page).</summary>
+    public static Dictionary<long, ClauseHitRow> HitDetails(SqliteConnection connection, IReadOnlyList<long> rowIds, DateOnly asOf)
+    {
+        var sql = string.Format(CultureInfo.InvariantCulture, SearchSql.HitDetails, StatusSql.Case);
+        using var cmd = Command(connection, sql, ("$rids", "[" + string.Join(',', rowIds) + "]"), ("$asOf", Iso(asOf)));
+        using var r = cmd.ExecuteReader();
+        var rows = new Dictionary<long, ClauseHitRow>();
+        while (r.Read())
+        {
+            var id = r.GetInt64(0);
+            rows[id] = new ClauseHitRow(id, r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetString(4), r.GetString(5), r.GetString(6),
+                Str(r, 7), r.GetString(8), r.GetString(9), Str(r, 10), Str(r, 11), Str(r, 12), Str(r, 13), r.GetString(14), r.GetString(15), Str(r, 16));
+        }
+        return rows;
+    }
+
+    /// <summary>Amounts of the hits' clauses, by row id, in clause order.</summary>
+    public static Dictionary<long, List<ClauseAmountRow>> AmountsOfClauses(SqliteConnection connection, IReadOnlyList<long> rowIds)
+    {
+        using var cmd = Command(connection, SearchSql.AmountsOfClauses, ("$rids", "[" + string.Join(',', rowIds) + "]"));
+        using var r = cmd.ExecuteReader();
+        var rows = new Dictionary<long, List<ClauseAmountRow>>();
+        while (r.Read())
+        {
+            var id = r.GetInt64(0);
+            if (!rows.TryGetValue(id, out var list)) rows[id] = list = [];
+            list.Add(new ClauseAmountRow(decimal.Parse(r.GetString(1), NumberStyles.Number, CultureInfo.InvariantCulture), r.GetString(2), r.GetString(3)));
+        }
+        return rows;
+    }
+
+    /// <summary>The trigram-only baseline table (evaluation databases only), filled from clause.text.</summary>
+    public static void BuildTrigramBaseline(SqliteConnection connection)
+    {
+        using (var create = Command(connection, SearchSql.CreateTrigramTable)) create.ExecuteNonQuery();
+        var clauses = AllClauses(connection);
+        using var tx = connection.BeginTransaction();
+        using var cmd = Command(connection, SearchSql.InsertTrigram);
+        cmd.Transaction = tx;
+        var rowid = cmd.Parameters.Add("$rowid", SqliteType.Integer);
+        var text = cmd.Parameters.Add("$text", SqliteType.Text);
+        foreach (var c in clauses)
+        {
+            rowid.Value = c.RowId;
+            text.Value = c.Heading.Length == 0 ? c.Text : c.Heading + "\n" + c.Text;
+            cmd.ExecuteNonQuery();
+        }
+        tx.Commit();
+    }
+
+    public static List<long> TrigramMatches(SqliteConnection connection, string match, int limit)
+    {
+        using var cmd = Command(connection, SearchSql.TrigramMatches, ("$match", match), ("$limit", limit));
+        using var r = cmd.ExecuteReader();
+        var rows = new List<long>();
+        while (r.Read()) rows.Add(r.GetInt64(0));
+        return rows;
+    }
+
+    private static List<(long, string, string)> ReadClauseTexts(SqliteCommand cmd)
+    {
+        using var r = cmd.ExecuteReader();
+        var rows = new List<(long, string, string)>();
+        while (r.Read()) rows.Add((r.GetInt64(0), r.GetString(1), r.GetString(2)));
+        return rows;
+    }
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string? Str(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] args)
+    {
+        var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return cmd;
+    }
+}

@@ -1,0 +1,84 @@
+namespace PolicyIngest.Catalogue.Sql;
+
+/// <summary>Statements of clause search (clause_fts, migration 010), one constant each; filters as fragments.</summary>
+internal static class SearchSql
+{
+    /// <summary>What is indexed of a clause: its label and heading (so 第十二条 finds the article) and its text.</summary>
+    public const string ClausesOfVersion =
+        "SELECT rowid, TRIM(label || ' ' || COALESCE(heading, '')), text FROM clause WHERE version_id = $v ORDER BY part_no, ord";
+
+    public const string InsertTerms = "INSERT INTO clause_fts(rowid, words, grams) VALUES ($rowid, $words, $grams)";
+
+    public const string DeleteVersionTerms =
+        "DELETE FROM clause_fts WHERE rowid IN (SELECT rowid FROM clause WHERE version_id = $v)";
+
+    public const string Checkpoint = "PRAGMA wal_checkpoint(TRUNCATE)";
+
+    public const string CountIndexed = "SELECT COUNT(*) FROM clause_fts";
+
+    /// <summary>
+    /// Every match passing the filters, with what facets need. {0} = extra WHERE conjuncts.
+    /// Parameters: $match, $wWords, $wGrams, $asOf.
+    /// </summary>
+    public const string Matches = """
+        WITH m AS MATERIALIZED (
+            SELECT rowid AS rid, bm25(clause_fts, $wWords, $wGrams) AS rank FROM clause_fts WHERE clause_fts MATCH $match)
+        SELECT m.rid, m.rank, COALESCE(p.region, v.region), COALESCE(p.issuer, v.issuer), c.category,
+               c.instruments_json, c.industries_json, {1} AS status
+        FROM m
+        JOIN clause c ON c.rowid = m.rid
+        JOIN version v ON v.id = c.version_id
+        LEFT JOIN part p ON p.version_id = c.version_id AND p.part_no = c.part_no
+        WHERE 1 = 1 {0}
+        """;
+
+    /// <summary>The details of the hits shown ($rids: JSON array of clause row ids). {0} = the status expression.</summary>
+    public const string HitDetails = """
+        SELECT c.rowid, c.version_id, v.policy_id, c.part_no, c.clause_id, c.label, c.path_json, c.heading, c.text,
+               COALESCE(p.title, v.title), COALESCE(p.doc_number, v.doc_number), COALESCE(p.region, v.region),
+               COALESCE(p.issuer, v.issuer), COALESCE(p.issued_on, v.issued_on), {0} AS status, v.source, c.category
+        FROM clause c
+        JOIN version v ON v.id = c.version_id
+        LEFT JOIN part p ON p.version_id = c.version_id AND p.part_no = c.part_no
+        WHERE c.rowid IN (SELECT value FROM json_each($rids))
+        """;
+
+    public const string AmountsOfClauses = """
+        SELECT c.rowid, a.yuan, a.role, a.text FROM clause c
+        JOIN amount a ON a.version_id = c.version_id AND a.part_no = c.part_no AND a.clause_id = c.clause_id
+        WHERE c.rowid IN (SELECT value FROM json_each($rids)) ORDER BY c.rowid, a.ord
+        """;
+
+    public const string FilterCurrent = " AND " + StatusSql.IsCurrent;
+    public const string FilterRegion = " AND COALESCE(p.region, v.region) LIKE '%' || $region || '%'";
+    public const string FilterIssuer = " AND COALESCE(p.issuer, v.issuer) LIKE '%' || $issuer || '%'";
+    public const string FilterCategory = " AND c.category = $category";
+    public const string FilterInstrument = " AND EXISTS (SELECT 1 FROM json_each(c.instruments_json) WHERE value = $instrument)";
+    public const string FilterIndustry = " AND EXISTS (SELECT 1 FROM json_each(c.industries_json) WHERE value = $industry)";
+    public const string FilterStatus = " AND " + StatusSql.Case + " = $status";
+    public const string FilterFrom = " AND COALESCE(p.issued_on, v.issued_on) >= $from";
+    public const string FilterTo = " AND COALESCE(p.issued_on, v.issued_on) <= $to";
+    public const string FilterMinAmount = """
+         AND EXISTS (SELECT 1 FROM amount a WHERE a.version_id = c.version_id AND a.part_no = c.part_no AND a.clause_id = c.clause_id
+                     AND (a.yuan_fen >= $minFen OR (a.yuan_high IS NOT NULL AND CAST(a.yuan_high AS REAL) >= $minYuan)))
+        """;
+
+    // The trigram-only baseline of `evaluate search`: created in the evaluation database only.
+    public const string CreateTrigramTable =
+        "CREATE VIRTUAL TABLE IF NOT EXISTS clause_trigram USING fts5(text, content = '', tokenize = 'trigram')";
+
+    public const string InsertTrigram = "INSERT INTO clause_trigram(rowid, text) VALUES ($rowid, $text)";
+
+    public const string TrigramMatches = """
+        SELECT t.rowid, bm25(clause_trigram) FROM clause_trigram t
+        JOIN clause c ON c.rowid = t.rowid JOIN version v ON v.id = c.version_id
+        WHERE clause_trigram MATCH $match AND
+        """ + StatusSql.IsCurrent + " ORDER BY 2 LIMIT $limit";
+
+    public const string AllClauses = "SELECT rowid, TRIM(label || ' ' || COALESCE(heading, '')), text FROM clause";
+
+    /// <summary>Clause texts with their version's source file, for resolving relevance judgments.</summary>
+    public const string ClauseSources =
+        "SELECT c.rowid, v.source, TRIM(c.label || ' ' || COALESCE(c.heading, '') || ' ' || c.text) FROM clause c JOIN version v ON v.id = c.version_id WHERE "
+        + StatusSql.IsCurrent;
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using PolicyIngest.Catalogue.Sql;
+
+namespace PolicyIngest.Catalogue;
+
+/// <summary>A version with what its status is computed from, and its status as of the date asked.</summary>
+public sealed record TrackedVersion(
+    string Id, string PolicyId, int Seq, string Title, string? DocNumber, string? Issuer, string? Region,
+    DateOnly? IssuedOn, DateOnly? EffectiveFrom, DateOnly? ExpiresOn, DateTimeOffset IngestedAt, string? LinkReason,
+    string? SupersededBy, string? RepealedBy, string? StatusReason, string Source, string DocType, string Status);
+
+/// <summary>A 同时废止 reference stated by a version.</summary>
+public sealed record RepealRef(string VersionId, string? Title, string? DocNumber, string Text);
+
+/// <summary>A version repealed by another one (for `changes`).</summary>
+public sealed record RepealEvent(TrackedVersion Repealed, string ByVersionId, string ByTitle, DateTimeOffset ByIngestedAt);
+
+public sealed record ChangeReport(string VersionId, string Kind, string PreviousVersionId, string? Path, DateTimeOffset CreatedAt);
+
+/// <summary>
+/// The SQL of version tracking: link keys, repeals, the superseded chain, status (always through
+/// <see cref="StatusSql.Case"/>), expiry lists and change reports. Writes take the caller's transaction.
+/// </summary>
+public sealed class TrackStore(CatalogueStore catalogue)
+{
+    public CatalogueStore Catalogue => catalogue;
+
+    public void SetKeys(SqliteTransaction tx, string versionId, string? titleKey, string? docNumberKey) =>
+        Exec(tx, TrackSql.SetKeys, ("$id", versionId), ("$title_key", titleKey), ("$doc_number_key", docNumberKey));
+
+    public IReadOnlyList<TrackedVersion> ByDocNumberKey(string key, DateOnly asOf, SqliteTransaction? tx = null) =>
+        Query(tx, TrackSql.ByDocNumberKey, asOf, ("$key", key));
+
+    public IReadOnlyList<TrackedVersion> ByTitleKey(string key, DateOnly asOf, SqliteTransaction? tx = null) =>
+        Query(tx, TrackSql.ByTitleKey, asOf, ("$key", key));
+
+    public TrackedVersion? Version(string id, DateOnly asOf, SqliteTransaction? tx = null) =>
+        Query(tx, TrackSql.ById, asOf, ("$id", id)).FirstOrDefault();
+
+    /// <summary>The versions of a policy, oldest first (by issue date, then arrival).</summary>
+    public IReadOnlyList<TrackedVersion> VersionsOf(string policyId, DateOnly asOf, SqliteTransaction? tx = null) =>
+        Query(tx, TrackSql.ByPolicy, asOf, ("$policy", policyId));
+
+    public IReadOnlyList<RepealRef> RepealRefs(SqliteTransaction? tx = null)
+    {
+        lock (catalogue.Gate)
+        {
+            using var cmd = catalogue.Command(TrackSql.RepealRefs);
+            cmd.Transaction = tx;
+            using var r = cmd.ExecuteReader();
+            var list = new List<RepealRef>();
+            while (r.Read()) list.Add(new RepealRef(r.GetString(0), NullableString(r, 1), NullableString(r, 2), r.GetString(3)));
+            return list;
+        }
+    }
+
+    public void SetRepealedBy(SqliteTransaction tx, string versionId, string byVersionId, string reason) =>
+        Exec(tx, TrackSql.SetRepealedBy, ("$id", versionId), ("$by", byVersionId), ("$reason", reason));
+
+    public void SetSupersededBy(SqliteTransaction tx, string versionId, string? byVersionId, string? reason) =>
+        Exec(tx, TrackSql.SetSupersededBy, ("$id", versionId), ("$by", byVersionId), ("$reason", reason));
+
+    public void AddReport(SqliteTransaction? tx, string versionId, string kind, string previousVersionId, string? path, DateTimeOffset now) =>
+        Exec(tx, TrackSql.InsertReport, ("$version", versionId), ("$kind", kind), ("$previous", previousVersionId), ("$path", path),
+            ("$now", now.ToString("O", CultureInfo.InvariantCulture)));
+
+    public IReadOnlyList<ChangeReport> ReportsOf(string versionId)
+    {
+        lock (catalogue.Gate)
+        {
+            using var cmd = catalogue.Command(TrackSql.ReportsOf, ("$version", versionId));
+            using var r = cmd.ExecuteReader();
+            var list = new List<ChangeReport>();
+            while (r.Read())
+                list.Add(new ChangeReport(r.GetString(0), r.GetString(1), r.GetString(2), NullableString(r, 3),
+                    DateTimeOffset.Parse(r.GetString(4), CultureInfo.InvariantCulture)));
+            return list;
+        }
+    }
+
+    public string? ReportFor(string previousVersionId, string kind)
+    {
+        lock (catalogue.Gate)
+        {
+            using var cmd = catalogue.Command(TrackSql.ReportFor, ("$previous", previousVersionId), ("$kind", kind));
+            return cmd.ExecuteScalar() as string;
+        }
+    }
+
+    public IReadOnlyList<TrackedVersion> IngestedSince(DateTimeOffset since, DateOnly asOf) =>
+        Query(null, TrackSql.IngestedSince, asOf, ("$since", since.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)));
+
+    public IReadOnlyList<RepealEvent> RepealedSince(DateTimeOffset since, DateOnly asOf)
+    {
+        lock (catalogue.Gate)
+        {
+            using var cmd = catalogue.Command(TrackSql.RepealedSince, ("$since", since.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)), ("$asOf", Iso(asOf)));
+            using var r = cmd.ExecuteReader();
+            var list = new List<RepealEvent>();
+            while (r.Read()) list.Add(new RepealEvent(Read(r), r.GetString(18), r.GetString(19), DateTimeOffset.Parse(r.GetString(20), CultureInfo.InvariantCulture)));
+            return list;
+        }
+    }
+
+    public IReadOnlyList<TrackedVersion> ExpiredBetween(DateOnly from, DateOnly asOf) =>
+        Query(null, TrackSql.ExpiredBetween, asOf, ("$from", Iso(from)));
+
+    public IReadOnlyList<TrackedVersion> ExpiringWithin(DateOnly asOf, int days) =>
+        Query(null, TrackSql.ExpiringBetween, asOf, ("$until", Iso(asOf.AddDays(days))));
+
+    private List<TrackedVersion> Query(SqliteTransaction? tx, string sql, DateOnly asOf, params (string, object?)[] args)
+    {
+        lock (catalogue.Gate)
+        {
+            using var cmd = catalogue.Command(sql, [.. args, ("$asOf", Iso(asOf))]);
+            cmd.Transaction = tx;
+            using var r = cmd.ExecuteReader();
+            var list = new List<TrackedVersion>();
+            while (r.Read()) list.Add(Read(r));
+            return list;
+        }
+    }
+
+    private static TrackedVersion Read(SqliteDataReader r) => new(
+        r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetString(3), NullableString(r, 4), NullableString(r, 5), NullableString(r, 6),
+        Date(r, 7), Date(r, 8), Date(r, 9), DateTimeOffset.Parse(r.GetString(10), CultureInfo.InvariantCulture), NullableString(r, 11),
+        NullableString(r, 12), NullableString(r, 13), NullableString(r, 14), r.GetString(15), r.GetString(16), r.GetString(17));
+
+    private void Exec(SqliteTransaction? tx, string sql, params (string, object?)[] args)
+    {
+        lock (catalogue.Gate)
+        {
+            using var cmd = catalogue.Command(sql, args);
+            cmd.Transaction = tx;
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    private static string? NullableString(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static DateOnly? Date(SqliteDataReader r, int i) =>
+        r.IsDBNull(i) ? null : DateOnly.ParseExact(r.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using PolicyIngest.Catalogue;
+using PolicyIngest.Core;
+using PolicyIngest.Core.Model;
+using PolicyIngest.Pipeline;
+using PolicyIngest.Track.Alignment;
+using PolicyIngest.Track.Reports;
+
+namespace PolicyIngest.Cli.Commands;
+
+public static class DiffCommand
+{
+    public static Command Create()
+    {
+        var oldArg = new Argument<string>("OLD") { Description = "the old version: a file, or a catalogue version id (v…)" };
+        var newArg = new Argument<string>("NEW") { Description = "the new version: a file, or a catalogue version id (v…)" };
+        var html = new Option<string?>("--html") { Description = "write a self-contained side-by-side 新旧对照 HTML page to OUT" };
+        var md = new Option<string?>("--md") { Description = "write a Markdown summary (for e-mail) to OUT" };
+        var command = new Command("diff", "clause-level comparison; OLD/NEW are files or catalogue version ids");
+        command.Arguments.Add(oldArg);
+        command.Arguments.Add(newArg);
+        command.Options.Add(html);
+        command.Options.Add(md);
+        command.SetAction((parse, ct) =>
+        {
+            var ctx = new CliContext(parse);
+            var oldName = parse.GetValue(oldArg)!;
+            var newName = parse.GetValue(newArg)!;
+            CatalogueStore? catalogue = null;
+            try
+            {
+                var oldDoc = Load(oldName, ctx, ref catalogue, ct);
+                var newDoc = oldDoc is null ? null : Load(newName, ctx, ref catalogue, ct);
+                if (oldDoc is null || newDoc is null) return Task.FromResult(ExitCodes.BadInput);
+                var diff = new DocumentDiffer().Diff(oldDoc, newDoc);
+                if (parse.GetValue(html) is { } htmlPath) Write(htmlPath, DiffHtml.Render(diff, oldName, newName));
+                if (parse.GetValue(md) is { } mdPath) Write(mdPath, DiffMarkdown.Render(diff));
+                if (ctx.Json) ctx.Out.WriteLine(DiffJson.Serialize(diff));
+                else Print(ctx.Out, diff);
+                return Task.FromResult(ExitCodes.Done);
+            }
+            finally { catalogue?.Dispose(); }
+        });
+        return command;
+    }
+
+    /// <summary>A file is read through the pipeline; anything else is looked up as a version id in the catalogue.</summary>
+    private static PolicyDocument? Load(string name, CliContext ctx, ref CatalogueStore? catalogue, CancellationToken ct)
+    {
+        if (File.Exists(name))
+        {
+            try { return PolicyIngestServices.CreateProcessor().Process(File.ReadAllBytes(name), name, ct); }
+            catch (UnreadableDocumentException ex) { ctx.Err.WriteLine($"error: {name}: {ex.Reason}"); return null; }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { ctx.Err.WriteLine($"error: {name}: {ex.Message}"); return null; }
+        }
+        if (File.Exists(ctx.DbPath))
+        {
+            catalogue ??= new CatalogueStore(ctx.DbPath);
+            if (catalogue.LoadDocument(name) is { } doc) return doc;
+        }
+        ctx.Err.WriteLine($"error: {name}: neither a file nor a version id in the catalogue {ctx.DbPath}");
+        return null;
+    }
+
+    private static void Write(string path, string text)
+    {
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { Length: > 0 } dir) Directory.CreateDirectory(dir);
+        File.WriteAllText(path, text);
+    }
+
+    private static void Print(TextWriter o, DocumentDiff diff)
+    {
+        var s = diff.Summary;
+        o.WriteLine($"{diff.Old.Title}  →  {diff.New.Title}");
+        o.WriteLine($"修改 {s.Modified} · 新增 {s.Added} · 删除 {s.Removed} · 条号变化 {s.Moved} · 合并 {s.Merged} · 拆分 {s.Split} · 未变 {s.Unchanged}");
+        foreach (var a in diff.AmountChanges)
+            o.WriteLine($"  ¥ {ChangeNames.Of(a.Change),-4} {a.Old?.Article ?? "—"} {a.Old?.Text ?? "—"} → {a.New?.Article ?? "—"} {a.New?.Text ?? "—"}");
+        foreach (var p in diff.Pairs.Where(p => p.Change != PairChange.Unchanged))
+            o.WriteLine($"  {ChangeNames.Of(p.Change),-4} {Label(p.Pair.Old),-10} → {Label(p.Pair.New),-10} {(p.Change == PairChange.Modified ? p.Pair.Similarity.ToString("0.00") : "")}");
+    }
+
+    private static string Label(DiffUnit? u) => u is null ? "—" : u.Label.Length > 0 ? u.Label : Clip(u.Text);
+
+    private static string Clip(string s) => (s.Length > 12 ? s[..12] + "…" : s).Replace("\n", " ");
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Text.Json;
+using PolicyIngest.Core;
+using PolicyIngest.Core.Json;
+using PolicyIngest.Read;
+using PolicyIngest.Read.Fidelity;
+
+namespace PolicyIngest.Cli.Commands;
+
+/// <summary>One corpus/manifest.json entry (see corpus/README.md).</summary>
+public sealed record CorpusEntry(string File, string From, string Format, string Notes, string? Gold = null)
+{
+    public static IReadOnlyList<CorpusEntry> Load(string corpusDir) =>
+        JsonSerializer.Deserialize<List<CorpusEntry>>(System.IO.File.ReadAllText(Path.Combine(corpusDir, "manifest.json")), PolicyJson.Options) ?? [];
+
+    /// <summary>The text this file was made from: its gold file, else the ../shared source without its "# source:" line.</summary>
+    public string SourceText(string corpusDir, string sharedDir)
+    {
+        if (Gold is not null) return System.IO.File.ReadAllText(Path.Combine(corpusDir, Gold));
+        var lines = System.IO.File.ReadAllLines(Path.Combine(sharedDir, From)).Where(l => !l.StartsWith("# source:", StringComparison.Ordinal));
+        return string.Join("\n", lines);
+    }
+
+    public bool Scanned => Notes.Contains("image-only", StringComparison.Ordinal);
+}
+
+/// <summary>
+/// `evaluate read`: every corpus file read with the production readers and compared with the text it was made from.
+/// Han characters only, whitespace ignored: recovered as a multiset (order ignored) and in order (LCS), plus extra
+/// characters the source does not have (left-over running headers, tracked deletions). OCR pages: character error rate.
+/// </summary>
+public sealed class ReadEvaluation : IMeasurement
+{
+    public string Name => "read";
+    public string Description => "reader fidelity on corpus/: Han characters recovered vs the source text per file; OCR character error rate";
+
+    public int Run(CliContext context, CancellationToken cancellationToken)
+    {
+        var corpus = Path.Combine(CliContext.RepositoryRoot, "corpus");
+        var readers = DocumentReaders.CreateDefault();
+        var rows = new List<object>();
+        if (!context.Json)
+        {
+            context.Out.WriteLine("Han characters recovered vs the source text (whitespace and non-Han ignored); multiset = order ignored, in order = LCS");
+            context.Out.WriteLine($"{"file",-62} {"fmt",-4} {"source",7} {"multiset",9} {"in order",9} {"extra",6} {"blocks",6} {"s",6}");
+        }
+        var bornDigitalPerfect = 0;
+        var bornDigital = 0;
+        foreach (var entry in CorpusEntry.Load(corpus))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var path = Path.Combine(corpus, entry.File);
+            var source = entry.SourceText(corpus, CliContext.SharedRoot);
+            var watch = Stopwatch.StartNew();
+            string output;
+            int blocks;
+            string? error = null;
+            try
+            {
+                var text = readers.Read(File.ReadAllBytes(path), path, ReadOptions.Default, cancellationToken);
+                output = text.FullText;
+                blocks = text.Blocks.Count;
+            }
+            catch (UnreadableDocumentException ex) { output = ""; blocks = 0; error = ex.Reason; }
+            var seconds = watch.Elapsed.TotalSeconds;
+            var score = TextFidelity.Compare(source, output);
+            double? cer = entry.Scanned ? TextFidelity.CharacterErrorRate(source, output) : null;
+            if (!entry.Scanned)
+            {
+                bornDigital++;
+                if (score.RecoveredMultiset == score.SourceHan && score.RecoveredInOrder == score.SourceHan && score.ExtraHan == 0) bornDigitalPerfect++;
+            }
+            rows.Add(new { file = entry.File, format = entry.Format, sourceHan = score.SourceHan, recovered = score.RecoveredMultiset,
+                recoveredInOrder = score.RecoveredInOrder, extraHan = score.ExtraHan, recall = Math.Round(score.Recall, 5),
+                characterErrorRate = cer is null ? (double?)null : Math.Round(cer.Value, 5), blocks, seconds = Math.Round(seconds, 2), error });
+            if (!context.Json)
+            {
+                var inOrder = score.InOrderRecall is { } r ? $"{r:P2}" : "n/a";
+                context.Out.WriteLine($"{entry.File,-62} {entry.Format,-4} {score.SourceHan,7} {score.Recall,9:P2} {inOrder,9} {score.ExtraHan,6} {blocks,6} {seconds,6:0.00}"
+                    + (cer is { } c ? $"  OCR character error rate {c:P2} (all non-space characters)" : "")
+                    + (error is null ? "" : $"  error: {error}"));
+            }
+        }
+        if (context.Json) context.Out.WriteLine(JsonSerializer.Serialize(new { files = rows, bornDigital, bornDigitalPerfect }, PolicyJson.Options));
+        else context.Out.WriteLine($"born-digital files recovered completely, in order and with no extra Han characters: {bornDigitalPerfect}/{bornDigital}");
+        return ExitCodes.Done;
+    }
+}

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using PolicyIngest.Catalogue;
+using PolicyIngest.Core;
+using PolicyIngest.Core.Json;
+using PolicyIngest.Core.Model;
+
+namespace PolicyIngest.Cli.Commands;
+
+public static class ShowCommand
+{
+    public static Command Create()
+    {
+        var id = new Argument<string>("ID") { Description = "a policy id (p…) or a version id (v…)" };
+        var asOf = AsOfOption.Create();
+        var command = new Command("show", "one policy: metadata, status, clause tree, amounts, versions and why they are linked");
+        command.Arguments.Add(id);
+        command.Options.Add(asOf);
+        command.SetAction((parse, ct) =>
+        {
+            var ctx = new CliContext(parse);
+            if (AsOfOption.Resolve(ctx, parse.GetValue(asOf)) is not { } date) return Task.FromResult(ExitCodes.Usage);
+            var key = parse.GetValue(id)!;
+            if (!File.Exists(ctx.DbPath)) { ctx.Err.WriteLine($"error: {key}: no catalogue at {ctx.DbPath}"); return Task.FromResult(ExitCodes.BadInput); }
+            using var catalogue = new CatalogueStore(ctx.DbPath);
+            var store = new TrackStore(catalogue);
+            var asked = store.Version(key, date);
+            var policyId = asked?.PolicyId ?? key;
+            var versions = store.VersionsOf(policyId, date);
+            if (versions.Count == 0) { ctx.Err.WriteLine($"error: {key}: no such policy or version in {ctx.DbPath}"); return Task.FromResult(ExitCodes.BadInput); }
+            var shown = asked ?? versions.FirstOrDefault(v => v.SupersededBy is null) ?? versions[^1];
+            var document = catalogue.LoadDocument(shown.Id);
+            var reports = versions.SelectMany(v => store.ReportsOf(v.Id)).ToList();
+            if (ctx.Json)
+            {
+                ctx.Out.WriteLine(PolicyJson.Serialize(new
+                {
+                    policyId,
+                    asOf = date,
+                    version = VersionJson(shown),
+                    document,
+                    versions = versions.Select(VersionJson),
+                    reports = reports.Select(r => new { r.VersionId, r.Kind, r.PreviousVersionId, r.Path }),
+                }));
+                return Task.FromResult(ExitCodes.Done);
+            }
+            var o = ctx.Out;
+            o.WriteLine($"{shown.Title}   [{shown.Status} · {StatusName(shown.Status)} as of {date:yyyy-MM-dd}]");
+            o.WriteLine($"  policy {policyId} · version {shown.Id} (#{shown.Seq})");
+            if (shown.StatusReason is { } why) o.WriteLine($"  状态依据：{why}");
+            if (document is not null) DocumentPrinter.Print(o, document, 0);
+            o.WriteLine();
+            o.WriteLine($"版本 ({versions.Count}):");
+            foreach (var v in versions)
+            {
+                o.WriteLine($"  {v.Id} #{v.Seq} {v.IssuedOn?.ToString("yyyy-MM-dd") ?? "—",-10} {v.Status,-17} {v.Title} {v.DocNumber}");
+                if (v.LinkReason is { } link) o.WriteLine($"      linked: {link}");
+                if (v.StatusReason is { } reason) o.WriteLine($"      status: {reason}");
+            }
+            foreach (var r in reports) o.WriteLine($"  report ({r.Kind}) {r.PreviousVersionId} → {r.VersionId}: {r.Path ?? "(not written)"}");
+            return Task.FromResult(ExitCodes.Done);
+        });
+        return command;
+    }
+
+    private static object VersionJson(TrackedVersion v) => new
+    {
+        v.Id, v.Seq, v.Title, v.DocNumber, v.Issuer, v.Region, v.IssuedOn, v.EffectiveFrom, v.ExpiresOn, v.Source,
+        v.Status, v.LinkReason, v.StatusReason, v.SupersededBy, v.RepealedBy, v.IngestedAt,
+    };
+
+    public static string StatusName(string status) =>
+        EnumIds.TryParse<PolicyStatus>(status, out var s) ? s switch
+        {
+            PolicyStatus.InForce => "现行有效",
+            PolicyStatus.NotYetEffective => "尚未生效",
+            PolicyStatus.Amended => "已修改",
+            PolicyStatus.Repealed => "已废止",
+            PolicyStatus.Expired => "已失效",
+            _ => status,
+        } : status;
+}

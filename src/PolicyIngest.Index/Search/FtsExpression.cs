@@ -1,0 +1,81 @@
+using System.Text;
+using PolicyIngest.Index.Segmentation;
+
+namespace PolicyIngest.Index.Search;
+
+/// <summary>Builds the FTS5 MATCH expression over clause_fts(words, grams) for a parsed query.</summary>
+public sealed class FtsExpression(ClauseAnalyzer analyzer, SearchOptions options)
+{
+    /// <summary>
+    /// The expression, or null when no term has anything to match (only punctuation, or only exclusions).
+    /// <paramref name="atLeast"/> (below the number of groups) asks for clauses with at least that many of the ANDed
+    /// groups: an OR of every combination of that size (null when there would be more than <see cref="MaxCombinations"/>).
+    /// </summary>
+    public string? Build(SearchQuery query, int? atLeast = null)
+    {
+        var positives = new List<string>();
+        foreach (var group in query.Groups)
+        {
+            var alternatives = group.Select(Term).Where(e => e is not null).ToList();
+            if (alternatives.Count == 0) continue;
+            positives.Add(alternatives.Count == 1 ? alternatives[0]! : "(" + string.Join(" OR ", alternatives) + ")");
+        }
+        if (positives.Count == 0) return null;
+        string core;
+        if (atLeast is { } k && k < positives.Count)
+        {
+            var combinations = Combinations(positives.Count, Math.Max(1, k)).ToList();
+            if (combinations.Count > MaxCombinations) return null;
+            core = "(" + string.Join(" OR ", combinations.Select(c => c.Length == 1 ? positives[c[0]] : "(" + string.Join(" AND ", c.Select(i => positives[i])) + ")")) + ")";
+        }
+        else core = string.Join(" AND ", positives);
+        var sb = new StringBuilder(core);
+        foreach (var ex in query.Excluded)
+        {
+            if (Term(ex) is { } e) sb.Insert(0, '(').Append(") NOT ").Append(e);
+        }
+        return sb.ToString();
+    }
+
+    public const int MaxCombinations = 20;
+
+    /// <summary>Number of groups of the query that can match anything.</summary>
+    public int MatchableGroups(SearchQuery query) => query.Groups.Count(g => g.Any(t => Term(t) is not null));
+
+    private static IEnumerable<int[]> Combinations(int n, int k)
+    {
+        var c = Enumerable.Range(0, k).ToArray();
+        while (true)
+        {
+            yield return (int[])c.Clone();
+            var i = k - 1;
+            while (i >= 0 && c[i] == n - k + i) i--;
+            if (i < 0) yield break;
+            c[i]++;
+            for (var j = i + 1; j < k; j++) c[j] = c[j - 1] + 1;
+        }
+    }
+
+    /// <summary>One term: its words in the words column and/or its bigram phrase in the grams column.</summary>
+    public string? Term(QueryTerm term)
+    {
+        var text = IndexText.Of(term.Text);
+        var words = analyzer.Words(text, SegmentMode.Precise).Select(t => t.Text).ToList();
+        var grams = ClauseAnalyzer.Bigrams(text).Select(t => t.Text).ToList();
+        string? w = words.Count == 0 ? null
+            : term.Phrase || words.Count == 1 ? "words : " + Quote(string.Join(' ', words))
+            : "words : (" + string.Join(" AND ", words.Select(Quote)) + ")";
+        string? g = grams.Count == 0 ? null
+            : grams.Count == 1 && grams[0].Length == 1 && IndexText.IsHan(grams[0][0]) ? "grams : " + Quote(grams[0]) + "*"
+            : "grams : " + Quote(string.Join(' ', grams));
+        return options.Analyzer switch
+        {
+            SearchAnalyzer.Words => w,
+            SearchAnalyzer.Bigrams => g,
+            _ when term.Phrase => g ?? w,
+            _ => w is null ? g : g is null ? w : "(" + w + " OR " + g + ")",
+        };
+    }
+
+    private static string Quote(string s) => "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}

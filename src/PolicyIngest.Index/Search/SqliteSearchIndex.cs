@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Text.Json;
+using PolicyIngest.Catalogue;
+
+namespace PolicyIngest.Index.Search;
+
+/// <summary>Clause search over the catalogue's clause_fts: match, filter, rank (bm25), facet, then cut snippets for the page shown.</summary>
+public sealed class SqliteSearchIndex(CatalogueStore catalogue, ClauseAnalyzer analyzer, SearchOptions? options = null) : ISearchIndex
+{
+    public static readonly string[] FacetNames = ["region", "issuer", "category", "instrument", "industry", "status"];
+
+    private readonly SearchOptions _options = options ?? SearchOptions.Default;
+    private readonly FtsExpression _expression = new(analyzer, options ?? SearchOptions.Default);
+    private readonly Highlighter _highlighter = new(analyzer);
+
+    public SearchOptions Options => _options;
+
+    /// <summary>The FTS5 expression a query becomes (null when nothing in it can match).</summary>
+    public string? Expression(string query) => _expression.Build(SearchQuery.Parse(query));
+
+    /// <summary>Row ids of all matches, best first (for evaluation).</summary>
+    public IReadOnlyList<long> MatchIds(string query, ClauseFilter filter)
+    {
+        lock (catalogue.Gate) return Matches(SearchQuery.Parse(query), filter).Matches.Select(m => m.RowId).ToList();
+    }
+
+    /// <summary>
+    /// Clauses with every term; when none has them all and the query has several terms, clauses with all terms but
+    /// one, then all but two, … (bm25 ranks within), and <c>Relaxed</c> set, so a long query still finds its best clauses.
+    /// </summary>
+    private (List<ClauseMatch> Matches, bool Relaxed) Matches(SearchQuery query, ClauseFilter filter)
+    {
+        var match = _expression.Build(query);
+        if (match is null) return ([], false);
+        var matches = ClauseSearchStore.Matches(catalogue.Connection, match, _options.WordsWeight, _options.GramsWeight, filter);
+        if (matches.Count > 0 || !_options.RelaxWhenEmpty) return (matches, false);
+        for (var k = _expression.MatchableGroups(query) - 1; k >= 1; k--)
+        {
+            if (_expression.Build(query, atLeast: k) is not { } relaxed) break;
+            matches = ClauseSearchStore.Matches(catalogue.Connection, relaxed, _options.WordsWeight, _options.GramsWeight, filter);
+            if (matches.Count > 0) return (matches, true);
+        }
+        return (matches, false);
+    }
+
+    public SearchResult Search(SearchRequest request, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var query = SearchQuery.Parse(request.Query);
+        var facets = FacetNames.ToDictionary(n => n, _ => new Dictionary<string, int>(StringComparer.Ordinal));
+        var hits = new List<SearchHit>();
+        int total;
+        bool relaxed;
+        lock (catalogue.Gate)
+        {
+            (var matches, relaxed) = Matches(query, request.Filter);
+            total = matches.Count;
+            foreach (var m in matches)
+            {
+                Count(facets["region"], m.Region);
+                Count(facets["issuer"], m.Issuer);
+                Count(facets["category"], m.Category);
+                foreach (var v in JsonList(m.InstrumentsJson)) Count(facets["instrument"], v);
+                foreach (var v in JsonList(m.IndustriesJson)) Count(facets["industry"], v);
+                Count(facets["status"], m.Status);
+            }
+            var page = matches.Take(Math.Max(0, request.Limit)).ToList();
+            var ids = page.Select(m => m.RowId).ToList();
+            var details = ClauseSearchStore.HitDetails(catalogue.Connection, ids, request.Filter.AsOf);
+            var amounts = ClauseSearchStore.AmountsOfClauses(catalogue.Connection, ids);
+            foreach (var m in page)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!details.TryGetValue(m.RowId, out var row)) continue;
+                var hitAmounts = amounts.TryGetValue(m.RowId, out var list) ? list.Select(a => new HitAmount(a.Yuan, a.Role, a.Text)).ToList() : [];
+                hits.Add(new SearchHit(row.PolicyId, row.VersionId, row.Title, row.DocNumber, row.Region, row.Status, row.ClauseId, row.Label,
+                    JsonSerializer.Deserialize<string[]>(row.PathJson) ?? [], _highlighter.Snippet(row.Text, query),
+                    Math.Round(-m.Rank, 3), hitAmounts, row.Source, row.Issuer, row.IssuedOn, row.PartNo, row.Text));
+            }
+        }
+        return new SearchResult(request.Query, total, Math.Round(clock.Elapsed.TotalMilliseconds, 1), hits, Freeze(facets)) { Relaxed = relaxed };
+    }
+
+    private static void Count(Dictionary<string, int> facet, string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return;
+        facet[value] = facet.GetValueOrDefault(value) + 1;
+    }
+
+    private static IEnumerable<string> JsonList(string json) =>
+        json.Length <= 2 ? [] : JsonSerializer.Deserialize<string[]>(json) ?? [];
+
+    private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Freeze(Dictionary<string, Dictionary<string, int>> facets) =>
+        facets.Where(f => f.Value.Count > 0).ToDictionary(
+            f => f.Key,
+            f => (IReadOnlyDictionary<string, int>)f.Value.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+                .ToDictionary(kv => kv.Key, kv => kv.Value));
+}

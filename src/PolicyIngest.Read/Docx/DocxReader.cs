@@ -1,0 +1,159 @@
+using System.IO.Compression;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using PolicyIngest.Core;
+using PolicyIngest.Core.Model;
+using PolicyIngest.Read.Text;
+using W = DocumentFormat.OpenXml.Wordprocessing;
+
+namespace PolicyIngest.Read.Docx;
+
+/// <summary>
+/// .docx via DocumentFormat.OpenXml: body paragraphs and tables (one block per row) in order, automatic numbering
+/// rendered as text, tracked insertions kept and deletions dropped, field codes, bookmarks and comments ignored,
+/// headers, footers, footnotes and text boxes left out. The zip is checked first (not a zip, not Word, zip bomb).
+/// </summary>
+public sealed class DocxReader : IDocumentReader
+{
+    public SourceFormat Format => SourceFormat.Docx;
+
+    public ExtractedText Read(byte[] bytes, string source, ReadOptions options, CancellationToken cancellationToken = default)
+    {
+        CheckPackage(bytes, options.MaxUncompressedBytes);
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            using var doc = WordprocessingDocument.Open(stream, false);
+            var main = doc.MainDocumentPart ?? throw new UnreadableDocumentException("a zip file but not a Word document (no main document part)");
+            var body = main.Document?.Body ?? throw new UnreadableDocumentException("the Word document has no body");
+            var numbering = new ListNumbering(main);
+            var blocks = new List<TextBlock>();
+            foreach (var element in body.ChildElements)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                AddBlock(element, numbering, blocks);
+            }
+            if (blocks.Count == 0) throw new UnreadableDocumentException("the Word document contains no text");
+            var title = doc.PackageProperties.Title;
+            return new ExtractedText
+            {
+                Format = Format,
+                Blocks = blocks,
+                TitleHint = string.IsNullOrWhiteSpace(title) ? null : title.Trim(),
+            };
+        }
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException)
+        {
+            throw new UnreadableDocumentException($"the Word document is damaged: {FirstLine(ex.Message)}", ex);
+        }
+    }
+
+    /// <summary>Refuses what is not a readable .docx before OpenXml touches it; counts real inflated bytes (zip-bomb guard).</summary>
+    public static void CheckPackage(byte[] bytes, long maxUncompressedBytes)
+    {
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+            var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            if (!names.Contains("word/document.xml"))
+            {
+                if (names.Contains("xl/workbook.xml")) throw new UnreadableDocumentException("an Excel workbook (.xlsx), not a Word document");
+                if (names.Contains("ppt/presentation.xml")) throw new UnreadableDocumentException("a PowerPoint presentation (.pptx), not a Word document");
+                if (names.Contains("mimetype") && names.Contains("content.xml")) throw new UnreadableDocumentException("an OpenDocument file (.odt), not a Word .docx");
+                throw new UnreadableDocumentException("a zip archive but not a Word document (no word/document.xml)");
+            }
+            var declared = zip.Entries.Sum(e => e.Length);
+            if (declared > maxUncompressedBytes)
+                throw new UnreadableDocumentException($"unpacks to {declared:N0} bytes, over the {maxUncompressedBytes:N0}-byte limit (zip bomb guard)");
+            // Declared sizes can lie: inflate the XML parts OpenXml will parse and count what really comes out.
+            long total = 0;
+            var buffer = new byte[81920];
+            foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || e.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)))
+            {
+                using var s = entry.Open();
+                int read;
+                while ((read = s.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    total += read;
+                    if (total > maxUncompressedBytes)
+                        throw new UnreadableDocumentException($"unpacks to more than {maxUncompressedBytes:N0} bytes (zip bomb guard)");
+                }
+            }
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new UnreadableDocumentException($"not a valid zip archive, so not a readable .docx ({FirstLine(ex.Message)})", ex);
+        }
+    }
+
+    private static void AddBlock(OpenXmlElement element, ListNumbering numbering, List<TextBlock> blocks)
+    {
+        switch (element)
+        {
+            case W.Paragraph p:
+                var text = ParagraphText(p, numbering);
+                if (text.Length > 0) blocks.Add(new TextBlock(text));
+                break;
+            case W.Table t:
+                foreach (var row in t.Elements<W.TableRow>())
+                {
+                    var cells = row.Elements<W.TableCell>()
+                        .Select(c => CellText(c, numbering))
+                        .Where(s => s.Length > 0)
+                        .ToList();
+                    if (cells.Count > 0) blocks.Add(new TextBlock(string.Join(" ", cells), Kind: TextBlockKind.TableRow));
+                }
+                break;
+            case W.SdtBlock sdt:
+                foreach (var child in sdt.SdtContentBlock?.ChildElements ?? (IEnumerable<OpenXmlElement>)[]) AddBlock(child, numbering, blocks);
+                break;
+            case W.CustomXmlBlock or W.InsertedRun:
+                foreach (var child in element.ChildElements) AddBlock(child, numbering, blocks);
+                break;
+        }
+    }
+
+    private static string CellText(W.TableCell cell, ListNumbering numbering)
+    {
+        var inner = new List<TextBlock>();
+        foreach (var child in cell.ChildElements) AddBlock(child, numbering, inner);
+        return string.Join(" ", inner.Select(b => b.Text));
+    }
+
+    public static string ParagraphText(W.Paragraph paragraph, ListNumbering? numbering)
+    {
+        var sb = new StringBuilder();
+        Collect(paragraph, sb);
+        var lines = sb.ToString().Split('\n');
+        var text = lines.Select(l => l.Trim()).Aggregate("", CjkText.JoinLines).Trim();
+        // Word numbers an empty list paragraph too, so the counter advances before the emptiness check.
+        var label = numbering?.Next(paragraph);
+        return label is null ? text : (label + text).Trim();
+    }
+
+    private static void Collect(OpenXmlElement element, StringBuilder sb)
+    {
+        foreach (var child in element.ChildElements)
+        {
+            switch (child)
+            {
+                case W.Text t: sb.Append(t.Text); break;
+                case W.TabChar or W.PositionalTab: sb.Append(' '); break;
+                case W.Break br when br.Type?.Value == W.BreakValues.Page || br.Type?.Value == W.BreakValues.Column: break;
+                case W.Break or W.CarriageReturn: sb.Append('\n'); break;
+                case W.NoBreakHyphen: sb.Append('-'); break;
+                // Tracked deletions and moved-away text are not part of the accepted document.
+                case W.DeletedRun or W.MoveFromRun or W.DeletedText or W.DeletedMathControl: break;
+                // Field instructions, comments, notes, drawings and text boxes carry no body text.
+                case W.FieldCode or W.DeletedFieldCode: break;
+                case W.CommentReference or W.FootnoteReference or W.EndnoteReference: break;
+                case W.Drawing or W.Picture or W.EmbeddedObject or AlternateContent: break;
+                case W.ParagraphProperties or W.RunProperties: break;
+                default: Collect(child, sb); break;
+            }
+        }
+    }
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+}

@@ -1,0 +1,206 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using PolicyIngest.Core;
+using PolicyIngest.Core.Model;
+using PolicyIngest.Read.Text;
+
+namespace PolicyIngest.Read.Html;
+
+/// <summary>
+/// An HTML page via AngleSharp: charset from BOM, HTTP header (<see cref="ReadOptions.HttpCharset"/>) or meta
+/// (GB2312/GBK read as GB18030); navigation, share bars, related links and footers removed; the article body found
+/// as the deepest element holding most of the remaining text; attachment links (PDF/DOC/DOCX) reported as absolute URLs.
+/// </summary>
+public sealed partial class HtmlReader : IDocumentReader
+{
+    public SourceFormat Format => SourceFormat.Html;
+
+    private static readonly HashSet<string> Dropped = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form",
+        "iframe", "select", "button", "input", "textarea", "object", "embed", "svg", "canvas", "template", "head"];
+    private static readonly HashSet<string> BlockElements = ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+        "table", "tbody", "thead", "tfoot", "tr", "blockquote", "pre", "section", "article", "main", "center", "address", "hr", "figure", "figcaption"];
+
+    [GeneratedRegex(@"(^|[\s_-])(nav|navbar|menu|footer|foot|bottom|header|top|topbar|share|bdshare|bdsharebuttonbox|related|relate|xgwj|xglj|crumb|breadcrumb|position|location|dqwz|search|print|sidebar|side|right|left|fujian|attach|appendix|pager|pagination|comment|copyright|toolbar|fontsize|zihao|ewm|qrcode)([\s_-]|\d|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex BoilerplateName();
+
+    [GeneratedRegex(@"<meta[^>]+charset\s*=\s*[""']?\s*([A-Za-z0-9_\-:.]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex MetaCharset();
+
+    [GeneratedRegex(@"\.(pdf|docx?|wps)$", RegexOptions.IgnoreCase)]
+    private static partial Regex AttachmentPath();
+
+    [GeneratedRegex(@"[\s\u00A0]+")]
+    private static partial Regex Whitespace();
+
+    public ExtractedText Read(byte[] bytes, string source, ReadOptions options, CancellationToken cancellationToken = default)
+    {
+        var html = Decode(bytes, options.HttpCharset, out var encoding);
+        var document = new HtmlParser().ParseDocument(html);
+        var baseUri = BaseUri(document, source);
+        var attachments = Attachments(document, baseUri);
+        var pageTitle = document.Title?.Trim();
+
+        foreach (var element in document.All.Where(IsBoilerplate).ToList()) element.Remove();
+        var body = document.Body ?? throw new UnreadableDocumentException("the HTML page has no body");
+        var article = FindArticle(body);
+
+        var blocks = new List<TextBlock>();
+        var heading = HeadingBefore(body, article);
+        if (heading is not null) blocks.Add(new TextBlock(heading));
+        var current = new StringBuilder();
+        Walk(article, current, blocks);
+        Flush(current, blocks);
+        if (blocks.Count == 0) throw new UnreadableDocumentException("no article text found in the HTML page");
+
+        var warnings = new List<string>();
+        if (html.Contains('\uFFFD')) warnings.Add($"some bytes were not valid {encoding.WebName}: replaced by U+FFFD");
+        return new ExtractedText
+        {
+            Format = Format,
+            Blocks = blocks,
+            Attachments = attachments,
+            Warnings = warnings,
+            TitleHint = heading ?? TitleFromPageTitle(pageTitle),
+        };
+    }
+
+    /// <summary>BOM, then the HTTP header's charset, then a meta tag, then strict UTF-8, then GB18030.</summary>
+    public static string Decode(byte[] bytes, string? httpCharset, out Encoding encoding)
+    {
+        var bom = bytes.Length >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF)
+                  || bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+        if (bom) return TextDecoding.Decode(bytes, out encoding);
+        var declared = TextDecoding.ForCharsetName(httpCharset);
+        if (declared is null)
+        {
+            var head = Encoding.Latin1.GetString(bytes, 0, Math.Min(bytes.Length, 4096));
+            var meta = MetaCharset().Match(head);
+            if (meta.Success) declared = TextDecoding.ForCharsetName(meta.Groups[1].Value);
+        }
+        if (declared is not null)
+        {
+            encoding = declared;
+            return declared.GetString(bytes);
+        }
+        return TextDecoding.Decode(bytes, out encoding);
+    }
+
+    private static Uri? BaseUri(AngleSharp.Html.Dom.IHtmlDocument document, string source)
+    {
+        Uri? origin = null;
+        if (Uri.TryCreate(source, UriKind.Absolute, out var asUri) && (asUri.Scheme == Uri.UriSchemeHttp || asUri.Scheme == Uri.UriSchemeHttps)) origin = asUri;
+        else if (source.Length > 0)
+        {
+            try { origin = new Uri(Path.GetFullPath(source)); }
+            catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException or UriFormatException) { }
+        }
+        var baseHref = document.QuerySelector("base[href]")?.GetAttribute("href");
+        if (baseHref is not null && Uri.TryCreate(origin, baseHref, out var resolved)) return resolved;
+        return origin;
+    }
+
+    public static IReadOnlyList<AttachmentLink> Attachments(IDocument document, Uri? baseUri)
+    {
+        var links = new List<AttachmentLink>();
+        var seen = new HashSet<string>();
+        foreach (var a in document.QuerySelectorAll("a[href]"))
+        {
+            var href = a.GetAttribute("href")!.Trim();
+            if (href.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase) || href.StartsWith('#')) continue;
+            // "/attach/x.pdf" parses as an absolute file path on Unix: only a scheme makes a link absolute.
+            var hasScheme = href.Contains("://", StringComparison.Ordinal);
+            Uri? uri = hasScheme && Uri.TryCreate(href, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" or "file" ? absolute
+                : baseUri is not null && Uri.TryCreate(baseUri, href, out var relative) ? relative : null;
+            if (uri is null || !AttachmentPath().IsMatch(uri.AbsolutePath)) continue;
+            if (seen.Add(uri.AbsoluteUri)) links.Add(new AttachmentLink(uri.AbsoluteUri, Collapse(a.TextContent)));
+        }
+        return links;
+    }
+
+    private static bool IsBoilerplate(IElement e)
+    {
+        if (Dropped.Contains(e.LocalName)) return true;
+        if (e.LocalName is "body" or "html") return false;
+        var names = $"{e.Id} {e.ClassName}";
+        if (names.Trim().Length == 0 || !BoilerplateName().IsMatch(names)) return false;
+        // A container named like boilerplate that still holds most of the page's prose is the article (e.g. class="main right").
+        return LinkDensity(e) > 0.3 || TextLength(e) < 200;
+    }
+
+    /// <summary>The deepest element holding at least 80% of the text below its parent: the article container.</summary>
+    private static IElement FindArticle(IElement body)
+    {
+        var current = body;
+        while (true)
+        {
+            var total = TextLength(current);
+            var child = current.Children.Select(c => (Element: c, Length: TextLength(c))).OrderByDescending(c => c.Length).FirstOrDefault();
+            if (child.Element is null || total == 0 || child.Length < total * 0.8) return current;
+            current = child.Element;
+        }
+    }
+
+    /// <summary>The page's own heading (h1/h2 or a "title" element) just before the article, when the article does not contain it.</summary>
+    private static string? HeadingBefore(IElement body, IElement article)
+    {
+        var candidates = body.QuerySelectorAll("h1, h2, .title, .article-title, #title")
+            .Where(h => !article.Contains(h) && !h.Contains(article))
+            .Where(h => h.CompareDocumentPosition(article).HasFlag(DocumentPositions.Following));
+        var heading = candidates.Select(h => Collapse(h.TextContent)).LastOrDefault(t => t.Length >= 4);
+        return heading;
+    }
+
+    private static string? TitleFromPageTitle(string? title) =>
+        string.IsNullOrWhiteSpace(title) ? null : title.Split(['_', '|'], StringSplitOptions.TrimEntries)[0];
+
+    private static void Walk(INode node, StringBuilder current, List<TextBlock> blocks)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            switch (child)
+            {
+                case IText text:
+                    current.Append(text.Data);
+                    break;
+                case IElement { LocalName: "br" }:
+                    Flush(current, blocks);
+                    break;
+                case IElement { LocalName: "tr" } row:
+                    Flush(current, blocks);
+                    var cells = row.Children.Where(c => c.LocalName is "td" or "th").Select(c => Collapse(c.TextContent)).Where(c => c.Length > 0).ToList();
+                    if (cells.Count > 0) blocks.Add(new TextBlock(string.Join(" ", cells), Kind: TextBlockKind.TableRow));
+                    break;
+                case IElement e when BlockElements.Contains(e.LocalName):
+                    Flush(current, blocks);
+                    Walk(e, current, blocks);
+                    Flush(current, blocks);
+                    break;
+                case IElement e:
+                    Walk(e, current, blocks);
+                    break;
+            }
+        }
+    }
+
+    private static void Flush(StringBuilder current, List<TextBlock> blocks)
+    {
+        var text = Collapse(current.ToString());
+        current.Clear();
+        if (text.Length > 0) blocks.Add(new TextBlock(text));
+    }
+
+    /// <summary>Whitespace runs (including &amp;nbsp; and the ideographic spaces used as indentation) to one space, trimmed.</summary>
+    private static string Collapse(string text) => Whitespace().Replace(text, " ").Trim(' ', '\u3000');
+
+    private static int TextLength(IElement e) => e.TextContent.Count(c => !char.IsWhiteSpace(c));
+
+    private static double LinkDensity(IElement e)
+    {
+        var total = TextLength(e);
+        if (total == 0) return 1;
+        var links = e.QuerySelectorAll("a").Sum(TextLength);
+        return (double)links / total;
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.Data.Sqlite;
+using PolicyIngest.Catalogue;
+using PolicyIngest.Core.Model;
+using PolicyIngest.Track.Alignment;
+using PolicyIngest.Track.Reports;
+
+namespace PolicyIngest.Track;
+
+/// <summary>
+/// Keeps the version chain right inside the transaction that stores a version: link keys, repeals stated by the
+/// new document, repeals stated earlier by documents that arrived first, and superseded_by along each policy's versions.
+/// </summary>
+public sealed class VersionTracker(TrackStore store, TimeProvider clock)
+{
+    public static VersionTracker For(CatalogueStore catalogue, TimeProvider clock) => new(new TrackStore(catalogue), clock);
+
+    /// <summary>Where change reports go: reports/ next to the catalogue file.</summary>
+    public string ReportDirectory =>
+        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(store.Catalogue.Path)) ?? ".", "reports");
+
+    /// <summary>Versions whose status changed because of the stored one (repealed by it, or now superseded).</summary>
+    public sealed record Outcome(IReadOnlyList<string> Repealed, string? Previous);
+
+    public Outcome Record(SqliteTransaction tx, string versionId, string policyId, PolicyDocument document)
+    {
+        var asOf = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        store.SetKeys(tx, versionId, PolicyKeys.Title(document.Title), PolicyKeys.DocNumber(document.DocNumber));
+        var repealed = new List<string>();
+        foreach (var r in document.Repeals)
+        {
+            foreach (var target in VersionLinker.Resolve(store, r, asOf, tx))
+            {
+                if (target.Id == versionId || IssuedAfter(target.IssuedOn, document.IssuedOn)) continue;
+                store.SetRepealedBy(tx, target.Id, versionId, $"repealed by {versionId} ({Describe(document)}): {r.Text}");
+                repealed.Add(target.Id);
+            }
+        }
+        // A repealing document that arrived before this one.
+        foreach (var r in store.RepealRefs(tx))
+        {
+            if (r.VersionId == versionId || !VersionLinker.Names(r, document)) continue;
+            // A document cannot repeal one issued after it (a later version sharing the repealed title).
+            if (store.Version(r.VersionId, asOf, tx) is not { } repealer || !IssuedAfter(repealer.IssuedOn, document.IssuedOn) && repealer.IssuedOn is not null && document.IssuedOn is not null) continue;
+            store.SetRepealedBy(tx, versionId, r.VersionId, $"repealed by {r.VersionId}, which arrived earlier: {r.Text}");
+        }
+        var versions = store.VersionsOf(policyId, asOf, tx);
+        string? previous = null;
+        for (var i = 0; i < versions.Count; i++)
+        {
+            var next = i + 1 < versions.Count ? versions[i + 1] : null;
+            if (next?.Id == versionId) previous = versions[i].Id;
+            store.SetSupersededBy(tx, versions[i].Id, next?.Id,
+                next is null ? null : $"superseded by {next.Id} ({next.Title}{(next.DocNumber is null ? "" : " " + next.DocNumber)}{(next.IssuedOn is { } d ? ", " + d.ToString("yyyy-MM-dd") : "")})");
+        }
+        return new Outcome(repealed, previous);
+    }
+
+    /// <summary>
+    /// After the version's transaction committed: the HTML 新旧对照 report against the version it revises and against every
+    /// version it repeals, recorded for `changes`. A report that cannot be written is skipped (the catalogue stays right).
+    /// </summary>
+    public IReadOnlyList<string> WriteReports(string versionId, Outcome outcome, Action<string>? warn = null)
+    {
+        var targets = new List<(string Previous, string Kind)>();
+        if (outcome.Previous is { } previous)
+            targets.Add((previous, outcome.Repealed.Contains(previous) ? "repealed" : "revised"));
+        targets.AddRange(outcome.Repealed.Where(r => r != outcome.Previous).Select(r => (r, "repealed")));
+        var paths = new List<string>();
+        var newDoc = store.Catalogue.LoadDocument(versionId);
+        if (newDoc is null) return paths;
+        foreach (var (prev, kind) in targets)
+        {
+            if (store.Catalogue.LoadDocument(prev) is not { } oldDoc) continue;
+            var path = System.IO.Path.Combine(ReportDirectory, $"{prev}-{versionId}.html");
+            try
+            {
+                Directory.CreateDirectory(ReportDirectory);
+                var diff = new DocumentDiffer().Diff(oldDoc, newDoc);
+                File.WriteAllText(path, DiffHtml.Render(diff, prev, versionId));
+                store.AddReport(null, versionId, kind, prev, path, clock.GetUtcNow());
+                paths.Add(path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                warn?.Invoke($"change report {path} not written: {ex.Message}");
+                store.AddReport(null, versionId, kind, prev, null, clock.GetUtcNow());
+            }
+        }
+        return paths;
+    }
+
+    private static bool IssuedAfter(DateOnly? a, DateOnly? b) => a is { } x && b is { } y && x > y;
+
+    private static string Describe(PolicyDocument d) => d.DocNumber is null ? d.Title : $"{d.Title} {d.DocNumber}";
+}

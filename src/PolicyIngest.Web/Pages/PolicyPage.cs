@@ -1,0 +1,170 @@
+using System.Text;
+using PolicyIngest.Catalogue.Reads;
+using PolicyIngest.Core.Model;
+using PolicyIngest.Web.Html;
+using PolicyIngest.Web.Policies;
+using static PolicyIngest.Web.Html.Html;
+
+namespace PolicyIngest.Web.Pages;
+
+/// <summary>One policy: metadata, status with its reason, clause tree with anchors, amounts, versions timeline, original file.</summary>
+public static class PolicyPage
+{
+    public static Markup Render(PolicyDetails p)
+    {
+        var v = p.Version;
+        var d = p.Document;
+        var body = H($"""
+            <article class="policy">
+            <p class="small muted">{Labels.DocType(v.DocType)} · 第 {v.Seq} 版{When(!p.IsCurrent, () => H($" · <a href=\"{PolicyUrl(v.PolicyId)}\">查看现行版本</a>"))}</p>
+            <h1>{v.Title}</h1>
+            {When(!string.IsNullOrEmpty(v.NoticeTitle), () => H($"<p class=\"muted\">{v.NoticeTitle}</p>"))}
+            <div class="status" id="status">{Layout.StatusBadge(v.Status)} <span class="reason">{p.StatusReason}</span>{RepealedByLink(v)}</div>
+            {Metadata(v, d)}
+            {References(d)}
+            {Amounts(d, "")}
+            {Rates(d, "")}
+            <h2 id="clauses">条款（{d.Clauses.Count}）</h2>
+            {ClauseTree(d, "")}
+            {Parts(d)}
+            {Timeline(p)}
+            </article>
+            """);
+        return Layout.Page(v.Title, body);
+    }
+
+    public static string PolicyUrl(string id) => "/policies/" + Uri.EscapeDataString(id);
+
+    public static string OriginalUrl(string versionId) => $"/versions/{Uri.EscapeDataString(versionId)}/original";
+
+    public static string DiffUrl(string oldId, string newId) => "/diff" + Query(("old", oldId), ("new", newId));
+
+    /// <summary>The fragment id of a clause: ASCII only, unique across the document and its parts.</summary>
+    public static string Anchor(string partPrefix, string clauseId)
+    {
+        var sb = new StringBuilder("c-").Append(partPrefix);
+        foreach (var ch in clauseId) sb.Append(char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' ? ch : '-');
+        return sb.ToString();
+    }
+
+    private static Markup RepealedByLink(VersionStatusRow v) =>
+        v.RepealedBy is null ? Markup.Empty : H($" · <a href=\"{PolicyUrl(v.RepealedBy)}\">查看废止文件</a>");
+
+    private static Markup Metadata(VersionStatusRow v, PolicyDocument d)
+    {
+        var rows = new List<(string, Markup)>();
+        void Add(string name, string? value) { if (!string.IsNullOrWhiteSpace(value)) rows.Add((name, H($"{value}"))); }
+        Add("发文字号", v.DocNumber);
+        Add("发文机构", v.Issuer);
+        Add("地区", v.Region);
+        Add("印发日期", v.IssuedOn?.ToString("yyyy-MM-dd"));
+        Add("施行日期", v.EffectiveFrom?.ToString("yyyy-MM-dd"));
+        Add("失效日期", v.ExpiresOn?.ToString("yyyy-MM-dd"));
+        Add("解读对象", v.Interprets);
+        Add("来源", v.Source);
+        rows.Add(("原文", H($"<a href=\"{OriginalUrl(v.VersionId)}\" download>下载原文件（{v.Format}）</a> <span class=\"small muted\">SHA-256 {v.Sha256[..12]}…</span>")));
+        Add("入库时间", v.IngestedAt.ToString("yyyy-MM-dd HH:mm"));
+        Add("统计", $"条款 {d.Clauses.Count} · 金额 {d.Amounts.Count} · 比例 {d.Rates.Count} · 附件/卡片 {d.Parts.Count}");
+        foreach (var w in d.Warnings) Add("提示", w);
+        return H($"""<dl class="meta">{rows.Select(r => H($"<dt>{r.Item1}</dt><dd>{r.Item2}</dd>"))}</dl>""");
+    }
+
+    private static Markup References(PolicyDocument d)
+    {
+        if (d.Repeals.Count == 0 && d.References.Count == 0) return Markup.Empty;
+        static Markup Ref(DocRef r) => H($"<li>{(r.Title is null ? "" : $"《{r.Title}》")}{(r.DocNumber is null ? "" : $"（{r.DocNumber}）")} <span class=\"small muted\">{r.Text}</span></li>");
+        return H($"""
+            {When(d.Repeals.Count > 0, () => H($"<h2>本文件废止</h2><ul>{d.Repeals.Select(Ref)}</ul>"))}
+            {When(d.References.Count > 0, () => H($"<h2>制定依据</h2><ul>{d.References.Select(Ref)}</ul>"))}
+            """);
+    }
+
+    private static Markup Amounts(PolicyDocument d, string partPrefix)
+    {
+        if (d.Amounts.Count == 0) return Markup.Empty;
+        var rows = d.Amounts.Select(a => H($"""
+            <tr><td><a href="#{Anchor(partPrefix, a.ClauseId)}">{a.Article}</a></td><td>{a.Text}</td>
+            <td class="num">{Money.Format(a.Yuan, a.YuanHigh, a.Unit)}</td><td>{Labels.AmountRole(a.Role.ToId())}</td>
+            <td>{Labels.Per(a.Per)}</td><td>{a.Condition ?? ""}</td></tr>
+            """));
+        return H($"""
+            <h2 id="{partPrefix}amounts">金额（{d.Amounts.Count}）</h2>
+            <div class="tablewrap"><table class="amounts"><thead><tr><th>条款</th><th>原文</th><th>金额</th><th>性质</th><th>计量</th><th>条件</th></tr></thead>
+            <tbody>{rows}</tbody></table></div>
+            """);
+    }
+
+    private static Markup Rates(PolicyDocument d, string partPrefix)
+    {
+        if (d.Rates.Count == 0) return Markup.Empty;
+        var rows = d.Rates.Select(r => H($"""
+            <tr><td><a href="#{Anchor(partPrefix, r.ClauseId)}">{r.Article}</a></td><td>{r.Text}</td>
+            <td class="num">{Core.DecimalText.Canonical(r.Percent)}{(r.PercentHigh is { } h ? "–" + Core.DecimalText.Canonical(h) : "")}%</td>
+            <td>{Labels.RateRole(r.Role.ToId())}</td><td>{r.Base ?? ""}</td></tr>
+            """));
+        return H($"""
+            <h2>比例（{d.Rates.Count}）</h2>
+            <div class="tablewrap"><table><thead><tr><th>条款</th><th>原文</th><th>比例</th><th>性质</th><th>基数</th></tr></thead>
+            <tbody>{rows}</tbody></table></div>
+            """);
+    }
+
+    public static Markup ClauseTree(PolicyDocument d, string partPrefix)
+    {
+        var amountsByClause = d.Amounts.ToLookup(a => a.ClauseId);
+        return Join(d.Clauses.Select(c =>
+        {
+            var depth = Math.Clamp(c.Path.Count - 1, 0, 4);
+            var anchor = Anchor(partPrefix, c.Id);
+            var tags = new List<Markup>();
+            if (!string.IsNullOrEmpty(c.Category)) tags.Add(Layout.Chip(Labels.Category(c.Category), "cat"));
+            tags.AddRange(c.Instruments.Select(i => Layout.Chip(Labels.Instrument(i))));
+            tags.AddRange(c.Industries.Select(i => Layout.Chip(Labels.Industry(i))));
+            tags.AddRange(amountsByClause[c.Id].Select(a => Layout.AmountChip(a.Yuan, a.YuanHigh, a.Unit, a.Role.ToId(), a.Text)));
+            var showHeading = !string.IsNullOrEmpty(c.Heading) && !c.Text.StartsWith(c.Heading, StringComparison.Ordinal);
+            return H($"""
+                <div class="clause k-{c.Kind.ToId()} d{depth}" id="{anchor}">
+                <div class="head">{When(c.Label.Length > 0, () => H($"<a class=\"label\" href=\"#{anchor}\">{c.Label}</a>"))}{When(showHeading, () => H($"<span class=\"heading\">{c.Heading}</span>"))}{When(c.Page is not null, () => H($" <span class=\"small muted\">第{c.Page}页</span>"))}</div>
+                {When(c.Text.Length > 0, () => H($"<div class=\"text\">{c.Text}</div>"))}
+                {When(tags.Count > 0, () => H($"<div class=\"tags\">{tags}</div>"))}
+                </div>
+                """);
+        }));
+    }
+
+    private static Markup Parts(PolicyDocument d)
+    {
+        if (d.Parts.Count == 0) return Markup.Empty;
+        var parts = d.Parts.Select((part, i) =>
+        {
+            var prefix = $"p{i + 1}-";
+            return H($"""
+                <details id="part{i + 1}"{(d.Parts.Count <= 3 ? Raw(" open") : Markup.Empty)}>
+                <summary>{part.Title}{When(!string.IsNullOrEmpty(part.DocNumber), () => H($" <span class=\"small muted\">{part.DocNumber}</span>"))}</summary>
+                {When(part.Fields is { Count: > 0 }, () => H($"<dl class=\"meta\">{part.Fields!.Select(f => H($"<dt>{f.Key}</dt><dd>{f.Value}</dd>"))}</dl>"))}
+                {Amounts(part, prefix)}
+                {ClauseTree(part, prefix)}
+                </details>
+                """);
+        });
+        return H($"""<h2 id="parts">附件与卡片（{d.Parts.Count}）</h2>{parts}""");
+    }
+
+    private static Markup Timeline(PolicyDetails p)
+    {
+        var items = p.Versions.OrderByDescending(v => v.Seq).Select(v =>
+        {
+            var previous = p.Previous(v);
+            var isShown = v.VersionId == p.Version.VersionId;
+            return H($"""
+                <li class="{(v.SupersededBy is null ? "current" : "")}">
+                <div><strong>第 {v.Seq} 版</strong> {Layout.StatusBadge(v.Status)} {(isShown ? H($"<span class=\"small muted\">（当前查看）</span>") : H($"<a href=\"{PolicyUrl(v.VersionId)}\">查看此版</a>"))}</div>
+                <div class="small">{v.Title}{(v.DocNumber is null ? "" : " · " + v.DocNumber)}{(v.IssuedOn is { } i ? $" · 印发 {i:yyyy-MM-dd}" : "")} · 入库 {v.IngestedAt:yyyy-MM-dd}</div>
+                {When(previous is not null, () => H($"<div class=\"small\"><a class=\"difflink\" href=\"{DiffUrl(previous!.VersionId, v.VersionId)}\">与第 {previous!.Seq} 版对照</a></div>"))}
+                {When(!string.IsNullOrEmpty(v.LinkReason) && v.Seq > 1, () => H($"<div class=\"small muted\">关联依据：{v.LinkReason}</div>"))}
+                </li>
+                """);
+        });
+        return H($"""<h2 id="versions">版本（{p.Versions.Count}）</h2><ol class="timeline">{items}</ol>""");
+    }
+}

@@ -1,0 +1,144 @@
+using System.Security.Cryptography;
+using System.Text;
+using PolicyIngest.Catalogue;
+using PolicyIngest.Core.Model;
+using PolicyIngest.Pipeline;
+
+namespace PolicyIngest.Track.Tests;
+
+/// <summary>A clock the test sets.</summary>
+internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+    public override DateTimeOffset GetUtcNow() => Now;
+}
+
+/// <summary>Linking, repeals, status and change reports on a real SQLite catalogue in a temporary folder.</summary>
+public sealed class VersionCatalogueTest : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("policyingest-track-").FullName;
+    private readonly FixedClock _clock = new(new DateTimeOffset(2025, 6, 1, 8, 0, 0, TimeSpan.Zero));
+    private readonly CatalogueStore _catalogue;
+    private readonly IngestService _ingest;
+    private readonly TrackStore _store;
+
+    public VersionCatalogueTest()
+    {
+        _catalogue = new CatalogueStore(Path.Combine(_dir, "cat.db"));
+        _ingest = new IngestService(PolicyIngestServices.CreateProcessor(), _catalogue, new VersionLinker(_clock), null, _clock,
+            VersionTracker.For(_catalogue, _clock));
+        _store = new TrackStore(_catalogue);
+    }
+
+    public void Dispose()
+    {
+        _catalogue.Dispose();
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+
+    private static PolicyDocument Doc(string source, string title, string? docNumber, string? issuer, DateOnly? issued, string body,
+        DateOnly? expires = null, DateOnly? effective = null, params DocRef[] repeals) => new()
+    {
+        Source = source, Sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source + title + body))),
+        Format = SourceFormat.Txt, DocType = DocType.Policy, Title = title, DocNumber = docNumber, Issuer = issuer, IssuedOn = issued,
+        ExpiresOn = expires, EffectiveFrom = effective, Repeals = repeals,
+        Clauses =
+        [
+            new Clause { Id = "art1", Kind = ClauseKind.Article, Label = "第一条", Path = ["第一条"], Text = "为促进产业发展，制定本办法。" },
+            new Clause { Id = "art2", Kind = ClauseKind.Article, Label = "第二条", Path = ["第二条"], Text = body },
+        ],
+        Amounts = [new MonetaryAmount { ClauseId = "art2", Article = "第二条", Text = body[(body.IndexOf("给予", StringComparison.Ordinal) + 2)..body.IndexOf("元", StringComparison.Ordinal)] + "元", Yuan = Yuan(body), Role = AmountRole.Fixed }],
+    };
+
+    private static decimal Yuan(string body)
+    {
+        var s = body[(body.IndexOf("给予", StringComparison.Ordinal) + 2)..body.IndexOf("万元", StringComparison.Ordinal)];
+        return decimal.Parse(s) * 10_000m;
+    }
+
+    private TrackedVersion V(string id, DateOnly? asOf = null) => _store.Version(id, asOf ?? new DateOnly(2025, 6, 1))!;
+
+    [Fact]
+    public void SameSourceNewBytes_IsNewVersion_AndTheOldOneIsAmended_WithAReport()
+    {
+        var first = _ingest.Store(Doc("https://gov.example/a.html", "怀柔区促进产业发展办法", "怀政发〔2023〕1号", "怀柔区人民政府", new(2023, 1, 5), "对企业给予30万元支持。"));
+        _clock.Now = _clock.Now.AddDays(1);
+        var second = _ingest.Store(Doc("https://gov.example/a.html", "怀柔区促进产业发展办法", "怀政发〔2025〕2号", "怀柔区人民政府", new(2025, 5, 1), "对企业给予50万元支持。"));
+
+        Assert.Equal(IngestOutcome.New, first.Outcome);
+        Assert.Equal(IngestOutcome.NewVersion, second.Outcome);
+        Assert.Equal(first.PolicyId, second.PolicyId);
+        Assert.Contains("same source", second.LinkReason);
+        Assert.Equal("amended", V(first.VersionId!).Status);
+        Assert.Equal(second.VersionId, V(first.VersionId!).SupersededBy);
+        Assert.Equal("in_force", V(second.VersionId!).Status);
+        var report = Assert.Single(second.Reports!);
+        Assert.True(File.Exists(report));
+        Assert.Contains("30万元", File.ReadAllText(report));
+        Assert.Equal(Path.Combine(_dir, "reports"), Path.GetDirectoryName(report));
+    }
+
+    [Fact]
+    public void RepealByDocNumber_LinksAndRepeals_InEitherOrder()
+    {
+        var old = Doc("https://gov.example/old.html", "昌平区支持企业发展办法", "昌政办发〔2024〕5号", "昌平区人民政府办公室", new(2024, 3, 1), "对企业给予20万元支持。");
+        var repealer = Doc("https://gov.example/new.html", "昌平区促进高精尖产业发展若干措施", "昌政办发〔2025〕9号", "昌平区人民政府办公室", new(2025, 4, 1),
+            "对企业给予40万元支持。", repeals: new DocRef("昌平区支持企业发展办法", "昌政办发[2024]5 号", "《昌平区支持企业发展办法》（昌政办发〔2024〕5号）同时废止"));
+
+        // why: the repealing document arrives first; the repealed one must still end up repealed and in the same policy.
+        var a = _ingest.Store(repealer);
+        var b = _ingest.Store(old);
+        Assert.Equal(a.PolicyId, b.PolicyId);
+        Assert.Contains("repealed by version", b.LinkReason);
+        Assert.Equal("repealed", V(b.VersionId!).Status);
+        Assert.Equal(a.VersionId, V(b.VersionId!).RepealedBy);
+        Assert.Equal("in_force", V(a.VersionId!).Status);
+    }
+
+    [Fact]
+    public void RepealByDocNumber_RepealedFirst_IsLinkedAndReported()
+    {
+        var old = _ingest.Store(Doc("https://gov.example/old.html", "昌平区支持企业发展办法", "昌政办发〔2024〕5号", "昌平区人民政府办公室", new(2024, 3, 1), "对企业给予20万元支持。"));
+        _clock.Now = _clock.Now.AddDays(2);
+        var repealer = _ingest.Store(Doc("https://gov.example/new.html", "昌平区促进高精尖产业发展若干措施", "昌政办发〔2025〕9号", "昌平区人民政府办公室", new(2025, 4, 1),
+            "对企业给予40万元支持。", repeals: new DocRef(null, "昌政办发〔2024〕5号", "昌政办发〔2024〕5号同时废止")));
+
+        Assert.Equal(old.PolicyId, repealer.PolicyId);
+        Assert.StartsWith("repeals version", repealer.LinkReason);
+        Assert.Equal("repealed", V(old.VersionId!).Status);
+        Assert.Contains("同时废止", V(old.VersionId!).StatusReason);
+        Assert.Single(repealer.Reports!);
+        var changes = ChangeLog.Collect(_store, new DateOnly(2025, 6, 2), new DateOnly(2025, 6, 5));
+        Assert.Contains(changes, c => c.Kind == "repealed" && c.VersionId == old.VersionId && c.Report is not null);
+        Assert.Contains(changes, c => c.Kind == "revised" && c.VersionId == repealer.VersionId);
+    }
+
+    [Fact]
+    public void TitleAndIssuer_AfterNormalising_LinkVersions_OtherIssuerDoesNot()
+    {
+        var trial = _ingest.Store(Doc("https://a.example/1", "2022年怀柔区科技创新扶持办法（试行）", "怀科发〔2022〕3号", "怀柔区科学技术委员会", new(2022, 2, 1), "对企业给予10万元支持。"));
+        var revised = _ingest.Store(Doc("https://a.example/2", "怀柔区科技创新扶持办法 （2024年修订）", "怀科发〔2024〕7号", "怀柔区科学技术委员会", new(2024, 2, 1), "对企业给予15万元支持。"));
+        var other = _ingest.Store(Doc("https://b.example/3", "怀柔区科技创新扶持办法", "密科发〔2024〕1号", "密云区科学技术委员会", new(2024, 3, 1), "对企业给予5万元支持。"));
+
+        Assert.Equal(trial.PolicyId, revised.PolicyId);
+        Assert.Contains("same title and issuer", revised.LinkReason);
+        Assert.NotEqual(trial.PolicyId, other.PolicyId);
+        Assert.Equal("amended", V(trial.VersionId!).Status);
+    }
+
+    [Fact]
+    public void Status_FollowsTheDate_AndExpiringListsPoliciesEndingSoon()
+    {
+        var v = _ingest.Store(Doc("https://c.example/1", "密云区促进消费若干措施", null, "密云区商务局", new(2025, 1, 1), "对企业给予8万元支持。",
+            expires: new DateOnly(2025, 6, 30), effective: new DateOnly(2025, 2, 1)));
+
+        // why: before effectiveFrom → not_yet_effective; inside the window → in_force; after expiresOn → expired.
+        Assert.Equal("not_yet_effective", V(v.VersionId!, new DateOnly(2025, 1, 15)).Status);
+        Assert.Equal("in_force", V(v.VersionId!, new DateOnly(2025, 6, 30)).Status);
+        Assert.Equal("expired", V(v.VersionId!, new DateOnly(2025, 7, 1)).Status);
+        Assert.Single(_store.ExpiringWithin(new DateOnly(2025, 6, 1), 30));
+        Assert.Empty(_store.ExpiringWithin(new DateOnly(2025, 6, 1), 10));
+        var changes = ChangeLog.Collect(_store, new DateOnly(2025, 6, 15), new DateOnly(2025, 7, 10));
+        Assert.Contains(changes, c => c.Kind == "expired" && c.VersionId == v.VersionId);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using PolicyIngest.Catalogue;
+using PolicyIngest.Core.Model;
+using PolicyIngest.Index.Search;
+using PolicyIngest.Pipeline;
+
+namespace PolicyIngest.Web.Tests;
+
+/// <summary>A temporary folder removed after the test.</summary>
+public sealed class TempDir : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("policyingest-web-").FullName;
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+    public void Dispose() { try { Directory.Delete(Path, recursive: true); } catch (IOException) { } }
+}
+
+/// <summary>Where the repository and the user's shared material are.</summary>
+public static class Repo
+{
+    public static string Root { get; } = FindRoot();
+    public static string Shared => System.IO.Path.GetFullPath(System.IO.Path.Combine(Root, "..", "shared"));
+    public static string Seed(string name) => System.IO.Path.Combine(Shared, "seeds", name);
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (System.IO.File.Exists(System.IO.Path.Combine(dir.FullName, "PolicyIngest.sln"))) return dir.FullName;
+        throw new InvalidOperationException("repository root not found");
+    }
+}
+
+/// <summary>
+/// A real catalogue (SQLite file) filled through the real ingest service, served by the real web app on a free
+/// loopback port. Disposed with its files.
+/// </summary>
+public sealed class TestSite : IAsyncDisposable
+{
+    private readonly TempDir _dir = new();
+    private WebApplication? _app;
+
+    public TestSite() => DbPath = _dir.File("catalogue.db");
+
+    /// <summary>One search analyzer for every test in the run: loading jieba's dictionary takes seconds.</summary>
+    public static ClauseAnalyzer Analyzer => SharedAnalyzer.Value;
+
+    private static readonly Lazy<ClauseAnalyzer> SharedAnalyzer = new(() => PolicyIngestServices.CreateAnalyzer());
+
+    public string DbPath { get; }
+    public string Folder => _dir.Path;
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+    public HttpClient Client { get; private set; } = new();
+
+    /// <summary>Today as the site sees it (statuses are computed as of this date).</summary>
+    public DateTimeOffset Now { get; init; } = new(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Writes <paramref name="text"/> to a file under the site's folder and ingests it from there.</summary>
+    public IngestResult IngestText(string fileName, string text)
+    {
+        var path = _dir.File(fileName);
+        System.IO.File.WriteAllText(path, text, new UTF8Encoding(false));
+        return IngestFile(path);
+    }
+
+    public IngestResult IngestFile(string path)
+    {
+        using var store = new CatalogueStore(DbPath);
+        var result = PolicyIngestServices.CreateIngest(store, new FixedClock(Now), analyzer: Analyzer).IngestFile(path);
+        Assert.NotEqual(IngestOutcome.Failed, result.Outcome);
+        return result;
+    }
+
+    /// <summary>Stores a document as the pipeline would have produced it (amounts, parts …) through the ingest service.</summary>
+    public IngestResult Store(PolicyDocument document)
+    {
+        using var store = new CatalogueStore(DbPath);
+        return PolicyIngestServices.CreateIngest(store, new FixedClock(Now), analyzer: Analyzer).Store(document);
+    }
+
+    public async Task StartAsync()
+    {
+        _app = PolicyWebApp.Build(new WebOptions(DbPath) { Urls = "http://127.0.0.1:0", Clock = new FixedClock(Now), Analyzer = Analyzer });
+        await _app.StartAsync();
+        BaseAddress = new Uri(_app.Urls.First() + "/");
+        Client = new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        _dir.Dispose();
+    }
+}
+
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+}
