@@ -11,46 +11,46 @@ public static class KeywordRules
 {
     private static readonly (string Category, Regex Pattern)[] CategoryRules =
     [
-        ("notice", new Regex(@"印发给你们|现予印发|现将.{0,60}印发|请遵照执行|请认真贯彻|的通知$")),
-        ("final", new Regex(@"自.{0,20}(施行|实施)|解释|废止|未尽事宜|有效期|不重复支持")),
-        ("purpose", new Regex(@"^为(了)?.{0,200}(制定本|特制定|制定)")),
-        ("supervision", new Regex(@"罚款|追究.{0,6}责任|处分|虚假|骗取|追回|退回|监督检查|信用记录|责令")),
-        ("scope", new Regex(@"适用于|本(办法|条例|规定|法|政策)所称|是指|申报条件|应当具备|须具备|符合以下条件|基本原则")),
-        ("procedure", new Regex(@"申报|申请|提交|材料|受理|审核|评审|拨付|登记")),
-        ("support", new Regex(@"给予|奖励|补贴|补助|资助|贴息|扶持|支持|鼓励|优惠")),
+        ("notice", new Regex(@"印发给你们|现予印发|现将.{0,60}印发|请遵照执行|请认真贯彻|的通知$", RegexOptions.Compiled)),
+        ("final", new Regex(@"自.{0,20}(施行|实施)|解释|废止|未尽事宜|有效期|不重复支持", RegexOptions.Compiled)),
+        ("purpose", new Regex(@"^为(了)?.{0,200}(制定本|特制定|制定)", RegexOptions.Compiled)),
+        ("supervision", new Regex(@"罚款|追究.{0,6}责任|处分|虚假|骗取|追回|退回|监督检查|信用记录|责令", RegexOptions.Compiled)),
+        ("scope", new Regex(@"适用于|本(办法|条例|规定|法|政策)所称|是指|申报条件|应当具备|须具备|符合以下条件|基本原则", RegexOptions.Compiled)),
+        ("procedure", new Regex(@"申报|申请|提交|材料|受理|审核|评审|拨付|登记", RegexOptions.Compiled)),
+        ("support", new Regex(@"给予|奖励|补贴|补助|资助|贴息|扶持|支持|鼓励|优惠", RegexOptions.Compiled)),
     ];
 
     private static readonly (string Label, Regex Pattern)[] InstrumentRules =
     [
-        ("grant", new Regex(@"奖励|补贴|补助|资助|资金支持|奖补|万元")),
-        ("interest_subsidy", new Regex(@"贴息")),
-        ("guarantee_insurance", new Regex(@"担保费|保费|保险")),
-        ("equity_fund", new Regex(@"股权投资|引导基金|产业基金|创业投资|天使投资")),
-        ("tax_fee", new Regex(@"税|免征|减免|收费")),
-        ("rent_space", new Regex(@"房租|租金|用地|空间|厂房|土地")),
-        ("talent", new Regex(@"人才|落户|住房|子女|户籍")),
-        ("certification", new Regex(@"认定|称号|授牌|星级")),
-        ("service", new Regex(@"服务平台|辅导|对接|培训|咨询|服务包|孵化")),
-        ("market_access", new Regex(@"准入|告知承诺|审批|许可|便利化")),
-        ("scenario", new Regex(@"场景|首购|首用|首台|首批次|示范应用|政府采购")),
+        ("grant", new Regex(@"奖励|补贴|补助|资助|资金支持|奖补|万元", RegexOptions.Compiled)),
+        ("interest_subsidy", new Regex(@"贴息", RegexOptions.Compiled)),
+        ("guarantee_insurance", new Regex(@"担保费|保费|保险", RegexOptions.Compiled)),
+        ("equity_fund", new Regex(@"股权投资|引导基金|产业基金|创业投资|天使投资", RegexOptions.Compiled)),
+        ("tax_fee", new Regex(@"税|免征|减免|收费", RegexOptions.Compiled)),
+        ("rent_space", new Regex(@"房租|租金|用地|空间|厂房|土地", RegexOptions.Compiled)),
+        ("talent", new Regex(@"人才|落户|住房|子女|户籍", RegexOptions.Compiled)),
+        ("certification", new Regex(@"认定|称号|授牌|星级", RegexOptions.Compiled)),
+        ("service", new Regex(@"服务平台|辅导|对接|培训|咨询|服务包|孵化", RegexOptions.Compiled)),
+        ("market_access", new Regex(@"准入|告知承诺|审批|许可|便利化", RegexOptions.Compiled)),
+        ("scenario", new Regex(@"场景|首购|首用|首台|首批次|示范应用|政府采购", RegexOptions.Compiled)),
     ];
 
     private static readonly (string Label, Regex Pattern)[] IndustryRules =
     [
-        ("advanced_manufacturing", new Regex(@"制造|装备|机器人|技改")),
-        ("software_it", new Regex(@"软件|信息技术服务|大数据|新基建")),
-        ("ai", new Regex(@"人工智能|大模型|算力")),
-        ("biomedicine", new Regex(@"医药|药品|医疗器械|生物医药|美丽健康|临床")),
-        ("new_energy", new Regex(@"新能源|氢能|储能|光伏")),
-        ("new_materials", new Regex(@"新材料")),
-        ("integrated_circuits", new Regex(@"集成电路|芯片|半导体")),
-        ("automotive", new Regex(@"汽车|智能网联")),
-        ("culture_games", new Regex(@"文化|游戏|电竞|旅游|艺术|影视|电影|演艺|出版")),
-        ("agriculture", new Regex(@"农业|农民|耕地|农产品")),
-        ("commerce_services", new Regex(@"商贸|商业|消费|零售|物流|外贸|电子商务|养老|家政")),
-        ("finance", new Regex(@"金融|融资租赁|保理|典当|资本市场|挂牌|上市")),
-        ("scientific_instruments", new Regex(@"仪器|传感器")),
-        ("green_lowcarbon", new Regex(@"绿色|低碳|节能")),
+        ("advanced_manufacturing", new Regex(@"制造|装备|机器人|技改", RegexOptions.Compiled)),
+        ("software_it", new Regex(@"软件|信息技术服务|大数据|新基建", RegexOptions.Compiled)),
+        ("ai", new Regex(@"人工智能|大模型|算力", RegexOptions.Compiled)),
+        ("biomedicine", new Regex(@"医药|药品|医疗器械|生物医药|美丽健康|临床", RegexOptions.Compiled)),
+        ("new_energy", new Regex(@"新能源|氢能|储能|光伏", RegexOptions.Compiled)),
+        ("new_materials", new Regex(@"新材料", RegexOptions.Compiled)),
+        ("integrated_circuits", new Regex(@"集成电路|芯片|半导体", RegexOptions.Compiled)),
+        ("automotive", new Regex(@"汽车|智能网联", RegexOptions.Compiled)),
+        ("culture_games", new Regex(@"文化|游戏|电竞|旅游|艺术|影视|电影|演艺|出版", RegexOptions.Compiled)),
+        ("agriculture", new Regex(@"农业|农民|耕地|农产品", RegexOptions.Compiled)),
+        ("commerce_services", new Regex(@"商贸|商业|消费|零售|物流|外贸|电子商务|养老|家政", RegexOptions.Compiled)),
+        ("finance", new Regex(@"金融|融资租赁|保理|典当|资本市场|挂牌|上市", RegexOptions.Compiled)),
+        ("scientific_instruments", new Regex(@"仪器|传感器", RegexOptions.Compiled)),
+        ("green_lowcarbon", new Regex(@"绿色|低碳|节能", RegexOptions.Compiled)),
     ];
 
     /// <summary>

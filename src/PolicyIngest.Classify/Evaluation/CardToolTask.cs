@@ -75,10 +75,10 @@ public static class CardToolTask
 
     private static readonly (string Tool, Regex Pattern)[] ToolRules =
     [
-        ("市场准入", new Regex(@"批准|准入|许可|告知承诺|设立")),
-        ("减税降费", new Regex(@"免征|减征|税收|增值税|所得税|收费减免")),
-        ("资质认定", new Regex(@"认定|授牌")),
-        ("资金支持", new Regex(@"补贴|补助|奖励|资助|资金支持|万元|贴息")),
+        ("市场准入", new Regex(@"批准|准入|许可|告知承诺|设立", RegexOptions.Compiled)),
+        ("减税降费", new Regex(@"免征|减征|税收|增值税|所得税|收费减免", RegexOptions.Compiled)),
+        ("资质认定", new Regex(@"认定|授牌", RegexOptions.Compiled)),
+        ("资金支持", new Regex(@"补贴|补助|奖励|资助|资金支持|万元|贴息", RegexOptions.Compiled)),
     ];
 
     private static string KeywordTool(ToolCard card, IReadOnlyList<string> labels)
