@@ -1,5 +1,5 @@
-import re,json,sys
-raw=[l.strip() for l in open('/work/wt/shared/seeds/002_cca9f5f056f4d656.txt',encoding='utf-8')]
+import re,json,sys,os
+raw=[l.strip() for l in open(os.path.join(os.path.dirname(os.path.abspath(__file__)),'..','..','..','shared','seeds','002_cca9f5f056f4d656.txt'),encoding='utf-8')]
 lines=[l for l in raw if l and not re.fullmatch(r'\d{1,3}|[IVX]+',l)]
 FN=['依据文件','发文机构','发文字号','发布日期','发文时间','工具分类','服务对象','服务内容','条件要求','服务流程','办理流程','时间/频度','联络方式']
 m=[]
@@ -29,6 +29,6 @@ for k,a in enumerate(anch):
         elif cur in ('依据文件','服务对象','发文机构') and not re.match(r'^(\d|（)',l):
             f[cur]+=l
     out.append(dict(k=k,head=head,f={x:f.get(x) for x in ['发文机构','发文字号','发布日期','发文时间','工具分类','服务对象']}))
-json.dump(out,open('/tmp/gold/cards.json','w'),ensure_ascii=False,indent=0)
+json.dump(out,open(os.path.join(os.path.dirname(os.path.abspath(__file__)),'cards.json'),'w'),ensure_ascii=False,indent=0)
 for o in out:
     if o['k']<25 or o['k']%5==0: print(o['k'],' || '.join(o['head']),'#',o['f'])

@@ -1,6 +1,7 @@
 import re,json,os
-SH='/work/wt/shared/'
-OUT='/work/wt/structure/corpus/gold/'
+HERE=os.path.dirname(os.path.abspath(__file__))
+SH=os.path.join(HERE,'..','..','..','shared')+'/'
+OUT=HERE+'/'
 os.makedirs(OUT,exist_ok=True)
 CN='〇一二三四五六七八九'
 def cn(n):
@@ -92,9 +93,9 @@ for stem,meta in R.items():
     dump(stem,dict({"from":"data/revisions/"+stem+".txt"},**meta,labels=labels))
     print(stem,len(labels))
 
-# ---- seed 002: card fields listed by /tmp/gold/cards.py (a separate reading of the raw text), checked by eye;
+# ---- seed 002: card fields listed by cards.py (run it first) (a separate reading of the raw text), checked by eye;
 # titles broken over two lines (cards 21 and 41) re-joined by hand.
-C=json.load(open('/tmp/gold/cards.json'))
+C=json.load(open(os.path.join(HERE,'cards.json')))
 sel=list(range(25))+list(range(25,145,5))
 cards=[]
 for k in sel:

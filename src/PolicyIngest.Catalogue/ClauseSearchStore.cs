@@ -147,23 +147,34 @@ public static class ClauseSearchStore
         }
     }
 
-    public static ClauseHitRow? HitDetails(SqliteConnection connection, long rowId, DateOnly asOf)
+    /// <summary>Details of the hits shown, by row id (one statement for the whole page).</summary>
+    public static Dictionary<long, ClauseHitRow> HitDetails(SqliteConnection connection, IReadOnlyList<long> rowIds, DateOnly asOf)
     {
         var sql = string.Format(CultureInfo.InvariantCulture, SearchSql.HitDetails, StatusSql.Case);
-        using var cmd = Command(connection, sql, ("$rid", rowId), ("$asOf", Iso(asOf)));
+        using var cmd = Command(connection, sql, ("$rids", "[" + string.Join(',', rowIds) + "]"), ("$asOf", Iso(asOf)));
         using var r = cmd.ExecuteReader();
-        if (!r.Read()) return null;
-        return new ClauseHitRow(rowId, r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4), r.GetString(5),
-            Str(r, 6), r.GetString(7), r.GetString(8), Str(r, 9), Str(r, 10), Str(r, 11), Str(r, 12), r.GetString(13), r.GetString(14), Str(r, 15));
+        var rows = new Dictionary<long, ClauseHitRow>();
+        while (r.Read())
+        {
+            var id = r.GetInt64(0);
+            rows[id] = new ClauseHitRow(id, r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetString(4), r.GetString(5), r.GetString(6),
+                Str(r, 7), r.GetString(8), r.GetString(9), Str(r, 10), Str(r, 11), Str(r, 12), Str(r, 13), r.GetString(14), r.GetString(15), Str(r, 16));
+        }
+        return rows;
     }
 
-    public static List<ClauseAmountRow> AmountsOfClause(SqliteConnection connection, string versionId, int partNo, string clauseId)
+    /// <summary>Amounts of the hits' clauses, by row id, in clause order.</summary>
+    public static Dictionary<long, List<ClauseAmountRow>> AmountsOfClauses(SqliteConnection connection, IReadOnlyList<long> rowIds)
     {
-        using var cmd = Command(connection, SearchSql.AmountsOfClause, ("$v", versionId), ("$p", partNo), ("$c", clauseId));
+        using var cmd = Command(connection, SearchSql.AmountsOfClauses, ("$rids", "[" + string.Join(',', rowIds) + "]"));
         using var r = cmd.ExecuteReader();
-        var rows = new List<ClauseAmountRow>();
+        var rows = new Dictionary<long, List<ClauseAmountRow>>();
         while (r.Read())
-            rows.Add(new ClauseAmountRow(decimal.Parse(r.GetString(0), NumberStyles.Number, CultureInfo.InvariantCulture), r.GetString(1), r.GetString(2)));
+        {
+            var id = r.GetInt64(0);
+            if (!rows.TryGetValue(id, out var list)) rows[id] = list = [];
+            list.Add(new ClauseAmountRow(decimal.Parse(r.GetString(1), NumberStyles.Number, CultureInfo.InvariantCulture), r.GetString(2), r.GetString(3)));
+        }
         return rows;
     }
 

@@ -1,4 +1,5 @@
 using PolicyIngest.Catalogue;
+using PolicyIngest.Classify;
 using PolicyIngest.Extract;
 using PolicyIngest.Extract.Amounts;
 using PolicyIngest.Index.Search;
@@ -17,8 +18,20 @@ public static class PolicyIngestServices
         var readers = DocumentReaders.CreateDefault();
         IStructureParser structure = new PolicyStructureParser();   // falls back to ParagraphStructureParser (with a warning) when it recognises nothing
         IAmountExtractor amounts = new AmountExtractor();
-        return new DocumentProcessor(readers, structure, amounts, classifier: null, readOptions ?? ReadOptions.Default);
+        return new DocumentProcessor(readers, structure, amounts, Classifier.Value, readOptions ?? ReadOptions.Default);
     }
+
+    /// <summary>
+    /// The trained clause classifier from models/ ($POLICYINGEST_HOME, else found from the binary), loaded once.
+    /// Without a model file the keyword rules label the clauses, and stderr says so once.
+    /// </summary>
+    private static readonly Lazy<IClauseClassifier> Classifier = new(() =>
+    {
+        var directory = ClassifierModels.DefaultDirectory();
+        if (ClassifierModels.TryLoad(directory) is { } trained) return trained;
+        Console.Error.WriteLine($"warning: no trained clause classifier in {directory} (run `policyingest train`): clauses are labelled by keyword rules");
+        return new KeywordClauseClassifier();
+    });
 
     public static IngestService CreateIngest(CatalogueStore catalogue, TimeProvider? clock = null, ReadOptions? readOptions = null,
         ClauseAnalyzer? analyzer = null)
@@ -27,7 +40,6 @@ public static class PolicyIngestServices
         return new(CreateProcessor(readOptions), catalogue, new VersionLinker(time), new ClauseIndexer(analyzer ?? CreateAnalyzer()),
             time, VersionTracker.For(catalogue, time));
     }
-
 
     /// <summary>jieba's dictionary and HMM (Debian python3-jieba) plus models/dict/*.txt: build once per process and share.</summary>
     public static ClauseAnalyzer CreateAnalyzer() =>

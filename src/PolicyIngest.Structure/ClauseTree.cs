@@ -45,7 +45,7 @@ public sealed class ClauseTree
     /// <summary>The label a line would open here, or null when it is text (citation, out-of-sequence number).</summary>
     public LabelMatch? Accepts(string text)
     {
-        if (ClauseLabels.Match(text) is not { } m) return null;
+        if (ClauseLabels.IsContentsEntry(text) || ClauseLabels.Match(text) is not { } m) return null;
         var previous = last.GetValueOrDefault(m.Level);
         var inSequence = m.Number == 1 || m.Number == previous + 1
             || (m.Level <= LabelLevel.Article && m.Number > previous && m.Number <= previous + 3 && previous > 0);

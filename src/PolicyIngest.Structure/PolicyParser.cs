@@ -44,7 +44,7 @@ public static partial class PolicyParser
         var noticeTitle = front.FirstOrDefault(f => f.Role == Role.NoticeTitle)?.Line.Text.Trim();
         var issuedTitle = noticeTitle is null ? null : Layers.IssuedTitleOf(noticeTitle);
         var titleCandidates = front.Where(f => f.Role == Role.Title).Select(f => Layers.JoinTitle([f.Line.Text])).ToList();
-        var title = ChooseTitle(titleCandidates, issuedTitle, noticeTitle, tree.HasNumberedUnits);
+        var title = ChooseTitle(titleCandidates, issuedTitle, noticeTitle);
 
         var history = front.Where(f => f.Role == Role.History).Select(f => f.Line.Text).ToList();
         var signDate = front.Where(f => f.Role == Role.Date).Select(f => ChineseDates.WholeLine(f.Line.Text)).FirstOrDefault(d => d is not null)
@@ -223,7 +223,7 @@ public static partial class PolicyParser
         return tail;
     }
 
-    private static string? ChooseTitle(List<string> candidates, string? issuedTitle, string? noticeTitle, bool hasBody)
+    private static string? ChooseTitle(List<string> candidates, string? issuedTitle, string? noticeTitle)
     {
         if (issuedTitle is not null)
         {
@@ -232,7 +232,7 @@ public static partial class PolicyParser
             return same ?? candidates.LastOrDefault() ?? issuedTitle;
         }
         if (candidates.Count > 0) return candidates[0];
-        return hasBody ? null : noticeTitle;
+        return noticeTitle;   // a notice that issues no named document is titled by itself
     }
 
     private static DocType DocTypeOf(string? title, IReadOnlyList<Clause> clauses, bool hasBody, string? noticeTitle)

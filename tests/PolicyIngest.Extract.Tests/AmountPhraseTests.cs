@@ -149,6 +149,7 @@ public sealed class AmountPhraseTests
         { "园区内入驻企业平均单位面积年营业收入超过 2万元/平方米", "20000 threshold unit=元/平方米" }, // why: per-area threshold
         { "每年新增储备项目总投资超万亿，其中 50亿元以上项目超 50个", "5000000000 threshold" }, // why: 万亿 without a digit is not read; 50亿元以上 sizes the projects
         { "注册资金不高于 2000万元（含），年营业收入 1000万元以下（不含）", "20000000 threshold ; 10000000 threshold" }, // why: 注册资金 is the applicant's own measure, so 不高于 makes a condition
+        { "对一次性引进国际性（含世界500强）、全国性主办的营业额（以住宿、餐饮、门票等发票为准）10万元以上且本县财政不承担经费的大型会议", "100000 threshold" }, // why: 一次性引进 is no award, and a bracketed note does not cut 营业额 from its sum
     };
 
     [Theory]

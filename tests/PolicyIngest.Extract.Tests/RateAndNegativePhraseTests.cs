@@ -64,6 +64,8 @@ public sealed class RateAndNegativePhraseTests
         "从 2023年 9月起", // why: pdftotext-spaced date
         "万元以下", // why: a unit without a number
         "每万元贷款", // why: 万元 used as a unit of measure, no number
+        "江西规范性文件2012/%E6%96%B0%E4%BD%99%E5%B8%82.txt", // why: URL escapes in a database-export header (新余 file) are not percentages
+        "文件名(FBM-CLI.12.748997%29.txt", // why: %29 is an escaped bracket
     };
 
     [Theory]

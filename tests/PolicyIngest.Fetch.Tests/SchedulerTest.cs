@@ -96,11 +96,11 @@ public class SchedulerTest
         var ran = new TaskCompletionSource<RunReport>(TaskCreationOptions.RunContinuationsAsynchronously);
         var runs = 0;
 
-        await using var up = await PipelineScheduler.CreateAsync(s.Data, s.Runner, [s.Pipeline], r =>
+        await using var up = await PipelineScheduler.CreateAsync(s.Data, s.Runner, [s.Pipeline], new RunListener(r =>
         {
             Interlocked.Increment(ref runs);
             ran.TrySetResult(r);
-        });
+        }, (_, ex) => ran.TrySetException(ex)));
         await up.StartAsync();
         var report = await ran.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await Task.Delay(1500);

@@ -97,6 +97,18 @@ public class PdfLayoutAnalyzerTest
     }
 
     [Fact]
+    public void ALineLyingOverAWiderOneOnTheSameBaseline_IsADuplicateAndDropped()
+    {
+        // why: tesseract sometimes reports a fragment of a line a second time as its own block
+        var page = new PdfPage(1, 595, 842,
+        [
+            new PdfLine(72, 400, 480, 415.6, [new PdfWord(72, 480, "怀柔区促进先进制造业及软件和信息技术服务业高质量发展扶持办法")]),
+            new PdfLine(360, 401, 400, 414, [new PdfWord(360, 400, "业高质")]),
+        ]);
+        Assert.Equal(["怀柔区促进先进制造业及软件和信息技术服务业高质量发展扶持办法"], Texts(page));
+    }
+
+    [Fact]
     public void PageNumbersOnlyInTheMarginBand_AreRemoved()
     {
         // why: "12" in the middle of the page is body text (e.g. a table cell), not a page number

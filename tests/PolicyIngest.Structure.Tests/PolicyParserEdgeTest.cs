@@ -63,6 +63,47 @@ public class PolicyParserEdgeTest
     }
 
     [Fact]
+    public void Parse_NoticeWithNumberedBodyKeepsItsTitle()
+    {
+        // why: a notice whose own text is numbered (一、二、) still has the notice as its title
+        var d = SharedFiles.Parse("""
+            北京市昌平区商务局关于开展2025年促消费活动的通知
+            昌商发〔2025〕2号
+            各有关企业：
+            现将有关事项通知如下：
+            一、活动时间
+            2025年5月1日至5月31日。
+            二、工作要求
+            请各企业认真组织。
+            北京市昌平区商务局
+            2025年4月20日
+            """);
+        Assert.Equal("北京市昌平区商务局关于开展2025年促消费活动的通知", d.Title);
+        Assert.Equal(DocType.Notice, d.DocType);
+        Assert.Equal(new DateOnly(2025, 4, 20), d.IssuedOn);                 // why: the date after the signature, not the activity dates
+        Assert.Equal("北京市昌平区商务局", d.Issuer);
+        Assert.Equal(["一", "二"], d.Clauses.Where(c => c.Kind == ClauseKind.Section).Select(c => c.Label));
+        Assert.DoesNotContain(d.Clauses, c => c.Id.StartsWith("s2/") && c.Text.Contains("昌平区商务局"));  // why: the signature is not part of 二
+    }
+
+    [Fact]
+    public void Parse_TableOfContentsIsNotTheTree()
+    {
+        // why: a contents page lists chapters with dot leaders and page numbers; only the real chapters open units
+        var d = SharedFiles.Parse("""
+            某市促进发展条例
+            目录
+            第一章 总则……………………1
+            第二章 附则……………………3
+            第一章 总则
+            第一条 为了促进发展，制定本条例。
+            第二章 附则
+            第二条 本条例自2025年1月1日起施行。
+            """);
+        Assert.Equal(["ch1", "ch1/art1", "ch2", "ch2/art2"], d.Clauses.Where(c => c.Kind != ClauseKind.Paragraph).Select(c => c.Id));
+    }
+
+    [Fact]
     public void Parse_OutOfSequenceNumberIsText()
     {
         // why: 第八条 after 第一条 is a citation that happens to start a line, not a new article

@@ -32,19 +32,22 @@ internal static class SearchSql
         WHERE 1 = 1 {0}
         """;
 
-    /// <summary>One hit's details. {0} = the status expression.</summary>
+    /// <summary>The details of the hits shown ($rids: JSON array of clause row ids). {0} = the status expression.</summary>
     public const string HitDetails = """
-        SELECT c.version_id, v.policy_id, c.part_no, c.clause_id, c.label, c.path_json, c.heading, c.text,
+        SELECT c.rowid, c.version_id, v.policy_id, c.part_no, c.clause_id, c.label, c.path_json, c.heading, c.text,
                COALESCE(p.title, v.title), COALESCE(p.doc_number, v.doc_number), COALESCE(p.region, v.region),
                COALESCE(p.issuer, v.issuer), COALESCE(p.issued_on, v.issued_on), {0} AS status, v.source, c.category
         FROM clause c
         JOIN version v ON v.id = c.version_id
         LEFT JOIN part p ON p.version_id = c.version_id AND p.part_no = c.part_no
-        WHERE c.rowid = $rid
+        WHERE c.rowid IN (SELECT value FROM json_each($rids))
         """;
 
-    public const string AmountsOfClause =
-        "SELECT yuan, role, text FROM amount WHERE version_id = $v AND part_no = $p AND clause_id = $c ORDER BY ord";
+    public const string AmountsOfClauses = """
+        SELECT c.rowid, a.yuan, a.role, a.text FROM clause c
+        JOIN amount a ON a.version_id = c.version_id AND a.part_no = c.part_no AND a.clause_id = c.clause_id
+        WHERE c.rowid IN (SELECT value FROM json_each($rids)) ORDER BY c.rowid, a.ord
+        """;
 
     public const string FilterCurrent = " AND " + StatusSql.IsCurrent;
     public const string FilterRegion = " AND COALESCE(p.region, v.region) LIKE '%' || $region || '%'";

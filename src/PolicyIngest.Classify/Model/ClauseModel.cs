@@ -14,8 +14,15 @@ public sealed class ClauseModel
     public const string FileName = "classify.model.bin.gz";
     private const string Magic = "PolicyIngest.ClauseModel/1";
 
-    /// <summary>Probability from which a multi-label model's label is given.</summary>
-    public const double LabelThreshold = 0.5;
+    /// <summary>Probability from which an instrument is given.</summary>
+    public const double InstrumentThreshold = 0.5;
+
+    /// <summary>
+    /// Probability from which a specific industry is given: lower than for instruments because every specific
+    /// industry is rare next to general. Chosen by grouped cross-validation: 0.3 / 0.4 / 0.5 gave industries micro-F1
+    /// 0.841 / 0.846 / 0.843 and specific-sector micro-F1 0.546 / 0.551 / 0.533.
+    /// </summary>
+    public const double IndustryThreshold = 0.4;
 
     private readonly float[] categoryWeights;
     private readonly float[][] instrumentWeights;
@@ -58,8 +65,8 @@ public sealed class ClauseModel
         for (var k = 1; k < probabilities.Length; k++) if (probabilities[k] > probabilities[best]) best = k;
         var category = Categories[best];
 
-        var instruments = category == ClauseTaxonomy.SupportCategory ? Labels(x, Instruments, instrumentWeights) : [];
-        var industries = Labels(x, Industries, industryWeights);
+        var instruments = category == ClauseTaxonomy.SupportCategory ? Labels(x, Instruments, instrumentWeights, InstrumentThreshold) : [];
+        var industries = Labels(x, Industries, industryWeights, IndustryThreshold);
         if (industries.Count == 0) industries = [ClauseTaxonomy.GeneralIndustry];
         return new ClauseLabels(category, probabilities[best], instruments, industries);
     }
@@ -80,14 +87,15 @@ public sealed class ClauseModel
         return scores;
     }
 
-    private static List<string> Labels(SparseVector x, IReadOnlyList<string> labels, float[][] weights)
+    private static List<string> Labels(SparseVector x, IReadOnlyList<string> labels, float[][] weights, double threshold)
     {
+        var logit = Math.Log(threshold / (1 - threshold)); // σ(score) ≥ threshold ⇔ score ≥ logit
         var found = new List<string>(2);
         for (var j = 0; j < labels.Count; j++)
         {
             var w = weights[j];
             var score = x.Dot(w) + w[^1];
-            if (score >= 0) found.Add(labels[j]); // σ(score) ≥ 0.5
+            if (score >= logit) found.Add(labels[j]);
         }
         return found;
     }

@@ -3,7 +3,8 @@ using PolicyIngest.Classify.Features;
 namespace PolicyIngest.Classify.Training;
 
 /// <summary>Regularisation and class weighting of the logistic models.</summary>
-public sealed record LogisticOptions(double L2 = 1e-5, int MaxIterations = 300, bool BalanceClasses = true)
+/// <param name="PositiveWeightPower">a binary model weighs positives by (negatives/positives)^power: 0 none, 1 fully balanced</param>
+public sealed record LogisticOptions(double L2 = 3e-5, int MaxIterations = 300, bool BalanceClasses = true, double PositiveWeightPower = 1.0)
 {
     public static LogisticOptions Default { get; } = new();
 }
@@ -70,8 +71,8 @@ public static class LogisticRegression
             w[dimension] = positives == 0 ? -10f : 10f;
             return w;
         }
-        // Balanced weighting softened by a square root: rare labels count more without swamping precision.
-        var positiveWeight = options.BalanceClasses ? Math.Sqrt((double)negatives / positives) : 1.0;
+        // Rare labels count more, softened by the power so that they do not swamp precision.
+        var positiveWeight = options.BalanceClasses ? Math.Pow((double)negatives / positives, options.PositiveWeightPower) : 1.0;
         var total = positives * positiveWeight + negatives;
 
         double Loss(ReadOnlySpan<double> w, Span<double> grad)

@@ -1,17 +1,77 @@
 using System.CommandLine;
+using System.Text.RegularExpressions;
 using PolicyIngest.Catalogue;
+using PolicyIngest.Fetch;
+using PolicyIngest.Fetch.Http;
+using PolicyIngest.Fetch.Pipelines;
+using PolicyIngest.Fetch.Portal;
+using PolicyIngest.Fetch.Scheduling;
+using PolicyIngest.Index.Search;
 using PolicyIngest.Pipeline;
 
 namespace PolicyIngest.Cli.Commands;
 
+/// <summary>
+/// The main job on the embedded default: the bundled corpus/ served as a government portal on a free loopback port,
+/// pipelines/demo.yaml run by the Quartz scheduler (its job, its runner), then one policy revised on the portal and
+/// the pipeline fired again; prints what was ingested, a few searches and the change report path.
+/// </summary>
 public static class DemoCommand
 {
+    // Pair C of ../shared/data/revisions: the portal first serves the 2018 text; the demo then replaces it with 2024's.
+    private const string HeldBack = "data/revisions/09_pair-C_jingyingzhe-jizhong-shenbao-biaozhun_2024.txt";
+    private const string RevisedFile = "revisions/08_pair-C_jingyingzhe-jizhong-shenbao-biaozhun_2018.docx";
+    private const string RevisionFile = "revisions/09_pair-C_jingyingzhe-jizhong-shenbao-biaozhun_2024.docx";
+    private static readonly string[] Searches = ["专精特新", "贷款贴息", "营业额 申报标准"];
+
     public static Command Create()
     {
-        var command = new Command("demo", "the main job on the embedded default: ingest the bundled corpus/ and print a summary");
-        command.SetAction((parse, ct) =>
+        var command = new Command("demo",
+            "the main job on the embedded default: serves corpus/ as a mock policy portal on a loopback port, runs pipelines/demo.yaml " +
+            "through the scheduler, revises one policy and runs again; prints what was ingested, searches and the change report path");
+        command.SetAction(async (parse, ct) =>
         {
             var ctx = new CliContext(parse);
+<<<<<<< HEAD
+            var db = ctx.DbPathOrDefault(Path.Combine(CliContext.RepositoryRoot, "data", "demo", "catalogue.db"));
+            var data = FetchServices.DataDirectoryFor(db);
+            foreach (var f in new[] { db, db + "-wal", db + "-shm", PipelineScheduler.StoreFile(data) }) if (File.Exists(f)) File.Delete(f);
+            if (Directory.Exists(Path.Combine(data, "archive"))) Directory.Delete(Path.Combine(data, "archive"), recursive: true);
+
+            var corpus = Path.Combine(CliContext.RepositoryRoot, "corpus");
+            await using var portal = MockPortal.Start(corpus, pageSize: 8, include: (_, from) => from != HeldBack);
+            ctx.Out.WriteLine($"mock portal: {portal.ListingUrl} — {portal.Items.Count} files on {portal.PageCount} listing pages " +
+                              "(HTML policies linked directly; PDF/DOC/DOCX behind GBK detail pages)");
+            var variables = new Dictionary<string, string> { ["PORTAL"] = portal.BaseUrl.AbsoluteUri.TrimEnd('/') };
+            PipelineDefinition pipeline;
+            try { pipeline = PipelineLoader.Resolve("demo", Path.Combine(CliContext.RepositoryRoot, "pipelines"), variables); }
+            catch (InvalidPipelineException ex)
+            {
+                ctx.Err.WriteLine($"error: {ex.Reason}");
+                return ExitCodes.BadInput;
+            }
+
+            using var catalogue = new CatalogueStore(db);
+            using var client = DocumentFetcher.CreateClient();
+            var runner = FetchServices.CreateRunner(catalogue, client, onDocument: d => RunCommand.PrintDocument(ctx, d));
+            TaskCompletionSource<RunReport>? pending = null;
+            await using var scheduler = await PipelineScheduler.CreateAsync(data, runner, [pipeline],
+                new RunListener(r => pending?.TrySetResult(r), (_, ex) => pending?.TrySetException(ex)), ct);
+            await scheduler.StartAsync(ct);
+
+            ctx.Out.WriteLine($"\n== run 1: {pipeline.File} fired through the scheduler (as at its \"{pipeline.Schedule}\" {pipeline.TimeZone.Id} schedule)");
+            var first = await FireAsync(scheduler, pipeline, p => pending = p, ct);
+            RunCommand.PrintSummary(ctx.Out, first);
+
+            var revised = portal.Item(RevisedFile);
+            portal.Revise(revised, File.ReadAllBytes(Path.Combine(corpus, RevisionFile)));
+            ctx.Out.WriteLine($"\n== the portal now serves a revised version at {portal.FileUrl(revised)} (2024 text of the 2018 standard)");
+            ctx.Out.WriteLine("== run 2: same pipeline, fired again");
+            var second = await FireAsync(scheduler, pipeline, p => pending = p, ct);
+            RunCommand.PrintSummary(ctx.Out, second);
+            await scheduler.ShutdownAsync(CancellationToken.None);
+
+=======
             var db = ctx.DbPathOrDefault(Path.Combine(CliContext.RepositoryRoot, "data", "demo.db"));
             foreach (var f in new[] { db, db + "-wal", db + "-shm" }) if (File.Exists(f)) File.Delete(f);
             using var catalogue = new CatalogueStore(db);
@@ -19,12 +79,45 @@ public static class DemoCommand
             var corpus = Path.Combine(CliContext.RepositoryRoot, "corpus");
             var inputs = Directory.EnumerateFileSystemEntries(corpus).Where(p => Path.GetFileName(p) is not ("gold" or "README.md" or "build" or "manifest.json")).Order();
             var results = IngestCommand.Run(ingest, inputs, ctx, ct);
+>>>>>>> main
             var (policies, versions, clauses, amounts) = catalogue.Counts();
-            ctx.Out.WriteLine();
-            ctx.Out.WriteLine($"catalogue {db}: {policies} policies, {versions} versions, {clauses} clauses, {amounts} amounts; " +
-                              $"{results.Count(r => r.Outcome == IngestOutcome.Failed)} files failed");
-            return Task.FromResult(ExitCodes.Done);
+            ctx.Out.WriteLine($"\ncatalogue {db}: {policies} policies, {versions} versions, {clauses} clauses, {amounts} amounts; " +
+                              $"originals archived under {runner.Archive.Root}");
+            PrintSearches(ctx, catalogue, ct);
+            var reports = first.Reports.Concat(second.Reports).ToList();
+            if (reports.Count > 0) foreach (var r in reports) ctx.Out.WriteLine($"\nchange report: {r}");
+            else ctx.Out.WriteLine("\nchange report: none written (no change-report writer is wired into the runner yet)");
+            return first.Counts.Failed + second.Counts.Failed > 0 ? ExitCodes.PartlyDone : ExitCodes.Done;
         });
         return command;
+    }
+
+    private static async Task<RunReport> FireAsync(PipelineScheduler scheduler, PipelineDefinition pipeline,
+        Action<TaskCompletionSource<RunReport>> expect, CancellationToken ct)
+    {
+        var done = new TaskCompletionSource<RunReport>(TaskCreationOptions.RunContinuationsAsynchronously);
+        expect(done);
+        await scheduler.TriggerNowAsync(pipeline.Name, ct);
+        return await done.Task.WaitAsync(ct);
+    }
+
+    private static void PrintSearches(CliContext ctx, CatalogueStore catalogue, CancellationToken ct)
+    {
+        var search = PolicyIngestServices.CreateSearch(catalogue);
+        foreach (var query in Searches)
+        {
+            var result = search.Search(new SearchRequest
+            {
+                Query = query,
+                Limit = 3,
+                Filter = new ClauseFilter { AsOf = DateOnly.FromDateTime(DateTime.Now) },
+            }, ct);
+            ctx.Out.WriteLine($"\nsearch \"{query}\": {result.Total} clauses ({result.TookMs:0.0} ms)");
+            foreach (var hit in result.Hits)
+            {
+                var snippet = Regex.Replace(hit.Snippet, "</?em>", m => m.Value == "<em>" ? "【" : "】");
+                ctx.Out.WriteLine($"  {hit.Title} {hit.Label} [{hit.Status}]: {snippet}");
+            }
+        }
     }
 }

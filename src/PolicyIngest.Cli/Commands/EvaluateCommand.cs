@@ -35,6 +35,7 @@ public static class EvaluateCommand
         new ReadBenchmark(),
         new AmountsBenchmark(),
         new ClassifyBenchmark(),
+        new FetchBenchmark(),
         new SearchBenchmark(),
         new SegmentBenchmark(),
     ];

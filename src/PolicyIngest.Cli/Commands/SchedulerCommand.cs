@@ -33,7 +33,8 @@ public static class SchedulerCommand
             var runner = FetchServices.CreateRunner(catalogue, client);
             var data = FetchServices.DataDirectoryFor(ctx.DbPath);
             await using var scheduler = await PipelineScheduler.CreateAsync(data, runner, pipelines,
-                report => RunCommand.PrintSummary(ctx.Out, report), CancellationToken.None);
+                new RunListener(report => RunCommand.PrintSummary(ctx.Out, report),
+                    (name, ex) => ctx.Err.WriteLine($"error: pipeline {name}: {ex.Message}")), CancellationToken.None);
             foreach (var p in pipelines)
             {
                 var next = await scheduler.NextFireTimeAsync(p.Name, CancellationToken.None);

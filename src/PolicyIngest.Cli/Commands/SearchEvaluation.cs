@@ -35,7 +35,11 @@ public sealed class SearchEvaluation : IMeasurement
             var analyzer = PolicyIngestServices.CreateAnalyzer();
             using var catalogue = SearchCorpus.Build(Path.Combine(dir, "eval.db"), analyzer, context.Err);
             ClauseSearchStore.BuildTrigramBaseline(catalogue.Connection);
-            var judged = SearchCorpus.Judged(catalogue, context.Err);
+            var all = SearchCorpus.Judged(catalogue, context.Err);
+            // Judgments on superseded versions do not count (search shows current versions): a query left with none is skipped.
+            var judged = all.Where(j => j.Grades.Values.Any(g => g > 0)).ToList();
+            foreach (var (q, _) in all.Where(j => !j.Grades.Values.Any(g => g > 0)))
+                context.Err.WriteLine($"note: {q.Id} “{q.Query}” has no relevant current clause: skipped");
             var filter = new ClauseFilter { AsOf = DateOnly.FromDateTime(DateTime.Now) };
             o.WriteLine($"qrels: {judged.Count} queries, {judged.Sum(j => j.Grades.Count)} judged clauses ({SearchCorpus.QrelsPath})");
             o.WriteLine($"{"option",-36} {"nDCG@10",8} {"MRR",8} {"R@20",8} {"zero-hit",9}");

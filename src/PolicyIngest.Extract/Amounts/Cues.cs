@@ -11,7 +11,7 @@ internal static partial class Cues
 {
     private static readonly string[] AwardVerbs =
     [
-        "给予", "奖励", "补贴", "补助", "资助", "支持", "扶持", "奖补", "贴息", "兑现", "发放", "配套", "返还", "一次性", "分别", "再给予", "额外给予", "给",
+        "给予", "奖励", "补贴", "补助", "资助", "支持", "扶持", "奖补", "贴息", "兑现", "发放", "配套", "返还", "分别", "再给予", "额外给予", "给",
     ];
 
     /// <summary>What the applicant does or has (a condition when compared with a sum), not what it gets.</summary>
@@ -173,7 +173,15 @@ internal static partial class Cues
         return fundNoun && award < 0;
     }
 
-    private static bool IsOwnSubject(string between) => between.Length <= 10 && !between.Contains('、');
+    private static bool IsOwnSubject(string between)
+    {
+        // 营业额（以住宿、餐饮、门票等发票为准）10万元以上: a bracketed note does not separate a measure from its sum.
+        var plain = Bracketed().Replace(between, "");
+        return plain.Length <= 10 && !plain.Contains('、');
+    }
+
+    [GeneratedRegex("（[^（）]*）|\\([^()]*\\)")]
+    private static partial Regex Bracketed();
 
     private static bool FloorAward(string s) => AwardAfter().IsMatch(s);
 

@@ -16,8 +16,13 @@ internal sealed record Mention(int Start, int End, decimal Low, decimal? High, s
 internal static partial class Mentions
 {
     private const string ArabicNumber = "[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?";
-    private const string ChineseChar = "[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億兩廿]";
-    private const string Numeral = "(?:" + ArabicNumber + "|" + ChineseChar + ")(?:[ \u00A0]?(?:" + ArabicNumber + "|" + ChineseChar + "))*";
+    private const string NumeralChar = "0-9０-９零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億兩廿";
+
+    /// <summary>
+    /// A run of numeral characters, separators and single spaces between them, ending on a numeral character.
+    /// One character class per step keeps matching linear (nested quantifiers backtrack exponentially on long digit runs).
+    /// </summary>
+    private const string Numeral = "[" + NumeralChar + "](?:[" + NumeralChar + ",，.．]|[ \u00A0](?=[" + NumeralChar + "]))*(?<=[" + NumeralChar + "])";
 
     /// <summary>What a per-unit price is counted in: 元/亩, 元/人/夜, 元/公斤, 元/平方米.</summary>
     private const string PerUnit = "公斤|千克|平方米|立方米|千瓦时|千瓦|兆瓦|人次|标准箱|台套|平米|公里|课时|学时|小时|人·年|人|夜|年|月|天|日|次|件|个|台|套|辆|株|头|只|张|间|户|家|项|亩|吨|米|度|座|床|份|㎡|m²|m2|kWh|kW";
@@ -28,7 +33,8 @@ internal static partial class Mentions
     [GeneratedRegex("(?:给予|予以|奖励|补贴|补助|资助)[ \u00A0]?(?<num>" + Numeral + "[万亿])(?:[ \u00A0]?(?:—+|–+|－+|-+|~|～|至|到)[ \u00A0]?(?<num2>" + Numeral + "[万亿]))?(?![0-9元美港欧日韩澳台人平亩个家户件项辆台吨次名张套万亿])")]
     private static partial Regex BareMoneyPattern();
 
-    [GeneratedRegex("(?<num>" + ArabicNumber + ")[ \u00A0]?[%％]|百分之(?<cn>[零〇一二两三四五六七八九十百点]+)")]
+    /// <summary>10%, ３０％, 百分之十 — but never URL escapes such as %E6%96%B0 in a copied web address.</summary>
+    [GeneratedRegex("(?<![%A-Za-z0-9０-９.])(?<num>" + ArabicNumber + ")[ \u00A0]?(?:%(?![0-9A-Fa-f]{2})|％)|百分之(?<cn>[零〇一二两三四五六七八九十百点]+)")]
     private static partial Regex PercentPattern();
 
     /// <summary>A bare number right before a range dash: the 10 of 10—100万元.</summary>
@@ -41,8 +47,13 @@ internal static partial class Mentions
     [GeneratedRegex("^(?:（含）|\\(含\\))?(?:以上|及以上)(?:、|，|,)?(?:不满|不足|低于)?$")]
     private static partial Regex AboveBelowGap();
 
+    private static readonly System.Buffers.SearchValues<char> MoneyMarks = System.Buffers.SearchValues.Create("元圆%％万亿");
+
     public static List<Mention> Find(string text)
     {
+        // Most clauses hold no money at all: skip them without running a regex.
+        if (text.AsSpan().IndexOfAny(MoneyMarks) < 0 && !text.Contains("百分之", StringComparison.Ordinal)) return [];
+
         var money = new List<Mention>();
         foreach (Match m in MoneyPattern().Matches(text))
         {

@@ -11,7 +11,7 @@ using PolicyIngest.Read;
 namespace PolicyIngest.Fetch.Portal;
 
 /// <summary>A file of the portal, from <c>corpus/manifest.json</c> (<c>{"file","from","format","notes"}</c>).</summary>
-public sealed record PortalItem(int Id, string File, string Format, string Title);
+public sealed record PortalItem(int Id, string File, string Format, string Title, string? From = null);
 
 /// <summary>What the portal does wrong for one path, for the next <see cref="Times"/> requests.</summary>
 public sealed record Fault(FaultKind Kind, int Times = int.MaxValue)
@@ -84,9 +84,10 @@ public sealed class MockPortal : IAsyncDisposable
     public int PageCount => Math.Max(1, (Items.Count + PageSize - 1) / PageSize);
 
     /// <summary>Starts on a free loopback port. Items come from <c>manifest.json</c> when present, else every file under the root.</summary>
-    public static MockPortal Start(string corpusRoot, int pageSize = 10)
+    /// <param name="include">which manifest entries (file, from) to serve; all when null</param>
+    public static MockPortal Start(string corpusRoot, int pageSize = 10, Func<string, string?, bool>? include = null)
     {
-        var items = LoadItems(Path.GetFullPath(corpusRoot));
+        var items = LoadItems(Path.GetFullPath(corpusRoot), include);
         for (var attempt = 0; ; attempt++)
         {
             var port = FreePort();
@@ -393,14 +394,14 @@ public sealed class MockPortal : IAsyncDisposable
         [property: JsonPropertyName("format")] string? Format,
         [property: JsonPropertyName("notes")] string? Notes);
 
-    private static List<PortalItem> LoadItems(string root)
+    private static List<PortalItem> LoadItems(string root, Func<string, string?, bool>? include)
     {
         var manifest = Path.Combine(root, "manifest.json");
-        List<(string File, string? Format)> files;
+        List<(string File, string? Format, string? From)> files;
         if (File.Exists(manifest))
         {
             var entries = JsonSerializer.Deserialize<List<ManifestEntry>>(File.ReadAllText(manifest)) ?? [];
-            files = entries.Where(e => File.Exists(Path.Combine(root, e.File))).Select(e => (e.File, e.Format)).ToList();
+            files = entries.Where(e => File.Exists(Path.Combine(root, e.File))).Select(e => (e.File, e.Format, e.From)).ToList();
         }
         else
         {
@@ -409,13 +410,13 @@ public sealed class MockPortal : IAsyncDisposable
                 .Where(f => !f.Split('/').Any(p => p.StartsWith('.')) && !f.StartsWith("build/", StringComparison.Ordinal) &&
                             !f.StartsWith("gold/", StringComparison.Ordinal) && f != "README.md")
                 .Order(StringComparer.Ordinal)
-                .Select(f => (f, (string?)null))
+                .Select(f => (f, (string?)null, (string?)null))
                 .ToList();
         }
-        return files.Select((f, i) =>
+        return files.Where(f => include?.Invoke(f.File, f.From) ?? true).Select((f, i) =>
         {
             var format = f.Format ?? ContentCheck.FromExtension(f.File)?.ToString().ToLowerInvariant() ?? "bin";
-            return new PortalItem(i + 1, f.File, format, TitleOf(root, f.File, format));
+            return new PortalItem(i + 1, f.File, format, TitleOf(root, f.File, format), f.From);
         }).ToList();
     }
 

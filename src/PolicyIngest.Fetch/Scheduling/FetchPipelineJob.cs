@@ -9,7 +9,7 @@ namespace PolicyIngest.Fetch.Scheduling;
 /// <c>run</c> makes. Never two runs of one pipeline at once.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class FetchPipelineJob(PipelineRunner runner, IReadOnlyDictionary<string, PipelineDefinition> pipelines, Action<RunReport>? onRun)
+public sealed class FetchPipelineJob(PipelineRunner runner, IReadOnlyDictionary<string, PipelineDefinition> pipelines, RunListener? listener)
     : IJob
 {
     public const string PipelineKey = "pipeline";
@@ -22,23 +22,27 @@ public sealed class FetchPipelineJob(PipelineRunner runner, IReadOnlyDictionary<
         try
         {
             var report = await runner.RunAsync(pipeline, "scheduler", cancellationToken).ConfigureAwait(false);
-            onRun?.Invoke(report);
+            listener?.Finished(report);
         }
-        catch (PipelineBusyException ex)
+        catch (Exception ex)
         {
-            // A CLI run of the same pipeline is under way: this firing is skipped, the next one will run.
+            // e.g. a CLI run of the same pipeline is under way: this firing is skipped, the next one will run.
+            listener?.Failed(name, ex);
             throw new JobExecutionException(ex.Message, ex);
         }
     }
 }
 
+/// <summary>Told when a scheduled run finishes, or fails to run at all.</summary>
+public sealed record RunListener(Action<RunReport> Finished, Action<string, Exception> Failed);
+
 /// <summary>Builds <see cref="FetchPipelineJob"/>s with their services (no container).</summary>
-public sealed class FetchJobFactory(PipelineRunner runner, IReadOnlyDictionary<string, PipelineDefinition> pipelines, Action<RunReport>? onRun)
+public sealed class FetchJobFactory(PipelineRunner runner, IReadOnlyDictionary<string, PipelineDefinition> pipelines, RunListener? listener)
     : IJobFactory
 {
     public ValueTask<JobScope> CreateJob(TriggerFiredBundle bundle, IScheduler scheduler, CancellationToken cancellationToken) =>
         bundle.JobDetail.JobType.Type == typeof(FetchPipelineJob)
-            ? ValueTask.FromResult(new JobScope(new FetchPipelineJob(runner, pipelines, onRun), null))
+            ? ValueTask.FromResult(new JobScope(new FetchPipelineJob(runner, pipelines, listener), null))
             : throw new SchedulerException($"unknown job type {bundle.JobDetail.JobType}");
 
     public ValueTask ReturnJob(JobScope scope, CancellationToken cancellationToken) => ValueTask.CompletedTask;

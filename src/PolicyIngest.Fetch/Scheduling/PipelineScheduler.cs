@@ -21,7 +21,7 @@ public sealed class PipelineScheduler : IAsyncDisposable
     public static string StoreFile(string dataDirectory) => Path.Combine(dataDirectory, "scheduler.db");
 
     public static async Task<PipelineScheduler> CreateAsync(string dataDirectory, PipelineRunner runner,
-        IReadOnlyList<PipelineDefinition> pipelines, Action<RunReport>? onRun = null, CancellationToken cancellationToken = default)
+        IReadOnlyList<PipelineDefinition> pipelines, RunListener? listener = null, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(dataDirectory);
         var connection = new SqliteConnectionStringBuilder
@@ -34,7 +34,7 @@ public sealed class PipelineScheduler : IAsyncDisposable
         var scheduler = await QuartzSchedulerBuilder.Create(q =>
             {
                 q.UseDefaultThreadPool(Math.Max(2, Math.Min(pipelines.Count, 4)));
-                q.UseJobFactory(new FetchJobFactory(runner, byName, onRun));
+                q.UseJobFactory(new FetchJobFactory(runner, byName, listener));
                 q.UsePersistentStore(store =>
                 {
                     store.UseSqlite(connection);

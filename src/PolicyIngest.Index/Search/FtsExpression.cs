@@ -8,9 +8,10 @@ public sealed class FtsExpression(ClauseAnalyzer analyzer, SearchOptions options
 {
     /// <summary>
     /// The expression, or null when no term has anything to match (only punctuation, or only exclusions).
-    /// <paramref name="relaxed"/> joins the groups with OR instead of AND (bm25 then ranks clauses with more of them first).
+    /// <paramref name="atLeast"/> (below the number of groups) asks for clauses with at least that many of the ANDed
+    /// groups: an OR of every combination of that size (null when there would be more than <see cref="MaxCombinations"/>).
     /// </summary>
-    public string? Build(SearchQuery query, bool relaxed = false)
+    public string? Build(SearchQuery query, int? atLeast = null)
     {
         var positives = new List<string>();
         foreach (var group in query.Groups)
@@ -20,12 +21,39 @@ public sealed class FtsExpression(ClauseAnalyzer analyzer, SearchOptions options
             positives.Add(alternatives.Count == 1 ? alternatives[0]! : "(" + string.Join(" OR ", alternatives) + ")");
         }
         if (positives.Count == 0) return null;
-        var sb = new StringBuilder(relaxed ? "(" + string.Join(" OR ", positives) + ")" : string.Join(" AND ", positives));
+        string core;
+        if (atLeast is { } k && k < positives.Count)
+        {
+            var combinations = Combinations(positives.Count, Math.Max(1, k)).ToList();
+            if (combinations.Count > MaxCombinations) return null;
+            core = "(" + string.Join(" OR ", combinations.Select(c => c.Length == 1 ? positives[c[0]] : "(" + string.Join(" AND ", c.Select(i => positives[i])) + ")")) + ")";
+        }
+        else core = string.Join(" AND ", positives);
+        var sb = new StringBuilder(core);
         foreach (var ex in query.Excluded)
         {
             if (Term(ex) is { } e) sb.Insert(0, '(').Append(") NOT ").Append(e);
         }
         return sb.ToString();
+    }
+
+    public const int MaxCombinations = 20;
+
+    /// <summary>Number of groups of the query that can match anything.</summary>
+    public int MatchableGroups(SearchQuery query) => query.Groups.Count(g => g.Any(t => Term(t) is not null));
+
+    private static IEnumerable<int[]> Combinations(int n, int k)
+    {
+        var c = Enumerable.Range(0, k).ToArray();
+        while (true)
+        {
+            yield return (int[])c.Clone();
+            var i = k - 1;
+            while (i >= 0 && c[i] == n - k + i) i--;
+            if (i < 0) yield break;
+            c[i]++;
+            for (var j = i + 1; j < k; j++) c[j] = c[j - 1] + 1;
+        }
     }
 
     /// <summary>One term: its words in the words column and/or its bigram phrase in the grams column.</summary>

@@ -16,10 +16,10 @@ public enum SearchAnalyzer
 /// <summary>How queries are matched and ranked (bm25 column weights). The default is the best measured by <c>evaluate search</c>.</summary>
 public sealed record SearchOptions(SearchAnalyzer Analyzer, double WordsWeight, double GramsWeight)
 {
-    /// <summary>When no clause has every term of a several-term query, return clauses with some of them (flagged Relaxed).</summary>
+    /// <summary>When no clause has every term of a several-term query, return clauses with all but one, all but two, … (flagged Relaxed).</summary>
     public bool RelaxWhenEmpty { get; init; } = true;
 
-    public static SearchOptions Default { get; } = new(SearchAnalyzer.WordsAndBigrams, 2.0, 1.0);
+    public static SearchOptions Default { get; } = new(SearchAnalyzer.WordsAndBigrams, 1.0, 2.0);
 
     public string Name => Analyzer switch
     {

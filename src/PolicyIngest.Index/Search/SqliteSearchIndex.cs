@@ -25,17 +25,22 @@ public sealed class SqliteSearchIndex(CatalogueStore catalogue, ClauseAnalyzer a
     }
 
     /// <summary>
-    /// Clauses with every term; when none has them all and the query has several terms, clauses with any of them
-    /// (bm25 ranks those with more terms first) and <c>Relaxed</c> set, so a long query still finds its best clauses.
+    /// Clauses with every term; when none has them all and the query has several terms, clauses with all terms but
+    /// one, then all but two, … (bm25 ranks within), and <c>Relaxed</c> set, so a long query still finds its best clauses.
     /// </summary>
     private (List<ClauseMatch> Matches, bool Relaxed) Matches(SearchQuery query, ClauseFilter filter)
     {
         var match = _expression.Build(query);
         if (match is null) return ([], false);
         var matches = ClauseSearchStore.Matches(catalogue.Connection, match, _options.WordsWeight, _options.GramsWeight, filter);
-        if (matches.Count > 0 || query.Groups.Count < 2 || !_options.RelaxWhenEmpty) return (matches, false);
-        var relaxed = _expression.Build(query, relaxed: true)!;
-        return (ClauseSearchStore.Matches(catalogue.Connection, relaxed, _options.WordsWeight, _options.GramsWeight, filter), true);
+        if (matches.Count > 0 || !_options.RelaxWhenEmpty) return (matches, false);
+        for (var k = _expression.MatchableGroups(query) - 1; k >= 1; k--)
+        {
+            if (_expression.Build(query, atLeast: k) is not { } relaxed) break;
+            matches = ClauseSearchStore.Matches(catalogue.Connection, relaxed, _options.WordsWeight, _options.GramsWeight, filter);
+            if (matches.Count > 0) return (matches, true);
+        }
+        return (matches, false);
     }
 
     public SearchResult Search(SearchRequest request, CancellationToken cancellationToken = default)
@@ -59,15 +64,18 @@ public sealed class SqliteSearchIndex(CatalogueStore catalogue, ClauseAnalyzer a
                 foreach (var v in JsonList(m.IndustriesJson)) Count(facets["industry"], v);
                 Count(facets["status"], m.Status);
             }
-            foreach (var m in matches.Take(Math.Max(0, request.Limit)))
+            var page = matches.Take(Math.Max(0, request.Limit)).ToList();
+            var ids = page.Select(m => m.RowId).ToList();
+            var details = ClauseSearchStore.HitDetails(catalogue.Connection, ids, request.Filter.AsOf);
+            var amounts = ClauseSearchStore.AmountsOfClauses(catalogue.Connection, ids);
+            foreach (var m in page)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (ClauseSearchStore.HitDetails(catalogue.Connection, m.RowId, request.Filter.AsOf) is not { } row) continue;
-                var amounts = ClauseSearchStore.AmountsOfClause(catalogue.Connection, row.VersionId, row.PartNo, row.ClauseId)
-                    .Select(a => new HitAmount(a.Yuan, a.Role, a.Text)).ToList();
+                if (!details.TryGetValue(m.RowId, out var row)) continue;
+                var hitAmounts = amounts.TryGetValue(m.RowId, out var list) ? list.Select(a => new HitAmount(a.Yuan, a.Role, a.Text)).ToList() : [];
                 hits.Add(new SearchHit(row.PolicyId, row.VersionId, row.Title, row.DocNumber, row.Region, row.Status, row.ClauseId, row.Label,
                     JsonSerializer.Deserialize<string[]>(row.PathJson) ?? [], _highlighter.Snippet(row.Text, query),
-                    Math.Round(-m.Rank, 3), amounts, row.Source, row.Issuer, row.IssuedOn, row.PartNo, row.Text));
+                    Math.Round(-m.Rank, 3), hitAmounts, row.Source, row.Issuer, row.IssuedOn, row.PartNo, row.Text));
             }
         }
         return new SearchResult(request.Query, total, Math.Round(clock.Elapsed.TotalMilliseconds, 1), hits, Freeze(facets)) { Relaxed = relaxed };

@@ -55,7 +55,15 @@ public static partial class PdfLayoutAnalyzer
 
     private static Row MakeRow(PdfPage page, List<PdfLine> group)
     {
-        var segments = group.OrderBy(l => l.XMin).ToList();
+        // A line lying mostly over a wider one on the same baseline is the same text twice (OCR layout duplicates,
+        // overprinted "fake bold"): only the wider one is kept.
+        var kept = new List<PdfLine>();
+        foreach (var line in group.OrderByDescending(l => l.XMax - l.XMin))
+        {
+            var width = Math.Max(line.XMax - line.XMin, 0.01);
+            if (kept.All(k => Math.Min(k.XMax, line.XMax) - Math.Max(k.XMin, line.XMin) < 0.5 * width)) kept.Add(line);
+        }
+        var segments = kept.OrderBy(l => l.XMin).ToList();
         var height = segments.Max(l => l.Height);
         var text = new StringBuilder();
         var cells = 1;

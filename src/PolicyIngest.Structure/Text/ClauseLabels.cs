@@ -6,7 +6,7 @@ namespace PolicyIngest.Structure.Text;
 /// <summary>Numbering levels, outermost first. The outline style (一、（一）1.（1）①) nests below 条.</summary>
 public enum LabelLevel
 {
-    Part = 0,      // 第一编
+    Part = 0,      // 第一编, 第一部分
     Chapter = 1,   // 第一章
     Section = 2,   // 第一节
     Article = 3,   // 第一条
@@ -50,7 +50,7 @@ public static partial class ClauseLabels
     private const string Num = "[0-9０-９〇○零一二两三四五六七八九十百千]";
 
     // 第X条 must be followed by a break, not by words that make it a citation (第三条规定, 第三条的, 第三条、第四条).
-    [GeneratedRegex($@"^第\s*(?<n>{Num}(\s*{Num}){{0,5}})\s*(?<u>编|章|节|条)(?<rest>.*)$", RegexOptions.Singleline)]
+    [GeneratedRegex($@"^第\s*(?<n>{Num}(\s*{Num}){{0,5}})\s*(?<u>部分|编|章|节|条)(?<rest>.*)$", RegexOptions.Singleline)]
     private static partial Regex Structural();
 
     [GeneratedRegex($@"^(?<n>[一二三四五六七八九十百]{{1,4}})\s*[、．.]\s*(?<rest>.*)$", RegexOptions.Singleline)]
@@ -79,7 +79,7 @@ public static partial class ClauseLabels
         {
             var rest = m.Groups["rest"].Value;
             var unit = m.Groups["u"].Value;
-            var level = unit switch { "编" => LabelLevel.Part, "章" => LabelLevel.Chapter, "节" => LabelLevel.Section, _ => LabelLevel.Article };
+            var level = unit switch { "编" or "部分" => LabelLevel.Part, "章" => LabelLevel.Chapter, "节" => LabelLevel.Section, _ => LabelLevel.Article };
             if (!LooksLikeCitation(rest, level))
                 return new LabelMatch(level, n, $"第{ChineseNumerals.Format(n)}{unit}", rest.Trim(' ', '　', '\t'), s[..(s.Length - rest.Length)]);
         }
@@ -116,6 +116,12 @@ public static partial class ClauseLabels
         if (rest.Length > r.Length) return false;               // 第五条 followed by a space: the article starts
         return CitationFollowers.Any(r.StartsWith);
     }
+
+    /// <summary>A table-of-contents entry: 第一章 总则……………1 (dot leaders and a page number).</summary>
+    public static bool IsContentsEntry(string line) => ContentsEntry().IsMatch(line);
+
+    [GeneratedRegex(@"([.…·．]{3,}|[-—]{3,})\s*\d{1,4}\s*$")]
+    private static partial Regex ContentsEntry();
 
     /// <summary>1 年, 2 个月, 3 万元: a number with a unit, not an outline label.</summary>
     private static bool StartsWithUnit(string rest) =>

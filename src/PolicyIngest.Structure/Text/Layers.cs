@@ -34,7 +34,7 @@ public static partial class Layers
     [GeneratedRegex(@"^[（(]?\s*(?:本文|此文)?.{0,30}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发\s*[）)]?$")]
     private static partial Regex PrintedLine();
 
-    [GeneratedRegex(@"^\S{2,40}?关于.{2,}的(?:通知|决定|批复|函|意见)(?:[（(].{1,10}[）)])?$")]
+    [GeneratedRegex(@"^(?:\S{2,40}?)?关于.{2,}的(?:通知|决定|批复|函|意见)(?:[（(].{1,10}[）)])?$")]
     private static partial Regex NoticeTitle();
 
     [GeneratedRegex(@"(?:印发|发布|转发|公布|下发|颁布)\s*《(?<title>[^《》]+)》")]

@@ -221,16 +221,16 @@ public static class DiffMarkdown
     private static string Edit(string oldText, string newText, TextEdit e)
     {
         const int context = 4;
-        string Around(string text, TextMark? m, TextMark? other)
+        string Around(string text, TextMark? m)
         {
             if (m is not { } mark) return "";
             var start = Math.Max(0, mark.Start - context);
             var end = Math.Min(text.Length, mark.End + context);
             return text[start..end].Replace("\n", " ");
         }
-        if (e.Old is null) return "增「" + Clip(Around(newText, e.New, null), 60) + "」";
-        if (e.New is null) return "删「" + Clip(Around(oldText, e.Old, null), 60) + "」";
-        return "「" + Clip(Around(oldText, e.Old, e.New), 60) + "」→「" + Clip(Around(newText, e.New, e.Old), 60) + "」";
+        if (e.Old is null) return "增「" + Clip(Around(newText, e.New), 60) + "」";
+        if (e.New is null) return "删「" + Clip(Around(oldText, e.Old), 60) + "」";
+        return "「" + Clip(Around(oldText, e.Old), 60) + "」→「" + Clip(Around(newText, e.New), 60) + "」";
     }
 
     private static string Clip(string s, int max) => s.Length <= max ? s.Replace("\n", " ") : s[..max].Replace("\n", " ") + "…";

@@ -33,6 +33,8 @@ public static class DiffEvaluation
         [RevisionEdit.MergeArticles],
         [RevisionEdit.SplitArticle],
         [RevisionEdit.ModifyText],
+        [RevisionEdit.RewordSentence],
+        [RevisionEdit.RewordSentence, RevisionEdit.RewordSentence, RevisionEdit.MoveArticle, RevisionEdit.ChangeAmounts],
         [RevisionEdit.Cosmetic],
         [RevisionEdit.RestructureChapters, RevisionEdit.Cosmetic],
         [RevisionEdit.ChangeAmounts, RevisionEdit.InsertArticle, RevisionEdit.DeleteArticle],

@@ -8,7 +8,7 @@ using PolicyIngest.Track.Text;
 namespace PolicyIngest.Track.Simulation;
 
 /// <summary>The kinds of edit the simulator applies, one or several per revision.</summary>
-public enum RevisionEdit { ChangeAmounts, InsertArticle, DeleteArticle, MoveArticle, MergeArticles, SplitArticle, ModifyText, RestructureChapters, Cosmetic }
+public enum RevisionEdit { ChangeAmounts, InsertArticle, DeleteArticle, MoveArticle, MergeArticles, SplitArticle, ModifyText, RewordSentence, RestructureChapters, Cosmetic }
 
 /// <summary>A link the diff must report: old unit key → new unit key (either may be null) with its change.</summary>
 public sealed record ExpectedLink(string? OldKey, string? NewKey, PairChange Change);
@@ -78,6 +78,7 @@ public sealed partial class RevisionSimulator(Random random)
                 RevisionEdit.MergeArticles => Merge(units),
                 RevisionEdit.SplitArticle => Split(units),
                 RevisionEdit.ModifyText => Modify(units),
+                RevisionEdit.RewordSentence => Reword(units, donorUnits),
                 RevisionEdit.RestructureChapters => restructure = true,
                 RevisionEdit.Cosmetic => cosmetic = true,
                 _ => false,
@@ -250,6 +251,42 @@ public sealed partial class RevisionSimulator(Random random)
         u.Body = end.EndsWith('。') ? end + Pick(Additions) : end + "，" + Pick(Additions);
         u.TextChanged = true;
         return true;
+    }
+
+    /// <summary>Replaces one sentence (at most 40% of the article, no sums in it) with a sentence from another document.</summary>
+    private bool Reword(List<SimUnit> units, List<DiffUnit> donorUnits)
+    {
+        var donorSentences = donorUnits.SelectMany(u => Sentences(u.Text))
+            .Where(x => x.Length is >= 10 and <= 60 && !x.Any(char.IsAsciiDigit) && !x.Contains('元')).ToList();
+        if (donorSentences.Count == 0) return false;
+        var c = Candidates(units, u => u.Kind == PairChange.Unchanged && !u.TextChanged && Sentences(u.Body).Count >= 2);
+        foreach (var i in c.OrderBy(_ => random.Next()))
+        {
+            var u = units[i];
+            var options = Sentences(u.Body).Where(x => x.Length * 10 <= u.Body.Length * 4 && x.Length >= 6
+                && !u.Amounts.Any(a => x.Contains(a.Text, StringComparison.Ordinal))).ToList();
+            if (options.Count == 0) continue;
+            var target = Pick(options);
+            var at = u.Body.IndexOf(target, StringComparison.Ordinal);
+            u.Body = u.Body[..at] + Pick(donorSentences) + u.Body[(at + target.Length)..];
+            u.TextChanged = true;
+            return true;
+        }
+        return false;
+    }
+
+    private static List<string> Sentences(string text)
+    {
+        var list = new List<string>();
+        var start = 0;
+        for (var k = 0; k < text.Length; k++)
+        {
+            if (text[k] is not ('。' or '；')) continue;
+            var sentence = text[start..(k + 1)].Trim();
+            if (sentence.Length > 0) list.Add(sentence);
+            start = k + 1;
+        }
+        return list;
     }
 
     private SimulatedRevision Emit(string name, IReadOnlyList<RevisionEdit> edits, PolicyDocument oldDoc, IReadOnlyList<DiffUnit> oldUnits,

@@ -1,0 +1,85 @@
+using PolicyIngest.Classify.Features;
+using PolicyIngest.Classify.Model;
+
+namespace PolicyIngest.Classify.Tests;
+
+public class ClauseFeaturesTest
+{
+    private static readonly ClauseFeatures Features = new(bits: 15);
+
+    private static ClauseInput Input(string text, string? heading = null, string? chapter = null, string kind = "article", double position = 0.5) =>
+        new(text, heading, chapter, kind, position);
+
+    public static TheoryData<string, string> FoldRows => new()
+    {
+        { "给予30万元支持", "给予00万元支持" },        // why: every ASCII digit hashes as 0, so amounts of any size share n-grams
+        { "第１５条", "第00条" },                      // why: full-width digits fold to the same ASCII 0
+        { "给予 30 万元", "给予00万元" },              // why: pdftotext's inserted spaces must not change the features
+        { "（一）〔2025〕", "（一）〔0000〕" },          // why: Chinese numerals and brackets are kept as they are (no NFKC)
+    };
+
+    [Theory, MemberData(nameof(FoldRows))]
+    public void Fold_Rows(string text, string folded) => Assert.Equal(folded, ClauseFeatures.Fold(text));
+
+    [Fact]
+    public void Extract_SameInput_SameVector()
+    {
+        var a = Features.Extract(Input("对首次认定的企业给予一次性50万元奖励。", "支持企业升规", "加大培育力度"));
+        var b = Features.Extract(Input("对首次认定的企业给予一次性50万元奖励。", "支持企业升规", "加大培育力度"));
+        Assert.Equal(a.Indices, b.Indices);
+        Assert.Equal(a.Values, b.Values);
+    }
+
+    [Fact]
+    public void Extract_IndicesSortedDistinctAndInRange()
+    {
+        var v = Features.Extract(Input("本办法自印发之日起施行，由区经济和信息化局负责解释。"));
+        Assert.True(v.Count > 20);
+        for (var i = 1; i < v.Count; i++) Assert.True(v.Indices[i] > v.Indices[i - 1]);
+        Assert.All(v.Indices, i => Assert.InRange(i, 0, Features.Dimension - 1));
+    }
+
+    [Fact]
+    public void Extract_DifferentAmounts_SameVector()
+    {
+        // why: the amount's size says nothing about the category; 30万元 and 80万元 must look alike
+        var a = Features.Extract(Input("给予30万元一次性资金支持"));
+        var b = Features.Extract(Input("给予80万元一次性资金支持"));
+        Assert.Equal(a.Indices, b.Indices);
+    }
+
+    public static TheoryData<ClauseInput, ClauseInput, string> ContextRows => new()
+    {
+        { Input("支持企业发展。"), Input("支持企业发展。", heading: "支持企业升规"), "a heading adds features" },
+        { Input("支持企业发展。"), Input("支持企业发展。", chapter: "附则"), "a chapter heading adds features" },
+        { Input("支持企业发展。", kind: "article"), Input("支持企业发展。", kind: "card-field"), "the kind is a feature" },
+        { Input("支持企业发展。", position: 0), Input("支持企业发展。", position: 1), "first and last position differ" },
+    };
+
+    [Theory, MemberData(nameof(ContextRows))]
+    public void Extract_Context_ChangesVector(ClauseInput a, ClauseInput b, string why)
+    {
+        var va = Features.Extract(a);
+        var vb = Features.Extract(b);
+        Assert.False(va.Indices.SequenceEqual(vb.Indices) && va.Values.SequenceEqual(vb.Values), why);
+    }
+
+    public static TheoryData<string> NothingToReadRows => new()
+    {
+        "",        // why: an empty clause still gives a (structure-only) vector, never an exception
+        "　 \n",   // why: whitespace only folds to nothing
+    };
+
+    [Theory, MemberData(nameof(NothingToReadRows))]
+    public void Extract_NoText_OnlyStructureFeatures(string text)
+    {
+        var v = Features.Extract(Input(text));
+        Assert.InRange(v.Count, 1, 8);
+    }
+
+    [Theory]
+    [InlineData(9)]
+    [InlineData(25)]
+    public void Constructor_BitsOutOfRange_Throws(int bits) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ClauseFeatures(bits));
+}

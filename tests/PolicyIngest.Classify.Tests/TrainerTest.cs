@@ -1,0 +1,95 @@
+using PolicyIngest.Classify.Model;
+using PolicyIngest.Classify.Training;
+
+namespace PolicyIngest.Classify.Tests;
+
+public class TrainerTest
+{
+    private static LabelledClause Clause(string text, string category, string[]? instruments = null, string[]? industries = null, string? heading = null) =>
+        new(text, "test", text, new ClauseInput(text, heading, null, "article", 0.5), category, instruments ?? [], industries ?? ["general"]);
+
+    /// <summary>A small hand-written set: enough for the model to separate the obvious cases.</summary>
+    private static readonly LabelledClause[] Small =
+    [
+        Clause("为了促进中小企业发展，根据有关法律，制定本办法。", "purpose"),
+        Clause("为推动制造业高质量发展，结合本区实际，制定本措施。", "purpose", industries: ["advanced_manufacturing"]),
+        Clause("本办法适用于在本区注册的企业。", "scope"),
+        Clause("本办法所称中小企业，是指符合划型标准的企业。", "scope"),
+        Clause("对首次认定的高新技术企业给予一次性30万元奖励。", "support", ["grant", "certification"]),
+        Clause("对企业实际支付的贷款利息按50%给予贴息支持。", "support", ["interest_subsidy"]),
+        Clause("对软件企业给予不超过100万元资金支持。", "support", ["grant"], ["software_it"]),
+        Clause("对生物医药企业进入临床阶段的给予200万元资金支持。", "support", ["grant"], ["biomedicine"]),
+        Clause("申报单位应当提交申报表、营业执照等材料。", "procedure"),
+        Clause("区经济和信息化局组织专家评审后拨付资金。", "procedure"),
+        Clause("提供虚假材料骗取财政资金的，责令退回已拨付资金。", "supervision"),
+        Clause("违反本办法规定的，处五万元以下罚款。", "supervision"),
+        Clause("本办法自印发之日起施行。", "final"),
+        Clause("本办法由区经济和信息化局负责解释。", "final"),
+        Clause("现将《扶持办法》印发给你们，请遵照执行。", "notice"),
+        Clause("公司股东会由全体股东组成。", "other"),
+    ];
+
+    [Fact]
+    public void Train_Twice_SameModelBytes()
+    {
+        var trainer = new ClauseModelTrainer(hashBits: 12);
+        Assert.Equal(Bytes(trainer.Train(Small)), Bytes(trainer.Train(Small)));
+    }
+
+    [Fact]
+    public void Train_SmallSet_FitsItsOwnExamples()
+    {
+        var model = new ClauseModelTrainer(hashBits: 12).Train(Small);
+        foreach (var c in Small)
+        {
+            var p = model.Predict(c.Input);
+            Assert.Equal(c.Category, p.Category);
+            if (c.Category == "support") Assert.Equal(c.Instruments.Order(), p.Instruments.Order());
+        }
+    }
+
+    [Fact]
+    public void Predict_NonSupport_NeverHasInstruments()
+    {
+        var model = new ClauseModelTrainer(hashBits: 12).Train(Small);
+        var p = model.Predict(new ClauseInput("本办法自2026年1月1日起施行。", null, "附则", "article", 1));
+        Assert.Equal("final", p.Category);
+        Assert.Empty(p.Instruments);
+        Assert.Equal(["general"], p.Industries);
+    }
+
+    [Fact]
+    public void SaveLoad_RoundTrip_SameBytesAndPredictions()
+    {
+        var model = new ClauseModelTrainer(hashBits: 12).Train(Small);
+        var bytes = Bytes(model);
+        var loaded = ClauseModel.Load(new MemoryStream(bytes));
+        Assert.Equal(bytes, Bytes(loaded));
+        foreach (var c in Small)
+        {
+            var a = model.Predict(c.Input);
+            var b = loaded.Predict(c.Input);
+            Assert.Equal(a.Category, b.Category);
+            Assert.Equal(a.CategoryConfidence, b.CategoryConfidence);
+            Assert.Equal(a.Instruments, b.Instruments);
+            Assert.Equal(a.Industries, b.Industries);
+        }
+    }
+
+    [Fact]
+    public void Load_NotAModel_Throws()
+    {
+        var junk = new MemoryStream();
+        using (var gz = new System.IO.Compression.GZipStream(junk, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        using (var w = new BinaryWriter(gz)) w.Write("something else");
+        junk.Position = 0;
+        Assert.Throws<InvalidDataException>(() => ClauseModel.Load(junk));
+    }
+
+    private static byte[] Bytes(ClauseModel model)
+    {
+        var stream = new MemoryStream();
+        model.Save(stream);
+        return stream.ToArray();
+    }
+}

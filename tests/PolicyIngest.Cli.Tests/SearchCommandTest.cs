@@ -1,0 +1,43 @@
+using System.Text.Json;
+
+namespace PolicyIngest.Cli.Tests;
+
+public class SearchCommandTest
+{
+    [Fact]
+    public void Search_Json_HasTheContractShape()
+    {
+        using var dir = new TempDir();
+        var db = dir.File("cat.db");
+        Assert.Equal(0, CliRunner.Run("ingest", Path.Combine(CliRunner.SharedRoot, "seeds", "000_cf5a06cb7cce2435.txt"), "--db", db).ExitCode);
+
+        var result = CliRunner.Run("search", "贴息", "--db", db, "--json", "--limit", "3");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.StdOut);
+        var root = json.RootElement;
+        Assert.Equal("贴息", root.GetProperty("query").GetString());
+        Assert.True(root.GetProperty("total").GetInt32() >= 1);
+        Assert.True(root.GetProperty("tookMs").GetDouble() >= 0);
+        var hit = root.GetProperty("hits")[0];
+        foreach (var name in new[] { "docId", "versionId", "title", "docNumber", "region", "status", "clauseId", "label", "path", "snippet", "score", "amounts" })
+            Assert.True(hit.TryGetProperty(name, out _), $"hit lacks {name}");
+        Assert.Contains("<em>贴息</em>", hit.GetProperty("snippet").GetString());
+        Assert.False(string.IsNullOrEmpty(hit.GetProperty("status").GetString()));
+        Assert.True(root.GetProperty("facets").GetProperty("status").EnumerateObject().Sum(p => p.Value.GetInt32()) >= 1);
+    }
+
+    [Fact]
+    public void Search_Human_PrintsHitsWithHighlights()
+    {
+        using var dir = new TempDir();
+        var db = dir.File("cat.db");
+        CliRunner.Run("ingest", Path.Combine(CliRunner.SharedRoot, "seeds", "000_cf5a06cb7cce2435.txt"), "--db", db);
+
+        var result = CliRunner.Run("search", "升规纳统", "--db", db);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("【升规纳统】", result.StdOut);
+        Assert.Contains("clauses match", result.StdOut);
+    }
+}
