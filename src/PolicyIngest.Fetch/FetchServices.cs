@@ -16,6 +16,6 @@ public static class FetchServices
     {
         var time = clock ?? TimeProvider.System;
         var ingest = PolicyIngestServices.CreateIngest(catalogue, time, readOptions);
-        return new PipelineRunner(ingest, DataDirectoryFor(catalogue.Path), client, time, reports: null) { OnDocument = onDocument };
+        return new PipelineRunner(ingest, DataDirectoryFor(catalogue.Path), client, time) { OnDocument = onDocument };
     }
 }

@@ -17,19 +17,13 @@ public sealed record DocumentOutcome(string Url, string Source, string Outcome)
     public string? Title { get; init; }
     public string? Error { get; init; }
     public string? Warning { get; init; }
-    public string? Report { get; init; }
+    public IReadOnlyList<string> Reports { get; init; } = [];
 }
 
 /// <summary>What a run did: counts, errors (one line each), change reports and every document's outcome.</summary>
 public sealed record RunReport(
     string RunId, string Pipeline, string Trigger, DateTimeOffset StartedAt, DateTimeOffset EndedAt, string Status,
     RunCounts Counts, IReadOnlyList<string> Errors, IReadOnlyList<string> Reports, IReadOnlyList<DocumentOutcome> Documents);
-
-/// <summary>Writes the change report of a new version (Track); returns its path, or null when there is nothing to report.</summary>
-public interface IChangeReportWriter
-{
-    string? WriteReport(IngestResult newVersion, CancellationToken cancellationToken);
-}
 
 /// <summary>Another process (the scheduler or a CLI run) is running this pipeline now.</summary>
 public sealed class PipelineBusyException(string pipeline)
@@ -46,8 +40,7 @@ public sealed class PipelineRunner(
     IngestService ingest,
     string dataDirectory,
     HttpClient client,
-    TimeProvider clock,
-    IChangeReportWriter? reports = null)
+    TimeProvider clock)
 {
     private readonly FetchStore _store = new(ingest.Catalogue);
     private readonly DocumentFetcher _fetcher = new(client);
@@ -90,7 +83,7 @@ public sealed class PipelineRunner(
             documents.Count(d => d.Outcome == "unchanged"), documents.Count(d => d.Outcome == "failed"));
         if (status == "done" && counts.Failed > 0) status = counts.Failed == documents.Count ? "failed" : "partly";
         var errors = documents.Where(d => d.Error is not null).Select(d => $"{d.Url}: {d.Error}").ToList();
-        var reportPaths = documents.Where(d => d.Report is not null).Select(d => d.Report!).Distinct().ToList();
+        var reportPaths = documents.SelectMany(d => d.Reports).Distinct().ToList();
         var ended = clock.GetUtcNow();
         _store.FinishRun(runId, status, counts, errors, reportPaths, ended);
         if (status == "cancelled") cancellationToken.ThrowIfCancellationRequested();
@@ -246,16 +239,8 @@ public sealed class PipelineRunner(
 
         // Only now that the version is committed may a later 304 stand for these bytes.
         _store.SaveState(key, pipeline.Name, source.Name, etag, lastModified, sha, verdict.Format?.ToString().ToLowerInvariant(), clock.GetUtcNow());
-        string? report = null;
-        if (result.Outcome == IngestOutcome.NewVersion && reports is not null)
-        {
-            try { report = reports.WriteReport(result, ct); }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                return Outcome(result, source, httpStatus, sha, verdict.Warning) with { Error = $"change report not written: {ex.Message.Split('\n')[0]}" };
-            }
-        }
-        return Outcome(result, source, httpStatus, sha, verdict.Warning) with { Report = report };
+        // The version tracker wrote the 新旧对照 reports inside ingest (Track); the run lists their paths.
+        return Outcome(result, source, httpStatus, sha, verdict.Warning) with { Reports = result.Reports ?? [] };
     }
 
     private IngestResult IngestOnce(byte[] body, string source, CancellationToken ct)

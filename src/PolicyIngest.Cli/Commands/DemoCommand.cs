@@ -74,9 +74,10 @@ public static class DemoCommand
             ctx.Out.WriteLine($"\ncatalogue {db}: {policies} policies, {versions} versions, {clauses} clauses, {amounts} amounts; " +
                               $"originals archived under {runner.Archive.Root}");
             PrintSearches(ctx, catalogue, ct);
-            var reports = first.Reports.Concat(second.Reports).ToList();
-            if (reports.Count > 0) foreach (var r in reports) ctx.Out.WriteLine($"\nchange report: {r}");
-            else ctx.Out.WriteLine("\nchange report: none written (no change-report writer is wired into the runner yet)");
+            if (first.Reports.Count > 0)
+                ctx.Out.WriteLine($"\nrun 1 linked documents in other formats or years as versions of one policy and wrote {first.Reports.Count} 新旧对照 reports (see `changes`)");
+            if (second.Reports.Count > 0) foreach (var r in second.Reports) ctx.Out.WriteLine($"change report of the revised policy: {r}");
+            else ctx.Out.WriteLine("change report: none written (no policy changed between the two runs)");
             return first.Counts.Failed + second.Counts.Failed > 0 ? ExitCodes.PartlyDone : ExitCodes.Done;
         });
         return command;

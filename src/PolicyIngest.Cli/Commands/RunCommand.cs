@@ -95,7 +95,7 @@ public static class RunCommand
         documents = report.Documents.Select(d => new
         {
             url = d.Url, source = d.Source, outcome = d.Outcome, httpStatus = d.HttpStatus, versionId = d.VersionId,
-            policyId = d.PolicyId, title = d.Title, error = d.Error, warning = d.Warning, report = d.Report,
+            policyId = d.PolicyId, title = d.Title, error = d.Error, warning = d.Warning, reports = d.Reports,
         }),
     }, PolicyJson.Options);
 
