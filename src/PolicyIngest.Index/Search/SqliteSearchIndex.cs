@@ -74,12 +74,17 @@ public sealed class SqliteSearchIndex(CatalogueStore catalogue, ClauseAnalyzer a
                 if (!details.TryGetValue(m.RowId, out var row)) continue;
                 var hitAmounts = amounts.TryGetValue(m.RowId, out var list) ? list.Select(a => new HitAmount(a.Yuan, a.Role, a.Text)).ToList() : [];
                 hits.Add(new SearchHit(row.PolicyId, row.VersionId, row.Title, row.DocNumber, row.Region, row.Status, row.ClauseId, row.Label,
-                    JsonSerializer.Deserialize<string[]>(row.PathJson) ?? [], _highlighter.Snippet(row.Text, query),
+                    JsonSerializer.Deserialize<string[]>(row.PathJson) ?? [], _highlighter.Snippet(SnippetSource(row.Heading, row.Text), query),
                     Math.Round(-m.Rank, 3), hitAmounts, row.Source, row.Issuer, row.IssuedOn, row.PartNo, row.Text));
             }
         }
         return new SearchResult(request.Query, total, Math.Round(clock.Elapsed.TotalMilliseconds, 1), hits, Freeze(facets)) { Relaxed = relaxed };
     }
+
+    /// <summary>Heading and text are both indexed, so a heading-only match (e.g. an item whose text is empty) still gets a snippet.</summary>
+    private static string SnippetSource(string? heading, string text) =>
+        string.IsNullOrEmpty(heading) || text.Contains(heading, StringComparison.Ordinal) ? text
+        : text.Length == 0 ? heading : heading + " " + text;
 
     private static void Count(Dictionary<string, int> facet, string? value)
     {
