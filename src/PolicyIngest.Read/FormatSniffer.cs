@@ -46,8 +46,6 @@ public static class FormatSniffer
 /// <summary>Charset detection for plain text and HTML bytes: BOM, then strict UTF-8, then GB18030.</summary>
 public static class TextDecoding
 {
-    static TextDecoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     public static Encoding Gb18030 { get; } = GetGb18030();
 
     private static Encoding GetGb18030()
