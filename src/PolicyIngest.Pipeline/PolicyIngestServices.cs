@@ -3,7 +3,7 @@ using PolicyIngest.Classify;
 using PolicyIngest.Extract;
 using PolicyIngest.Extract.Amounts;
 using PolicyIngest.Index.Search;
-using PolicyIngest.Index.Segmentation;
+using PolicyIngest.Segmentation;
 using PolicyIngest.Read;
 using PolicyIngest.Structure;
 using PolicyIngest.Track;

@@ -1,4 +1,4 @@
-using PolicyIngest.Index.Segmentation;
+using PolicyIngest.Segmentation;
 
 namespace PolicyIngest.Index.Tests;
 

@@ -1,4 +1,4 @@
-using PolicyIngest.Index.Segmentation;
+using PolicyIngest.Segmentation;
 using Xunit.Abstractions;
 
 namespace PolicyIngest.Index.Tests;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using PolicyIngest.Index.Segmentation;
+using PolicyIngest.Segmentation;
 
 namespace PolicyIngest.Cli.Commands;
 

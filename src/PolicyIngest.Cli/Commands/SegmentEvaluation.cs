@@ -1,5 +1,5 @@
 using System.Globalization;
-using PolicyIngest.Index.Segmentation;
+using PolicyIngest.Segmentation;
 
 namespace PolicyIngest.Cli.Commands;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using PolicyIngest.Index.Segmentation;
+using PolicyIngest.Segmentation;
 
 namespace PolicyIngest.Index.Search;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace PolicyIngest.Index.Segmentation;
+namespace PolicyIngest.Segmentation;
 
 /// <summary>
 /// Spans the segmenter keeps as one token before jieba sees the text: numbers with their units (500万元, 0.5%,

@@ -1,4 +1,4 @@
-namespace PolicyIngest.Index.Segmentation;
+namespace PolicyIngest.Segmentation;
 
 /// <summary>
 /// jieba's cutter in C#: split the input into blocks, build each block's DAG from the prefix dictionary, take the

@@ -1,4 +1,4 @@
-namespace PolicyIngest.Index.Segmentation;
+namespace PolicyIngest.Segmentation;
 
 /// <summary>Splits text into sentences (after 。！？；, and at line ends) for the parity measurement.</summary>
 public static class SentenceSplitter

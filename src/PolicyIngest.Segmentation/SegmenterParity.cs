@@ -1,4 +1,4 @@
-namespace PolicyIngest.Index.Segmentation;
+namespace PolicyIngest.Segmentation;
 
 /// <summary>Our segmenter (keep-whole rules off) against python jieba on the same sentences and dictionaries.</summary>
 public static class SegmenterParity

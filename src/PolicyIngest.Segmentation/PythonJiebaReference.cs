@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 
-namespace PolicyIngest.Index.Segmentation;
+namespace PolicyIngest.Segmentation;
 
 /// <summary>
 /// Runs Debian's python jieba (<c>/usr/bin/python3</c>) on sentences with the same dictionaries, for the parity

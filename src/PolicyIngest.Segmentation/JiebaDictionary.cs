@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace PolicyIngest.Index.Segmentation;
+namespace PolicyIngest.Segmentation;
 
 /// <summary>
 /// jieba's prefix dictionary: every word with its frequency, and every prefix of every word with frequency 0,

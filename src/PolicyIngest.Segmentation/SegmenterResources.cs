@@ -1,4 +1,4 @@
-namespace PolicyIngest.Index.Segmentation;
+namespace PolicyIngest.Segmentation;
 
 /// <summary>
 /// Where the segmenter's data lives: Debian python3-jieba's dictionary and HMM tables, and the project's own

@@ -1,4 +1,4 @@
-namespace PolicyIngest.Index.Segmentation;
+namespace PolicyIngest.Segmentation;
 
 /// <summary>
 /// jieba's finalseg: an HMM over the states B (begin), M (middle), E (end), S (single) that cuts runs of

@@ -1,4 +1,4 @@
-namespace PolicyIngest.Index.Segmentation;
+namespace PolicyIngest.Segmentation;
 
 /// <summary>One segmented word and where it sits in the input: <c>input[Start..End]</c> (UTF-16 offsets).</summary>
 public readonly record struct Token(string Text, int Start, int End)

@@ -1,4 +1,4 @@
-namespace PolicyIngest.Index.Segmentation;
+namespace PolicyIngest.Segmentation;
 
 /// <summary>The character classes of jieba's regular expressions.</summary>
 internal static class CharClasses
