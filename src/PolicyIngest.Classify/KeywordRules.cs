@@ -53,29 +53,51 @@ public static class KeywordRules
         ("green_lowcarbon", new Regex(@"绿色|低碳|节能", RegexOptions.Compiled)),
     ];
 
-    /// <summary>
-    /// The rules that fire on a clause, as feature names for the trained model (cat:support, ins:grant@text,
-    /// ind:agriculture@chapter): the model learns how far to trust each rule instead of obeying it.
-    /// </summary>
-    public static IEnumerable<string> FiringRules(ClauseInput input)
+    /// <summary>Which part of a clause a rule feature looks at.</summary>
+    public enum RuleField { Text, Heading, Chapter }
+
+    /// <summary>One rule as a feature of the trained model: its name (cat:support, ins:grant@heading, ind:agriculture@chapter), its pattern and where it looks.</summary>
+    public sealed record RuleFeature(string Name, Regex Pattern, RuleField Field);
+
+    /// <summary>Every rule feature, category rules and instrument rules on text and heading, industry rules also on the chapter.</summary>
+    public static IReadOnlyList<RuleFeature> RuleFeatures { get; } = BuildRuleFeatures();
+
+    private static RuleFeature[] BuildRuleFeatures()
     {
+        var features = new List<RuleFeature>();
         foreach (var (label, pattern) in CategoryRules)
         {
-            if (pattern.IsMatch(input.Text)) yield return "cat:" + label;
-            if (input.Heading is { } h && pattern.IsMatch(h)) yield return "cat:" + label + "@heading";
+            features.Add(new("cat:" + label, pattern, RuleField.Text));
+            features.Add(new("cat:" + label + "@heading", pattern, RuleField.Heading));
         }
         foreach (var (label, pattern) in InstrumentRules)
         {
-            if (pattern.IsMatch(input.Text)) yield return "ins:" + label;
-            if (input.Heading is { } h && pattern.IsMatch(h)) yield return "ins:" + label + "@heading";
+            features.Add(new("ins:" + label, pattern, RuleField.Text));
+            features.Add(new("ins:" + label + "@heading", pattern, RuleField.Heading));
         }
         foreach (var (label, pattern) in IndustryRules)
         {
-            if (pattern.IsMatch(input.Text)) yield return "ind:" + label;
-            if (input.Heading is { } h && pattern.IsMatch(h)) yield return "ind:" + label + "@heading";
-            if (input.Chapter is { } c && pattern.IsMatch(c)) yield return "ind:" + label + "@chapter";
+            features.Add(new("ind:" + label, pattern, RuleField.Text));
+            features.Add(new("ind:" + label + "@heading", pattern, RuleField.Heading));
+            features.Add(new("ind:" + label + "@chapter", pattern, RuleField.Chapter));
         }
+        return [.. features];
     }
+
+    /// <summary>The part of <paramref name="input"/> a rule feature looks at (null when the clause has none).</summary>
+    public static string? FieldOf(ClauseInput input, RuleField field) => field switch
+    {
+        RuleField.Text => input.Text,
+        RuleField.Heading => input.Heading,
+        _ => input.Chapter,
+    };
+
+    /// <summary>
+    /// The rules that fire on a clause, as feature names for the trained model (cat:support, ins:grant@heading,
+    /// ind:agriculture@chapter): the model learns how far to trust each rule instead of obeying it.
+    /// </summary>
+    public static IEnumerable<string> FiringRules(ClauseInput input) =>
+        RuleFeatures.Where(f => FieldOf(input, f.Field) is { } value && f.Pattern.IsMatch(value)).Select(f => f.Name);
 
     public static ClauseLabels Predict(ClauseInput input)
     {
@@ -92,6 +114,10 @@ public static class KeywordRules
         var sectorText = withHeading + " " + (input.Chapter ?? "");
         IReadOnlyList<string> industries = [.. IndustryRules.Where(r => r.Pattern.IsMatch(sectorText)).Select(r => r.Label)];
         if (industries.Count == 0) industries = [ClauseTaxonomy.GeneralIndustry];
-        return new ClauseLabels(category, 1.0, instruments, industries);
+        return new ClauseLabels(category, 1.0, instruments, industries)
+        {
+            InstrumentConfidences = instruments.ToDictionary(i => i, _ => 1.0, StringComparer.Ordinal),
+            IndustryConfidences = industries.ToDictionary(i => i, _ => 1.0, StringComparer.Ordinal),
+        };
     }
 }

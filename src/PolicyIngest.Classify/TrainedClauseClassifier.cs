@@ -113,7 +113,12 @@ public static class ClauseUnits
         CategoryConfidence = Math.Round(labels.CategoryConfidence, 4),
         Instruments = labels.Instruments,
         Industries = labels.Industries,
+        InstrumentConfidences = Rounded(labels.InstrumentConfidences),
+        IndustryConfidences = Rounded(labels.IndustryConfidences),
     };
+
+    private static Dictionary<string, double> Rounded(IReadOnlyDictionary<string, double> confidences) =>
+        confidences.ToDictionary(p => p.Key, p => Math.Round(p.Value, 4), StringComparer.Ordinal);
 
     private static bool IsArticleLabel(string label) => label.StartsWith('第') && label.EndsWith('条');
 

@@ -25,6 +25,8 @@ public sealed partial class ClauseFeatures
     private const int LeadChars = 8;
 
     private readonly int mask;
+    private readonly int[] ruleIndices;
+    private readonly int amountIndex, percentIndex, noHeadingIndex;
 
     public ClauseFeatures(int bits = DefaultBits)
     {
@@ -32,56 +34,94 @@ public sealed partial class ClauseFeatures
         Bits = bits;
         Dimension = 1 << bits;
         mask = Dimension - 1;
+        ruleIndices = [.. KeywordRules.RuleFeatures.Select(r => FlagIndex(Namespace.Rule, r.Name))];
+        amountIndex = FlagIndex(Namespace.Structure, "amount");
+        percentIndex = FlagIndex(Namespace.Structure, "percent");
+        noHeadingIndex = FlagIndex(Namespace.Structure, "no-heading");
     }
 
     public int Bits { get; }
     public int Dimension { get; }
 
+    /// <summary>The features of one clause as a sorted vector of distinct indices (training; allocates).</summary>
     public SparseVector Extract(ClauseInput input)
     {
-        var text = Fold(input.Text);
-        var parts = new List<(int Index, float Value)>(text.Length * 3 + 64);
+        var buffer = NewBuffer();
+        ExtractInto(input, buffer);
+        return buffer.ToSparseVector();
+    }
 
-        var grams = new List<(int Index, float Value)>(text.Length * 3);
-        AddGrams(grams, text, Namespace.Text, maxN: 3);
-        AppendNormalised(parts, grams, 1f, logCounts: true);
+    /// <summary>A scratch buffer for <see cref="ExtractInto"/>; keep one per thread.</summary>
+    public FeatureBuffer NewBuffer() => new(Dimension);
 
-        AddGrams(grams, "^" + text[..Math.Min(LeadChars, text.Length)], Namespace.Lead, maxN: 2, minN: 2);
-        AppendNormalised(parts, grams, LeadWeight, logCounts: false);
+    /// <summary>
+    /// Writes the features of one clause into <paramref name="buffer"/> (replacing what it held) without allocating:
+    /// n-grams are hashed straight from a folded copy of the text, counted in the buffer's dense array, and the keyword
+    /// rules' feature indices are hashed once per instance.
+    /// </summary>
+    public void ExtractInto(ClauseInput input, FeatureBuffer buffer)
+    {
+        buffer.Clear();
+        var heading = string.IsNullOrWhiteSpace(input.Heading) ? null : input.Heading;
+        var chapter = string.IsNullOrWhiteSpace(input.Chapter) ? null : input.Chapter;
+        var chars = buffer.Chars(1 + input.Text.Length + (heading?.Length ?? 0) + (chapter?.Length ?? 0));
 
-        if (!string.IsNullOrWhiteSpace(input.Heading))
+        // chars = '^' + folded text, then the folded heading and chapter: the lead bigrams read "^" + the first chars.
+        chars[0] = '^';
+        var textLength = Fold(input.Text, chars.AsSpan(1));
+        ReadOnlySpan<char> text = chars.AsSpan(1, textLength);
+        var next = 1 + textLength;
+
+        CountGrams(buffer, text, Namespace.Text, maxN: 3);
+        AppendBlock(buffer, 1f, logCounts: true);
+
+        CountGrams(buffer, chars.AsSpan(0, 1 + Math.Min(LeadChars, textLength)), Namespace.Lead, maxN: 2, minN: 2);
+        AppendBlock(buffer, LeadWeight, logCounts: false);
+
+        if (heading is not null)
         {
-            AddGrams(grams, Fold(input.Heading), Namespace.Heading, maxN: 2);
-            AppendNormalised(parts, grams, HeadingWeight, logCounts: false);
+            var n = Fold(heading, chars.AsSpan(next));
+            CountGrams(buffer, chars.AsSpan(next, n), Namespace.Heading, maxN: 2);
+            AppendBlock(buffer, HeadingWeight, logCounts: false);
+            next += n;
         }
-        if (!string.IsNullOrWhiteSpace(input.Chapter))
+        if (chapter is not null)
         {
-            AddGrams(grams, Fold(input.Chapter), Namespace.Chapter, maxN: 2);
-            AppendNormalised(parts, grams, ChapterWeight, logCounts: false);
+            var n = Fold(chapter, chars.AsSpan(next));
+            CountGrams(buffer, chars.AsSpan(next, n), Namespace.Chapter, maxN: 2);
+            AppendBlock(buffer, ChapterWeight, logCounts: false);
         }
 
-        AddFlag(parts, Namespace.Kind, input.Kind);
-        AddFlag(parts, Namespace.Position, PositionBucket(input.Position));
-        AddFlag(parts, Namespace.Length, ((int)Math.Log2(text.Length + 1)).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (AmountPattern().IsMatch(input.Text)) AddFlag(parts, Namespace.Structure, "amount");
-        if (PercentPattern().IsMatch(input.Text)) AddFlag(parts, Namespace.Structure, "percent");
-        if (string.IsNullOrWhiteSpace(input.Heading)) AddFlag(parts, Namespace.Structure, "no-heading");
-        foreach (var rule in KeywordRules.FiringRules(input)) AddFlag(parts, Namespace.Rule, rule, RuleWeight);
-
-        return Merge(parts);
+        buffer.Add(FlagIndex(Namespace.Kind, input.Kind), StructureWeight);
+        buffer.Add(FlagIndex(Namespace.Position, PositionBucket(input.Position)), StructureWeight);
+        buffer.Add(NumberIndex(Namespace.Length, (int)Math.Log2(textLength + 1)), StructureWeight);
+        if (AmountPattern().IsMatch(input.Text)) buffer.Add(amountIndex, StructureWeight);
+        if (PercentPattern().IsMatch(input.Text)) buffer.Add(percentIndex, StructureWeight);
+        if (heading is null) buffer.Add(noHeadingIndex, StructureWeight);
+        var rules = KeywordRules.RuleFeatures;
+        for (var r = 0; r < rules.Count; r++)
+        {
+            if (KeywordRules.FieldOf(input, rules[r].Field) is { } value && rules[r].Pattern.IsMatch(value)) buffer.Add(ruleIndices[r], RuleWeight);
+        }
     }
 
     /// <summary>Whitespace removed, every digit written as 0: the form n-grams are taken from.</summary>
     public static string Fold(string text)
     {
         var chars = new char[text.Length];
+        return new string(chars, 0, Fold(text, chars));
+    }
+
+    /// <summary>Writes the folded <paramref name="text"/> into <paramref name="into"/> (at least text.Length long); returns its length.</summary>
+    public static int Fold(ReadOnlySpan<char> text, Span<char> into)
+    {
         var n = 0;
         foreach (var c in text)
         {
             if (char.IsWhiteSpace(c)) continue;
-            chars[n++] = c is >= '0' and <= '9' or >= '０' and <= '９' ? '0' : c;
+            into[n++] = c is >= '0' and <= '9' or >= '０' and <= '９' ? '0' : c;
         }
-        return new string(chars, 0, n);
+        return n;
     }
 
     private static string PositionBucket(double position) => position switch
@@ -95,59 +135,60 @@ public sealed partial class ClauseFeatures
         _ => "q4",
     };
 
-    private void AddGrams(List<(int, float)> into, string s, Namespace ns, int maxN, int minN = 1)
+    private void CountGrams(FeatureBuffer buffer, ReadOnlySpan<char> s, Namespace ns, int maxN, int minN = 1)
     {
+        var seed = Seed(ns);
         for (var i = 0; i < s.Length; i++)
         {
-            var h = Seed(ns);
+            var h = seed;
             for (var n = 1; n <= maxN && i + n <= s.Length; n++)
             {
                 h = Mix(h, s[i + n - 1]);
-                if (n >= minN) into.Add(((int)(Finish(h, n) & (uint)mask), 1f));
+                if (n >= minN) buffer.Count1((int)(Finish(h, n) & (uint)mask));
             }
         }
     }
 
-    private void AddFlag(List<(int, float)> into, Namespace ns, string value, float weight = StructureWeight)
+    private int FlagIndex(Namespace ns, string value)
     {
         var h = Seed(ns);
         foreach (var c in value) h = Mix(h, c);
-        into.Add(((int)(Finish(h, 0) & (uint)mask), weight));
+        return (int)(Finish(h, 0) & (uint)mask);
     }
 
-    /// <summary>Sums duplicate indices of <paramref name="grams"/>, scales the block to unit length times weight, appends it and clears the block.</summary>
-    private static void AppendNormalised(List<(int, float)> into, List<(int Index, float Value)> grams, float weight, bool logCounts)
+    /// <summary>The index of the flag whose value is <paramref name="number"/> written in invariant decimal digits.</summary>
+    private int NumberIndex(Namespace ns, int number)
     {
-        if (grams.Count == 0) return;
-        grams.Sort(static (a, b) => a.Index.CompareTo(b.Index));
-        var start = into.Count;
+        Span<char> digits = stackalloc char[11];
+        number.TryFormat(digits, out var written, provider: System.Globalization.CultureInfo.InvariantCulture);
+        var h = Seed(ns);
+        foreach (var c in digits[..written]) h = Mix(h, c);
+        return (int)(Finish(h, 0) & (uint)mask);
+    }
+
+    /// <summary>
+    /// Turns the block counted in the buffer into features: presence (or 1 + log count), scaled to unit length times
+    /// <paramref name="weight"/>, appended in first-seen order; clears the counts for the next block.
+    /// </summary>
+    private static void AppendBlock(FeatureBuffer buffer, float weight, bool logCounts)
+    {
+        var touched = buffer.Touched.AsSpan(0, buffer.TouchedCount);
+        if (touched.Length == 0) return;
+        var counts = buffer.Counts;
         double norm = 0;
-        var i = 0;
-        while (i < grams.Count)
+        foreach (var index in touched)
         {
-            var index = grams[i].Index;
-            float count = 0;
-            for (; i < grams.Count && grams[i].Index == index; i++) count += grams[i].Value;
-            var value = logCounts ? 1f + MathF.Log(count) : 1f;
-            into.Add((index, value));
+            var value = logCounts ? 1f + MathF.Log(counts[index]) : 1f;
+            counts[index] = value;
             norm += value * value;
         }
         var scale = (float)(weight / Math.Sqrt(norm));
-        for (var j = start; j < into.Count; j++) into[j] = (into[j].Item1, into[j].Item2 * scale);
-        grams.Clear();
-    }
-
-    private static SparseVector Merge(List<(int Index, float Value)> parts)
-    {
-        parts.Sort(static (a, b) => a.Index.CompareTo(b.Index));
-        var indices = new List<int>(parts.Count);
-        var values = new List<float>(parts.Count);
-        foreach (var (index, value) in parts)
+        foreach (var index in touched)
         {
-            if (indices.Count > 0 && indices[^1] == index) values[^1] += value;
-            else { indices.Add(index); values.Add(value); }
+            buffer.Add(index, counts[index] * scale);
+            counts[index] = 0;
         }
-        return new SparseVector([.. indices], [.. values]);
+        buffer.TouchedCount = 0;
     }
 
     // FNV-1a over UTF-16 code units, a distinct seed per namespace, the n-gram length mixed in at the end.

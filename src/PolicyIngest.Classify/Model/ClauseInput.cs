@@ -16,9 +16,13 @@ public sealed record LabelledClause(
     IReadOnlyList<string> Instruments,
     IReadOnlyList<string> Industries);
 
-/// <summary>The labels the classifier gives one clause.</summary>
+/// <summary>The labels the classifier gives one clause, each given instrument and industry with its probability.</summary>
 public sealed record ClauseLabels(
     string Category,
     double CategoryConfidence,
     IReadOnlyList<string> Instruments,
-    IReadOnlyList<string> Industries);
+    IReadOnlyList<string> Industries)
+{
+    public IReadOnlyDictionary<string, double> InstrumentConfidences { get; init; } = new Dictionary<string, double>();
+    public IReadOnlyDictionary<string, double> IndustryConfidences { get; init; } = new Dictionary<string, double>();
+}

@@ -16,4 +16,8 @@ public sealed record Clause
     public double? CategoryConfidence { get; init; }
     public IReadOnlyList<string> Instruments { get; init; } = [];
     public IReadOnlyList<string> Industries { get; init; } = [];
+    /// <summary>Probability of each given instrument (an optional addition to document.schema.json).</summary>
+    public IReadOnlyDictionary<string, double> InstrumentConfidences { get; init; } = new Dictionary<string, double>();
+    /// <summary>Probability of each given industry, general included (an optional addition to document.schema.json).</summary>
+    public IReadOnlyDictionary<string, double> IndustryConfidences { get; init; } = new Dictionary<string, double>();
 }

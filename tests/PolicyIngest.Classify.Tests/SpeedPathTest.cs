@@ -1,0 +1,96 @@
+using PolicyIngest.Classify.Model;
+using PolicyIngest.Classify.Training;
+
+namespace PolicyIngest.Classify.Tests;
+
+/// <summary>
+/// The fast inference path (allocation-free features into a per-thread buffer, feature-major weights, float sums)
+/// against the reference path (features built the plain way, every label summed separately in double precision).
+/// </summary>
+public class SpeedPathTest
+{
+    private static readonly Lazy<ClauseModel> Model = new(() =>
+        ClassifierModels.TryLoad(Repo.Models)?.Model ?? throw new InvalidOperationException("models/classify.model.bin.gz missing: run policyingest train"));
+
+    private static readonly Lazy<IReadOnlyList<ClauseInput>> Corpus = new(() =>
+        [.. TrainingData.LoadClauses(Repo.Training).Select(c => c.Input)]);
+
+    [Fact]
+    public void Features_SameAsReference_OnTheTrainingClauses()
+    {
+        var features = Model.Value.Features;
+        var reference = new ReferenceFeatures(features.Bits);
+        foreach (var input in Corpus.Value)
+        {
+            var fast = features.Extract(input);
+            var slow = reference.Extract(input);
+            Assert.Equal(slow.Indices, fast.Indices);
+            for (var i = 0; i < slow.Count; i++) Assert.Equal(slow.Values[i], fast.Values[i], 1e-5f);
+        }
+    }
+
+    public static TheoryData<ClauseInput> EdgeInputs => new()
+    {
+        new("", null, null, "paragraph", 0),                         // why: nothing to hash; only structure flags
+        new("　 \n", "  ", " ", "article", 1),                        // why: whitespace heading/chapter count as absent
+        new("给予30万元", null, null, "item", 0.5),                   // why: shorter than the 8 lead characters
+        new(new string('支', 3000), "支持", "第二章", "article", 0.3), // why: longer than the buffers start with; one n-gram counted 3000 times
+    };
+
+    [Theory, MemberData(nameof(EdgeInputs))]
+    public void Features_EdgeInputs_SameAsReference(ClauseInput input)
+    {
+        var fast = Model.Value.Features.Extract(input);
+        var slow = new ReferenceFeatures(Model.Value.Features.Bits).Extract(input);
+        Assert.Equal(slow.Indices, fast.Indices);
+        for (var i = 0; i < slow.Count; i++) Assert.Equal(slow.Values[i], fast.Values[i], 1e-5f);
+    }
+
+    [Fact]
+    public void Predictions_SameAsReferencePath_OnTheTrainingClauses()
+    {
+        var model = Model.Value;
+        var reference = new ReferenceFeatures(model.Features.Bits);
+        foreach (var input in Corpus.Value)
+        {
+            var fast = model.Predict(input);
+            var slow = model.Predict(reference.Extract(input));
+            Assert.Equal(slow.Category, fast.Category);
+            Assert.Equal(slow.CategoryConfidence, fast.CategoryConfidence, 1e-5);
+            Assert.Equal(slow.Instruments, fast.Instruments);
+            Assert.Equal(slow.Industries, fast.Industries);
+        }
+    }
+
+    [Fact]
+    public void Predict_ManyThreads_SameAsOneThread()
+    {
+        // why: the feature buffer is per thread; sharing it would mix clauses
+        var model = Model.Value;
+        var sample = Corpus.Value.Where((_, i) => i % 3 == 0).ToList();
+        var sequential = sample.Select(model.Predict).ToList();
+        var parallel = new ClauseLabels[sample.Count];
+        Parallel.For(0, sample.Count, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => parallel[i] = model.Predict(sample[i]));
+        for (var i = 0; i < sample.Count; i++)
+        {
+            Assert.Equal(sequential[i].Category, parallel[i].Category);
+            Assert.Equal(sequential[i].CategoryConfidence, parallel[i].CategoryConfidence);
+            Assert.Equal(sequential[i].Instruments, parallel[i].Instruments);
+        }
+    }
+
+    [Fact]
+    public void Confidences_OneForEveryGivenLabel_AtLeastTheThreshold()
+    {
+        foreach (var input in Corpus.Value.Take(300))
+        {
+            var p = Model.Value.Predict(input);
+            Assert.Equal(p.Instruments.Order(), p.InstrumentConfidences.Keys.Order());
+            Assert.Equal(p.Industries.Order(), p.IndustryConfidences.Keys.Order());
+            Assert.All(p.Instruments, i => Assert.InRange(p.InstrumentConfidences[i], ClauseModel.InstrumentThreshold, 1.0));
+            Assert.All(p.Industries.Where(i => i != ClauseTaxonomy.GeneralIndustry), i => Assert.InRange(p.IndustryConfidences[i], ClauseModel.IndustryThreshold, 1.0));
+            if (p.Industries.Contains(ClauseTaxonomy.GeneralIndustry))
+                Assert.InRange(p.IndustryConfidences[ClauseTaxonomy.GeneralIndustry], 1 - ClauseModel.IndustryThreshold, 1.0); // why: general only when every specific one is below its threshold
+        }
+    }
+}
