@@ -1,4 +1,5 @@
 using PolicyIngest.Classify.Model;
+using PolicyIngest.Segmentation;
 
 namespace PolicyIngest.Classify;
 
@@ -21,9 +22,16 @@ public static class ClassifierModels
     }
 
     /// <summary>The trained classifier from <paramref name="directory"/>, or null when no model file is there.</summary>
-    public static TrainedClauseClassifier? TryLoad(string? directory = null)
+    /// <param name="segmenter">asked for only when the model uses segmented words (build it once per process, share it with search)</param>
+    public static TrainedClauseClassifier? TryLoad(string? directory = null, Func<JiebaSegmenter>? segmenter = null)
     {
         var path = Path.Combine(directory ?? DefaultDirectory(), ClauseModel.FileName);
-        return File.Exists(path) ? new TrainedClauseClassifier(ClauseModel.Load(path)) : null;
+        if (!File.Exists(path)) return null;
+        var words = ClauseModel.UsesWords(path) ? (segmenter ?? DefaultSegmenter)() : null;
+        return new TrainedClauseClassifier(ClauseModel.Load(path, words));
     }
+
+    /// <summary>Debian's jieba plus models/dict, as search loads it.</summary>
+    public static JiebaSegmenter DefaultSegmenter() =>
+        SegmenterResources.ForModels(SegmenterResources.LocateModelsDirectory()).Load();
 }

@@ -69,6 +69,7 @@ public static class KeywordRules
         {
             features.Add(new("cat:" + label, pattern, RuleField.Text));
             features.Add(new("cat:" + label + "@heading", pattern, RuleField.Heading));
+            features.Add(new("cat:" + label + "@chapter", pattern, RuleField.Chapter)); // only with FeatureOptions.ChapterRules
         }
         foreach (var (label, pattern) in InstrumentRules)
         {
@@ -98,6 +99,9 @@ public static class KeywordRules
     /// </summary>
     public static IEnumerable<string> FiringRules(ClauseInput input) =>
         RuleFeatures.Where(f => FieldOf(input, f.Field) is { } value && f.Pattern.IsMatch(value)).Select(f => f.Name);
+
+    /// <summary>Whether a rule feature looks at the chapter heading with a category rule (used only when the feature options ask for it).</summary>
+    public static bool IsChapterCategoryRule(RuleFeature f) => f.Field == RuleField.Chapter && f.Name.StartsWith("cat:", StringComparison.Ordinal);
 
     public static ClauseLabels Predict(ClauseInput input)
     {

@@ -1,3 +1,4 @@
+using PolicyIngest.Classify.Features;
 using PolicyIngest.Classify.Model;
 using PolicyIngest.Classify.Training;
 
@@ -32,14 +33,14 @@ public class TrainerTest
     [Fact]
     public void Train_Twice_SameModelBytes()
     {
-        var trainer = new ClauseModelTrainer(hashBits: 12);
+        var trainer = new ClauseModelTrainer(new FeatureOptions(Bits: 12));
         Assert.Equal(Bytes(trainer.Train(Small)), Bytes(trainer.Train(Small)));
     }
 
     [Fact]
     public void Train_SmallSet_FitsItsOwnExamples()
     {
-        var model = new ClauseModelTrainer(hashBits: 12).Train(Small);
+        var model = new ClauseModelTrainer(new FeatureOptions(Bits: 12)).Train(Small);
         foreach (var c in Small)
         {
             var p = model.Predict(c.Input);
@@ -51,7 +52,7 @@ public class TrainerTest
     [Fact]
     public void Predict_NonSupport_NeverHasInstruments()
     {
-        var model = new ClauseModelTrainer(hashBits: 12).Train(Small);
+        var model = new ClauseModelTrainer(new FeatureOptions(Bits: 12)).Train(Small);
         var p = model.Predict(new ClauseInput("本办法自2026年1月1日起施行。", null, "附则", "article", 1));
         Assert.Equal("final", p.Category);
         Assert.Empty(p.Instruments);
@@ -61,7 +62,7 @@ public class TrainerTest
     [Fact]
     public void SaveLoad_RoundTrip_SameBytesAndPredictions()
     {
-        var model = new ClauseModelTrainer(hashBits: 12).Train(Small);
+        var model = new ClauseModelTrainer(new FeatureOptions(Bits: 12)).Train(Small);
         var bytes = Bytes(model);
         var loaded = ClauseModel.Load(new MemoryStream(bytes));
         Assert.Equal(bytes, Bytes(loaded));

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using PolicyIngest.Classify.Model;
+using PolicyIngest.Segmentation;
 
 namespace PolicyIngest.Classify.Features;
 
@@ -15,22 +16,26 @@ namespace PolicyIngest.Classify.Features;
 /// </remarks>
 public sealed partial class ClauseFeatures
 {
-    public const int DefaultBits = 15;
+    public const int DefaultBits = FeatureOptions.DefaultBits;
 
-    private const float LeadWeight = 0.5f;
-    private const float HeadingWeight = 0.7f;
-    private const float ChapterWeight = 0.7f;
-    private const float StructureWeight = 0.5f;
-    private const float RuleWeight = 0.5f;
     private const int LeadChars = 8;
 
     private readonly int mask;
     private readonly int[] ruleIndices;
     private readonly int amountIndex, percentIndex, noHeadingIndex;
 
-    public ClauseFeatures(int bits = DefaultBits)
+    private readonly JiebaSegmenter? segmenter;
+
+    public ClauseFeatures(int bits = DefaultBits) : this(FeatureOptions.Default with { Bits = bits }) { }
+
+    /// <param name="segmenter">needed when <paramref name="options"/> use words; build it once per process and share it</param>
+    public ClauseFeatures(FeatureOptions options, JiebaSegmenter? segmenter = null)
     {
-        if (bits is < 10 or > 24) throw new ArgumentOutOfRangeException(nameof(bits), bits, "hash bits must be 10..24");
+        var bits = options.Bits;
+        if (bits is < 10 or > 24) throw new ArgumentOutOfRangeException(nameof(options), bits, "hash bits must be 10..24");
+        if (options.UsesWords && segmenter is null) throw new ArgumentException("these features use segmented words: a segmenter is needed", nameof(segmenter));
+        Options = options;
+        this.segmenter = options.UsesWords ? segmenter : null;
         Bits = bits;
         Dimension = 1 << bits;
         mask = Dimension - 1;
@@ -40,6 +45,7 @@ public sealed partial class ClauseFeatures
         noHeadingIndex = FlagIndex(Namespace.Structure, "no-heading");
     }
 
+    public FeatureOptions Options { get; }
     public int Bits { get; }
     public int Dimension { get; }
 
@@ -72,36 +78,40 @@ public sealed partial class ClauseFeatures
         ReadOnlySpan<char> text = chars.AsSpan(1, textLength);
         var next = 1 + textLength;
 
-        CountGrams(buffer, text, Namespace.Text, maxN: 3);
-        AppendBlock(buffer, 1f, logCounts: true);
+        var o = Options;
+        CountGrams(buffer, text, Namespace.Text, maxN: o.TextMaxN);
+        AppendBlock(buffer, 1f, logCounts: o.TextLogCounts);
 
         CountGrams(buffer, chars.AsSpan(0, 1 + Math.Min(LeadChars, textLength)), Namespace.Lead, maxN: 2, minN: 2);
-        AppendBlock(buffer, LeadWeight, logCounts: false);
+        AppendBlock(buffer, o.LeadWeight, logCounts: false);
 
         if (heading is not null)
         {
             var n = Fold(heading, chars.AsSpan(next));
             CountGrams(buffer, chars.AsSpan(next, n), Namespace.Heading, maxN: 2);
-            AppendBlock(buffer, HeadingWeight, logCounts: false);
+            AppendBlock(buffer, o.HeadingWeight, logCounts: false);
             next += n;
         }
         if (chapter is not null)
         {
             var n = Fold(chapter, chars.AsSpan(next));
-            CountGrams(buffer, chars.AsSpan(next, n), Namespace.Chapter, maxN: 2);
-            AppendBlock(buffer, ChapterWeight, logCounts: false);
+            CountGrams(buffer, chars.AsSpan(next, n), Namespace.Chapter, maxN: o.ChapterMaxN);
+            AppendBlock(buffer, o.ChapterWeight, logCounts: false);
         }
 
-        buffer.Add(FlagIndex(Namespace.Kind, input.Kind), StructureWeight);
-        buffer.Add(FlagIndex(Namespace.Position, PositionBucket(input.Position)), StructureWeight);
-        buffer.Add(NumberIndex(Namespace.Length, (int)Math.Log2(textLength + 1)), StructureWeight);
-        if (AmountPattern().IsMatch(input.Text)) buffer.Add(amountIndex, StructureWeight);
-        if (PercentPattern().IsMatch(input.Text)) buffer.Add(percentIndex, StructureWeight);
-        if (heading is null) buffer.Add(noHeadingIndex, StructureWeight);
+        if (segmenter is not null) AddWords(input.Text, buffer);
+
+        buffer.Add(FlagIndex(Namespace.Kind, input.Kind), o.StructureWeight);
+        buffer.Add(FlagIndex(Namespace.Position, PositionBucket(input.Position)), o.StructureWeight);
+        buffer.Add(NumberIndex(Namespace.Length, (int)Math.Log2(textLength + 1)), o.StructureWeight);
+        if (AmountPattern().IsMatch(input.Text)) buffer.Add(amountIndex, o.StructureWeight);
+        if (PercentPattern().IsMatch(input.Text)) buffer.Add(percentIndex, o.StructureWeight);
+        if (heading is null) buffer.Add(noHeadingIndex, o.StructureWeight);
         var rules = KeywordRules.RuleFeatures;
         for (var r = 0; r < rules.Count; r++)
         {
-            if (KeywordRules.FieldOf(input, rules[r].Field) is { } value && rules[r].Pattern.IsMatch(value)) buffer.Add(ruleIndices[r], RuleWeight);
+            if (!o.ChapterRules && KeywordRules.IsChapterCategoryRule(rules[r])) continue;
+            if (KeywordRules.FieldOf(input, rules[r].Field) is { } value && rules[r].Pattern.IsMatch(value)) buffer.Add(ruleIndices[r], o.RuleWeight);
         }
     }
 
@@ -148,6 +158,58 @@ public sealed partial class ClauseFeatures
             }
         }
     }
+
+    /// <summary>
+    /// Segmented words of the text (two characters or more, folded like the n-grams; one-character words are already
+    /// character unigrams) and pairs of adjacent words (punctuation breaks a pair), each block L2-normalised.
+    /// </summary>
+    private void AddWords(string text, FeatureBuffer buffer)
+    {
+        var tokens = buffer.Tokens;
+        tokens.Clear();
+        segmenter!.Cut(text, tokens, SegmentMode.Precise, WordOptions);
+        var word = Seed(Namespace.Word);
+        var pair = Seed(Namespace.WordPair);
+        if (Options.WordWeight > 0)
+        {
+            foreach (var t in tokens)
+            {
+                var (h, n) = HashWord(text.AsSpan(t.Start, t.Length), word);
+                if (n >= 2) buffer.Count1((int)(Finish(h, n) & (uint)mask));
+            }
+            AppendBlock(buffer, Options.WordWeight, logCounts: true);
+        }
+        if (Options.WordPairWeight > 0)
+        {
+            var previous = 0u;
+            var hasPrevious = false;
+            foreach (var t in tokens)
+            {
+                var (h, n) = HashWord(text.AsSpan(t.Start, t.Length), 0);
+                if (n == 0) { hasPrevious = false; continue; } // punctuation or whitespace
+                if (hasPrevious) buffer.Count1((int)(Finish((pair ^ previous) * 16777619u ^ h, 2) & (uint)mask));
+                previous = h;
+                hasPrevious = true;
+            }
+            AppendBlock(buffer, Options.WordPairWeight, logCounts: true);
+        }
+    }
+
+    /// <summary>FNV-1a of a word's letters and digits (digits as 0, other characters skipped); n = how many were hashed.</summary>
+    private static (uint Hash, int Count) HashWord(ReadOnlySpan<char> word, uint seed)
+    {
+        var h = seed;
+        var n = 0;
+        foreach (var c in word)
+        {
+            if (!char.IsLetterOrDigit(c)) continue;
+            h = Mix(h, c is >= '0' and <= '9' or >= '０' and <= '９' ? '0' : c);
+            n++;
+        }
+        return (h, n);
+    }
+
+    private static readonly SegmenterOptions WordOptions = new() { Hmm = true, KeepWhole = true };
 
     private int FlagIndex(Namespace ns, string value)
     {
@@ -203,7 +265,7 @@ public sealed partial class ClauseFeatures
         return h;
     }
 
-    private enum Namespace { Text = 1, Lead, Heading, Chapter, Kind, Position, Length, Structure, Rule }
+    private enum Namespace { Text = 1, Lead, Heading, Chapter, Kind, Position, Length, Structure, Rule, Word, WordPair }
 
     [GeneratedRegex(@"[0-9０-９.．,，]+\s*(万|亿|千)?\s*(元|美元)|[零〇一二三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+(万|亿)?元")]
     private static partial Regex AmountPattern();

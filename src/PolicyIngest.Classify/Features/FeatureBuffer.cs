@@ -22,6 +22,7 @@ public sealed class FeatureBuffer
     public ReadOnlySpan<float> Values => values.AsSpan(0, Count);
 
     internal float[] Counts { get; }
+    internal List<PolicyIngest.Segmentation.Token> Tokens { get; } = new(256);
     internal int[] Touched { get; private set; }
     internal int TouchedCount;
 

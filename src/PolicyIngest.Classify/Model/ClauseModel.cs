@@ -1,5 +1,7 @@
 using System.IO.Compression;
 using System.Numerics;
+using System.Text.Json;
+using PolicyIngest.Segmentation;
 using System.Text;
 using PolicyIngest.Classify.Features;
 
@@ -13,9 +15,10 @@ namespace PolicyIngest.Classify.Model;
 public sealed class ClauseModel
 {
     public const string FileName = "classify.model.bin.gz";
-    private const string Magic = "PolicyIngest.ClauseModel/1";
+    private const string MagicV1 = "PolicyIngest.ClauseModel/1";
+    private const string Magic = "PolicyIngest.ClauseModel/2"; // v2 adds the feature options after the hash bits
 
-    /// <summary>Probability from which an instrument is given.</summary>
+    /// <summary>Probability from which an instrument is given, unless the model has a calibrated threshold for it.</summary>
     public const double InstrumentThreshold = 0.5;
 
     /// <summary>
@@ -33,15 +36,26 @@ public sealed class ClauseModel
     private readonly int instrumentOffset;
     private readonly int industryOffset;
 
+    private readonly double[] instrumentLogits;
+    private readonly double[] industryLogits;
+
     [ThreadStatic] private static FeatureBuffer? threadBuffer;
 
     public ClauseModel(
-        int hashBits,
+        ClauseFeatures features,
         IReadOnlyList<string> categories, float[] categoryWeights,
         IReadOnlyList<string> instruments, float[][] instrumentWeights,
-        IReadOnlyList<string> industries, float[][] industryWeights)
+        IReadOnlyList<string> industries, float[][] industryWeights,
+        IReadOnlyList<double>? instrumentThresholds = null, IReadOnlyList<double>? industryThresholds = null)
     {
-        Features = new ClauseFeatures(hashBits);
+        Features = features;
+        InstrumentThresholds = [.. instrumentThresholds ?? Enumerable.Repeat(InstrumentThreshold, instruments.Count)];
+        IndustryThresholds = [.. industryThresholds ?? Enumerable.Repeat(IndustryThreshold, industries.Count)];
+        if (InstrumentThresholds.Count != instruments.Count || IndustryThresholds.Count != industries.Count)
+            throw new ArgumentException("one threshold per label");
+        if (InstrumentThresholds.Concat(IndustryThresholds).Any(t => t is <= 0 or >= 1)) throw new ArgumentException("thresholds are probabilities in (0, 1)");
+        instrumentLogits = [.. InstrumentThresholds.Select(Logit)];
+        industryLogits = [.. IndustryThresholds.Select(Logit)];
         var stride = Features.Dimension + 1;
         if (categoryWeights.Length != categories.Count * stride) throw new ArgumentException("category weights do not match the labels", nameof(categoryWeights));
         if (instrumentWeights.Length != instruments.Count || instrumentWeights.Any(w => w.Length != stride))
@@ -75,6 +89,12 @@ public sealed class ClauseModel
     public IReadOnlyList<string> Instruments { get; }
     /// <summary>The specific industries with a model; <see cref="ClauseTaxonomy.GeneralIndustry"/> is given when none applies.</summary>
     public IReadOnlyList<string> Industries { get; }
+    /// <summary>Per instrument, the probability from which it is given.</summary>
+    public IReadOnlyList<double> InstrumentThresholds { get; }
+    /// <summary>Per specific industry, the probability from which it is given.</summary>
+    public IReadOnlyList<double> IndustryThresholds { get; }
+
+    private static double Logit(double p) => Math.Log(p / (1 - p)); // σ(score) ≥ p ⇔ score ≥ logit(p)
 
     /// <summary>Labels one clause: features into a per-thread buffer, then one pass over them adds every label's weights at once.</summary>
     public ClauseLabels Predict(ClauseInput input)
@@ -145,10 +165,10 @@ public sealed class ClauseModel
         var instruments = new List<string>(2);
         var instrumentConfidences = new Dictionary<string, double>(2, StringComparer.Ordinal);
         if (category == ClauseTaxonomy.SupportCategory)
-            Given(scores[instrumentOffset..industryOffset], Instruments, InstrumentThreshold, instruments, instrumentConfidences);
+            Given(scores[instrumentOffset..industryOffset], Instruments, instrumentLogits, instruments, instrumentConfidences);
         var industries = new List<string>(1);
         var industryConfidences = new Dictionary<string, double>(1, StringComparer.Ordinal);
-        var highest = Given(scores[industryOffset..], Industries, IndustryThreshold, industries, industryConfidences);
+        var highest = Given(scores[industryOffset..], Industries, industryLogits, industries, industryConfidences);
         if (industries.Count == 0)
         {
             // general: no specific industry is likely; as sure as the likeliest specific one is unlikely.
@@ -162,16 +182,15 @@ public sealed class ClauseModel
         };
     }
 
-    /// <summary>Adds every label whose probability σ(score) reaches the threshold; returns the highest probability.</summary>
-    private static double Given(ReadOnlySpan<double> scores, IReadOnlyList<string> labels, double threshold, List<string> given, Dictionary<string, double> confidences)
+    /// <summary>Adds every label whose probability σ(score) reaches its threshold; returns the highest probability.</summary>
+    private static double Given(ReadOnlySpan<double> scores, IReadOnlyList<string> labels, double[] logits, List<string> given, Dictionary<string, double> confidences)
     {
-        var logit = Math.Log(threshold / (1 - threshold)); // σ(score) ≥ threshold ⇔ score ≥ logit
         double highest = 0;
         for (var j = 0; j < scores.Length; j++)
         {
             var p = 1 / (1 + Math.Exp(-scores[j]));
             highest = Math.Max(highest, p);
-            if (scores[j] < logit) continue;
+            if (scores[j] < logits[j]) continue;
             given.Add(labels[j]);
             confidences[labels[j]] = p;
         }
@@ -196,10 +215,12 @@ public sealed class ClauseModel
         using var writer = new BinaryWriter(gzip, Encoding.UTF8, leaveOpen: true);
         writer.Write(Magic);
         writer.Write(Features.Bits);
+        writer.Write(JsonSerializer.Serialize(Features.Options));
         var categoryRows = Enumerable.Range(0, Categories.Count).SelectMany(LabelRow).ToArray();
         WriteTask(writer, Categories, [categoryRows]);
         WriteTask(writer, Instruments, [.. Enumerable.Range(instrumentOffset, Instruments.Count).Select(j => LabelRow(j).ToArray())]);
         WriteTask(writer, Industries, [.. Enumerable.Range(industryOffset, Industries.Count).Select(j => LabelRow(j).ToArray())]);
+        foreach (var t in InstrumentThresholds.Concat(IndustryThresholds)) writer.Write(t);
     }
 
     /// <summary>One label's feature weights followed by its bias, as the file stores them.</summary>
@@ -209,17 +230,27 @@ public sealed class ClauseModel
         yield return biases[label];
     }
 
-    public static ClauseModel Load(Stream stream)
+    /// <param name="segmenter">needed for a model that uses segmented words (its features say so); shared with search</param>
+    public static ClauseModel Load(Stream stream, JiebaSegmenter? segmenter = null)
     {
         using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
         using var reader = new BinaryReader(gzip, Encoding.UTF8, leaveOpen: true);
         var magic = reader.ReadString();
-        if (magic != Magic) throw new InvalidDataException($"not a clause model (header '{magic}')");
-        var bits = reader.ReadInt32();
+        if (magic is not (Magic or MagicV1)) throw new InvalidDataException($"not a clause model (header '{magic}')");
+        var options = new FeatureOptions(reader.ReadInt32());
+        if (magic == Magic) options = JsonSerializer.Deserialize<FeatureOptions>(reader.ReadString()) ?? throw new InvalidDataException("no feature options in the clause model");
+        if (options.UsesWords && segmenter is null)
+            throw new InvalidOperationException("this clause model uses segmented words: load it with the jieba segmenter (Debian python3-jieba)");
         var (categories, categoryWeights) = ReadTask(reader);
         var (instruments, instrumentWeights) = ReadTask(reader);
         var (industries, industryWeights) = ReadTask(reader);
-        return new ClauseModel(bits, categories, categoryWeights[0], instruments, instrumentWeights, industries, industryWeights);
+        double[]? instrumentThresholds = null, industryThresholds = null;
+        if (magic == Magic)
+        {
+            instrumentThresholds = [.. instruments.Select(_ => reader.ReadDouble())];
+            industryThresholds = [.. industries.Select(_ => reader.ReadDouble())];
+        }
+        return new ClauseModel(new ClauseFeatures(options, segmenter), categories, categoryWeights[0], instruments, instrumentWeights, industries, industryWeights, instrumentThresholds, industryThresholds);
     }
 
     public void Save(string path)
@@ -228,10 +259,21 @@ public sealed class ClauseModel
         Save(file);
     }
 
-    public static ClauseModel Load(string path)
+    public static ClauseModel Load(string path, JiebaSegmenter? segmenter = null)
     {
         using var file = File.OpenRead(path);
-        return Load(file);
+        return Load(file, segmenter);
+    }
+
+    /// <summary>Whether the model file at <paramref name="path"/> needs the segmenter (reads only its header).</summary>
+    public static bool UsesWords(string path)
+    {
+        using var file = File.OpenRead(path);
+        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        using var reader = new BinaryReader(gzip, Encoding.UTF8);
+        if (reader.ReadString() != Magic) return false;
+        reader.ReadInt32();
+        return JsonSerializer.Deserialize<FeatureOptions>(reader.ReadString())?.UsesWords ?? false;
     }
 
     private static void WriteTask(BinaryWriter writer, IReadOnlyList<string> labels, float[][] weights)

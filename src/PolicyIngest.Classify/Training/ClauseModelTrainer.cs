@@ -1,14 +1,20 @@
+using PolicyIngest.Classify.Evaluation;
 using PolicyIngest.Classify.Features;
 using PolicyIngest.Classify.Model;
+using PolicyIngest.Segmentation;
 
 namespace PolicyIngest.Classify.Training;
 
 /// <summary>Trains a <see cref="ClauseModel"/> from labelled clauses. Deterministic: same data and options, same weights.</summary>
-public sealed class ClauseModelTrainer(int hashBits = ClauseFeatures.DefaultBits, LogisticOptions? options = null)
+/// <param name="segmenter">needed when the feature options use words</param>
+public sealed class ClauseModelTrainer(FeatureOptions? features = null, LogisticOptions? options = null, JiebaSegmenter? segmenter = null)
 {
     private readonly LogisticOptions options = options ?? LogisticOptions.Default;
+    private readonly FeatureOptions featureOptions = features ?? FeatureOptions.Default;
 
-    public int HashBits => hashBits;
+    public int HashBits => featureOptions.Bits;
+    public FeatureOptions FeatureOptions => featureOptions;
+    public LogisticOptions Options => options;
 
     /// <summary>Specific industries (every taxonomy industry but general, which is given when none of them applies).</summary>
     public static IReadOnlyList<string> SpecificIndustries { get; } =
@@ -17,7 +23,7 @@ public sealed class ClauseModelTrainer(int hashBits = ClauseFeatures.DefaultBits
     public ClauseModel Train(IReadOnlyList<LabelledClause> clauses)
     {
         if (clauses.Count == 0) throw new ArgumentException("no training clauses", nameof(clauses));
-        var features = new ClauseFeatures(hashBits);
+        var features = new ClauseFeatures(featureOptions, segmenter);
         var x = clauses.Select(c => features.Extract(c.Input)).ToList();
         var dimension = features.Dimension;
 
@@ -25,18 +31,82 @@ public sealed class ClauseModelTrainer(int hashBits = ClauseFeatures.DefaultBits
         var y = clauses.Select(c => IndexOf(categories, c.Category)).ToList();
         var categoryWeights = Quantise(LogisticRegression.FitSoftmax(x, y, categories.Count, dimension, options));
 
-        // Instruments are only ever given to support clauses, so they are learnt from support clauses alone.
+        var (instrumentWeights, industryWeights) = FitMultiLabel(clauses, x, dimension);
+        double[]? instrumentThresholds = null, industryThresholds = null;
+        if (options.ThresholdFolds >= 2) (instrumentThresholds, industryThresholds) = CalibrateThresholds(clauses, x, dimension);
+
+        return new ClauseModel(features, categories, categoryWeights, ClauseTaxonomy.Instruments, [.. instrumentWeights.Select(Quantise)],
+            SpecificIndustries, [.. industryWeights.Select(Quantise)], instrumentThresholds, industryThresholds);
+    }
+
+    /// <summary>One-vs-rest models: instruments from support clauses alone (they are only ever given to support clauses), specific industries from all.</summary>
+    private (float[][] Instruments, float[][] Industries) FitMultiLabel(IReadOnlyList<LabelledClause> clauses, IReadOnlyList<SparseVector> x, int dimension)
+    {
         var support = Enumerable.Range(0, clauses.Count).Where(i => clauses[i].Category == ClauseTaxonomy.SupportCategory).ToList();
         var supportX = support.Select(i => x[i]).ToList();
-        var instrumentWeights = ClauseTaxonomy.Instruments
-            .Select(label => Quantise(LogisticRegression.FitBinary(supportX, [.. support.Select(i => clauses[i].Instruments.Contains(label))], dimension, options)))
+        var instruments = ClauseTaxonomy.Instruments
+            .Select(label => LogisticRegression.FitBinary(supportX, [.. support.Select(i => clauses[i].Instruments.Contains(label))], dimension, options))
             .ToArray();
-
-        var industryWeights = SpecificIndustries
-            .Select(label => Quantise(LogisticRegression.FitBinary(x, [.. clauses.Select(c => c.Industries.Contains(label))], dimension, options)))
+        var industries = SpecificIndustries
+            .Select(label => LogisticRegression.FitBinary(x, [.. clauses.Select(c => c.Industries.Contains(label))], dimension, options))
             .ToArray();
+        return (instruments, industries);
+    }
 
-        return new ClauseModel(hashBits, categories, categoryWeights, ClauseTaxonomy.Instruments, instrumentWeights, SpecificIndustries, industryWeights);
+    /// <summary>Candidate thresholds, and how many held-out positives a label needs before its threshold moves off the default.</summary>
+    private static readonly double[] ThresholdGrid = [.. Enumerable.Range(2, 15).Select(i => i * 0.05)]; // 0.10 … 0.80
+    private const int MinimumPositivesToCalibrate = 8;
+
+    /// <summary>
+    /// Per-label thresholds chosen on the training clauses only: grouped inner folds give every clause a probability
+    /// from a model that did not see its policy; each label takes the grid threshold with the best F1 on those
+    /// (ties: the one nearest the default), and keeps the default when it has too few positives to say.
+    /// </summary>
+    private (double[] Instruments, double[] Industries) CalibrateThresholds(IReadOnlyList<LabelledClause> clauses, IReadOnlyList<SparseVector> x, int dimension)
+    {
+        var foldOf = GroupedFolds.Assign([.. clauses.Select(c => c.Group)], options.ThresholdFolds, CalibrationSeed);
+        var instrumentP = new double[clauses.Count, ClauseTaxonomy.Instruments.Count];
+        var industryP = new double[clauses.Count, SpecificIndustries.Count];
+        for (var f = 0; f < options.ThresholdFolds; f++)
+        {
+            var train = Enumerable.Range(0, clauses.Count).Where(i => foldOf[i] != f).ToList();
+            var (instrumentWeights, industryWeights) = FitMultiLabel([.. train.Select(i => clauses[i])], [.. train.Select(i => x[i])], dimension);
+            for (var i = 0; i < clauses.Count; i++)
+            {
+                if (foldOf[i] != f) continue;
+                for (var j = 0; j < instrumentWeights.Length; j++) instrumentP[i, j] = Probability(x[i], instrumentWeights[j], dimension);
+                for (var j = 0; j < industryWeights.Length; j++) industryP[i, j] = Probability(x[i], industryWeights[j], dimension);
+            }
+        }
+        var support = Enumerable.Range(0, clauses.Count).Where(i => clauses[i].Category == ClauseTaxonomy.SupportCategory).ToList();
+        var instruments = ClauseTaxonomy.Instruments.Select((label, j) => BestThreshold(
+            [.. support.Select(i => (instrumentP[i, j], clauses[i].Instruments.Contains(label)))], ClauseModel.InstrumentThreshold)).ToArray();
+        var industries = SpecificIndustries.Select((label, j) => BestThreshold(
+            [.. Enumerable.Range(0, clauses.Count).Select(i => (industryP[i, j], clauses[i].Industries.Contains(label)))], ClauseModel.IndustryThreshold)).ToArray();
+        return (instruments, industries);
+    }
+
+    private const int CalibrationSeed = 7;
+
+    private static double Probability(SparseVector x, float[] w, int dimension) => 1 / (1 + Math.Exp(-(x.Dot(w) + w[dimension])));
+
+    private static double BestThreshold(IReadOnlyList<(double P, bool Gold)> scored, double fallback)
+    {
+        if (scored.Count(s => s.Gold) < MinimumPositivesToCalibrate) return fallback;
+        var best = fallback;
+        var bestF1 = -1.0;
+        foreach (var t in ThresholdGrid.OrderBy(t => Math.Abs(t - fallback)))
+        {
+            int tp = 0, fp = 0, fn = 0;
+            foreach (var (p, gold) in scored)
+            {
+                if (p >= t) { if (gold) tp++; else fp++; }
+                else if (gold) fn++;
+            }
+            var f1 = tp == 0 ? 0 : 2.0 * tp / (2 * tp + fp + fn);
+            if (f1 > bestF1 + 1e-12) { bestF1 = f1; best = t; }
+        }
+        return best;
     }
 
     private static int IndexOf(IReadOnlyList<string> labels, string label)

@@ -4,7 +4,8 @@ namespace PolicyIngest.Classify.Training;
 
 /// <summary>Regularisation and class weighting of the logistic models.</summary>
 /// <param name="PositiveWeightPower">a binary model weighs positives by (negatives/positives)^power: 0 none, 1 fully balanced</param>
-public sealed record LogisticOptions(double L2 = 3e-5, int MaxIterations = 300, bool BalanceClasses = true, double PositiveWeightPower = 1.0)
+/// <param name="ThresholdFolds">per-label thresholds of the multi-label tasks calibrated by this many grouped inner folds of the training data; 0 keeps the fixed defaults</param>
+public sealed record LogisticOptions(double L2 = 3e-5, int MaxIterations = 300, bool BalanceClasses = true, double PositiveWeightPower = 1.0, int ThresholdFolds = 0)
 {
     public static LogisticOptions Default { get; } = new();
 }

@@ -24,6 +24,9 @@ public sealed record ModelMetadata(
     int Folds,
     int Seed,
     long ModelBytes,
+    PolicyIngest.Classify.Features.FeatureOptions Features,
+    LogisticOptions Logistic,
+    IReadOnlyDictionary<string, double> Thresholds,
     TaskFigures CrossValidated,
     TaskFigures KeywordBaseline,
     CardFigures? CardTools);

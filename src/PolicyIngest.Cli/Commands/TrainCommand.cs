@@ -32,7 +32,7 @@ public static class TrainCommand
             }
             Directory.CreateDirectory(modelsDir);
             var trainer = new ClauseModelTrainer();
-            var options = LogisticOptions.Default;
+            var options = trainer.Options;
 
             var clock = Stopwatch.StartNew();
             var model = trainer.Train(clauses);
@@ -48,6 +48,8 @@ public static class TrainCommand
             var metadata = new ModelMetadata(
                 ClauseModel.FileName, DateTimeOffset.UtcNow, TrainingData.Hash(dataDir), clauses.Count, report.Groups,
                 trainer.HashBits, options.L2, options.MaxIterations, report.Folds, report.Seed, new FileInfo(modelPath).Length,
+                trainer.FeatureOptions, trainer.Options,
+                model.Instruments.Zip(model.InstrumentThresholds).Concat(model.Industries.Zip(model.IndustryThresholds)).ToDictionary(p => p.First, p => p.Second),
                 TaskFigures.From(report.Model), TaskFigures.From(report.Baseline),
                 cards is null ? null : new CardFigures(cards.Cards, Math.Round(cards.Model.MacroF1, 4), Math.Round(cards.Model.Accuracy, 4),
                     Math.Round(cards.Keywords.MacroF1, 4), Math.Round(cards.Keywords.Accuracy, 4), Math.Round(cards.Majority.Accuracy, 4)));

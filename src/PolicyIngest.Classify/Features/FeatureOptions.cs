@@ -1,0 +1,33 @@
+namespace PolicyIngest.Classify.Features;
+
+/// <summary>
+/// Which features <see cref="ClauseFeatures"/> produces, and how strongly each block counts (every n-gram block is
+/// L2-normalised, then scaled by its weight). Stored in the model file, so a model is always read with the features
+/// it was trained on.
+/// </summary>
+/// <param name="Bits">hash buckets are 2^Bits</param>
+/// <param name="TextMaxN">longest character n-gram of the clause text</param>
+/// <param name="TextLogCounts">text n-grams count 1 + ln(count) (sublinear tf); false: presence only</param>
+/// <param name="ChapterRules">the category keyword rules also fire on the chapter heading (cat:final@chapter)</param>
+/// <param name="WordWeight">weight of the block of segmented words of the clause text (jieba, precise mode); 0 leaves words out</param>
+/// <param name="WordPairWeight">weight of the block of adjacent word pairs; 0 leaves them out</param>
+public sealed record FeatureOptions(
+    int Bits = FeatureOptions.DefaultBits,
+    int TextMaxN = 3,
+    bool TextLogCounts = true,
+    float LeadWeight = 0.5f,
+    float HeadingWeight = 0.7f,
+    float ChapterWeight = 0.7f,
+    int ChapterMaxN = 2,
+    float StructureWeight = 0.5f,
+    float RuleWeight = 0.5f,
+    bool ChapterRules = false,
+    float WordWeight = 0f,
+    float WordPairWeight = 0f)
+{
+    public const int DefaultBits = 15;
+
+    public static FeatureOptions Default { get; } = new();
+
+    public bool UsesWords => WordWeight > 0 || WordPairWeight > 0;
+}
