@@ -101,7 +101,8 @@ public sealed class CatalogueStore : IDisposable
                 ("$notice_title", document.NoticeTitle), ("$doc_number", document.DocNumber), ("$issuer", document.Issuer),
                 ("$region", document.Region), ("$issued_on", Iso(document.IssuedOn)), ("$effective_from", Iso(document.EffectiveFrom)),
                 ("$expires_on", Iso(document.ExpiresOn)), ("$interprets", document.Interprets), ("$page_count", document.PageCount),
-                ("$link_reason", link.Reason), ("$now", now.ToString("O")), ("$json", PolicyJson.Serialize(document, indented: false)));
+                ("$link_reason", link.Reason), ("$now", now.ToString("O")));
+            Exec(tx, VersionSql.InsertDocument, ("$id", versionId), ("$json", PolicyJson.Serialize(document, indented: false)));
 
             WritePart(tx, versionId, 0, document);
             for (var i = 0; i < document.Parts.Count; i++) WritePart(tx, versionId, i + 1, document.Parts[i]);

@@ -104,8 +104,12 @@ public static class ClauseSearchStore
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>All clauses matching an FTS5 expression over clause_fts and the filters, best first.</summary>
-    public static List<ClauseMatch> Matches(SqliteConnection connection, string match, double wordsWeight, double gramsWeight, ClauseFilter filter)
+    /// <summary>
+    /// All clauses matching an FTS5 expression over clause_fts and the filters, best first; with <paramref name="ranked"/>
+    /// false every rank is 0 (the set only, in row order) and the bm25 statistics are not computed.
+    /// </summary>
+    public static List<ClauseMatch> Matches(SqliteConnection connection, string match, double wordsWeight, double gramsWeight, ClauseFilter filter,
+        bool ranked = true)
     {
         var where = new StringBuilder();
         var args = new List<(string, object?)>
@@ -127,7 +131,7 @@ public static class ClauseSearchStore
             args.Add(("$minFen", (long)decimal.Round(min * 100m)));
             args.Add(("$minYuan", (double)min));
         }
-        var sql = string.Format(CultureInfo.InvariantCulture, SearchSql.Matches, where, StatusSql.Case);
+        var sql = string.Format(CultureInfo.InvariantCulture, SearchSql.Matches, where, StatusSql.Case, ranked ? SearchSql.Bm25 : SearchSql.NoRank);
         using var cmd = Command(connection, sql, args.ToArray());
         using var r = cmd.ExecuteReader();
         var rows = new List<ClauseMatch>();
@@ -145,6 +149,18 @@ public static class ClauseSearchStore
             where.Append(fragment);
             args.Add((name, value));
         }
+    }
+
+    /// <summary>bm25 (lower is better) of the given rows under an expression they match.</summary>
+    public static Dictionary<long, double> RanksOfRows(SqliteConnection connection, string match, double wordsWeight, double gramsWeight,
+        IReadOnlyCollection<long> rowIds)
+    {
+        using var cmd = Command(connection, SearchSql.RanksOfRows, ("$match", match), ("$wWords", wordsWeight), ("$wGrams", gramsWeight),
+            ("$rids", "[" + string.Join(',', rowIds) + "]"));
+        using var r = cmd.ExecuteReader();
+        var ranks = new Dictionary<long, double>(rowIds.Count);
+        while (r.Read()) ranks[r.GetInt64(0)] = r.GetDouble(1);
+        return ranks;
     }
 
     /// <summary>Details of the hits shown, by row id (one statement for the whole page).</summary>

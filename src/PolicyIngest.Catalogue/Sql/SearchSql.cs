@@ -17,12 +17,13 @@ internal static class SearchSql
     public const string CountIndexed = "SELECT COUNT(*) FROM clause_fts";
 
     /// <summary>
-    /// Every match passing the filters, with what facets need. {0} = extra WHERE conjuncts.
+    /// Every match passing the filters, with what facets need. {0} = extra WHERE conjuncts, {1} = the status expression,
+    /// {2} = the rank expression (<see cref="Bm25"/>, or <see cref="NoRank"/> when only the set of matches is wanted).
     /// Parameters: $match, $wWords, $wGrams, $asOf.
     /// </summary>
     public const string Matches = """
         WITH m AS MATERIALIZED (
-            SELECT rowid AS rid, bm25(clause_fts, $wWords, $wGrams) AS rank FROM clause_fts WHERE clause_fts MATCH $match)
+            SELECT rowid AS rid, {2} AS rank FROM clause_fts WHERE clause_fts MATCH $match)
         SELECT m.rid, m.rank, COALESCE(p.region, v.region), COALESCE(p.issuer, v.issuer), c.category,
                c.instruments_json, c.industries_json, {1} AS status
         FROM m
@@ -30,6 +31,23 @@ internal static class SearchSql
         JOIN version v ON v.id = c.version_id
         LEFT JOIN part p ON p.version_id = c.version_id AND p.part_no = c.part_no
         WHERE 1 = 1 {0}
+        """;
+
+    public const string Bm25 = "bm25(clause_fts, $wWords, $wGrams)";
+
+    /// <summary>
+    /// bm25 counts, for every phrase of the expression, the rows of the whole index that have it (its IDF): that scan, not
+    /// the match, is what a long expression costs. Sets that are only counted or filtered skip it.
+    /// </summary>
+    public const string NoRank = "0.0";
+
+    /// <summary>
+    /// bm25 of the given rows ($rids: JSON array of clause row ids) under an expression. The unary + keeps the row ids
+    /// away from FTS5's rowid lookup, which would evaluate the expression (and its bm25 statistics) once per row.
+    /// </summary>
+    public const string RanksOfRows = """
+        SELECT rowid, bm25(clause_fts, $wWords, $wGrams) FROM clause_fts
+        WHERE clause_fts MATCH $match AND +rowid IN (SELECT value FROM json_each($rids))
         """;
 
     /// <summary>The details of the hits shown ($rids: JSON array of clause row ids). {0} = the status expression.</summary>

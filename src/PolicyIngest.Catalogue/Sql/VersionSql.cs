@@ -25,10 +25,12 @@ internal static class VersionSql
 
     public const string InsertVersion = """
         INSERT INTO version(id, policy_id, seq, sha256, source, format, doc_type, title, notice_title, doc_number, issuer, region,
-                            issued_on, effective_from, expires_on, interprets, page_count, link_reason, ingested_at, document_json)
+                            issued_on, effective_from, expires_on, interprets, page_count, link_reason, ingested_at)
         VALUES ($id, $policy_id, $seq, $sha256, $source, $format, $doc_type, $title, $notice_title, $doc_number, $issuer, $region,
-                $issued_on, $effective_from, $expires_on, $interprets, $page_count, $link_reason, $now, $json)
+                $issued_on, $effective_from, $expires_on, $interprets, $page_count, $link_reason, $now)
         """;
+
+    public const string InsertDocument = "INSERT INTO version_document(version_id, document_json) VALUES ($id, $json)";
 
     public const string InsertPart = """
         INSERT INTO part(version_id, part_no, title, doc_number, issuer, region, issued_on, doc_type, fields_json)
@@ -54,7 +56,7 @@ internal static class VersionSql
     public const string InsertDocRef =
         "INSERT INTO doc_ref(version_id, kind, ord, title, doc_number, text) VALUES ($v, $kind, $ord, $title, $doc_number, $text)";
 
-    public const string DocumentJson = "SELECT document_json FROM version WHERE id = $id";
+    public const string DocumentJson = "SELECT document_json FROM version_document WHERE version_id = $id";
 
     public const string Counts =
         "SELECT (SELECT COUNT(*) FROM policy), (SELECT COUNT(*) FROM version), (SELECT COUNT(*) FROM clause), (SELECT COUNT(*) FROM amount)";

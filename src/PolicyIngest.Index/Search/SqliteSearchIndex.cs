@@ -28,6 +28,11 @@ public sealed class SqliteSearchIndex(CatalogueStore catalogue, ClauseAnalyzer a
     /// Clauses with every term; when none has them all and the query has several terms, clauses with all terms but
     /// one, then all but two, … (bm25 ranks within), and <c>Relaxed</c> set, so a long query still finds its best clauses.
     /// </summary>
+    /// <remarks>
+    /// The "all but k" expression repeats every term in many combinations, and bm25 scans the index once per phrase
+    /// occurrence, so the combinations are only matched; the clauses found are then ranked by the expression with each
+    /// term once (any of them).
+    /// </remarks>
     private (List<ClauseMatch> Matches, bool Relaxed) Matches(SearchQuery query, ClauseFilter filter)
     {
         var match = _expression.Build(query);
@@ -37,8 +42,14 @@ public sealed class SqliteSearchIndex(CatalogueStore catalogue, ClauseAnalyzer a
         for (var k = _expression.MatchableGroups(query) - 1; k >= 1; k--)
         {
             if (_expression.Build(query, atLeast: k) is not { } relaxed) break;
-            matches = ClauseSearchStore.Matches(catalogue.Connection, relaxed, _options.WordsWeight, _options.GramsWeight, filter);
-            if (matches.Count > 0) return (matches, true);
+            matches = ClauseSearchStore.Matches(catalogue.Connection, relaxed, _options.WordsWeight, _options.GramsWeight, filter, ranked: false);
+            if (matches.Count == 0) continue;
+            var any = _expression.Build(query, atLeast: 1) ?? relaxed;
+            var ranks = ClauseSearchStore.RanksOfRows(catalogue.Connection, any, _options.WordsWeight, _options.GramsWeight,
+                matches.Select(m => m.RowId).ToList());
+            matches = matches.Select(m => m with { Rank = ranks.GetValueOrDefault(m.RowId) }).ToList();
+            matches.Sort((a, b) => a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank) : a.RowId.CompareTo(b.RowId));
+            return (matches, true);
         }
         return (matches, false);
     }

@@ -1,0 +1,65 @@
+using Microsoft.Data.Sqlite;
+using PolicyIngest.Catalogue;
+using PolicyIngest.Core.Json;
+using PolicyIngest.Core.Model;
+
+namespace PolicyIngest.Index.Tests;
+
+/// <summary>A catalogue written before migration 040 (document JSON inside the version row) opens with its documents intact.</summary>
+public sealed class CatalogueUpgradeTest : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("policyingest-upgrade-").FullName;
+
+    [Fact]
+    public void Migration040_MovesDocumentJsonOutOfTheVersionRow()
+    {
+        var path = Path.Combine(_dir, "old.db");
+        var document = new PolicyDocument
+        {
+            Source = "old.txt", Sha256 = new string('a', 64), Format = SourceFormat.Txt, DocType = DocType.Policy,
+            Title = "怀柔区促进先进制造业高质量发展扶持办法", DocNumber = "怀经信发〔2025〕35号", Clauses = [],
+        };
+        using (var old = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            old.Open();
+            Exec(old, "CREATE TABLE schema_migration (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
+            foreach (var name in CatalogueDatabase.MigrationNames().Where(n => string.CompareOrdinal(ShortName(n), "040") < 0))
+            {
+                using var stream = typeof(CatalogueDatabase).Assembly.GetManifestResourceStream(name)!;
+                Exec(old, new StreamReader(stream).ReadToEnd());
+                Exec(old, $"INSERT INTO schema_migration VALUES ('{ShortName(name)}', '2026-01-01')");
+            }
+            Exec(old, "INSERT INTO policy(id, title, created_at) VALUES ('p1', 't', '2026-01-01')");
+            using var insert = old.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO version(id, policy_id, seq, sha256, source, format, doc_type, title, ingested_at, document_json, superseded_by)
+                VALUES ('v1', 'p1', 1, $sha, 'old.txt', 'txt', 'policy', 't', '2026-01-01', $json, 'v2')
+                """;
+            insert.Parameters.AddWithValue("$sha", document.Sha256);
+            insert.Parameters.AddWithValue("$json", PolicyJson.Serialize(document, indented: false));
+            insert.ExecuteNonQuery();
+        }
+
+        using var upgraded = new CatalogueStore(path);
+        Assert.Equal("怀经信发〔2025〕35号", upgraded.LoadDocument("v1")!.DocNumber);
+        // why: the columns after document_json (added by later migrations) keep their values
+        using (var superseded = upgraded.Command("SELECT superseded_by FROM version WHERE id = 'v1'"))
+            Assert.Equal("v2", superseded.ExecuteScalar());
+        using var columns = upgraded.Command("SELECT COUNT(*) FROM pragma_table_info('version') WHERE name = 'document_json'");
+        Assert.Equal(0L, (long)columns.ExecuteScalar()!);
+    }
+
+    private static string ShortName(string resource) => resource[(resource.IndexOf(".Migrations.", StringComparison.Ordinal) + 12)..];
+
+    private static void Exec(SqliteConnection connection, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+}
