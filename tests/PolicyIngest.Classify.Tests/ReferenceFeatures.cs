@@ -29,8 +29,12 @@ internal sealed partial class ReferenceFeatures
 
     private readonly int mask;
 
-    public ReferenceFeatures(int bits = DefaultBits)
+    private readonly bool chapterRules;
+
+    /// <param name="chapterRules">whether category rules also fire on the chapter heading (FeatureOptions.ChapterRules)</param>
+    public ReferenceFeatures(int bits = DefaultBits, bool chapterRules = false)
     {
+        this.chapterRules = chapterRules;
         if (bits is < 10 or > 24) throw new ArgumentOutOfRangeException(nameof(bits), bits, "hash bits must be 10..24");
         Bits = bits;
         Dimension = 1 << bits;
@@ -69,7 +73,7 @@ internal sealed partial class ReferenceFeatures
         if (AmountPattern().IsMatch(input.Text)) AddFlag(parts, Namespace.Structure, "amount");
         if (PercentPattern().IsMatch(input.Text)) AddFlag(parts, Namespace.Structure, "percent");
         if (string.IsNullOrWhiteSpace(input.Heading)) AddFlag(parts, Namespace.Structure, "no-heading");
-        foreach (var rule in KeywordRules.FiringRules(input)) AddFlag(parts, Namespace.Rule, rule, RuleWeight);
+        foreach (var rule in KeywordRules.FiringRules(input).Where(r => chapterRules || !(r.StartsWith("cat:", StringComparison.Ordinal) && r.EndsWith("@chapter", StringComparison.Ordinal)))) AddFlag(parts, Namespace.Rule, rule, RuleWeight);
 
         return Merge(parts);
     }

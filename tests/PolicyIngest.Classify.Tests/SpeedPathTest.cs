@@ -1,3 +1,4 @@
+using PolicyIngest.Classify.Features;
 using PolicyIngest.Classify.Model;
 using PolicyIngest.Classify.Training;
 
@@ -15,11 +16,35 @@ public class SpeedPathTest
     private static readonly Lazy<IReadOnlyList<ClauseInput>> Corpus = new(() =>
         [.. TrainingData.LoadClauses(Repo.Training).Select(c => c.Input)]);
 
+    /// <summary>The reference implements the default feature weights; the shipped model may differ only in what it takes as parameters.</summary>
+    private static ReferenceFeatures Reference(ClauseFeatures features)
+    {
+        Assert.Equal(new FeatureOptions(Bits: features.Bits, ChapterRules: features.Options.ChapterRules), features.Options);
+        return new ReferenceFeatures(features.Bits, features.Options.ChapterRules);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Features_BothRuleSettings_SameAsReference(bool chapterRules)
+    {
+        // why: the chapter rules switch must act the same on both paths, whichever the shipped model uses
+        var features = new ClauseFeatures(new FeatureOptions(ChapterRules: chapterRules));
+        var reference = new ReferenceFeatures(features.Bits, chapterRules);
+        foreach (var input in Corpus.Value.Where((_, i) => i % 7 == 0))
+        {
+            var fast = features.Extract(input);
+            var slow = reference.Extract(input);
+            Assert.Equal(slow.Indices, fast.Indices);
+            for (var i = 0; i < slow.Count; i++) Assert.Equal(slow.Values[i], fast.Values[i], 1e-5f);
+        }
+    }
+
     [Fact]
     public void Features_SameAsReference_OnTheTrainingClauses()
     {
         var features = Model.Value.Features;
-        var reference = new ReferenceFeatures(features.Bits);
+        var reference = Reference(features);
         foreach (var input in Corpus.Value)
         {
             var fast = features.Extract(input);
@@ -41,7 +66,7 @@ public class SpeedPathTest
     public void Features_EdgeInputs_SameAsReference(ClauseInput input)
     {
         var fast = Model.Value.Features.Extract(input);
-        var slow = new ReferenceFeatures(Model.Value.Features.Bits).Extract(input);
+        var slow = Reference(Model.Value.Features).Extract(input);
         Assert.Equal(slow.Indices, fast.Indices);
         for (var i = 0; i < slow.Count; i++) Assert.Equal(slow.Values[i], fast.Values[i], 1e-5f);
     }
@@ -50,7 +75,7 @@ public class SpeedPathTest
     public void Predictions_SameAsReferencePath_OnTheTrainingClauses()
     {
         var model = Model.Value;
-        var reference = new ReferenceFeatures(model.Features.Bits);
+        var reference = Reference(model.Features);
         foreach (var input in Corpus.Value)
         {
             var fast = model.Predict(input);

@@ -78,6 +78,45 @@ public class TrainerTest
     }
 
     [Fact]
+    public void Train_WithCalibratedThresholds_DeterministicAndRoundTrips()
+    {
+        // why: calibration runs inner folds; they must be as reproducible as the main fit, and the file must keep the thresholds and feature options
+        var trainer = new ClauseModelTrainer(new FeatureOptions(Bits: 12, ChapterRules: true), LogisticOptions.Default with { ThresholdFolds = 2 });
+        var model = trainer.Train(Small);
+        Assert.Equal(Bytes(model), Bytes(trainer.Train(Small)));
+        var loaded = ClauseModel.Load(new MemoryStream(Bytes(model)));
+        Assert.Equal(model.Features.Options, loaded.Features.Options);
+        Assert.Equal(model.InstrumentThresholds, loaded.InstrumentThresholds);
+        Assert.Equal(model.IndustryThresholds, loaded.IndustryThresholds);
+        // Under 8 positives per label in this set: every threshold stays at its default.
+        Assert.All(model.InstrumentThresholds, t => Assert.Equal(ClauseModel.InstrumentThreshold, t));
+        Assert.All(model.IndustryThresholds, t => Assert.Equal(ClauseModel.IndustryThreshold, t));
+    }
+
+    [Fact]
+    public void Train_CalibratedThresholds_OnTheTrainingData_StayOnTheGrid()
+    {
+        var clauses = TrainingData.LoadClauses(Repo.Training);
+        var model = new ClauseModelTrainer(new FeatureOptions(Bits: 12), LogisticOptions.Default with { ThresholdFolds = 2, MaxIterations = 60 }).Train(clauses);
+        Assert.All(model.InstrumentThresholds.Concat(model.IndustryThresholds), t =>
+        {
+            Assert.InRange(t, 0.1, 0.8);
+            Assert.Equal(0, Math.Round(t * 20, 6) % 1); // why: thresholds come from the 0.05 grid, never an exact fit to one clause's probability
+        });
+    }
+
+    [Fact]
+    public void Model_UsingWords_NeedsTheSegmenter()
+    {
+        var bytes = Bytes(new ClauseModelTrainer(new FeatureOptions(Bits: 12, WordWeight: 0.7f), segmenter: Segmenter.Value).Train(Small));
+        Assert.Throws<InvalidOperationException>(() => ClauseModel.Load(new MemoryStream(bytes)));
+        var loaded = ClauseModel.Load(new MemoryStream(bytes), Segmenter.Value);
+        Assert.Equal("support", loaded.Predict(Small[4].Input).Category);
+    }
+
+    internal static readonly Lazy<PolicyIngest.Segmentation.JiebaSegmenter> Segmenter = new(ClassifierModels.DefaultSegmenter);
+
+    [Fact]
     public void Load_NotAModel_Throws()
     {
         var junk = new MemoryStream();
