@@ -21,6 +21,10 @@ public static class PolicyIngestServices
         return new DocumentProcessor(readers, structure, amounts, Classifier.Value, readOptions ?? ReadOptions.Default);
     }
 
+    /// <summary>The one segmenter of the process (about a second to build, immutable): search and the word features of the classifier share it.</summary>
+    private static readonly Lazy<JiebaSegmenter> Segmenter = new(() =>
+        SegmenterResources.ForModels(SegmenterResources.LocateModelsDirectory()).Load());
+
     /// <summary>
     /// The trained clause classifier from models/ ($POLICYINGEST_HOME, else found from the binary), loaded once.
     /// Without a model file the keyword rules label the clauses, and stderr says so once.
@@ -43,10 +47,6 @@ public static class PolicyIngestServices
 
     /// <summary>jieba's dictionary and HMM (Debian python3-jieba) plus models/dict/*.txt: build once per process and share.</summary>
     public static ClauseAnalyzer CreateAnalyzer() => new(Segmenter.Value);
-
-    /// <summary>The one segmenter of the process (about a second to build, immutable): search and the word features of the classifier share it.</summary>
-    private static readonly Lazy<JiebaSegmenter> Segmenter = new(() =>
-        SegmenterResources.ForModels(SegmenterResources.LocateModelsDirectory()).Load());
 
     /// <summary>Clause search over the catalogue, as the CLI and the web UI use it.</summary>
     public static ISearchIndex CreateSearch(CatalogueStore catalogue, ClauseAnalyzer? analyzer = null) =>
