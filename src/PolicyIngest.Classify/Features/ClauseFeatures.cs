@@ -52,13 +52,19 @@ public sealed partial class ClauseFeatures
     /// <summary>The features of one clause as a sorted vector of distinct indices (training; allocates).</summary>
     public SparseVector Extract(ClauseInput input)
     {
-        var buffer = NewBuffer();
+        var buffer = ThreadBuffer();
         ExtractInto(input, buffer);
         return buffer.ToSparseVector();
     }
 
     /// <summary>A scratch buffer for <see cref="ExtractInto"/>; keep one per thread.</summary>
     public FeatureBuffer NewBuffer() => new(Dimension);
+
+    [ThreadStatic] private static FeatureBuffer? threadBuffer;
+
+    /// <summary>This thread's scratch buffer for this dimension (replaced when a model of another size asks).</summary>
+    public FeatureBuffer ThreadBuffer() =>
+        threadBuffer is { } b && b.Counts.Length == Dimension ? b : threadBuffer = NewBuffer();
 
     /// <summary>
     /// Writes the features of one clause into <paramref name="buffer"/> (replacing what it held) without allocating:

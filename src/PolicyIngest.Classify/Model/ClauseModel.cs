@@ -39,8 +39,6 @@ public sealed class ClauseModel
     private readonly double[] instrumentLogits;
     private readonly double[] industryLogits;
 
-    [ThreadStatic] private static FeatureBuffer? threadBuffer;
-
     public ClauseModel(
         ClauseFeatures features,
         IReadOnlyList<string> categories, float[] categoryWeights,
@@ -99,7 +97,7 @@ public sealed class ClauseModel
     /// <summary>Labels one clause: features into a per-thread buffer, then one pass over them adds every label's weights at once.</summary>
     public ClauseLabels Predict(ClauseInput input)
     {
-        var buffer = threadBuffer is { } b && b.Counts.Length == Features.Dimension ? b : threadBuffer = Features.NewBuffer();
+        var buffer = Features.ThreadBuffer();
         Features.ExtractInto(input, buffer);
         Span<float> scores = stackalloc float[labelCount];
         biases.CopyTo(scores);
