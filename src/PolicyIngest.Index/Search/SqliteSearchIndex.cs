@@ -72,7 +72,7 @@ public sealed class SqliteSearchIndex(CatalogueStore catalogue, ClauseAnalyzer a
                 foreach (var v in JsonList(lists, m.IndustriesJson)) Count(facets["industry"], v);
                 Count(facets["status"], m.Status);
             }
-            var page = matches.Take(Math.Max(0, request.Limit)).ToList();
+            var page = matches.Skip(Math.Max(0, request.Offset)).Take(Math.Max(0, request.Limit)).ToList();
             var ids = page.Select(m => m.RowId).ToList();
             var details = ClauseSearchStore.HitDetails(catalogue.Connection, ids, request.Filter.AsOf);
             var amounts = ClauseSearchStore.AmountsOfClauses(catalogue.Connection, ids);
