@@ -109,13 +109,38 @@ public static class ClauseSearchStore
     /// false every rank is 0 (the set only, in row order) and the bm25 statistics are not computed.
     /// </summary>
     public static List<ClauseMatch> Matches(SqliteConnection connection, string match, double wordsWeight, double gramsWeight, ClauseFilter filter,
-        bool ranked = true)
+        bool ranked = true) =>
+        FilteredMatches(connection, ranked ? SearchSql.RankedMatches : SearchSql.UnrankedMatches, filter,
+            ("$match", match), ("$wWords", wordsWeight), ("$wGrams", gramsWeight));
+
+    /// <summary>
+    /// For a query no clause fully matches: the clauses passing the filters that have the most of its groups (each an FTS5
+    /// expression), with how many that is; unranked. Each group is matched once, whatever the number of levels tried.
+    /// </summary>
+    public static (List<ClauseMatch> Matches, int Groups) MostGroupsMatches(SqliteConnection connection, IReadOnlyList<string> groups, ClauseFilter filter)
+    {
+        using (var create = Command(connection, SearchSql.CreateGroupHits)) create.ExecuteNonQuery();
+        using (var clear = Command(connection, SearchSql.ClearGroupHits)) clear.ExecuteNonQuery();
+        var union = string.Join(" UNION ALL ", groups.Select((_, i) => string.Format(CultureInfo.InvariantCulture, SearchSql.GroupRows, "$g" + i.ToString(CultureInfo.InvariantCulture))));
+        using (var fill = Command(connection, string.Format(CultureInfo.InvariantCulture, SearchSql.FillGroupHits, union),
+                   groups.Select((g, i) => ("$g" + i.ToString(CultureInfo.InvariantCulture), (object?)g)).ToArray()))
+            fill.ExecuteNonQuery();
+        var levels = new List<int>();
+        using (var read = Command(connection, SearchSql.GroupHitLevels))
+        using (var r = read.ExecuteReader())
+            while (r.Read()) levels.Add(r.GetInt32(0));
+        foreach (var n in levels)
+        {
+            var matches = FilteredMatches(connection, SearchSql.HitsWithCount, filter, ("$n", n));
+            if (matches.Count > 0) return (matches, n);
+        }
+        return ([], 0);
+    }
+
+    private static List<ClauseMatch> FilteredMatches(SqliteConnection connection, string source, ClauseFilter filter, params (string, object?)[] sourceArgs)
     {
         var where = new StringBuilder();
-        var args = new List<(string, object?)>
-        {
-            ("$match", match), ("$wWords", wordsWeight), ("$wGrams", gramsWeight), ("$asOf", Iso(filter.AsOf)),
-        };
+        var args = new List<(string, object?)>(sourceArgs) { ("$asOf", Iso(filter.AsOf)) };
         if (!filter.AllVersions) where.Append(SearchSql.FilterCurrent);
         Add(filter.Region, SearchSql.FilterRegion, "$region");
         Add(filter.Issuer, SearchSql.FilterIssuer, "$issuer");
@@ -131,7 +156,7 @@ public static class ClauseSearchStore
             args.Add(("$minFen", (long)decimal.Round(min * 100m)));
             args.Add(("$minYuan", (double)min));
         }
-        var sql = string.Format(CultureInfo.InvariantCulture, SearchSql.Matches, where, StatusSql.Case, ranked ? SearchSql.Bm25 : SearchSql.NoRank);
+        var sql = string.Format(CultureInfo.InvariantCulture, SearchSql.Matches, where, StatusSql.Case, source);
         using var cmd = Command(connection, sql, args.ToArray());
         using var r = cmd.ExecuteReader();
         var rows = new List<ClauseMatch>();

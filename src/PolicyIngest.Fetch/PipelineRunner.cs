@@ -228,7 +228,7 @@ public sealed class PipelineRunner(
         await _ingestGate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            result = IngestOnce(body, key, ct);
+            result = IngestOnce(body, key, HtmlLinks.CharsetName(contentType), ct);
         }
         finally
         {
@@ -243,16 +243,16 @@ public sealed class PipelineRunner(
         return Outcome(result, source, httpStatus, sha, verdict.Warning) with { Reports = result.Reports ?? [] };
     }
 
-    private IngestResult IngestOnce(byte[] body, string source, CancellationToken ct)
+    private IngestResult IngestOnce(byte[] body, string source, string? httpCharset, CancellationToken ct)
     {
         try
         {
-            return ingest.IngestBytes(body, source, ct);
+            return ingest.IngestBytes(body, source, ct, httpCharset);
         }
         catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.SqliteErrorCode == 19)
         {
             // Another process stored the same bytes between our lookup and our insert: now they are found.
-            return ingest.IngestBytes(body, source, ct);
+            return ingest.IngestBytes(body, source, ct, httpCharset);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -17,10 +17,12 @@ public sealed class DocumentProcessor(
 {
     public ReadOptions ReadOptions => readOptions;
 
-    public PolicyDocument Process(byte[] bytes, string source, CancellationToken cancellationToken = default)
+    /// <param name="httpCharset">The charset the HTTP response declared for these bytes (fetched pages), if any.</param>
+    public PolicyDocument Process(byte[] bytes, string source, CancellationToken cancellationToken = default, string? httpCharset = null)
     {
         var sha = Sha256Hex(bytes);
-        var text = readers.Read(bytes, source, readOptions, cancellationToken);
+        var options = httpCharset is null ? readOptions : readOptions with { HttpCharset = httpCharset };
+        var text = readers.Read(bytes, source, options, cancellationToken);
         var document = structure.Parse(text, new DocumentIdentity(source, sha));
         return Enrich(document);
     }

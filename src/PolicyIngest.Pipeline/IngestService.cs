@@ -46,7 +46,7 @@ public sealed class IngestService(
         return IngestBytes(bytes, path, cancellationToken);
     }
 
-    public IngestResult IngestBytes(byte[] bytes, string source, CancellationToken cancellationToken = default)
+    public IngestResult IngestBytes(byte[] bytes, string source, CancellationToken cancellationToken = default, string? httpCharset = null)
     {
         var sha = DocumentProcessor.Sha256Hex(bytes);
         if (catalogue.FindVersionBySha(sha) is { } existing)
@@ -54,7 +54,7 @@ public sealed class IngestService(
         PolicyDocument document;
         try
         {
-            document = processor.Process(bytes, source, cancellationToken);
+            document = processor.Process(bytes, source, cancellationToken, httpCharset);
         }
         catch (UnreadableDocumentException ex)
         {

@@ -46,13 +46,15 @@ public static class FormatSniffer
 /// <summary>Charset detection for plain text and HTML bytes: BOM, then strict UTF-8, then GB18030.</summary>
 public static class TextDecoding
 {
-    public static Encoding Gb18030 { get; } = GetGb18030();
-
-    private static Encoding GetGb18030()
+    // An explicit static constructor runs before ANY member is used: with only a field initializer the runtime may
+    // defer it, and ForCharsetName("big5") would then find no code-pages provider registered.
+    static TextDecoding()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding("GB18030");
+        Gb18030 = Encoding.GetEncoding("GB18030");
     }
+
+    public static Encoding Gb18030 { get; }
 
     public static string Decode(byte[] bytes, out Encoding encoding)
     {
@@ -88,6 +90,19 @@ public static class TextDecoding
             encoding = Gb18030;
             return Gb18030.GetString(bytes);
         }
+    }
+
+    /// <summary>
+    /// Bytes in the charset a response or a meta tag declared: a BOM still wins, and a UTF-8 declaration the bytes
+    /// break (servers often send GBK pages as utf-8) falls back to detection.
+    /// </summary>
+    public static string Decode(byte[] bytes, Encoding? declared, out Encoding encoding)
+    {
+        var hasBom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+                     || bytes.Length >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF);
+        if (declared is null || hasBom || declared.CodePage == Encoding.UTF8.CodePage) return Decode(bytes, out encoding);
+        encoding = declared;
+        return declared.GetString(bytes);
     }
 
     public static Encoding? ForCharsetName(string? name)

@@ -166,7 +166,7 @@ public static class PolicyWebApp
         public Task Search(HttpContext context)
         {
             var form = SearchForm.Parse(name => context.Request.Query[name].FirstOrDefault(), Today);
-            return Html(context, SearchPage.Render(form, form.Query.Length == 0 ? null : RunSearch(form, form.Page * SearchForm.PageSize)));
+            return Html(context, SearchPage.Render(form, form.Query.Length == 0 ? null : RunSearch(form, (form.Page - 1) * SearchForm.PageSize, SearchForm.PageSize)));
         }
 
         public IResult SearchJson(HttpContext context)
@@ -175,15 +175,15 @@ public static class PolicyWebApp
             if (form.Query.Length == 0) return Results.BadRequest(new { error = "q is required: /api/search?q=…" });
             if (form.Problems.Count > 0) return Results.BadRequest(new { error = string.Join("; ", form.Problems) });
             var limit = int.TryParse(context.Request.Query["limit"], out var l) ? Math.Clamp(l, 1, 500) : SearchForm.PageSize;
-            return Results.Text(PolicyIngest.Core.Json.PolicyJson.Serialize(SearchResultJson.ToJson(RunSearch(form, limit))), "application/json; charset=utf-8");
+            var offset = int.TryParse(context.Request.Query["offset"], out var o) ? Math.Max(0, o) : 0;
+            return Results.Text(PolicyIngest.Core.Json.PolicyJson.Serialize(SearchResultJson.ToJson(RunSearch(form, offset, limit))), "application/json; charset=utf-8");
         }
 
-        // Hits up to the end of the page shown: the search seam has a limit but no offset, so earlier pages are fetched and skipped.
-        private SearchResult RunSearch(SearchForm form, int limit)
+        private SearchResult RunSearch(SearchForm form, int offset, int limit)
         {
             using var store = OpenCatalogue();
             var search = PolicyIngestServices.CreateSearch(store, _analyzer.Value);
-            return search.Search(new SearchRequest { Query = form.Query, Filter = form.Filter, Limit = limit });
+            return search.Search(new SearchRequest { Query = form.Query, Filter = form.Filter, Offset = offset, Limit = limit });
         }
 
         public Task Diff(HttpContext context)

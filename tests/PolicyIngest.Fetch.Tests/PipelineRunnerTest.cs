@@ -164,3 +164,23 @@ public class PipelineRunnerTest
         await Assert.ThrowsAsync<PipelineBusyException>(() => f.RunAsync());
     }
 }
+
+public class HttpCharsetTest
+{
+    [Fact]
+    public async Task Document_IsDecodedWithTheCharsetItsResponseDeclares()
+    {
+        await using var f = new FetchFixture();
+        var item = f.Portal.Items[1];
+        // why: Big5 bytes; detection alone (UTF-8, else GB18030) would read them as gibberish
+        const string text = "臺北市產業發展獎勵補助辦法\n第一條　為促進產業發展，特訂定本辦法。\n第二條　補助金額最高新臺幣五百萬元。\n";
+        f.Portal.Revise(item, PolicyIngest.Read.TextDecoding.ForCharsetName("big5")!.GetBytes(text), charset: "big5");
+
+        var report = await f.RunAsync();
+
+        var outcome = f.Outcome(report, item);
+        Assert.Equal("new", outcome.Outcome);
+        var document = f.Catalogue.LoadDocument(outcome.VersionId!)!;
+        Assert.Contains(document.Clauses, c => c.Text.Contains("為促進產業發展", StringComparison.Ordinal));
+    }
+}

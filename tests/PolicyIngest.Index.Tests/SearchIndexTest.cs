@@ -86,6 +86,17 @@ public sealed class SearchIndexTest : IDisposable
     }
 
     [Fact]
+    public void Search_Offset_PagesThroughTheSameRanking()
+    {
+        var all = _search.Search(new SearchRequest { Query = "贴息", Filter = new ClauseFilter { AsOf = Today, AllVersions = true } });
+        Assert.True(all.Hits.Count >= 3);
+        var second = _search.Search(new SearchRequest { Query = "贴息", Filter = new ClauseFilter { AsOf = Today, AllVersions = true }, Offset = 1, Limit = 1 });
+        Assert.Equal(all.Hits[1].ClauseId + all.Hits[1].VersionId, second.Hits.Single().ClauseId + second.Hits.Single().VersionId);
+        Assert.Equal(all.Total, second.Total);   // why: totals and facets count every match, not the page
+        Assert.Equal(all.Facets["region"], second.Facets["region"]);
+    }
+
+    [Fact]
     public void Search_AllVersions_IncludesSupersededVersion()
     {
         var result = Search("租金", new ClauseFilter { AsOf = Today, AllVersions = true });

@@ -18,28 +18,44 @@ internal static class SearchSql
 
     /// <summary>
     /// Every match passing the filters, with what facets need. {0} = extra WHERE conjuncts, {1} = the status expression,
-    /// {2} = the rank expression (<see cref="Bm25"/>, or <see cref="NoRank"/> when only the set of matches is wanted).
-    /// Parameters: $match, $wWords, $wGrams, $asOf.
+    /// {2} = the matches as (rid, rank): <see cref="RankedMatches"/>, <see cref="UnrankedMatches"/> or <see cref="HitsWithCount"/>.
+    /// Parameters: $match, $wWords, $wGrams, $asOf (and $n). CROSS JOIN fixes the order (matches drive, each looked
+    /// up by row id): left free, the planner may scan every current version's clauses instead.
     /// </summary>
     public const string Matches = """
-        WITH m AS MATERIALIZED (
-            SELECT rowid AS rid, {2} AS rank FROM clause_fts WHERE clause_fts MATCH $match)
+        WITH m AS MATERIALIZED ({2})
         SELECT m.rid, m.rank, COALESCE(p.region, v.region), COALESCE(p.issuer, v.issuer), c.category,
                c.instruments_json, c.industries_json, {1} AS status
         FROM m
-        JOIN clause c ON c.rowid = m.rid
-        JOIN version v ON v.id = c.version_id
-        LEFT JOIN part p ON p.version_id = c.version_id AND p.part_no = c.part_no
+        CROSS JOIN clause c ON c.rowid = m.rid
+        CROSS JOIN version v ON v.id = c.version_id
+        LEFT JOIN part p INDEXED BY part_search ON p.version_id = c.version_id AND p.part_no = c.part_no
         WHERE 1 = 1 {0}
         """;
 
-    public const string Bm25 = "bm25(clause_fts, $wWords, $wGrams)";
+    public const string RankedMatches = "SELECT rowid AS rid, bm25(clause_fts, $wWords, $wGrams) AS rank FROM clause_fts WHERE clause_fts MATCH $match";
 
     /// <summary>
     /// bm25 counts, for every phrase of the expression, the rows of the whole index that have it (its IDF): that scan, not
     /// the match, is what a long expression costs. Sets that are only counted or filtered skip it.
     /// </summary>
-    public const string NoRank = "0.0";
+    public const string UnrankedMatches = "SELECT rowid AS rid, 0.0 AS rank FROM clause_fts WHERE clause_fts MATCH $match";
+
+    /// <summary>
+    /// How many of a query's groups each clause has, for relaxing a query no clause fully matches: filled once from one
+    /// FTS5 match per group ({0} = the UNION ALL of <see cref="GroupRows"/>, parameters $g0, $g1, …), then read level by level.
+    /// </summary>
+    public const string CreateGroupHits = "CREATE TEMP TABLE IF NOT EXISTS group_hits (rid INTEGER PRIMARY KEY, n INTEGER NOT NULL)";
+
+    public const string ClearGroupHits = "DELETE FROM temp.group_hits";
+
+    public const string FillGroupHits = "INSERT INTO temp.group_hits(rid, n) SELECT rid, COUNT(*) FROM ({0}) GROUP BY rid";
+
+    public const string GroupRows = "SELECT rowid AS rid FROM clause_fts WHERE clause_fts MATCH {0}";
+
+    public const string GroupHitLevels = "SELECT DISTINCT n FROM temp.group_hits ORDER BY n DESC";
+
+    public const string HitsWithCount = "SELECT rid, 0.0 AS rank FROM temp.group_hits WHERE n = $n";
 
     /// <summary>
     /// bm25 of the given rows ($rids: JSON array of clause row ids) under an expression. The unary + keeps the row ids

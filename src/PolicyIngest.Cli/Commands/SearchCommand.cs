@@ -24,11 +24,12 @@ public static class SearchCommand
         var from = new Option<DateOnly?>("--from") { Description = "issued on or after DATE (yyyy-MM-dd)" };
         var to = new Option<DateOnly?>("--to") { Description = "issued on or before DATE (yyyy-MM-dd)" };
         var limit = new Option<int>("--limit") { Description = "hits to show", DefaultValueFactory = _ => 20 };
+        var offset = new Option<int>("--offset") { Description = "hits to skip (the next page: --offset 20)", DefaultValueFactory = _ => 0 };
         var allVersions = new Option<bool>("--all-versions") { Description = "include superseded versions" };
         var asOf = new Option<DateOnly?>("--as-of") { Description = "compute status as of DATE (default today)" };
         var command = new Command("search", "clause-level full-text search");
         command.Arguments.Add(query);
-        foreach (var o in new Option[] { region, issuer, category, instrument, industry, status, minAmount, from, to, limit, allVersions, asOf })
+        foreach (var o in new Option[] { region, issuer, category, instrument, industry, status, minAmount, from, to, limit, offset, allVersions, asOf })
             command.Options.Add(o);
         command.SetAction((parse, ct) =>
         {
@@ -39,6 +40,7 @@ public static class SearchCommand
             {
                 Query = parse.GetValue(query)!,
                 Limit = parse.GetValue(limit),
+                Offset = Math.Max(0, parse.GetValue(offset)),
                 Filter = new ClauseFilter
                 {
                     Region = parse.GetValue(region),

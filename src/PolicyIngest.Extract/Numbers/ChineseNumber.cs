@@ -1,4 +1,5 @@
 using System.Globalization;
+using PolicyIngest.Core;
 
 namespace PolicyIngest.Extract.Numbers;
 
@@ -59,21 +60,8 @@ public static class ChineseNumber
 
     public static decimal? Parse(string? text, NumberMode mode) => TryParse(text, mode, out var v) ? v : null;
 
-    /// <summary>Value of one Chinese digit character (零〇一…九, 两, 壹…玖), else -1.</summary>
-    public static int DigitValue(char c) => c switch
-    {
-        '零' or '〇' => 0,
-        '一' or '壹' or '幺' => 1,
-        '二' or '两' or '贰' => 2,
-        '三' or '叁' => 3,
-        '四' or '肆' => 4,
-        '五' or '伍' => 5,
-        '六' or '陆' => 6,
-        '七' or '柒' => 7,
-        '八' or '捌' => 8,
-        '九' or '玖' => 9,
-        _ => -1,
-    };
+    /// <summary>Value of one Chinese digit character (<see cref="ChineseDigits"/>), else -1.</summary>
+    public static int DigitValue(char c) => ChineseDigits.Value(c);
 
     /// <summary>Power of ten of a unit character (十 1, 百 2, 千 3, 万 4, 亿 8), else -1.</summary>
     public static int UnitPower(char c) => c switch

@@ -46,11 +46,14 @@ public static partial class HtmlLinks
     private static Uri WithoutFragment(Uri url) =>
         url.Fragment.Length == 0 ? url : new UriBuilder(url) { Fragment = "" }.Uri;
 
-    private static Encoding? CharsetOf(string? contentType)
+    private static Encoding? CharsetOf(string? contentType) => TextDecoding.ForCharsetName(CharsetName(contentType));
+
+    /// <summary>The charset parameter of a Content-Type header (<c>text/html; charset=gbk</c> → gbk), or null.</summary>
+    public static string? CharsetName(string? contentType)
     {
         if (contentType is null) return null;
         var m = CharsetParameter().Match(contentType);
-        return m.Success ? TextDecoding.ForCharsetName(m.Groups[1].Value) : null;
+        return m.Success ? m.Groups[1].Value : null;
     }
 
     private static Encoding? MetaCharset(byte[] body)

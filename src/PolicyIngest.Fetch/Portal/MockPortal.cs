@@ -61,7 +61,7 @@ public sealed class MockPortal : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _requests = new();
     private readonly ConcurrentDictionary<string, int> _faultHits = new();
 
-    private sealed record Served(byte[] Bytes, string ETag, DateTimeOffset LastModified);
+    private sealed record Served(byte[] Bytes, string ETag, DateTimeOffset LastModified, string? Charset = null);
 
     private MockPortal(HttpListener listener, Uri baseUrl, string corpusRoot, IReadOnlyList<PortalItem> items, int pageSize)
     {
@@ -127,9 +127,12 @@ public sealed class MockPortal : IAsyncDisposable
         _faultHits.Clear();
     }
 
-    /// <summary>From now on the item's URL serves <paramref name="bytes"/>, with a new ETag and Last-Modified.</summary>
-    public void Revise(PortalItem item, byte[] bytes) =>
-        _content[FilePath(item)] = new Served(bytes, ETagOf(bytes), DateTimeOffset.UtcNow);
+    /// <summary>
+    /// From now on the item's URL serves <paramref name="bytes"/>, with a new ETag and Last-Modified, and
+    /// <paramref name="charset"/> (when given) as the Content-Type's charset parameter.
+    /// </summary>
+    public void Revise(PortalItem item, byte[] bytes, string? charset = null) =>
+        _content[FilePath(item)] = new Served(bytes, ETagOf(bytes), DateTimeOffset.UtcNow, charset);
 
     public int Requests(string path) => _requests.GetValueOrDefault(path);
 
@@ -288,7 +291,7 @@ public sealed class MockPortal : IAsyncDisposable
             }
         }
         response.StatusCode = 200;
-        response.ContentType = ContentTypeOf(item.Format);
+        response.ContentType = served.Charset is { } charset ? ContentTypeOf(item.Format).Split(';')[0] + "; charset=" + charset : ContentTypeOf(item.Format);
         await WriteAsync(response, served.Bytes).ConfigureAwait(false);
     }
 

@@ -13,13 +13,7 @@ public sealed class FtsExpression(ClauseAnalyzer analyzer, SearchOptions options
     /// </summary>
     public string? Build(SearchQuery query, int? atLeast = null)
     {
-        var positives = new List<string>();
-        foreach (var group in query.Groups)
-        {
-            var alternatives = group.Select(Term).Where(e => e is not null).ToList();
-            if (alternatives.Count == 0) continue;
-            positives.Add(alternatives.Count == 1 ? alternatives[0]! : "(" + string.Join(" OR ", alternatives) + ")");
-        }
+        var positives = Positives(query);
         if (positives.Count == 0) return null;
         string core;
         if (atLeast is { } k && k < positives.Count)
@@ -29,6 +23,26 @@ public sealed class FtsExpression(ClauseAnalyzer analyzer, SearchOptions options
             core = "(" + string.Join(" OR ", combinations.Select(c => c.Length == 1 ? positives[c[0]] : "(" + string.Join(" AND ", c.Select(i => positives[i])) + ")")) + ")";
         }
         else core = string.Join(" AND ", positives);
+        return Excluding(core, query);
+    }
+
+    /// <summary>Each ANDed group of the query on its own (with the query's exclusions), for counting how many a clause has.</summary>
+    public IReadOnlyList<string> Groups(SearchQuery query) => Positives(query).Select(p => Excluding(p, query)).ToList();
+
+    private List<string> Positives(SearchQuery query)
+    {
+        var positives = new List<string>();
+        foreach (var group in query.Groups)
+        {
+            var alternatives = group.Select(Term).Where(e => e is not null).ToList();
+            if (alternatives.Count == 0) continue;
+            positives.Add(alternatives.Count == 1 ? alternatives[0]! : "(" + string.Join(" OR ", alternatives) + ")");
+        }
+        return positives;
+    }
+
+    private string Excluding(string core, SearchQuery query)
+    {
         var sb = new StringBuilder(core);
         foreach (var ex in query.Excluded)
         {

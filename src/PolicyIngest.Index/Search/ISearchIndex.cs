@@ -13,6 +13,9 @@ public sealed record SearchRequest
     public required string Query { get; init; }
     public required ClauseFilter Filter { get; init; }
     public int Limit { get; init; } = 20;
+
+    /// <summary>Hits to skip before the page (facets and Total still count every match).</summary>
+    public int Offset { get; init; }
 }
 
 /// <summary>A sum of money of the hit's clause, as the amount table holds it.</summary>

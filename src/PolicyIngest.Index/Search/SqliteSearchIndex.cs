@@ -29,29 +29,25 @@ public sealed class SqliteSearchIndex(CatalogueStore catalogue, ClauseAnalyzer a
     /// one, then all but two, … (bm25 ranks within), and <c>Relaxed</c> set, so a long query still finds its best clauses.
     /// </summary>
     /// <remarks>
-    /// The "all but k" expression repeats every term in many combinations, and bm25 scans the index once per phrase
-    /// occurrence, so the combinations are only matched; the clauses found are then ranked by the expression with each
-    /// term once (any of them).
+    /// Relaxing matches each group once and counts, per clause, how many it has (an "all but k" expression would repeat
+    /// every term in many combinations, and be evaluated again for every k); the clauses with the most are then ranked
+    /// by bm25 under the expression that names each group once.
     /// </remarks>
     private (List<ClauseMatch> Matches, bool Relaxed) Matches(SearchQuery query, ClauseFilter filter)
     {
         var match = _expression.Build(query);
         if (match is null) return ([], false);
         var matches = ClauseSearchStore.Matches(catalogue.Connection, match, _options.WordsWeight, _options.GramsWeight, filter);
-        if (matches.Count > 0 || !_options.RelaxWhenEmpty) return (matches, false);
-        for (var k = _expression.MatchableGroups(query) - 1; k >= 1; k--)
-        {
-            if (_expression.Build(query, atLeast: k) is not { } relaxed) break;
-            matches = ClauseSearchStore.Matches(catalogue.Connection, relaxed, _options.WordsWeight, _options.GramsWeight, filter, ranked: false);
-            if (matches.Count == 0) continue;
-            var any = _expression.Build(query, atLeast: 1) ?? relaxed;
-            var ranks = ClauseSearchStore.RanksOfRows(catalogue.Connection, any, _options.WordsWeight, _options.GramsWeight,
-                matches.Select(m => m.RowId).ToList());
-            matches = matches.Select(m => m with { Rank = ranks.GetValueOrDefault(m.RowId) }).ToList();
-            matches.Sort((a, b) => a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank) : a.RowId.CompareTo(b.RowId));
-            return (matches, true);
-        }
-        return (matches, false);
+        var groups = _expression.Groups(query);
+        if (matches.Count > 0 || !_options.RelaxWhenEmpty || groups.Count < 2) return (matches, false);
+        (matches, _) = ClauseSearchStore.MostGroupsMatches(catalogue.Connection, groups, filter);
+        if (matches.Count == 0) return (matches, false);
+        var any = _expression.Build(query, atLeast: 1) ?? match;
+        var ranks = ClauseSearchStore.RanksOfRows(catalogue.Connection, any, _options.WordsWeight, _options.GramsWeight,
+            matches.Select(m => m.RowId).ToList());
+        matches = matches.Select(m => m with { Rank = ranks.GetValueOrDefault(m.RowId) }).ToList();
+        matches.Sort((a, b) => a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank) : a.RowId.CompareTo(b.RowId));
+        return (matches, true);
     }
 
     public SearchResult Search(SearchRequest request, CancellationToken cancellationToken = default)
@@ -66,16 +62,17 @@ public sealed class SqliteSearchIndex(CatalogueStore catalogue, ClauseAnalyzer a
         {
             (var matches, relaxed) = Matches(query, request.Filter);
             total = matches.Count;
+            var lists = new Dictionary<string, string[]>(StringComparer.Ordinal);
             foreach (var m in matches)
             {
                 Count(facets["region"], m.Region);
                 Count(facets["issuer"], m.Issuer);
                 Count(facets["category"], m.Category);
-                foreach (var v in JsonList(m.InstrumentsJson)) Count(facets["instrument"], v);
-                foreach (var v in JsonList(m.IndustriesJson)) Count(facets["industry"], v);
+                foreach (var v in JsonList(lists, m.InstrumentsJson)) Count(facets["instrument"], v);
+                foreach (var v in JsonList(lists, m.IndustriesJson)) Count(facets["industry"], v);
                 Count(facets["status"], m.Status);
             }
-            var page = matches.Take(Math.Max(0, request.Limit)).ToList();
+            var page = matches.Skip(Math.Max(0, request.Offset)).Take(Math.Max(0, request.Limit)).ToList();
             var ids = page.Select(m => m.RowId).ToList();
             var details = ClauseSearchStore.HitDetails(catalogue.Connection, ids, request.Filter.AsOf);
             var amounts = ClauseSearchStore.AmountsOfClauses(catalogue.Connection, ids);
@@ -103,8 +100,13 @@ public sealed class SqliteSearchIndex(CatalogueStore catalogue, ClauseAnalyzer a
         facet[value] = facet.GetValueOrDefault(value) + 1;
     }
 
-    private static IEnumerable<string> JsonList(string json) =>
-        json.Length <= 2 ? [] : JsonSerializer.Deserialize<string[]>(json) ?? [];
+    /// <summary>A label list column, parsed once per distinct value (a few dozen label combinations cover thousands of matches).</summary>
+    private static string[] JsonList(Dictionary<string, string[]> parsed, string json)
+    {
+        if (json.Length <= 2) return [];
+        if (!parsed.TryGetValue(json, out var list)) parsed[json] = list = JsonSerializer.Deserialize<string[]>(json) ?? [];
+        return list;
+    }
 
     private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Freeze(Dictionary<string, Dictionary<string, int>> facets) =>
         facets.Where(f => f.Value.Count > 0).ToDictionary(

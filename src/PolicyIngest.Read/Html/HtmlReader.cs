@@ -79,12 +79,7 @@ public sealed partial class HtmlReader : IDocumentReader
             var meta = MetaCharset().Match(head);
             if (meta.Success) declared = TextDecoding.ForCharsetName(meta.Groups[1].Value);
         }
-        if (declared is not null)
-        {
-            encoding = declared;
-            return declared.GetString(bytes);
-        }
-        return TextDecoding.Decode(bytes, out encoding);
+        return TextDecoding.Decode(bytes, declared, out encoding);
     }
 
     private static Uri? BaseUri(AngleSharp.Html.Dom.IHtmlDocument document, string source)

@@ -3,14 +3,14 @@ using PolicyIngest.Core.Model;
 
 namespace PolicyIngest.Read.Text;
 
-/// <summary>Plain text in UTF-8, UTF-16 (with BOM) or GB18030: one block per non-empty line.</summary>
+/// <summary>Plain text in UTF-8, UTF-16 (with BOM), GB18030 or the charset its HTTP response declared: one block per non-empty line.</summary>
 public sealed class PlainTextReader : IDocumentReader
 {
     public SourceFormat Format => SourceFormat.Txt;
 
     public ExtractedText Read(byte[] bytes, string source, ReadOptions options, CancellationToken cancellationToken = default)
     {
-        var text = TextDecoding.Decode(bytes, out _);
+        var text = TextDecoding.Decode(bytes, TextDecoding.ForCharsetName(options.HttpCharset), out _);
         var blocks = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n')
             .Select(l => l.Trim())
             .Where(l => l.Length > 0)

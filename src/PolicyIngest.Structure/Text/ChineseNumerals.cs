@@ -1,3 +1,5 @@
+using PolicyIngest.Core;
+
 namespace PolicyIngest.Structure.Text;
 
 /// <summary>Chinese and Arabic numerals as they appear in labels and dates: 十五, 一百零一, 1 5, １５, 二○一二.</summary>
@@ -5,21 +7,12 @@ public static class ChineseNumerals
 {
     private const string Digits = "〇一二三四五六七八九";
 
+    /// <summary>A Chinese digit (<see cref="ChineseDigits"/>) or an Arabic one, half or full width.</summary>
     public static int? DigitValue(char c) => c switch
     {
-        '〇' or '○' or '零' or 'О' or 'Ｏ' => 0,
-        '一' or '壹' => 1,
-        '二' or '两' or '贰' => 2,
-        '三' or '叁' => 3,
-        '四' or '肆' => 4,
-        '五' or '伍' => 5,
-        '六' or '陆' => 6,
-        '七' or '柒' => 7,
-        '八' or '捌' => 8,
-        '九' or '玖' => 9,
         >= '0' and <= '9' => c - '0',
         >= '０' and <= '９' => c - '０',
-        _ => null,
+        _ => ChineseDigits.Value(c) is >= 0 and var d ? d : null,
     };
 
     /// <summary>Parses 十五, 二十, 一百零一, 15, 1 5, １５ (spaces ignored). Null when it is not a number.</summary>

@@ -155,7 +155,7 @@ public static partial class SearchPage
         if (result is null)
             return H($"{problems}<p class=\"muted\">输入检索词：多个词同时出现（AND），“引号”内为短语，OR 表示或者，-词 表示排除。可按地区、机构、类别、状态、金额和日期筛选。</p>");
         var shownFrom = (form.Page - 1) * SearchForm.PageSize;
-        var hits = result.Hits.Skip(shownFrom).Take(SearchForm.PageSize).ToList();
+        var hits = result.Hits.Take(SearchForm.PageSize).ToList();
         var active = ActiveFilters(form);
         return H($"""
             {problems}
