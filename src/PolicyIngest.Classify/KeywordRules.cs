@@ -20,6 +20,20 @@ public static class KeywordRules
         ("support", new Regex(@"给予|奖励|补贴|补助|资助|贴息|扶持|支持|鼓励|优惠", RegexOptions.Compiled)),
     ];
 
+    /// <summary>
+    /// What a chapter (or outline section) heading says about the category of the articles under it, in any Chinese
+    /// law, regulation or policy: 附则 holds final provisions, 法律责任/罚则 sanctions, and so on.
+    /// </summary>
+    private static readonly (string Category, Regex Pattern)[] ChapterCategoryRules =
+    [
+        ("purpose", new Regex(@"总则|目的|依据", RegexOptions.Compiled)),
+        ("scope", new Regex(@"适用范围|支持对象|申报条件|条件要求|基本原则|定义", RegexOptions.Compiled)),
+        ("support", new Regex(@"支持|扶持|措施|奖励|激励|促进|优惠|服务内容", RegexOptions.Compiled)),
+        ("procedure", new Regex(@"申报|申请|程序|流程|审核|审批|登记|备案|受理|拨付", RegexOptions.Compiled)),
+        ("supervision", new Regex(@"监督|检查|法律责任|罚则|处罚|调查|管理与监督|责任追究", RegexOptions.Compiled)),
+        ("final", new Regex(@"附则", RegexOptions.Compiled)),
+    ];
+
     private static readonly (string Label, Regex Pattern)[] InstrumentRules =
     [
         ("grant", new Regex(@"奖励|补贴|补助|资助|资金支持|奖补|万元", RegexOptions.Compiled)),
@@ -69,8 +83,9 @@ public static class KeywordRules
         {
             features.Add(new("cat:" + label, pattern, RuleField.Text));
             features.Add(new("cat:" + label + "@heading", pattern, RuleField.Heading));
-            features.Add(new("cat:" + label + "@chapter", pattern, RuleField.Chapter)); // only with FeatureOptions.ChapterRules
         }
+        foreach (var (label, pattern) in ChapterCategoryRules)
+            features.Add(new("chapter:" + label, pattern, RuleField.Chapter)); // only with FeatureOptions.ChapterRules
         foreach (var (label, pattern) in InstrumentRules)
         {
             features.Add(new("ins:" + label, pattern, RuleField.Text));
@@ -101,7 +116,7 @@ public static class KeywordRules
         RuleFeatures.Where(f => FieldOf(input, f.Field) is { } value && f.Pattern.IsMatch(value)).Select(f => f.Name);
 
     /// <summary>Whether a rule feature looks at the chapter heading with a category rule (used only when the feature options ask for it).</summary>
-    public static bool IsChapterCategoryRule(RuleFeature f) => f.Field == RuleField.Chapter && f.Name.StartsWith("cat:", StringComparison.Ordinal);
+    public static bool IsChapterCategoryRule(RuleFeature f) => f.Name.StartsWith("chapter:", StringComparison.Ordinal);
 
     public static ClauseLabels Predict(ClauseInput input)
     {

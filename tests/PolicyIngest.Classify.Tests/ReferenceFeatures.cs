@@ -73,7 +73,7 @@ internal sealed partial class ReferenceFeatures
         if (AmountPattern().IsMatch(input.Text)) AddFlag(parts, Namespace.Structure, "amount");
         if (PercentPattern().IsMatch(input.Text)) AddFlag(parts, Namespace.Structure, "percent");
         if (string.IsNullOrWhiteSpace(input.Heading)) AddFlag(parts, Namespace.Structure, "no-heading");
-        foreach (var rule in KeywordRules.FiringRules(input).Where(r => chapterRules || !(r.StartsWith("cat:", StringComparison.Ordinal) && r.EndsWith("@chapter", StringComparison.Ordinal)))) AddFlag(parts, Namespace.Rule, rule, RuleWeight);
+        foreach (var rule in KeywordRules.FiringRules(input).Where(r => chapterRules || !r.StartsWith("chapter:", StringComparison.Ordinal))) AddFlag(parts, Namespace.Rule, rule, RuleWeight);
 
         return Merge(parts);
     }

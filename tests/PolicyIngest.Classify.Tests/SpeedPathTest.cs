@@ -72,6 +72,18 @@ public class SpeedPathTest
     }
 
     [Fact]
+    public void Features_TwoSettingsInterleavedOnOneThread_EachAsItsReference()
+    {
+        // why: heading/chapter rule results are kept per thread for the next clause; another feature set must not reuse them
+        var with = new ClauseFeatures(new FeatureOptions(ChapterRules: true));
+        var without = new ClauseFeatures(new FeatureOptions(ChapterRules: false));
+        var input = new ClauseInput("本办法由区经济和信息化局负责解释。", "解释", "附则", "article", 1);
+        var inputOtherChapter = input with { Chapter = "法律责任" };
+        foreach (var (features, clause) in new[] { (with, input), (without, input), (with, input), (with, inputOtherChapter), (without, inputOtherChapter) })
+            Assert.Equal(new ReferenceFeatures(features.Bits, features.Options.ChapterRules).Extract(clause).Indices, features.Extract(clause).Indices);
+    }
+
+    [Fact]
     public void Predictions_SameAsReferencePath_OnTheTrainingClauses()
     {
         var model = Model.Value;

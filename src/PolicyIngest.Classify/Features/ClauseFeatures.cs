@@ -116,9 +116,28 @@ public sealed partial class ClauseFeatures
         var rules = KeywordRules.RuleFeatures;
         for (var r = 0; r < rules.Count; r++)
         {
-            if (!o.ChapterRules && KeywordRules.IsChapterCategoryRule(rules[r])) continue;
-            if (KeywordRules.FieldOf(input, rules[r].Field) is { } value && rules[r].Pattern.IsMatch(value)) buffer.Add(ruleIndices[r], o.RuleWeight);
+            if (rules[r].Field == KeywordRules.RuleField.Text && rules[r].Pattern.IsMatch(input.Text)) buffer.Add(ruleIndices[r], o.RuleWeight);
         }
+        // Consecutive clauses mostly share their heading or chapter: the rules that fire on one are kept per thread.
+        if (input.Heading is { } h) AddRules(buffer, buffer.HeadingRules, h, KeywordRules.RuleField.Heading);
+        if (input.Chapter is { } c) AddRules(buffer, buffer.ChapterRules, c, KeywordRules.RuleField.Chapter);
+    }
+
+    private void AddRules(FeatureBuffer buffer, FeatureBuffer.RuleCache cache, string value, KeywordRules.RuleField field)
+    {
+        if (!ReferenceEquals(cache.Owner, this) || !string.Equals(cache.Value, value, StringComparison.Ordinal))
+        {
+            cache.Owner = this;
+            cache.Value = value;
+            cache.Fired.Clear();
+            var rules = KeywordRules.RuleFeatures;
+            for (var r = 0; r < rules.Count; r++)
+            {
+                if (rules[r].Field != field || (!Options.ChapterRules && KeywordRules.IsChapterCategoryRule(rules[r]))) continue;
+                if (rules[r].Pattern.IsMatch(value)) cache.Fired.Add(ruleIndices[r]);
+            }
+        }
+        foreach (var index in cache.Fired) buffer.Add(index, Options.RuleWeight);
     }
 
     /// <summary>Whitespace removed, every digit written as 0: the form n-grams are taken from.</summary>

@@ -22,6 +22,17 @@ public sealed class FeatureBuffer
     public ReadOnlySpan<float> Values => values.AsSpan(0, Count);
 
     internal float[] Counts { get; }
+
+    /// <summary>The rule features that fired on the last heading (or chapter) seen by which feature set.</summary>
+    internal sealed class RuleCache
+    {
+        public object? Owner;
+        public string? Value;
+        public List<int> Fired { get; } = new(8);
+    }
+
+    internal RuleCache HeadingRules { get; } = new();
+    internal RuleCache ChapterRules { get; } = new();
     internal List<PolicyIngest.Segmentation.Token> Tokens { get; } = new(256);
     internal int[] Touched { get; private set; }
     internal int TouchedCount;

@@ -8,7 +8,7 @@ namespace PolicyIngest.Classify.Features;
 /// <param name="Bits">hash buckets are 2^Bits</param>
 /// <param name="TextMaxN">longest character n-gram of the clause text</param>
 /// <param name="TextLogCounts">text n-grams count 1 + ln(count) (sublinear tf); false: presence only</param>
-/// <param name="ChapterRules">the category keyword rules also fire on the chapter heading (cat:final@chapter)</param>
+/// <param name="ChapterRules">chapter-heading category rules fire (附则 → chapter:final, 法律责任 → chapter:supervision; KeywordRules)</param>
 /// <param name="WordWeight">weight of the block of segmented words of the clause text (jieba, precise mode); 0 leaves words out</param>
 /// <param name="WordPairWeight">weight of the block of adjacent word pairs; 0 leaves them out</param>
 public sealed record FeatureOptions(
@@ -21,7 +21,7 @@ public sealed record FeatureOptions(
     int ChapterMaxN = 2,
     float StructureWeight = 0.5f,
     float RuleWeight = 0.5f,
-    bool ChapterRules = false,
+    bool ChapterRules = true,
     float WordWeight = 0f,
     float WordPairWeight = 0f)
 {
