@@ -74,8 +74,8 @@ public sealed class ClauseModel
         instrumentOffset = categories.Count;
         industryOffset = categories.Count + instruments.Count;
         var dimension = Features.Dimension;
-        // Padded by one vector so the 256-bit path may read past the last row's end (the extra lanes are ignored).
-        weights = new float[dimension * labelCount + Vector256<float>.Count];
+        // Padded so the 256-bit path may read 40 floats from any row's start (lanes past the row are ignored).
+        weights = new float[dimension * labelCount + 5 * Vector256<float>.Count];
         biases = new float[labelCount];
         for (var j = 0; j < labelCount; j++)
         {
