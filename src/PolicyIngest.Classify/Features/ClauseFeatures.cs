@@ -20,6 +20,9 @@ public sealed partial class ClauseFeatures
 
     private const int LeadChars = 8;
 
+    /// <summary>1 + ln(n) for the small counts nearly every n-gram has (n = 0 unused).</summary>
+    private static readonly float[] LogCounts = [.. Enumerable.Range(0, 64).Select(n => 1f + MathF.Log(n))];
+
     private readonly int mask;
     private readonly int[] ruleIndices;
     private readonly int amountIndex, percentIndex, noHeadingIndex;
@@ -265,7 +268,8 @@ public sealed partial class ClauseFeatures
         double norm = 0;
         foreach (var index in touched)
         {
-            var value = logCounts ? 1f + MathF.Log(counts[index]) : 1f;
+            var count = counts[index];
+            var value = !logCounts ? 1f : count < LogCounts.Length ? LogCounts[(int)count] : 1f + MathF.Log(count);
             counts[index] = value;
             norm += value * value;
         }
