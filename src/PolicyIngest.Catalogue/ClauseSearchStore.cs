@@ -160,10 +160,15 @@ public static class ClauseSearchStore
         using var cmd = Command(connection, sql, args.ToArray());
         using var r = cmd.ExecuteReader();
         var rows = new List<ClauseMatch>();
+        // Region, issuer and status belong to a version's part: read once per part, not once per matching clause
+        // (decoding those strings was as costly as the joins for a query with a thousand matches).
+        var parts = new Dictionary<(long Version, int Part), (string? Region, string? Issuer, string Status)>();
         while (r.Read())
         {
-            rows.Add(new ClauseMatch(r.GetInt64(0), r.GetDouble(1), Str(r, 2), Str(r, 3), Str(r, 4),
-                Str(r, 5) ?? "[]", Str(r, 6) ?? "[]", r.GetString(7)));
+            var key = (r.GetInt64(2), r.GetInt32(3));
+            if (!parts.TryGetValue(key, out var part)) parts[key] = part = (Str(r, 7), Str(r, 8), r.GetString(9));
+            rows.Add(new ClauseMatch(r.GetInt64(0), r.GetDouble(1), part.Region, part.Issuer, Str(r, 4),
+                Str(r, 5) ?? "[]", Str(r, 6) ?? "[]", part.Status));
         }
         rows.Sort((a, b) => a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank) : a.RowId.CompareTo(b.RowId));
         return rows;

@@ -24,8 +24,8 @@ internal static class SearchSql
     /// </summary>
     public const string Matches = """
         WITH m AS MATERIALIZED ({2})
-        SELECT m.rid, m.rank, COALESCE(p.region, v.region), COALESCE(p.issuer, v.issuer), c.category,
-               c.instruments_json, c.industries_json, {1} AS status
+        SELECT m.rid, m.rank, v.rowid, c.part_no, c.category, c.instruments_json, c.industries_json,
+               COALESCE(p.region, v.region), COALESCE(p.issuer, v.issuer), {1} AS status
         FROM m
         CROSS JOIN clause c ON c.rowid = m.rid
         CROSS JOIN version v ON v.id = c.version_id
