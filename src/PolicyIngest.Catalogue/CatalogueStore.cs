@@ -137,7 +137,9 @@ public sealed class CatalogueStore : IDisposable
                 ("$label", c.Label), ("$path", JsonSerializer.Serialize(c.Path, PolicyJson.Compact)), ("$heading", c.Heading), ("$text", c.Text),
                 ("$page", c.Page), ("$category", c.Category), ("$confidence", c.CategoryConfidence),
                 ("$instruments", JsonSerializer.Serialize(c.Instruments, PolicyJson.Compact)),
-                ("$industries", JsonSerializer.Serialize(c.Industries, PolicyJson.Compact)));
+                ("$industries", JsonSerializer.Serialize(c.Industries, PolicyJson.Compact)),
+                ("$instrument_confidences", JsonSerializer.Serialize(c.InstrumentConfidences, PolicyJson.Compact)),
+                ("$industry_confidences", JsonSerializer.Serialize(c.IndustryConfidences, PolicyJson.Compact)));
         }
         for (var i = 0; i < part.Amounts.Count; i++)
         {

@@ -49,6 +49,32 @@ public sealed class CatalogueUpgradeTest : IDisposable
         Assert.Equal(0L, (long)columns.ExecuteScalar()!);
     }
 
+    [Fact]
+    public void ClauseConfidences_AreStoredBesideTheLabels()
+    {
+        using var store = new CatalogueStore(Path.Combine(_dir, "new.db"));
+        var document = new PolicyDocument
+        {
+            Source = "a.txt", Sha256 = new string('b', 64), Format = SourceFormat.Txt, DocType = DocType.Policy, Title = "t",
+            Clauses =
+            [
+                new Clause
+                {
+                    Id = "art1", Kind = ClauseKind.Article, Label = "第一条", Path = ["第一条"], Text = "给予贷款贴息。",
+                    Category = "support", CategoryConfidence = 0.9, Instruments = ["interest_subsidy"], Industries = ["general"],
+                    InstrumentConfidences = new Dictionary<string, double> { ["interest_subsidy"] = 0.87 },
+                    IndustryConfidences = new Dictionary<string, double> { ["general"] = 0.95 },
+                },
+            ],
+        };
+        var versionId = store.SaveVersion(document, PolicyLink.NewPolicy(), DateTimeOffset.UtcNow).Id;
+        using var cmd = store.Command("SELECT instrument_confidences_json, industry_confidences_json FROM clause WHERE version_id = $v", ("$v", versionId));
+        using var r = cmd.ExecuteReader();
+        Assert.True(r.Read());
+        Assert.Equal("{\"interest_subsidy\":0.87}", r.GetString(0));
+        Assert.Equal("{\"general\":0.95}", r.GetString(1));
+    }
+
     private static string ShortName(string resource) => resource[(resource.IndexOf(".Migrations.", StringComparison.Ordinal) + 12)..];
 
     private static void Exec(SqliteConnection connection, string sql)

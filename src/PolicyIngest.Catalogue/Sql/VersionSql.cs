@@ -39,8 +39,9 @@ internal static class VersionSql
 
     public const string InsertClause = """
         INSERT INTO clause(version_id, part_no, ord, clause_id, kind, label, path_json, heading, text, page, category,
-                           category_confidence, instruments_json, industries_json)
-        VALUES ($v, $p, $ord, $clause_id, $kind, $label, $path, $heading, $text, $page, $category, $confidence, $instruments, $industries)
+                           category_confidence, instruments_json, industries_json, instrument_confidences_json, industry_confidences_json)
+        VALUES ($v, $p, $ord, $clause_id, $kind, $label, $path, $heading, $text, $page, $category, $confidence, $instruments, $industries,
+                $instrument_confidences, $industry_confidences)
         """;
 
     public const string InsertAmount = """
