@@ -118,6 +118,17 @@ public static class KeywordRules
     /// <summary>Whether a rule feature looks at the chapter heading with a category rule (used only when the feature options ask for it).</summary>
     public static bool IsChapterCategoryRule(RuleFeature f) => f.Name.StartsWith("chapter:", StringComparison.Ordinal);
 
+    /// <summary>Whether the sector rule of <paramref name="industry"/> fires on the clause's heading, text or chapter heading.</summary>
+    public static bool IndustryRuleFires(string industry, ClauseInput input)
+    {
+        foreach (var (label, pattern) in IndustryRules)
+        {
+            if (label != industry) continue;
+            return pattern.IsMatch(input.Text) || input.Heading is { } h && pattern.IsMatch(h) || input.Chapter is { } c && pattern.IsMatch(c);
+        }
+        return false;
+    }
+
     public static ClauseLabels Predict(ClauseInput input)
     {
         var text = input.Text;

@@ -91,7 +91,7 @@ public class SpeedPathTest
         foreach (var input in Corpus.Value)
         {
             var fast = model.Predict(input);
-            var slow = model.Predict(reference.Extract(input));
+            var slow = model.Predict(reference.Extract(input), input);
             Assert.Equal(slow.Category, fast.Category);
             Assert.Equal(slow.CategoryConfidence, fast.CategoryConfidence, 1e-5);
             Assert.Equal(slow.Instruments, fast.Instruments);

@@ -50,6 +50,25 @@ public class TrainerTest
     }
 
     [Fact]
+    public void Train_SectorSeenInFewDocuments_IsLeftToItsKeywordRule()
+    {
+        var model = new ClauseModelTrainer(new FeatureOptions(Bits: 12)).Train(Small);
+        // why: software_it and biomedicine come from one document each here, integrated_circuits from none
+        Assert.Contains("software_it", model.RuleIndustries);
+        Assert.Contains("integrated_circuits", model.RuleIndustries);
+        var chips = model.Predict(new ClauseInput("对集成电路设计企业首次流片给予最高500万元补贴。", null, null, "article", 0.5));
+        Assert.Equal(["integrated_circuits"], chips.Industries);
+        Assert.Equal(1.0, chips.IndustryConfidences["integrated_circuits"]);
+        var any = model.Predict(new ClauseInput("对新认定的企业给予一次性奖励。", null, null, "article", 0.5));
+        Assert.Equal(["general"], any.Industries);
+
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        stream.Position = 0;
+        Assert.Equal(model.RuleIndustries, ClauseModel.Load(stream).RuleIndustries);
+    }
+
+    [Fact]
     public void Predict_NonSupport_NeverHasInstruments()
     {
         var model = new ClauseModelTrainer(new FeatureOptions(Bits: 12)).Train(Small);

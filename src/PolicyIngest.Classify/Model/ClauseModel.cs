@@ -18,7 +18,8 @@ public sealed class ClauseModel
 {
     public const string FileName = "classify.model.bin.gz";
     private const string MagicV1 = "PolicyIngest.ClauseModel/1";
-    private const string Magic = "PolicyIngest.ClauseModel/2"; // v2 adds the feature options after the hash bits
+    private const string MagicV2 = "PolicyIngest.ClauseModel/2"; // v2 adds the feature options after the hash bits
+    private const string Magic = "PolicyIngest.ClauseModel/3";   // v3 adds the rule industries after the thresholds
 
     /// <summary>Probability from which an instrument is given, unless the model has a calibrated threshold for it.</summary>
     public const double InstrumentThreshold = 0.5;
@@ -46,9 +47,12 @@ public sealed class ClauseModel
         IReadOnlyList<string> categories, float[] categoryWeights,
         IReadOnlyList<string> instruments, float[][] instrumentWeights,
         IReadOnlyList<string> industries, float[][] industryWeights,
-        IReadOnlyList<double>? instrumentThresholds = null, IReadOnlyList<double>? industryThresholds = null)
+        IReadOnlyList<double>? instrumentThresholds = null, IReadOnlyList<double>? industryThresholds = null,
+        IReadOnlyList<string>? ruleIndustries = null)
     {
         Features = features;
+        RuleIndustries = [.. ruleIndustries ?? []];
+        if (RuleIndustries.Any(r => !industries.Contains(r))) throw new ArgumentException("a rule industry must be one of the industries", nameof(ruleIndustries));
         InstrumentThresholds = [.. instrumentThresholds ?? Enumerable.Repeat(InstrumentThreshold, instruments.Count)];
         IndustryThresholds = [.. industryThresholds ?? Enumerable.Repeat(IndustryThreshold, industries.Count)];
         if (InstrumentThresholds.Count != instruments.Count || IndustryThresholds.Count != industries.Count)
@@ -95,6 +99,13 @@ public sealed class ClauseModel
     /// <summary>Per specific industry, the probability from which it is given.</summary>
     public IReadOnlyList<double> IndustryThresholds { get; }
 
+    /// <summary>
+    /// Specific industries the training data shows in too few documents for the model to have learned more than those
+    /// documents' wording: they are given by their keyword rule instead (confidence 1, as rules give), see
+    /// <see cref="Training.ClauseModelTrainer.MinIndustryGroups"/>.
+    /// </summary>
+    public IReadOnlyList<string> RuleIndustries { get; }
+
     private static double Logit(double p) => Math.Log(p / (1 - p)); // σ(score) ≥ p ⇔ score ≥ logit(p)
 
     /// <summary>Labels one clause: features into a per-thread buffer, then one pass over them adds every label's weights at once.</summary>
@@ -110,14 +121,36 @@ public sealed class ClauseModel
         else for (var f = 0; f < indices.Length; f++) AddScaled(scores, weights.AsSpan(indices[f] * labelCount, labelCount), values[f]);
         Span<double> s = stackalloc double[labelCount];
         for (var j = 0; j < labelCount; j++) s[j] = scores[j];
-        return Decide(s);
+        return WithRuleIndustries(Decide(s), input);
+    }
+
+    private ClauseLabels WithRuleIndustries(ClauseLabels labels, ClauseInput input)
+    {
+        if (RuleIndustries.Count == 0) return labels;
+        var industries = labels.Industries.Where(i => i != ClauseTaxonomy.GeneralIndustry && !RuleIndustries.Contains(i)).ToList();
+        var confidences = labels.IndustryConfidences.Where(kv => industries.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        foreach (var industry in RuleIndustries)
+        {
+            if (!KeywordRules.IndustryRuleFires(industry, input)) continue;
+            industries.Add(industry);
+            confidences[industry] = 1.0;
+        }
+        if (industries.Count == 0)
+        {
+            if (labels.Industries.SequenceEqual([ClauseTaxonomy.GeneralIndustry])) return labels;
+            // The model's own specific industries were all rule industries the rules did not confirm.
+            var dropped = labels.IndustryConfidences.Values.DefaultIfEmpty(0).Max();
+            return labels with { Industries = [ClauseTaxonomy.GeneralIndustry], IndustryConfidences = new Dictionary<string, double> { [ClauseTaxonomy.GeneralIndustry] = 1 - dropped } };
+        }
+        return labels with { Industries = industries, IndustryConfidences = confidences };
     }
 
     /// <summary>
     /// The reference computation: a sorted sparse vector, every label's score summed separately in double precision,
     /// as the model was first written. Slow; kept so tests can show the fast path gives the same labels.
     /// </summary>
-    public ClauseLabels Predict(SparseVector x)
+    /// <param name="input">the clause the vector was extracted from, for the rule industries (none applied without it)</param>
+    public ClauseLabels Predict(SparseVector x, ClauseInput? input = null)
     {
         Span<double> scores = stackalloc double[labelCount];
         for (var j = 0; j < labelCount; j++)
@@ -126,7 +159,7 @@ public sealed class ClauseModel
             for (var i = 0; i < x.Count; i++) sum += weights[x.Indices[i] * labelCount + j] * x.Values[i];
             scores[j] = sum + biases[j];
         }
-        return Decide(scores);
+        return input is null ? Decide(scores) : WithRuleIndustries(Decide(scores), input);
     }
 
     public double[] CategoryProbabilities(SparseVector x)
@@ -258,6 +291,8 @@ public sealed class ClauseModel
         WriteTask(writer, Instruments, [.. Enumerable.Range(instrumentOffset, Instruments.Count).Select(j => LabelRow(j).ToArray())]);
         WriteTask(writer, Industries, [.. Enumerable.Range(industryOffset, Industries.Count).Select(j => LabelRow(j).ToArray())]);
         foreach (var t in InstrumentThresholds.Concat(IndustryThresholds)) writer.Write(t);
+        writer.Write(RuleIndustries.Count);
+        foreach (var r in RuleIndustries) writer.Write(r);
     }
 
     /// <summary>One label's feature weights followed by its bias, as the file stores them.</summary>
@@ -273,21 +308,24 @@ public sealed class ClauseModel
         using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
         using var reader = new BinaryReader(gzip, Encoding.UTF8, leaveOpen: true);
         var magic = reader.ReadString();
-        if (magic is not (Magic or MagicV1)) throw new InvalidDataException($"not a clause model (header '{magic}')");
+        if (magic is not (Magic or MagicV2 or MagicV1)) throw new InvalidDataException($"not a clause model (header '{magic}')");
         var options = new FeatureOptions(reader.ReadInt32());
-        if (magic == Magic) options = JsonSerializer.Deserialize<FeatureOptions>(reader.ReadString()) ?? throw new InvalidDataException("no feature options in the clause model");
+        if (magic != MagicV1) options = JsonSerializer.Deserialize<FeatureOptions>(reader.ReadString()) ?? throw new InvalidDataException("no feature options in the clause model");
         if (options.UsesWords && segmenter is null)
             throw new InvalidOperationException("this clause model uses segmented words: load it with the jieba segmenter (Debian python3-jieba)");
         var (categories, categoryWeights) = ReadTask(reader);
         var (instruments, instrumentWeights) = ReadTask(reader);
         var (industries, industryWeights) = ReadTask(reader);
         double[]? instrumentThresholds = null, industryThresholds = null;
-        if (magic == Magic)
+        if (magic != MagicV1)
         {
             instrumentThresholds = [.. instruments.Select(_ => reader.ReadDouble())];
             industryThresholds = [.. industries.Select(_ => reader.ReadDouble())];
         }
-        return new ClauseModel(new ClauseFeatures(options, segmenter), categories, categoryWeights[0], instruments, instrumentWeights, industries, industryWeights, instrumentThresholds, industryThresholds);
+        string[] ruleIndustries = [];
+        if (magic == Magic) ruleIndustries = [.. Enumerable.Range(0, reader.ReadInt32()).Select(_ => reader.ReadString())];
+        return new ClauseModel(new ClauseFeatures(options, segmenter), categories, categoryWeights[0], instruments, instrumentWeights, industries, industryWeights,
+            instrumentThresholds, industryThresholds, ruleIndustries);
     }
 
     public void Save(string path)
@@ -308,7 +346,7 @@ public sealed class ClauseModel
         using var file = File.OpenRead(path);
         using var gzip = new GZipStream(file, CompressionMode.Decompress);
         using var reader = new BinaryReader(gzip, Encoding.UTF8);
-        if (reader.ReadString() != Magic) return false;
+        if (reader.ReadString() is not (Magic or MagicV2)) return false;
         reader.ReadInt32();
         return JsonSerializer.Deserialize<FeatureOptions>(reader.ReadString())?.UsesWords ?? false;
     }

@@ -29,4 +29,8 @@ public sealed record ModelMetadata(
     IReadOnlyDictionary<string, double> Thresholds,
     TaskFigures CrossValidated,
     TaskFigures KeywordBaseline,
-    CardFigures? CardTools);
+    CardFigures? CardTools)
+{
+    /// <summary>Industries given by their keyword rule (too few documents with them in the training data).</summary>
+    public IReadOnlyList<string> RuleIndustries { get; init; } = [];
+}

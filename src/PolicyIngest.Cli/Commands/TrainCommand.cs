@@ -52,7 +52,10 @@ public static class TrainCommand
                 model.Instruments.Zip(model.InstrumentThresholds).Concat(model.Industries.Zip(model.IndustryThresholds)).ToDictionary(p => p.First, p => p.Second),
                 TaskFigures.From(report.Model), TaskFigures.From(report.Baseline),
                 cards is null ? null : new CardFigures(cards.Cards, Math.Round(cards.Model.MacroF1, 4), Math.Round(cards.Model.Accuracy, 4),
-                    Math.Round(cards.Keywords.MacroF1, 4), Math.Round(cards.Keywords.Accuracy, 4), Math.Round(cards.Majority.Accuracy, 4)));
+                    Math.Round(cards.Keywords.MacroF1, 4), Math.Round(cards.Keywords.Accuracy, 4), Math.Round(cards.Majority.Accuracy, 4)))
+            {
+                RuleIndustries = model.RuleIndustries,
+            };
             File.WriteAllText(Path.Combine(modelsDir, ClassifierModels.MetadataFileName), PolicyJson.Serialize(metadata) + "\n");
             File.WriteAllText(Path.Combine(modelsDir, ClassifierModels.TaxonomyFileName), ClauseTaxonomy.ToJson());
 
