@@ -1,3 +1,4 @@
+using PolicyIngest.Core;
 using PolicyIngest.Structure.Text;
 
 namespace PolicyIngest.Structure.Tests;

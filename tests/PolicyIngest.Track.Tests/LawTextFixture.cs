@@ -1,3 +1,4 @@
+using PolicyIngest.Core;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;

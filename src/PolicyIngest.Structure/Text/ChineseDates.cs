@@ -1,3 +1,4 @@
+using PolicyIngest.Core;
 using System.Text.RegularExpressions;
 
 namespace PolicyIngest.Structure.Text;

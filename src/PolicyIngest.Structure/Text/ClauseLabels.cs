@@ -1,3 +1,4 @@
+using PolicyIngest.Core;
 using System.Text.RegularExpressions;
 using PolicyIngest.Core.Model;
 

@@ -1,3 +1,4 @@
+using PolicyIngest.Core;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;

@@ -1,6 +1,4 @@
-using PolicyIngest.Core;
-
-namespace PolicyIngest.Structure.Text;
+namespace PolicyIngest.Core;
 
 /// <summary>Chinese and Arabic numerals as they appear in labels and dates: 十五, 一百零一, 1 5, １５, 二○一二.</summary>
 public static class ChineseNumerals
