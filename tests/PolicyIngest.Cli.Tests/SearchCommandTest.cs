@@ -25,6 +25,12 @@ public class SearchCommandTest
         Assert.Contains("<em>贴息</em>", hit.GetProperty("snippet").GetString());
         Assert.False(string.IsNullOrEmpty(hit.GetProperty("status").GetString()));
         Assert.True(root.GetProperty("facets").GetProperty("status").EnumerateObject().Sum(p => p.Value.GetInt32()) >= 1);
+
+        // why: --offset pages through the same ranking; the total still counts every match
+        var page2 = CliRunner.Run("search", "贴息", "--db", db, "--json", "--limit", "1", "--offset", "1");
+        using var second = JsonDocument.Parse(page2.StdOut);
+        Assert.Equal(root.GetProperty("total").GetInt32(), second.RootElement.GetProperty("total").GetInt32());
+        Assert.Equal(root.GetProperty("hits")[1].GetProperty("clauseId").GetString(), second.RootElement.GetProperty("hits")[0].GetProperty("clauseId").GetString());
     }
 
     [Fact]

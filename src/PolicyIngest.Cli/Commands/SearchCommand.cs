@@ -58,7 +58,7 @@ public static class SearchCommand
             };
             var result = search.Search(request, ct);
             if (ctx.Json) ctx.Out.WriteLine(JsonSerializer.Serialize(ToJson(result), PolicyJson.Options));
-            else PrintTable(ctx.Out, result);
+            else PrintTable(ctx.Out, result, request.Offset);
             return Task.FromResult(ExitCodes.Done);
         });
         return command;
@@ -67,11 +67,12 @@ public static class SearchCommand
     /// <summary>The `search --json` document of ../shared/spec/cli.md (shared with the web API).</summary>
     public static object ToJson(SearchResult r) => SearchResultJson.ToJson(r);
 
-    private static void PrintTable(TextWriter o, SearchResult r)
+    private static void PrintTable(TextWriter o, SearchResult r, int offset)
     {
-        o.WriteLine($"{r.Total} clauses match “{r.Query}” ({r.TookMs.ToString("0.#", CultureInfo.InvariantCulture)} ms); showing {r.Hits.Count}");
+        var shown = r.Hits.Count == 0 ? "none" : offset == 0 ? r.Hits.Count.ToString(CultureInfo.InvariantCulture) : $"{offset + 1}–{offset + r.Hits.Count}";
+        o.WriteLine($"{r.Total} clauses match “{r.Query}” ({r.TookMs.ToString("0.#", CultureInfo.InvariantCulture)} ms); showing {shown}");
         if (r.Relaxed) o.WriteLine("no clause has every word: showing clauses with most of them");
-        var n = 0;
+        var n = offset;
         foreach (var h in r.Hits)
         {
             n++;
