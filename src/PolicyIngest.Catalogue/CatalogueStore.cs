@@ -43,6 +43,30 @@ public sealed class CatalogueStore : IDisposable
     public VersionRow? FindVersionBySha(string sha256) =>
         QueryVersions(VersionSql.FindBySha, ("$sha", sha256)).FirstOrDefault();
 
+    /// <summary>Remembers a file with the same text as a catalogued version (another rendition of it): not a new version.</summary>
+    public void AddVersionFile(string versionId, string sha256, string source, string format, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command(VersionSql.InsertVersionFile, ("$sha", sha256), ("$version", versionId), ("$source", source), ("$format", format),
+                ("$now", now.ToString("O")));
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Other files of a version (same text, another format): sha256, source, format, when added.</summary>
+    public IReadOnlyList<(string Sha256, string Source, string Format, string AddedAt)> FilesOf(string versionId)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command(VersionSql.FilesOfVersion, ("$version", versionId));
+            using var r = cmd.ExecuteReader();
+            var files = new List<(string, string, string, string)>();
+            while (r.Read()) files.Add((r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3)));
+            return files;
+        }
+    }
+
     public VersionRow? FindLatestVersionBySource(string source) =>
         QueryVersions(VersionSql.FindLatestBySource, ("$source", source)).FirstOrDefault();
 

@@ -66,6 +66,12 @@ public sealed class IngestService(
     public IngestResult Store(PolicyDocument document)
     {
         var link = linker.Link(document, catalogue);
+        if (link.ExistingPolicyId is { } existing && RenditionOf(existing, document) is { } rendered)
+        {
+            catalogue.AddVersionFile(rendered.Id, document.Sha256, document.Source, document.Format.ToId(), clock.GetUtcNow());
+            return new IngestResult(document.Source, IngestOutcome.Unchanged, rendered.Id, rendered.PolicyId, rendered.Title,
+                LinkReason: $"same text as {rendered.Id} ({rendered.Source}): another file of that version, not a revision");
+        }
         var policyId = link.ExistingPolicyId ?? CatalogueStore.PolicyIdFor(document.Sha256);
         VersionTracker.Outcome? tracked = null;
         var row = catalogue.SaveVersion(document, link, clock.GetUtcNow(), (tx, versionId) =>
@@ -77,6 +83,16 @@ public sealed class IngestService(
         var reports = tracked is null ? [] : tracker!.WriteReports(row.Id, tracked);
         return new IngestResult(document.Source, link.ExistingPolicyId is null ? IngestOutcome.New : IngestOutcome.NewVersion,
             row.Id, row.PolicyId, document.Title, LinkReason: link.Reason, Reports: reports);
+    }
+
+    /// <summary>The version of the policy this document is another file of (same text, same dates), newest first; else null.</summary>
+    private VersionRow? RenditionOf(string policyId, PolicyDocument document)
+    {
+        foreach (var version in catalogue.VersionsOf(policyId).Reverse())
+        {
+            if (catalogue.LoadDocument(version.Id) is { } catalogued && Renditions.SameDocument(catalogued, document)) return version;
+        }
+        return null;
     }
 
     private static IngestResult Failed(string source, string reason) => new(source, IngestOutcome.Failed, Error: reason);

@@ -59,6 +59,34 @@ public sealed class VersionCatalogueTest : IDisposable
     private TrackedVersion V(string id, DateOnly? asOf = null) => _store.Version(id, asOf ?? new DateOnly(2025, 6, 1))!;
 
     [Fact]
+    public void SameTextInAnotherFile_IsAnotherFileOfTheVersion_NotARevision()
+    {
+        var html = _ingest.Store(Doc("https://gov.example/a.html", "怀柔区促进产业发展办法", "怀政发〔2023〕1号", "怀柔区人民政府", new(2023, 1, 5), "对企业给予30万元支持。"));
+        // why: the PDF of the same notice reads the same text (its 发文字号 missed by the reader does not contradict)
+        var pdf = _ingest.Store(Doc("https://gov.example/a.pdf", "怀柔区促进产业发展办法", null, "怀柔区人民政府", new(2023, 1, 5), "对企业给予30万元支持。"));
+
+        Assert.Equal(IngestOutcome.Unchanged, pdf.Outcome);
+        Assert.Equal(html.VersionId, pdf.VersionId);
+        Assert.Contains("same text as", pdf.LinkReason);
+        Assert.Empty(pdf.Reports ?? []);
+        Assert.Single(_catalogue.VersionsOf(html.PolicyId!));
+        Assert.Equal("in_force", V(html.VersionId!).Status);
+        Assert.Equal("https://gov.example/a.pdf", Assert.Single(_catalogue.FilesOf(html.VersionId!)).Source);
+        // why: the same bytes again are found by their hash, as any catalogued file
+        Assert.Equal(html.VersionId, _catalogue.FindVersionBySha(Doc("https://gov.example/a.pdf", "怀柔区促进产业发展办法", null, "怀柔区人民政府", new(2023, 1, 5), "对企业给予30万元支持。").Sha256)!.Id);
+    }
+
+    [Fact]
+    public void SameTextWithAnotherIssueDate_IsARevision()
+    {
+        // why: a policy re-issued word for word under a new date is a new version (its validity may differ)
+        var first = _ingest.Store(Doc("https://gov.example/a.html", "怀柔区促进产业发展办法", "怀政发〔2023〕1号", "怀柔区人民政府", new(2023, 1, 5), "对企业给予30万元支持。"));
+        var again = _ingest.Store(Doc("https://gov.example/b.html", "怀柔区促进产业发展办法", "怀政发〔2025〕1号", "怀柔区人民政府", new(2025, 1, 5), "对企业给予30万元支持。"));
+        Assert.Equal(IngestOutcome.NewVersion, again.Outcome);
+        Assert.Equal(first.PolicyId, again.PolicyId);
+    }
+
+    [Fact]
     public void SameSourceNewBytes_IsNewVersion_AndTheOldOneIsAmended_WithAReport()
     {
         var first = _ingest.Store(Doc("https://gov.example/a.html", "怀柔区促进产业发展办法", "怀政发〔2023〕1号", "怀柔区人民政府", new(2023, 1, 5), "对企业给予30万元支持。"));

@@ -3,8 +3,16 @@ namespace PolicyIngest.Catalogue.Sql;
 /// <summary>Statements on policy and version rows, one constant each.</summary>
 internal static class VersionSql
 {
+    /// <summary>The version with these bytes, or the version these bytes are another file of (version_file).</summary>
     public const string FindBySha =
-        "SELECT id, policy_id, seq, sha256, source, title, doc_number, issuer, ingested_at FROM version WHERE sha256 = $sha";
+        "SELECT id, policy_id, seq, sha256, source, title, doc_number, issuer, ingested_at FROM version WHERE sha256 = $sha " +
+        "UNION ALL SELECT v.id, v.policy_id, v.seq, v.sha256, v.source, v.title, v.doc_number, v.issuer, v.ingested_at " +
+        "FROM version_file f JOIN version v ON v.id = f.version_id WHERE f.sha256 = $sha";
+
+    public const string InsertVersionFile =
+        "INSERT OR IGNORE INTO version_file(sha256, version_id, source, format, added_at) VALUES ($sha, $version, $source, $format, $now)";
+
+    public const string FilesOfVersion = "SELECT sha256, source, format, added_at FROM version_file WHERE version_id = $version ORDER BY added_at";
 
     public const string FindLatestBySource =
         "SELECT id, policy_id, seq, sha256, source, title, doc_number, issuer, ingested_at FROM version WHERE source = $source ORDER BY seq DESC LIMIT 1";

@@ -39,6 +39,7 @@ public static class ShowCommand
                     version = VersionJson(shown),
                     document,
                     versions = versions.Select(VersionJson),
+                    otherFiles = versions.SelectMany(v => catalogue.FilesOf(v.Id).Select(f => new { versionId = v.Id, f.Sha256, f.Source, f.Format })),
                     reports = reports.Select(r => new { r.VersionId, r.Kind, r.PreviousVersionId, r.Path }),
                 }));
                 return Task.FromResult(ExitCodes.Done);
@@ -55,6 +56,7 @@ public static class ShowCommand
                 o.WriteLine($"  {v.Id} #{v.Seq} {v.IssuedOn?.ToString("yyyy-MM-dd") ?? "—",-10} {v.Status,-17} {v.Title} {v.DocNumber}");
                 if (v.LinkReason is { } link) o.WriteLine($"      linked: {link}");
                 if (v.StatusReason is { } reason) o.WriteLine($"      status: {reason}");
+                foreach (var f in catalogue.FilesOf(v.Id)) o.WriteLine($"      same text, another file: {f.Source} ({f.Format})");
             }
             foreach (var r in reports) o.WriteLine($"  report ({r.Kind}) {r.PreviousVersionId} → {r.VersionId}: {r.Path ?? "(not written)"}");
             return Task.FromResult(ExitCodes.Done);
