@@ -75,7 +75,8 @@ public static class DemoCommand
                               $"originals archived under {runner.Archive.Root}");
             PrintSearches(ctx, catalogue, ct);
             if (first.Reports.Count > 0)
-                ctx.Out.WriteLine($"\nrun 1 linked documents in other formats or years as versions of one policy and wrote {first.Reports.Count} 新旧对照 reports (see `changes`)");
+                ctx.Out.WriteLine($"\nrun 1 wrote {first.Reports.Count} 新旧对照 reports, one for each document that revises an earlier version of its policy " +
+                                  "(the same text in another format is kept as another file of its version, without a report; see `changes`, `show`)");
             if (second.Reports.Count > 0) foreach (var r in second.Reports) ctx.Out.WriteLine($"change report of the revised policy: {r}");
             else ctx.Out.WriteLine("change report: none written (no policy changed between the two runs)");
             return first.Counts.Failed + second.Counts.Failed > 0 ? ExitCodes.PartlyDone : ExitCodes.Done;
