@@ -91,6 +91,20 @@ public class WebServerTest
     }
 
     [Fact]
+    public async Task PolicyPage_ListsOtherFilesWithTheSameText()
+    {
+        await using var site = new TestSite();
+        var html1 = site.IngestText("p.txt", "测试办法\n第一条 给予30万元支持。\n");
+        using (var store = new PolicyIngest.Catalogue.CatalogueStore(site.DbPath))
+            store.AddVersionFile(html1.VersionId!, new string('c', 64), "https://gov.example/p<1>.pdf", "pdf", DateTimeOffset.UtcNow);
+        await site.StartAsync();
+
+        var html = await site.Client.GetStringAsync($"policies/{html1.PolicyId}");
+
+        Assert.Contains("同一文本的其他文件：https://gov.example/p&lt;1&gt;.pdf", html);
+    }
+
+    [Fact]
     public async Task ApiPolicy_ReturnsStatusVersionsAndTheStoredDocument()
     {
         await using var site = new TestSite();

@@ -162,6 +162,7 @@ public static class PolicyPage
                 <div class="small">{v.Title}{(v.DocNumber is null ? "" : " · " + v.DocNumber)}{(v.IssuedOn is { } i ? $" · 印发 {i:yyyy-MM-dd}" : "")} · 入库 {v.IngestedAt:yyyy-MM-dd}</div>
                 {When(previous is not null, () => H($"<div class=\"small\"><a class=\"difflink\" href=\"{DiffUrl(previous!.VersionId, v.VersionId)}\">与第 {previous!.Seq} 版对照</a></div>"))}
                 {When(!string.IsNullOrEmpty(v.LinkReason) && v.Seq > 1, () => H($"<div class=\"small muted\">关联依据：{v.LinkReason}</div>"))}
+                {When(p.OtherFiles.GetValueOrDefault(v.VersionId) is { Count: > 0 } files, () => H($"<div class=\"small muted renditions\">同一文本的其他文件：{string.Join("、", p.OtherFiles[v.VersionId])}</div>"))}
                 </li>
                 """);
         });

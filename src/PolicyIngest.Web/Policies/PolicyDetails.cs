@@ -14,6 +14,9 @@ public sealed record PolicyDetails(
 {
     public bool IsCurrent => Version.SupersededBy is null;
 
+    /// <summary>Per version id, the sources of its other files: the same text in another format (renditions).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> OtherFiles { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>The version before <paramref name="version"/> in the same policy, for "与上一版对照".</summary>
     public VersionStatusRow? Previous(VersionStatusRow version) =>
         Versions.Where(v => v.Seq < version.Seq).MaxBy(v => v.Seq);
@@ -30,7 +33,10 @@ public sealed partial class PolicyLookup(CatalogueStore store)
         if (versionId is null || reader.Version(versionId, asOf) is not { } version) return null;
         if (store.LoadDocument(version.VersionId) is not { } document) return null;
         var versions = reader.VersionsOfPolicy(version.PolicyId, asOf);
-        return new PolicyDetails(version, document, versions, StatusExplanation.For(version));
+        return new PolicyDetails(version, document, versions, StatusExplanation.For(version))
+        {
+            OtherFiles = versions.ToDictionary(v => v.VersionId, v => (IReadOnlyList<string>)[.. store.FilesOf(v.VersionId).Select(f => f.Source)]),
+        };
     }
 
     public VersionStatusRow? FindVersion(string versionId, DateOnly asOf) =>
