@@ -47,6 +47,12 @@ public sealed class BrowserFixture : IAsyncLifetime
 
 public class BrowserTest(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
+    /// <summary>
+    /// A page that runs the first search of the server loads jieba's dictionary; on a 2-core CI machine busy with other
+    /// test projects that has taken over Playwright's default 30 s (seen once), so navigations may take 90 s here.
+    /// </summary>
+    private static readonly PageWaitForURLOptions Navigation = new() { Timeout = 90_000 };
+
     private static string Revision(string name) => Path.Combine(Repo.Shared, "data", "revisions", name);
 
     /// <summary>Two versions of 经营者集中申报标准 from the same source, the 怀柔 policy, and a title with a script in it.</summary>
@@ -75,20 +81,20 @@ public class BrowserTest(BrowserFixture browser) : IClassFixture<BrowserFixture>
         // Search from the header box, as a person would: type, press Enter.
         await page.GetByLabel("检索词").First.FillAsync("营业额");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/search?**");
+        await page.WaitForURLAsync("**/search?**", Navigation);
         Assert.True(await page.Locator("mark").CountAsync() > 0, "terms are highlighted");
         Assert.Contains("现行有效", await page.InnerTextAsync(".results"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("02-search"), FullPage = true });
         await AssertNoHorizontalOverflow(page);
 
         await page.Locator(".hit a.title", new() { HasText = "国务院关于经营者集中申报标准的规定" }).First.ClickAsync();
-        await page.WaitForURLAsync("**/policies/**");
+        await page.WaitForURLAsync("**/policies/**", Navigation);
         Assert.Contains("版本（2）", await page.InnerTextAsync("main"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("03-policy"), FullPage = true });
         await AssertNoHorizontalOverflow(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "与第 1 版对照" }).ClickAsync();
-        await page.WaitForURLAsync("**/diff?**");
+        await page.WaitForURLAsync("**/diff?**", Navigation);
         var main = await page.InnerTextAsync("main");
         Assert.Contains("新旧对照", main);
         Assert.Contains("120亿元", main);
@@ -110,14 +116,14 @@ public class BrowserTest(BrowserFixture browser) : IClassFixture<BrowserFixture>
 
         await page.GotoAsync(site.BaseAddress.ToString());
         await page.GetByRole(AriaRole.Link, new() { Name = "怀柔区促进先进制造业及软件和信息技术服务业高质量发展扶持办法" }).First.ClickAsync();
-        await page.WaitForURLAsync("**/policies/**");
+        await page.WaitForURLAsync("**/policies/**", Navigation);
         await AssertNoHorizontalOverflow(page);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("05-policy-narrow"), FullPage = false });
 
         await page.GotoAsync(site.BaseAddress.ToString());
         await page.GetByRole(AriaRole.Link, new() { Name = "国务院关于经营者集中申报标准的规定" }).First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "与第 1 版对照" }).ClickAsync();
-        await page.WaitForURLAsync("**/diff?**");
+        await page.WaitForURLAsync("**/diff?**", Navigation);
         await AssertNoHorizontalOverflow(page);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("06-diff-narrow"), FullPage = false });
     }
