@@ -119,11 +119,29 @@ public sealed partial class ClauseFeatures
         var rules = KeywordRules.RuleFeatures;
         for (var r = 0; r < rules.Count; r++)
         {
-            if (rules[r].Field == KeywordRules.RuleField.Text && rules[r].Pattern.IsMatch(input.Text)) buffer.Add(ruleIndices[r], o.RuleWeight);
+            if (rules[r].Field != KeywordRules.RuleField.Text || !rules[r].Pattern.IsMatch(input.Text)) continue;
+            buffer.Add(ruleIndices[r], o.RuleWeight);
+            buffer.TextRules.Add(r);
         }
         // Consecutive clauses mostly share their heading or chapter: the rules that fire on one are kept per thread.
         if (input.Heading is { } h) AddRules(buffer, buffer.HeadingRules, h, KeywordRules.RuleField.Heading);
         if (input.Chapter is { } c) AddRules(buffer, buffer.ChapterRules, c, KeywordRules.RuleField.Chapter);
+    }
+
+    /// <summary>
+    /// Whether any of the given rules (ordinals of <see cref="KeywordRules.RuleFeatures"/>) fired on the clause whose
+    /// features <paramref name="buffer"/> holds: the extraction has already evaluated them.
+    /// </summary>
+    public static bool AnyRuleFired(FeatureBuffer buffer, ClauseInput input, ReadOnlySpan<int> ordinals)
+    {
+        foreach (var r in ordinals)
+        {
+            if (buffer.TextRules.Contains(r)
+                || input.Heading is not null && buffer.HeadingRules.FiredRules.Contains(r)
+                || input.Chapter is not null && buffer.ChapterRules.FiredRules.Contains(r))
+                return true;
+        }
+        return false;
     }
 
     private void AddRules(FeatureBuffer buffer, FeatureBuffer.RuleCache cache, string value, KeywordRules.RuleField field)
@@ -133,11 +151,14 @@ public sealed partial class ClauseFeatures
             cache.Owner = this;
             cache.Value = value;
             cache.Fired.Clear();
+            cache.FiredRules.Clear();
             var rules = KeywordRules.RuleFeatures;
             for (var r = 0; r < rules.Count; r++)
             {
                 if (rules[r].Field != field || (!Options.ChapterRules && KeywordRules.IsChapterCategoryRule(rules[r]))) continue;
-                if (rules[r].Pattern.IsMatch(value)) cache.Fired.Add(ruleIndices[r]);
+                if (!rules[r].Pattern.IsMatch(value)) continue;
+                cache.Fired.Add(ruleIndices[r]);
+                cache.FiredRules.Add(r);
             }
         }
         foreach (var index in cache.Fired) buffer.Add(index, Options.RuleWeight);

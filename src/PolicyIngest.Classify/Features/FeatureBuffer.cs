@@ -29,7 +29,12 @@ public sealed class FeatureBuffer
         public object? Owner;
         public string? Value;
         public List<int> Fired { get; } = new(8);
+        /// <summary>The same rules as ordinals of <see cref="KeywordRules.RuleFeatures"/>.</summary>
+        public List<int> FiredRules { get; } = new(8);
     }
+
+    /// <summary>Ordinals of the <see cref="KeywordRules.RuleFeatures"/> that fired on the last clause's text.</summary>
+    internal List<int> TextRules { get; } = new(16);
 
     internal RuleCache HeadingRules { get; } = new();
     internal RuleCache ChapterRules { get; } = new();
@@ -37,7 +42,11 @@ public sealed class FeatureBuffer
     internal int[] Touched { get; private set; }
     internal int TouchedCount;
 
-    internal void Clear() => Count = 0;
+    internal void Clear()
+    {
+        Count = 0;
+        TextRules.Clear();
+    }
 
     internal void Add(int index, float value)
     {

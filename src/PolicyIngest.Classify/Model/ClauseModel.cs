@@ -41,6 +41,7 @@ public sealed class ClauseModel
 
     private readonly double[] instrumentLogits;
     private readonly double[] industryLogits;
+    private readonly int[][] ruleIndustryRules; // per rule industry, the ordinals of its sector rule on text, heading and chapter
 
     public ClauseModel(
         ClauseFeatures features,
@@ -52,6 +53,10 @@ public sealed class ClauseModel
     {
         Features = features;
         RuleIndustries = [.. ruleIndustries ?? []];
+        ruleIndustryRules = [.. RuleIndustries.Select(industry => KeywordRules.RuleFeatures
+            .Select((rule, ordinal) => (rule, ordinal))
+            .Where(x => x.rule.Name == "ind:" + industry || x.rule.Name.StartsWith("ind:" + industry + "@", StringComparison.Ordinal))
+            .Select(x => x.ordinal).ToArray())];
         if (RuleIndustries.Any(r => !industries.Contains(r))) throw new ArgumentException("a rule industry must be one of the industries", nameof(ruleIndustries));
         InstrumentThresholds = [.. instrumentThresholds ?? Enumerable.Repeat(InstrumentThreshold, instruments.Count)];
         IndustryThresholds = [.. industryThresholds ?? Enumerable.Repeat(IndustryThreshold, industries.Count)];
@@ -121,19 +126,23 @@ public sealed class ClauseModel
         else for (var f = 0; f < indices.Length; f++) AddScaled(scores, weights.AsSpan(indices[f] * labelCount, labelCount), values[f]);
         Span<double> s = stackalloc double[labelCount];
         for (var j = 0; j < labelCount; j++) s[j] = scores[j];
-        return WithRuleIndustries(Decide(s), input);
+        return WithRuleIndustries(Decide(s), k => ClauseFeatures.AnyRuleFired(buffer, input, ruleIndustryRules[k]));
     }
 
-    private ClauseLabels WithRuleIndustries(ClauseLabels labels, ClauseInput input)
+    /// <param name="fires">whether the sector rule of <c>RuleIndustries[k]</c> fires on the clause</param>
+    private ClauseLabels WithRuleIndustries(ClauseLabels labels, Func<int, bool> fires)
     {
         if (RuleIndustries.Count == 0) return labels;
+        var anyFires = false;
+        for (var k = 0; k < RuleIndustries.Count && !anyFires; k++) anyFires = fires(k);
+        if (!anyFires && !labels.Industries.Any(RuleIndustries.Contains)) return labels;
         var industries = labels.Industries.Where(i => i != ClauseTaxonomy.GeneralIndustry && !RuleIndustries.Contains(i)).ToList();
         var confidences = labels.IndustryConfidences.Where(kv => industries.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
-        foreach (var industry in RuleIndustries)
+        for (var k = 0; k < RuleIndustries.Count; k++)
         {
-            if (!KeywordRules.IndustryRuleFires(industry, input)) continue;
-            industries.Add(industry);
-            confidences[industry] = 1.0;
+            if (!fires(k)) continue;
+            industries.Add(RuleIndustries[k]);
+            confidences[RuleIndustries[k]] = 1.0;
         }
         if (industries.Count == 0)
         {
@@ -159,7 +168,7 @@ public sealed class ClauseModel
             for (var i = 0; i < x.Count; i++) sum += weights[x.Indices[i] * labelCount + j] * x.Values[i];
             scores[j] = sum + biases[j];
         }
-        return input is null ? Decide(scores) : WithRuleIndustries(Decide(scores), input);
+        return input is null ? Decide(scores) : WithRuleIndustries(Decide(scores), k => KeywordRules.IndustryRuleFires(RuleIndustries[k], input));
     }
 
     public double[] CategoryProbabilities(SparseVector x)
