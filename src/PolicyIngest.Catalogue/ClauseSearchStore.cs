@@ -115,9 +115,9 @@ public static class ClauseSearchStore
 
     /// <summary>
     /// For a query no clause fully matches: the clauses passing the filters that have the most of its groups (each an FTS5
-    /// expression), with how many that is; unranked. Each group is matched once, whatever the number of levels tried.
+    /// expression); unranked. Each group is matched once, whatever the number of levels tried.
     /// </summary>
-    public static (List<ClauseMatch> Matches, int Groups) MostGroupsMatches(SqliteConnection connection, IReadOnlyList<string> groups, ClauseFilter filter)
+    public static List<ClauseMatch> MostGroupsMatches(SqliteConnection connection, IReadOnlyList<string> groups, ClauseFilter filter)
     {
         using (var create = Command(connection, SearchSql.CreateGroupHits)) create.ExecuteNonQuery();
         using (var clear = Command(connection, SearchSql.ClearGroupHits)) clear.ExecuteNonQuery();
@@ -132,9 +132,9 @@ public static class ClauseSearchStore
         foreach (var n in levels)
         {
             var matches = FilteredMatches(connection, SearchSql.HitsWithCount, filter, ("$n", n));
-            if (matches.Count > 0) return (matches, n);
+            if (matches.Count > 0) return matches;
         }
-        return ([], 0);
+        return [];
     }
 
     private static List<ClauseMatch> FilteredMatches(SqliteConnection connection, string source, ClauseFilter filter, params (string, object?)[] sourceArgs)

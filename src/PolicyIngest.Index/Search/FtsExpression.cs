@@ -6,25 +6,13 @@ namespace PolicyIngest.Index.Search;
 /// <summary>Builds the FTS5 MATCH expression over clause_fts(words, grams) for a parsed query.</summary>
 public sealed class FtsExpression(ClauseAnalyzer analyzer, SearchOptions options)
 {
-    /// <summary>
-    /// The expression, or null when no term has anything to match (only punctuation, or only exclusions).
-    /// <paramref name="atLeast"/> (below the number of groups) asks for clauses with at least that many of the ANDed
-    /// groups: an OR of every combination of that size (null when there would be more than <see cref="MaxCombinations"/>).
-    /// </summary>
-    public string? Build(SearchQuery query, int? atLeast = null)
-    {
-        var positives = Positives(query);
-        if (positives.Count == 0) return null;
-        string core;
-        if (atLeast is { } k && k < positives.Count)
-        {
-            var combinations = Combinations(positives.Count, Math.Max(1, k)).ToList();
-            if (combinations.Count > MaxCombinations) return null;
-            core = "(" + string.Join(" OR ", combinations.Select(c => c.Length == 1 ? positives[c[0]] : "(" + string.Join(" AND ", c.Select(i => positives[i])) + ")")) + ")";
-        }
-        else core = string.Join(" AND ", positives);
-        return Excluding(core, query);
-    }
+    /// <summary>The expression (every group ANDed), or null when no term has anything to match (only punctuation, or only exclusions).</summary>
+    public string? Build(SearchQuery query) =>
+        Positives(query) is { Count: > 0 } positives ? Excluding(string.Join(" AND ", positives), query) : null;
+
+    /// <summary>Clauses with any of the groups, each named once: what relaxed matches are ranked under.</summary>
+    public string? Any(SearchQuery query) =>
+        Positives(query) is { Count: > 0 } positives ? Excluding(positives.Count == 1 ? positives[0] : "(" + string.Join(" OR ", positives) + ")", query) : null;
 
     /// <summary>Each ANDed group of the query on its own (with the query's exclusions), for counting how many a clause has.</summary>
     public IReadOnlyList<string> Groups(SearchQuery query) => Positives(query).Select(p => Excluding(p, query)).ToList();
@@ -49,25 +37,6 @@ public sealed class FtsExpression(ClauseAnalyzer analyzer, SearchOptions options
             if (Term(ex) is { } e) sb.Insert(0, '(').Append(") NOT ").Append(e);
         }
         return sb.ToString();
-    }
-
-    public const int MaxCombinations = 20;
-
-    /// <summary>Number of groups of the query that can match anything.</summary>
-    public int MatchableGroups(SearchQuery query) => query.Groups.Count(g => g.Any(t => Term(t) is not null));
-
-    private static IEnumerable<int[]> Combinations(int n, int k)
-    {
-        var c = Enumerable.Range(0, k).ToArray();
-        while (true)
-        {
-            yield return (int[])c.Clone();
-            var i = k - 1;
-            while (i >= 0 && c[i] == n - k + i) i--;
-            if (i < 0) yield break;
-            c[i]++;
-            for (var j = i + 1; j < k; j++) c[j] = c[j - 1] + 1;
-        }
     }
 
     /// <summary>One term: its words in the words column and/or its bigram phrase in the grams column.</summary>

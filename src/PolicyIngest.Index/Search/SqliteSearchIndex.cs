@@ -40,9 +40,9 @@ public sealed class SqliteSearchIndex(CatalogueStore catalogue, ClauseAnalyzer a
         var matches = ClauseSearchStore.Matches(catalogue.Connection, match, _options.WordsWeight, _options.GramsWeight, filter);
         var groups = _expression.Groups(query);
         if (matches.Count > 0 || !_options.RelaxWhenEmpty || groups.Count < 2) return (matches, false);
-        (matches, _) = ClauseSearchStore.MostGroupsMatches(catalogue.Connection, groups, filter);
+        matches = ClauseSearchStore.MostGroupsMatches(catalogue.Connection, groups, filter);
         if (matches.Count == 0) return (matches, false);
-        var any = _expression.Build(query, atLeast: 1) ?? match;
+        var any = _expression.Any(query) ?? match;
         var ranks = ClauseSearchStore.RanksOfRows(catalogue.Connection, any, _options.WordsWeight, _options.GramsWeight,
             matches.Select(m => m.RowId).ToList());
         matches = matches.Select(m => m with { Rank = ranks.GetValueOrDefault(m.RowId) }).ToList();
