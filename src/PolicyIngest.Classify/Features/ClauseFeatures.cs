@@ -83,7 +83,8 @@ public sealed partial class ClauseFeatures
 
         // chars = '^' + folded text, then the folded heading and chapter: the lead bigrams read "^" + the first chars.
         chars[0] = '^';
-        var textLength = Fold(input.Text, chars.AsSpan(1));
+        var mask = Options.MaskCitedTitles;
+        var textLength = Fold(input.Text, chars.AsSpan(1), mask);
         ReadOnlySpan<char> text = chars.AsSpan(1, textLength);
         var next = 1 + textLength;
 
@@ -93,17 +94,22 @@ public sealed partial class ClauseFeatures
 
         CountGrams(buffer, chars.AsSpan(0, 1 + Math.Min(LeadChars, textLength)), Namespace.Lead, maxN: 2, minN: 2);
         AppendBlock(buffer, o.LeadWeight, logCounts: false);
+        if (o.LeadSentenceWeight > 0)
+        {
+            CountGrams(buffer, text[..FirstSentenceLength(text)], Namespace.LeadSentence, maxN: 2);
+            AppendBlock(buffer, o.LeadSentenceWeight, logCounts: false);
+        }
 
         if (heading is not null)
         {
-            var n = Fold(heading, chars.AsSpan(next));
+            var n = Fold(heading, chars.AsSpan(next), mask);
             CountGrams(buffer, chars.AsSpan(next, n), Namespace.Heading, maxN: 2);
             AppendBlock(buffer, o.HeadingWeight, logCounts: false);
             next += n;
         }
         if (chapter is not null)
         {
-            var n = Fold(chapter, chars.AsSpan(next));
+            var n = Fold(chapter, chars.AsSpan(next), mask);
             CountGrams(buffer, chars.AsSpan(next, n), Namespace.Chapter, maxN: o.ChapterMaxN);
             AppendBlock(buffer, o.ChapterWeight, logCounts: false);
         }
@@ -117,15 +123,16 @@ public sealed partial class ClauseFeatures
         if (PercentPattern().IsMatch(input.Text)) buffer.Add(percentIndex, o.StructureWeight);
         if (heading is null) buffer.Add(noHeadingIndex, o.StructureWeight);
         var rules = KeywordRules.RuleFeatures;
+        var ruleText = mask ? MaskTitles(input.Text) : input.Text;
         for (var r = 0; r < rules.Count; r++)
         {
-            if (rules[r].Field != KeywordRules.RuleField.Text || !rules[r].Pattern.IsMatch(input.Text)) continue;
+            if (rules[r].Field != KeywordRules.RuleField.Text || !rules[r].Pattern.IsMatch(ruleText)) continue;
             buffer.Add(ruleIndices[r], o.RuleWeight);
             buffer.TextRules.Add(r);
         }
         // Consecutive clauses mostly share their heading or chapter: the rules that fire on one are kept per thread.
-        if (input.Heading is { } h) AddRules(buffer, buffer.HeadingRules, h, KeywordRules.RuleField.Heading);
-        if (input.Chapter is { } c) AddRules(buffer, buffer.ChapterRules, c, KeywordRules.RuleField.Chapter);
+        if (input.Heading is { } h) AddRules(buffer, buffer.HeadingRules, mask ? MaskTitles(h) : h, KeywordRules.RuleField.Heading);
+        if (input.Chapter is { } c) AddRules(buffer, buffer.ChapterRules, mask ? MaskTitles(c) : c, KeywordRules.RuleField.Chapter);
     }
 
     /// <summary>
@@ -172,15 +179,51 @@ public sealed partial class ClauseFeatures
     }
 
     /// <summary>Writes the folded <paramref name="text"/> into <paramref name="into"/> (at least text.Length long); returns its length.</summary>
-    public static int Fold(ReadOnlySpan<char> text, Span<char> into)
+    /// <param name="maskTitles">leave out what stands between 《 and 》 (the brackets stay)</param>
+    public static int Fold(ReadOnlySpan<char> text, Span<char> into, bool maskTitles = false)
     {
         var n = 0;
+        var depth = 0;
         foreach (var c in text)
         {
+            if (maskTitles)
+            {
+                if (c == '《') depth++;
+                else if (c == '》' && depth > 0) depth--;
+                else if (depth > 0) continue;
+            }
             if (char.IsWhiteSpace(c)) continue;
             into[n++] = c is >= '0' and <= '9' or >= '０' and <= '９' ? '0' : c;
         }
         return n;
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> with what stands inside 《》 left out (the brackets stay): a cited document's title says
+    /// what that document is about, not what this clause does (根据《…扶持办法》 is not a support measure).
+    /// Returns the same string when there is no 《.
+    /// </summary>
+    public static string MaskTitles(string text)
+    {
+        if (text.IndexOf('《') < 0) return text;
+        var sb = new System.Text.StringBuilder(text.Length);
+        var depth = 0;
+        foreach (var c in text)
+        {
+            if (c == '《') { if (depth++ == 0) sb.Append(c); }
+            else if (c == '》' && depth > 0) { if (--depth == 0) sb.Append(c); }
+            else if (depth == 0) sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    private const int MaxLeadSentence = 30;
+
+    /// <summary>Length of the first sentence of folded text: up to the first 。；：！？ (included), at most <see cref="MaxLeadSentence"/>.</summary>
+    private static int FirstSentenceLength(ReadOnlySpan<char> text)
+    {
+        var end = text.IndexOfAny("。；：！？;:!?");
+        return end < 0 ? Math.Min(text.Length, MaxLeadSentence) : Math.Min(end + 1, MaxLeadSentence);
     }
 
     private static string PositionBucket(double position) => position switch
@@ -315,7 +358,7 @@ public sealed partial class ClauseFeatures
         return h;
     }
 
-    private enum Namespace { Text = 1, Lead, Heading, Chapter, Kind, Position, Length, Structure, Rule, Word, WordPair }
+    private enum Namespace { Text = 1, Lead, Heading, Chapter, Kind, Position, Length, Structure, Rule, Word, WordPair, LeadSentence }
 
     [GeneratedRegex(@"[0-9０-９.．,，]+\s*(万|亿|千)?\s*(元|美元)|[零〇一二三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+(万|亿)?元")]
     private static partial Regex AmountPattern();

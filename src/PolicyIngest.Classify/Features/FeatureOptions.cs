@@ -11,6 +11,8 @@ namespace PolicyIngest.Classify.Features;
 /// <param name="ChapterRules">chapter-heading category rules fire (附则 → chapter:final, 法律责任 → chapter:supervision; KeywordRules)</param>
 /// <param name="WordWeight">weight of the block of segmented words of the clause text (jieba, precise mode); 0 leaves words out</param>
 /// <param name="WordPairWeight">weight of the block of adjacent word pairs; 0 leaves them out</param>
+/// <param name="MaskCitedTitles">the words inside 《》 (a cited document's title) give no n-grams and no rule matches</param>
+/// <param name="LeadSentenceWeight">weight of the block of character 1–2-grams of the text's first sentence; 0 leaves it out</param>
 public sealed record FeatureOptions(
     int Bits = FeatureOptions.DefaultBits,
     int TextMaxN = 3,
@@ -23,7 +25,9 @@ public sealed record FeatureOptions(
     float RuleWeight = 0.5f,
     bool ChapterRules = true,
     float WordWeight = 0f,
-    float WordPairWeight = 0f)
+    float WordPairWeight = 0f,
+    bool MaskCitedTitles = false,
+    float LeadSentenceWeight = 0f)
 {
     public const int DefaultBits = 15;
 

@@ -33,4 +33,7 @@ public sealed record ModelMetadata(
 {
     /// <summary>Industries given by their keyword rule (too few documents with them in the training data).</summary>
     public IReadOnlyList<string> RuleIndustries { get; init; } = [];
+
+    /// <summary>Synthetic clauses the model was also trained on (never scored: <see cref="CrossValidated"/> is over the real clauses).</summary>
+    public int SyntheticClauses { get; init; }
 }

@@ -4,15 +4,39 @@ using PolicyIngest.Classify.Model;
 
 namespace PolicyIngest.Classify.Training;
 
-/// <summary>Reads the hand-labelled clauses of models/training/clauses-*.jsonl (one JSON object a line).</summary>
+/// <summary>
+/// Reads the hand-labelled clauses of models/training/clauses-*.jsonl (one JSON object a line), and the labelled
+/// synthetic clauses of models/training/synthetic-*.jsonl (written documents, used for training, never scored).
+/// </summary>
 public static class TrainingData
 {
     public const string ClausePattern = "clauses-*.jsonl";
+    public const string SyntheticPattern = "synthetic-*.jsonl";
+
+    /// <summary>The <c>source</c> prefix every synthetic clause carries.</summary>
+    public const string SyntheticSourcePrefix = "synthetic:";
 
     public static IReadOnlyList<LabelledClause> LoadClauses(string directory)
     {
         var files = ClauseFiles(directory);
         if (files.Count == 0) throw new FileNotFoundException($"no {ClausePattern} under {directory}");
+        var clauses = Load(files);
+        if (clauses.FirstOrDefault(IsSynthetic) is { } s) throw new InvalidDataException($"{s.Id}: a synthetic clause belongs in {SyntheticPattern}");
+        return clauses;
+    }
+
+    /// <summary>The synthetic clauses (none when there are no synthetic files); every one's source starts with <see cref="SyntheticSourcePrefix"/>.</summary>
+    public static IReadOnlyList<LabelledClause> LoadSynthetic(string directory)
+    {
+        var clauses = Load(SyntheticFiles(directory));
+        if (clauses.FirstOrDefault(c => !IsSynthetic(c)) is { } r) throw new InvalidDataException($"{r.Id}: a clause in {SyntheticPattern} must have a source starting '{SyntheticSourcePrefix}'");
+        return clauses;
+    }
+
+    public static bool IsSynthetic(LabelledClause clause) => clause.Source.StartsWith(SyntheticSourcePrefix, StringComparison.Ordinal);
+
+    private static List<LabelledClause> Load(IReadOnlyList<string> files)
+    {
         var clauses = new List<LabelledClause>();
         foreach (var file in files)
         {
@@ -55,7 +79,7 @@ public static class TrainingData
     public static string Hash(string directory)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in ClauseFiles(directory).Concat(Directory.GetFiles(directory, "cards-*.jsonl").Order(StringComparer.Ordinal)))
+        foreach (var file in ClauseFiles(directory).Concat(SyntheticFiles(directory)).Concat(Directory.GetFiles(directory, "cards-*.jsonl").Order(StringComparer.Ordinal)))
         {
             sha.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\n"));
             sha.AppendData(File.ReadAllBytes(file));
@@ -63,8 +87,11 @@ public static class TrainingData
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
-    private static List<string> ClauseFiles(string directory) =>
-        Directory.Exists(directory) ? [.. Directory.GetFiles(directory, ClausePattern).Order(StringComparer.Ordinal)] : [];
+    private static List<string> ClauseFiles(string directory) => Files(directory, ClausePattern);
+    private static List<string> SyntheticFiles(string directory) => Files(directory, SyntheticPattern);
+
+    private static List<string> Files(string directory, string pattern) =>
+        Directory.Exists(directory) ? [.. Directory.GetFiles(directory, pattern).Order(StringComparer.Ordinal)] : [];
 
     private static string[] Strings(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetString()!)];
 

@@ -6,22 +6,26 @@ namespace PolicyIngest.Cli.Commands;
 /// <summary>Prints classifier evaluation figures as aligned plain-text tables.</summary>
 public static class ClassifyReportPrinter
 {
-    public static void Print(TextWriter o, ClassifierEvaluationReport r, CardToolReport? cards)
+    /// <param name="realOnly">the same cross-validation with the model trained on the real clauses alone (shown beside the model when the synthetic clauses were used)</param>
+    public static void Print(TextWriter o, ClassifierEvaluationReport r, CardToolReport? cards, ClassifierEvaluationReport? realOnly = null)
     {
         o.WriteLine($"clauses {r.Clauses} in {r.Groups} groups; {r.Folds}-fold cross-validation grouped by policy (seed {r.Seed}); baseline = keyword rules");
+        if (r.ExtraTraining > 0)
+            o.WriteLine($"the model also trains on {r.ExtraTraining} synthetic clauses (models/training/synthetic-*.jsonl) in every fold; only the real clauses are scored");
         o.WriteLine();
-        o.WriteLine($"{"task",-28}{"model",10}{"baseline",10}");
-        Row(o, "category macro-F1", r.Model.Category.MacroF1, r.Baseline.Category.MacroF1);
-        Row(o, "category accuracy", r.Model.Category.Accuracy, r.Baseline.Category.Accuracy);
-        Row(o, "instruments micro-F1", r.Model.Instruments.MicroF1, r.Baseline.Instruments.MicroF1);
-        Row(o, "instruments macro-F1", r.Model.Instruments.MacroF1, r.Baseline.Instruments.MacroF1);
-        Row(o, "industries micro-F1", r.Model.Industries.MicroF1, r.Baseline.Industries.MicroF1);
-        Row(o, "industries macro-F1", r.Model.Industries.MacroF1, r.Baseline.Industries.MacroF1);
-        Row(o, "  specific only micro-F1", r.Model.SpecificIndustries.MicroF1, r.Baseline.SpecificIndustries.MicroF1);
+        var extra = realOnly is null ? "" : $"{"real only",11}";
+        o.WriteLine($"{"task",-28}{"model",10}{"baseline",10}{extra}");
+        Row(o, "category macro-F1", r.Model.Category.MacroF1, r.Baseline.Category.MacroF1, realOnly?.Model.Category.MacroF1);
+        Row(o, "category accuracy", r.Model.Category.Accuracy, r.Baseline.Category.Accuracy, realOnly?.Model.Category.Accuracy);
+        Row(o, "instruments micro-F1", r.Model.Instruments.MicroF1, r.Baseline.Instruments.MicroF1, realOnly?.Model.Instruments.MicroF1);
+        Row(o, "instruments macro-F1", r.Model.Instruments.MacroF1, r.Baseline.Instruments.MacroF1, realOnly?.Model.Instruments.MacroF1);
+        Row(o, "industries micro-F1", r.Model.Industries.MicroF1, r.Baseline.Industries.MicroF1, realOnly?.Model.Industries.MicroF1);
+        Row(o, "industries macro-F1", r.Model.Industries.MacroF1, r.Baseline.Industries.MacroF1, realOnly?.Model.Industries.MacroF1);
+        Row(o, "  specific only micro-F1", r.Model.SpecificIndustries.MicroF1, r.Baseline.SpecificIndustries.MicroF1, realOnly?.Model.SpecificIndustries.MicroF1);
         if (cards is not null)
         {
-            Row(o, "card 工具分类 macro-F1", cards.Model.MacroF1, cards.Keywords.MacroF1);
-            Row(o, "card 工具分类 accuracy", cards.Model.Accuracy, cards.Keywords.Accuracy);
+            Row(o, "card 工具分类 macro-F1", cards.Model.MacroF1, cards.Keywords.MacroF1, null);
+            Row(o, "card 工具分类 accuracy", cards.Model.Accuracy, cards.Keywords.Accuracy, null);
         }
 
         o.WriteLine();
@@ -48,8 +52,8 @@ public static class ClassifyReportPrinter
         }
     }
 
-    private static void Row(TextWriter o, string name, double model, double baseline) =>
-        o.WriteLine($"{name,-28}{model,10:0.000}{baseline,10:0.000}");
+    private static void Row(TextWriter o, string name, double model, double baseline, double? realOnly) =>
+        o.WriteLine($"{name,-28}{model,10:0.000}{baseline,10:0.000}" + (realOnly is { } v ? $"{v,11:0.000}" : ""));
 
     private static void PerLabel(TextWriter o, IReadOnlyList<LabelScore> model, IReadOnlyList<LabelScore> baseline)
     {

@@ -23,8 +23,8 @@ public static class TrainCommand
             var ctx = new CliContext(parse);
             var modelsDir = parse.GetValue(output) ?? Path.Combine(CliContext.RepositoryRoot, "models");
             var dataDir = parse.GetValue(data) ?? Path.Combine(CliContext.RepositoryRoot, "models", "training");
-            IReadOnlyList<LabelledClause> clauses;
-            try { clauses = TrainingData.LoadClauses(dataDir); }
+            IReadOnlyList<LabelledClause> clauses, synthetic;
+            try { (clauses, synthetic) = (TrainingData.LoadClauses(dataDir), TrainingData.LoadSynthetic(dataDir)); }
             catch (Exception ex) when (ex is IOException or InvalidDataException)
             {
                 ctx.Err.WriteLine($"error: {ex.Message}");
@@ -35,13 +35,14 @@ public static class TrainCommand
             var options = trainer.Options;
 
             var clock = Stopwatch.StartNew();
-            var model = trainer.Train(clauses);
+            var model = trainer.Train([.. clauses, .. synthetic]);
             var modelPath = Path.Combine(modelsDir, ClauseModel.FileName);
             model.Save(modelPath);
-            ctx.Err.WriteLine($"trained on {clauses.Count} clauses in {clock.Elapsed.TotalSeconds:0.0} s -> {modelPath} ({new FileInfo(modelPath).Length / 1024} KiB)");
+            var withSynthetic = synthetic.Count == 0 ? "" : $" + {synthetic.Count} synthetic";
+            ctx.Err.WriteLine($"trained on {clauses.Count}{withSynthetic} clauses in {clock.Elapsed.TotalSeconds:0.0} s -> {modelPath} ({new FileInfo(modelPath).Length / 1024} KiB)");
 
             ct.ThrowIfCancellationRequested();
-            var report = ClassifierEvaluation.CrossValidate(clauses, trainer);
+            var report = ClassifierEvaluation.CrossValidate(clauses, trainer, extraTraining: synthetic);
             CardToolReport? cards = null;
             if (File.Exists(Path.Combine(dataDir, CardToolTask.FileName))) cards = CardToolTask.CrossValidate(CardToolTask.Load(dataDir));
 
@@ -55,6 +56,7 @@ public static class TrainCommand
                     Math.Round(cards.Keywords.MacroF1, 4), Math.Round(cards.Keywords.Accuracy, 4), Math.Round(cards.Majority.Accuracy, 4)))
             {
                 RuleIndustries = model.RuleIndustries,
+                SyntheticClauses = synthetic.Count,
             };
             File.WriteAllText(Path.Combine(modelsDir, ClassifierModels.MetadataFileName), PolicyJson.Serialize(metadata) + "\n");
             File.WriteAllText(Path.Combine(modelsDir, ClassifierModels.TaxonomyFileName), ClauseTaxonomy.ToJson());
