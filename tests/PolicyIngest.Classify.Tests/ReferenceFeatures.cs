@@ -30,11 +30,14 @@ internal sealed partial class ReferenceFeatures
     private readonly int mask;
 
     private readonly bool chapterRules;
+    private readonly bool maskTitles;
 
     /// <param name="chapterRules">whether category rules also fire on the chapter heading (FeatureOptions.ChapterRules)</param>
-    public ReferenceFeatures(int bits = DefaultBits, bool chapterRules = false)
+    /// <param name="maskTitles">whether what stands inside 《》 is left out of n-grams and rules (FeatureOptions.MaskCitedTitles)</param>
+    public ReferenceFeatures(int bits = DefaultBits, bool chapterRules = false, bool maskTitles = false)
     {
         this.chapterRules = chapterRules;
+        this.maskTitles = maskTitles;
         if (bits is < 10 or > 24) throw new ArgumentOutOfRangeException(nameof(bits), bits, "hash bits must be 10..24");
         Bits = bits;
         Dimension = 1 << bits;
@@ -46,6 +49,7 @@ internal sealed partial class ReferenceFeatures
 
     public SparseVector Extract(ClauseInput input)
     {
+        if (maskTitles) input = input with { Text = Unquote(input.Text), Heading = input.Heading is null ? null : Unquote(input.Heading), Chapter = input.Chapter is null ? null : Unquote(input.Chapter) };
         var text = Fold(input.Text);
         var parts = new List<(int Index, float Value)>(text.Length * 3 + 64);
 
@@ -76,6 +80,23 @@ internal sealed partial class ReferenceFeatures
         foreach (var rule in KeywordRules.FiringRules(input).Where(r => chapterRules || !r.StartsWith("chapter:", StringComparison.Ordinal))) AddFlag(parts, Namespace.Rule, rule, RuleWeight);
 
         return Merge(parts);
+    }
+
+    /// <summary>The text with every outermost 《…》 emptied to 《》 (an unclosed 《 empties the rest), written the plain way.</summary>
+    private static string Unquote(string text)
+    {
+        var result = "";
+        var depth = 0;
+        foreach (var c in text)
+        {
+            var opens = c == '《';
+            var closes = c == '》' && depth > 0;
+            if (opens) depth++;
+            if (closes) depth--;
+            var outermostBracket = (opens && depth == 1) || (closes && depth == 0);
+            if (outermostBracket || (depth == 0 && !closes)) result += c;
+        }
+        return result;
     }
 
     /// <summary>Whitespace removed, every digit written as 0: the form n-grams are taken from.</summary>

@@ -19,18 +19,20 @@ public class SpeedPathTest
     /// <summary>The reference implements the default feature weights; the shipped model may differ only in what it takes as parameters.</summary>
     private static ReferenceFeatures Reference(ClauseFeatures features)
     {
-        Assert.Equal(new FeatureOptions(Bits: features.Bits, ChapterRules: features.Options.ChapterRules), features.Options);
-        return new ReferenceFeatures(features.Bits, features.Options.ChapterRules);
+        Assert.Equal(new FeatureOptions(Bits: features.Bits, ChapterRules: features.Options.ChapterRules, MaskCitedTitles: features.Options.MaskCitedTitles), features.Options);
+        return new ReferenceFeatures(features.Bits, features.Options.ChapterRules, features.Options.MaskCitedTitles);
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Features_BothRuleSettings_SameAsReference(bool chapterRules)
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public void Features_BothRuleSettings_SameAsReference(bool chapterRules, bool maskTitles)
     {
-        // why: the chapter rules switch must act the same on both paths, whichever the shipped model uses
-        var features = new ClauseFeatures(new FeatureOptions(ChapterRules: chapterRules));
-        var reference = new ReferenceFeatures(features.Bits, chapterRules);
+        // why: the chapter rules and title masking switches must act the same on both paths, whichever the shipped model uses
+        var features = new ClauseFeatures(new FeatureOptions(ChapterRules: chapterRules, MaskCitedTitles: maskTitles));
+        var reference = new ReferenceFeatures(features.Bits, chapterRules, features.Options.MaskCitedTitles);
         foreach (var input in Corpus.Value.Where((_, i) => i % 7 == 0))
         {
             var fast = features.Extract(input);
@@ -60,6 +62,8 @@ public class SpeedPathTest
         new("　 \n", "  ", " ", "article", 1),                        // why: whitespace heading/chapter count as absent
         new("给予30万元", null, null, "item", 0.5),                   // why: shorter than the 8 lead characters
         new(new string('支', 3000), "支持", "第二章", "article", 0.3), // why: longer than the buffers start with; one n-gram counted 3000 times
+        new("根据《关于印发《某办法》的通知》和《条例", "《扶持办法》", "《附则》", "article", 0.5), // why: nested, unclosed and heading/chapter titles
+        new("》》《》《", null, null, "article", 0.5),                   // why: stray closing brackets are text, empty titles stay
     };
 
     [Theory, MemberData(nameof(EdgeInputs))]
@@ -80,7 +84,7 @@ public class SpeedPathTest
         var input = new ClauseInput("本办法由区经济和信息化局负责解释。", "解释", "附则", "article", 1);
         var inputOtherChapter = input with { Chapter = "法律责任" };
         foreach (var (features, clause) in new[] { (with, input), (without, input), (with, input), (with, inputOtherChapter), (without, inputOtherChapter) })
-            Assert.Equal(new ReferenceFeatures(features.Bits, features.Options.ChapterRules).Extract(clause).Indices, features.Extract(clause).Indices);
+            Assert.Equal(new ReferenceFeatures(features.Bits, features.Options.ChapterRules, features.Options.MaskCitedTitles).Extract(clause).Indices, features.Extract(clause).Indices);
     }
 
     [Fact]

@@ -48,8 +48,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 public class BrowserTest(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     /// <summary>
-    /// A page that runs the first search of the server loads jieba's dictionary; on a 2-core CI machine busy with other
-    /// test projects that has taken over Playwright's default 30 s (seen once), so navigations may take 90 s here.
+    /// Navigations may take 90 s: with test assemblies running side by side on 2 cores a page load once took longer
+    /// than Playwright's default 30 s, and once longer than 90 s; test.sh now runs the assemblies one at a time.
     /// </summary>
     private static readonly PageWaitForURLOptions Navigation = new() { Timeout = 90_000 };
 

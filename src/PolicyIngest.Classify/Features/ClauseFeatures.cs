@@ -188,8 +188,9 @@ public sealed partial class ClauseFeatures
         {
             if (maskTitles)
             {
-                if (c == '《') depth++;
-                else if (c == '》' && depth > 0) depth--;
+                // Like MaskTitles: only the outermost brackets of a title stay.
+                if (c == '《') { if (depth++ > 0) continue; }
+                else if (c == '》' && depth > 0) { if (--depth > 0) continue; }
                 else if (depth > 0) continue;
             }
             if (char.IsWhiteSpace(c)) continue;

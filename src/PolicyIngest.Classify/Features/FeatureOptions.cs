@@ -26,7 +26,7 @@ public sealed record FeatureOptions(
     bool ChapterRules = true,
     float WordWeight = 0f,
     float WordPairWeight = 0f,
-    bool MaskCitedTitles = false,
+    bool MaskCitedTitles = true,
     float LeadSentenceWeight = 0f)
 {
     public const int DefaultBits = 15;

@@ -19,7 +19,8 @@ public sealed class ClauseModel
     public const string FileName = "classify.model.bin.gz";
     private const string MagicV1 = "PolicyIngest.ClauseModel/1";
     private const string MagicV2 = "PolicyIngest.ClauseModel/2"; // v2 adds the feature options after the hash bits
-    private const string Magic = "PolicyIngest.ClauseModel/3";   // v3 adds the rule industries after the thresholds
+    private const string MagicV3 = "PolicyIngest.ClauseModel/3"; // v3 adds the rule industries after the thresholds
+    private const string Magic = "PolicyIngest.ClauseModel/4";   // v4: the feature options may mask cited titles (no earlier file did)
 
     /// <summary>Probability from which an instrument is given, unless the model has a calibrated threshold for it.</summary>
     public const double InstrumentThreshold = 0.5;
@@ -330,9 +331,10 @@ public sealed class ClauseModel
         using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
         using var reader = new BinaryReader(gzip, Encoding.UTF8, leaveOpen: true);
         var magic = reader.ReadString();
-        if (magic is not (Magic or MagicV2 or MagicV1)) throw new InvalidDataException($"not a clause model (header '{magic}')");
+        if (magic is not (Magic or MagicV3 or MagicV2 or MagicV1)) throw new InvalidDataException($"not a clause model (header '{magic}')");
         var options = new FeatureOptions(reader.ReadInt32());
         if (magic != MagicV1) options = JsonSerializer.Deserialize<FeatureOptions>(reader.ReadString()) ?? throw new InvalidDataException("no feature options in the clause model");
+        if (magic != Magic) options = options with { MaskCitedTitles = false }; // the option's default changed with v4
         if (options.UsesWords && segmenter is null)
             throw new InvalidOperationException("this clause model uses segmented words: load it with the jieba segmenter (Debian python3-jieba)");
         var (categories, categoryWeights) = ReadTask(reader);
@@ -345,7 +347,7 @@ public sealed class ClauseModel
             industryThresholds = [.. industries.Select(_ => reader.ReadDouble())];
         }
         string[] ruleIndustries = [];
-        if (magic == Magic) ruleIndustries = [.. Enumerable.Range(0, reader.ReadInt32()).Select(_ => reader.ReadString())];
+        if (magic is Magic or MagicV3) ruleIndustries = [.. Enumerable.Range(0, reader.ReadInt32()).Select(_ => reader.ReadString())];
         return new ClauseModel(new ClauseFeatures(options, segmenter), categories, categoryWeights[0], instruments, instrumentWeights, industries, industryWeights,
             instrumentThresholds, industryThresholds, ruleIndustries);
     }
@@ -368,7 +370,7 @@ public sealed class ClauseModel
         using var file = File.OpenRead(path);
         using var gzip = new GZipStream(file, CompressionMode.Decompress);
         using var reader = new BinaryReader(gzip, Encoding.UTF8);
-        if (reader.ReadString() is not (Magic or MagicV2)) return false;
+        if (reader.ReadString() is not (Magic or MagicV3 or MagicV2)) return false;
         reader.ReadInt32();
         return JsonSerializer.Deserialize<FeatureOptions>(reader.ReadString())?.UsesWords ?? false;
     }
