@@ -172,31 +172,6 @@ public sealed class ClauseModel
         return input is null ? Decide(scores) : WithRuleIndustries(Decide(scores), k => KeywordRules.IndustryRuleFires(RuleIndustries[k], input));
     }
 
-    /// <summary>Every instrument's probability by the reference computation, whatever the category.</summary>
-    public double[] InstrumentProbabilities(SparseVector x)
-    {
-        var p = new double[Instruments.Count];
-        for (var j = 0; j < p.Length; j++)
-        {
-            double sum = biases[instrumentOffset + j];
-            for (var i = 0; i < x.Count; i++) sum += weights[x.Indices[i] * labelCount + instrumentOffset + j] * x.Values[i];
-            p[j] = 1 / (1 + Math.Exp(-sum));
-        }
-        return p;
-    }
-
-    public double[] CategoryProbabilities(SparseVector x)
-    {
-        Span<double> scores = stackalloc double[labelCount];
-        for (var j = 0; j < Categories.Count; j++)
-        {
-            double sum = 0;
-            for (var i = 0; i < x.Count; i++) sum += weights[x.Indices[i] * labelCount + j] * x.Values[i];
-            scores[j] = sum + biases[j];
-        }
-        return Softmax(scores[..Categories.Count]);
-    }
-
     /// <summary>
     /// The weighted row sums with the (up to 40) label scores held in five 256-bit registers, and the row a few
     /// features ahead touched early so its cache lines are on their way while this one is summed.
