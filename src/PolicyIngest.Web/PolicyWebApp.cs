@@ -93,6 +93,7 @@ public static class PolicyWebApp
         app.MapGet("/policies/{id}", site.Policy);
         app.MapGet("/api/policies/{id}", site.PolicyJson);
         app.MapGet("/versions/{id}/original", site.Original);
+        app.MapGet("/versions/{id}/files/{sha256}", site.Rendition);
         app.MapGet("/search", site.Search);
         app.MapGet("/api/search", site.SearchJson);
         app.MapGet("/diff", site.Diff);
@@ -160,6 +161,19 @@ public static class PolicyWebApp
                 return Results.NotFound(new { error = $"no version with id '{id}'" });
             if (new OriginalFiles(options.ArchiveLookup).Find(version) is not { } file)
                 return Results.NotFound(new { error = $"the original file of version '{id}' is not in the archive" });
+            return Results.File(file.Path, file.ContentType, file.FileName);
+        }
+
+        /// <summary>Another file of a version, named by its SHA-256; only a file the catalogue lists for that version is sent.</summary>
+        public IResult Rendition(HttpContext context, string id, string sha256)
+        {
+            using var store = OpenCatalogue();
+            if (new PolicyLookup(store).FindVersion(id, Today) is not { } version)
+                return Results.NotFound(new { error = $"no version with id '{id}'" });
+            if (PolicyLookup.RenditionsOf(store, version.VersionId).FirstOrDefault(f => string.Equals(f.Sha256, sha256, StringComparison.OrdinalIgnoreCase)) is not { } rendition)
+                return Results.NotFound(new { error = $"version '{id}' has no other file with SHA-256 '{sha256}'" });
+            if (new OriginalFiles(options.ArchiveLookup).Find(version, rendition) is not { } file)
+                return Results.NotFound(new { error = $"that file of version '{id}' is not in the archive" });
             return Results.File(file.Path, file.ContentType, file.FileName);
         }
 

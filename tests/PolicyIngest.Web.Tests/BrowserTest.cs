@@ -45,11 +45,22 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static string Screenshot(string name) => Path.Combine(ScreenshotFolder, name + ".png");
 }
 
+/// <summary>
+/// The browser tests run alone, after the other test classes of the assembly: twice in this session both of them timed
+/// out (90 s on a navigation) while the server tests ran beside them, and never when run alone.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BrowserCollection
+{
+    public const string Name = "browser";
+}
+
+[Collection(BrowserCollection.Name)]
 public class BrowserTest(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     /// <summary>
     /// Navigations may take 90 s: with test assemblies running side by side on 2 cores a page load once took longer
-    /// than Playwright's default 30 s, and once longer than 90 s; test.sh now runs the assemblies one at a time.
+    /// than Playwright's default 30 s. test.sh runs the assemblies one at a time, and this class runs alone.
     /// </summary>
     private static readonly PageWaitForURLOptions Navigation = new() { Timeout = 90_000 };
 

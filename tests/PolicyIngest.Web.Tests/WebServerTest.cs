@@ -101,7 +101,37 @@ public class WebServerTest
 
         var html = await site.Client.GetStringAsync($"policies/{html1.PolicyId}");
 
-        Assert.Contains("同一文本的其他文件：https://gov.example/p&lt;1&gt;.pdf", html);
+        Assert.Contains("同一文本的其他文件：<span>https://gov.example/p&lt;1&gt;.pdf", html);
+        Assert.Contains($"/versions/{html1.VersionId}/files/{new string('c', 64)}", html);
+    }
+
+    [Fact]
+    public async Task Rendition_ByVersionAndHash_SendsThatFilesBytes()
+    {
+        await using var site = new TestSite();
+        var stored = site.IngestText("r.txt", "另一格式办法\n第一条 给予30万元支持。\n");
+        var pdf = Path.Combine(site.Folder, "r.pdf");
+        byte[] bytes = [0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x37];
+        await File.WriteAllBytesAsync(pdf, bytes);
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        var other = site.IngestText("o.txt", "别的办法\n第一条 给予10万元支持。\n");
+        using (var store = new PolicyIngest.Catalogue.CatalogueStore(site.DbPath))
+            store.AddVersionFile(stored.VersionId!, sha, pdf, "pdf", DateTimeOffset.UtcNow);
+        await site.StartAsync();
+
+        using var response = await site.Client.GetAsync($"versions/{stored.VersionId}/files/{sha}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(bytes, await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        Assert.EndsWith(".pdf", response.Content.Headers.ContentDisposition!.FileNameStar);
+
+        // why: a file is sent only under the version the catalogue lists it for, and only by a hash it lists
+        foreach (var url in new[] { $"versions/{other.VersionId}/files/{sha}", $"versions/{stored.VersionId}/files/{new string('0', 64)}",
+                     $"versions/{stored.VersionId}/files/..%2F..%2Fetc%2Fpasswd" })
+        {
+            using var refused = await site.Client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        }
     }
 
     [Fact]

@@ -37,6 +37,16 @@ public static class PolicyPage
 
     public static string OriginalUrl(string versionId) => $"/versions/{Uri.EscapeDataString(versionId)}/original";
 
+    public static string RenditionUrl(string versionId, string sha256) =>
+        $"/versions/{Uri.EscapeDataString(versionId)}/files/{Uri.EscapeDataString(sha256)}";
+
+    /// <summary>The version's other files (same text, another format): each its source and a download of its own.</summary>
+    private static Markup Renditions(string versionId, IReadOnlyList<RenditionFile> files)
+    {
+        var items = files.Select(f => H($"""<span>{f.Source} <a href="{RenditionUrl(versionId, f.Sha256)}">下载{f.Format.ToUpperInvariant()}</a></span>"""));
+        return H($"""<div class="small muted renditions">同一文本的其他文件：{Join(items, "、")}</div>""");
+    }
+
     public static string DiffUrl(string oldId, string newId) => "/diff" + Query(("old", oldId), ("new", newId));
 
     /// <summary>The fragment id of a clause: ASCII only, unique across the document and its parts.</summary>
@@ -162,7 +172,7 @@ public static class PolicyPage
                 <div class="small">{v.Title}{(v.DocNumber is null ? "" : " · " + v.DocNumber)}{(v.IssuedOn is { } i ? $" · 印发 {i:yyyy-MM-dd}" : "")} · 入库 {v.IngestedAt:yyyy-MM-dd}</div>
                 {When(previous is not null, () => H($"<div class=\"small\"><a class=\"difflink\" href=\"{DiffUrl(previous!.VersionId, v.VersionId)}\">与第 {previous!.Seq} 版对照</a></div>"))}
                 {When(!string.IsNullOrEmpty(v.LinkReason) && v.Seq > 1, () => H($"<div class=\"small muted\">关联依据：{v.LinkReason}</div>"))}
-                {When(p.OtherFiles.GetValueOrDefault(v.VersionId) is { Count: > 0 } files, () => H($"<div class=\"small muted renditions\">同一文本的其他文件：{string.Join("、", p.OtherFiles[v.VersionId])}</div>"))}
+                {When(p.OtherFiles.GetValueOrDefault(v.VersionId) is { Count: > 0 }, () => Renditions(v.VersionId, p.OtherFiles[v.VersionId]))}
                 </li>
                 """);
         });

@@ -6,6 +6,9 @@ namespace PolicyIngest.Web.Policies;
 /// <summary>An original file found for a version: where its bytes are, and the name and type to send it under.</summary>
 public sealed record OriginalFile(string Path, string FileName, string ContentType);
 
+/// <summary>Another file of a version: the same text in another format (a rendition), as the catalogue lists it.</summary>
+public sealed record RenditionFile(string Sha256, string Source, string Format);
+
 /// <summary>
 /// Finds the original bytes of a catalogue version. The request names only a version id; the file is looked up
 /// by the version's SHA-256 in the content-addressed archive, or else taken from the path the catalogue recorded at
@@ -13,12 +16,20 @@ public sealed record OriginalFile(string Path, string FileName, string ContentTy
 /// </summary>
 public sealed class OriginalFiles(Func<string, string?> archiveLookup)
 {
-    public OriginalFile? Find(VersionStatusRow version)
+    public OriginalFile? Find(VersionStatusRow version) => Find(version, version.Sha256, version.Source, version.Format);
+
+    /// <summary>
+    /// Another file of the version (the same text in another format, <c>version_file</c>), by its SHA-256: looked up
+    /// the same way, named after the version's title with that file's own extension.
+    /// </summary>
+    public OriginalFile? Find(VersionStatusRow version, RenditionFile file) => Find(version, file.Sha256, file.Source, file.Format);
+
+    private OriginalFile? Find(VersionStatusRow version, string sha256, string source, string format)
     {
-        var path = archiveLookup(version.Sha256) is { } archived && File.Exists(archived) ? archived
-            : IsLocalFile(version.Source) && HashMatches(version.Source, version.Sha256) ? version.Source
+        var path = archiveLookup(sha256) is { } archived && File.Exists(archived) ? archived
+            : IsLocalFile(source) && HashMatches(source, sha256) ? source
             : null;
-        return path is null ? null : new OriginalFile(path, DownloadName(version), ContentType(version.Format));
+        return path is null ? null : new OriginalFile(path, DownloadName(version, format), ContentType(format));
     }
 
     private static bool IsLocalFile(string source) =>
@@ -36,13 +47,15 @@ public sealed class OriginalFiles(Func<string, string?> archiveLookup)
     }
 
     /// <summary>The title (or doc number) and the format's extension; characters file systems reject are dropped.</summary>
-    public static string DownloadName(VersionStatusRow version)
+    public static string DownloadName(VersionStatusRow version) => DownloadName(version, version.Format);
+
+    private static string DownloadName(VersionStatusRow version, string format)
     {
         var stem = string.IsNullOrWhiteSpace(version.Title) ? version.VersionId : version.Title;
         var invalid = System.IO.Path.GetInvalidFileNameChars().Concat(['\\', '/', ':', '*', '?', '"', '<', '>', '|']).ToHashSet();
         var clean = new string(stem.Where(c => !invalid.Contains(c) && !char.IsControl(c)).ToArray()).Trim();
         if (clean.Length > 80) clean = clean[..80];
-        return $"{(clean.Length == 0 ? version.VersionId : clean)}.{version.Format}";
+        return $"{(clean.Length == 0 ? version.VersionId : clean)}.{format}";
     }
 
     public static string ContentType(string format) => format switch

@@ -14,8 +14,8 @@ public sealed record PolicyDetails(
 {
     public bool IsCurrent => Version.SupersededBy is null;
 
-    /// <summary>Per version id, the sources of its other files: the same text in another format (renditions).</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> OtherFiles { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    /// <summary>Per version id, its other files: the same text in another format (renditions).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<RenditionFile>> OtherFiles { get; init; } = new Dictionary<string, IReadOnlyList<RenditionFile>>();
 
     /// <summary>The version before <paramref name="version"/> in the same policy, for "与上一版对照".</summary>
     public VersionStatusRow? Previous(VersionStatusRow version) =>
@@ -35,9 +35,12 @@ public sealed partial class PolicyLookup(CatalogueStore store)
         var versions = reader.VersionsOfPolicy(version.PolicyId, asOf);
         return new PolicyDetails(version, document, versions, StatusExplanation.For(version))
         {
-            OtherFiles = versions.ToDictionary(v => v.VersionId, v => (IReadOnlyList<string>)[.. store.FilesOf(v.VersionId).Select(f => f.Source)]),
+            OtherFiles = versions.ToDictionary(v => v.VersionId, v => RenditionsOf(store, v.VersionId)),
         };
     }
+
+    public static IReadOnlyList<RenditionFile> RenditionsOf(CatalogueStore store, string versionId) =>
+        [.. store.FilesOf(versionId).Select(f => new RenditionFile(f.Sha256, f.Source, f.Format))];
 
     public VersionStatusRow? FindVersion(string versionId, DateOnly asOf) =>
         IsCatalogueId(versionId) ? new CatalogueReader(store).Version(versionId, asOf) : null;
