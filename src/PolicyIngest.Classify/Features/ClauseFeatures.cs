@@ -94,11 +94,6 @@ public sealed partial class ClauseFeatures
 
         CountGrams(buffer, chars.AsSpan(0, 1 + Math.Min(LeadChars, textLength)), Namespace.Lead, maxN: 2, minN: 2);
         AppendBlock(buffer, o.LeadWeight, logCounts: false);
-        if (o.LeadSentenceWeight > 0)
-        {
-            CountGrams(buffer, text[..FirstSentenceLength(text)], Namespace.LeadSentence, maxN: 2);
-            AppendBlock(buffer, o.LeadSentenceWeight, logCounts: false);
-        }
 
         if (heading is not null)
         {
@@ -131,8 +126,8 @@ public sealed partial class ClauseFeatures
             buffer.TextRules.Add(r);
         }
         // Consecutive clauses mostly share their heading or chapter: the rules that fire on one are kept per thread.
-        if (input.Heading is { } h) AddRules(buffer, buffer.HeadingRules, mask ? MaskTitles(h) : h, KeywordRules.RuleField.Heading);
-        if (input.Chapter is { } c) AddRules(buffer, buffer.ChapterRules, mask ? MaskTitles(c) : c, KeywordRules.RuleField.Chapter);
+        if (input.Heading is { } h) AddRules(buffer, buffer.HeadingRules, h, KeywordRules.RuleField.Heading);
+        if (input.Chapter is { } c) AddRules(buffer, buffer.ChapterRules, c, KeywordRules.RuleField.Chapter);
     }
 
     /// <summary>
@@ -159,11 +154,12 @@ public sealed partial class ClauseFeatures
             cache.Value = value;
             cache.Fired.Clear();
             cache.FiredRules.Clear();
+            var matched = Options.MaskCitedTitles ? MaskTitles(value) : value; // masked only on a miss: the cache keys the raw value
             var rules = KeywordRules.RuleFeatures;
             for (var r = 0; r < rules.Count; r++)
             {
                 if (rules[r].Field != field || (!Options.ChapterRules && KeywordRules.IsChapterCategoryRule(rules[r]))) continue;
-                if (!rules[r].Pattern.IsMatch(value)) continue;
+                if (!rules[r].Pattern.IsMatch(matched)) continue;
                 cache.Fired.Add(ruleIndices[r]);
                 cache.FiredRules.Add(r);
             }
@@ -216,15 +212,6 @@ public sealed partial class ClauseFeatures
             else if (depth == 0) sb.Append(c);
         }
         return sb.ToString();
-    }
-
-    private const int MaxLeadSentence = 30;
-
-    /// <summary>Length of the first sentence of folded text: up to the first 。；：！？ (included), at most <see cref="MaxLeadSentence"/>.</summary>
-    private static int FirstSentenceLength(ReadOnlySpan<char> text)
-    {
-        var end = text.IndexOfAny("。；：！？;:!?");
-        return end < 0 ? Math.Min(text.Length, MaxLeadSentence) : Math.Min(end + 1, MaxLeadSentence);
     }
 
     private static string PositionBucket(double position) => position switch
@@ -359,7 +346,7 @@ public sealed partial class ClauseFeatures
         return h;
     }
 
-    private enum Namespace { Text = 1, Lead, Heading, Chapter, Kind, Position, Length, Structure, Rule, Word, WordPair, LeadSentence }
+    private enum Namespace { Text = 1, Lead, Heading, Chapter, Kind, Position, Length, Structure, Rule, Word, WordPair }
 
     [GeneratedRegex(@"[0-9０-９.．,，]+\s*(万|亿|千)?\s*(元|美元)|[零〇一二三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+(万|亿)?元")]
     private static partial Regex AmountPattern();

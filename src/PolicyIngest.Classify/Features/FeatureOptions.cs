@@ -12,7 +12,6 @@ namespace PolicyIngest.Classify.Features;
 /// <param name="WordWeight">weight of the block of segmented words of the clause text (jieba, precise mode); 0 leaves words out</param>
 /// <param name="WordPairWeight">weight of the block of adjacent word pairs; 0 leaves them out</param>
 /// <param name="MaskCitedTitles">the words inside 《》 (a cited document's title) give no n-grams and no rule matches</param>
-/// <param name="LeadSentenceWeight">weight of the block of character 1–2-grams of the text's first sentence; 0 leaves it out</param>
 public sealed record FeatureOptions(
     int Bits = FeatureOptions.DefaultBits,
     int TextMaxN = 3,
@@ -26,8 +25,7 @@ public sealed record FeatureOptions(
     bool ChapterRules = true,
     float WordWeight = 0f,
     float WordPairWeight = 0f,
-    bool MaskCitedTitles = true,
-    float LeadSentenceWeight = 0f)
+    bool MaskCitedTitles = true)
 {
     public const int DefaultBits = 15;
 
