@@ -88,6 +88,34 @@ public class SpeedPathTest
     }
 
     [Fact]
+    public void Features_ContextPlusText_SameAsTheWholeClause()
+    {
+        // why: sentence reading sums a clause's context features once and each sentence's text features separately;
+        // the two parts of a clause must add up to exactly its own features, or a sentence is not read "as a clause"
+        var features = Model.Value.Features;
+        var buffer = features.NewBuffer();
+        foreach (var input in Corpus.Value.Where((_, i) => i % 3 == 0))
+        {
+            var whole = features.Extract(input);
+            features.ExtractInto(input, buffer);
+            var matches = ClauseFeatures.MatchesOf(buffer);
+            var parts = new Dictionary<int, double>();
+            features.ExtractContextInto(input, buffer);
+            Accumulate(parts, buffer);
+            features.ExtractTextInto(input, buffer, matches);
+            Accumulate(parts, buffer);
+            Assert.Equal(whole.Indices, parts.Keys.Order());
+            for (var i = 0; i < whole.Count; i++) Assert.Equal(whole.Values[i], parts[whole.Indices[i]], 1e-5);
+        }
+
+        static void Accumulate(Dictionary<int, double> into, FeatureBuffer buffer)
+        {
+            for (var i = 0; i < buffer.Count; i++)
+                into[buffer.Indices[i]] = into.GetValueOrDefault(buffer.Indices[i]) + buffer.Values[i];
+        }
+    }
+
+    [Fact]
     public void Predictions_SameAsReferencePath_OnTheTrainingClauses()
     {
         var model = Model.Value;

@@ -77,16 +77,44 @@ public sealed partial class ClauseFeatures
     public void ExtractInto(ClauseInput input, FeatureBuffer buffer)
     {
         buffer.Clear();
-        var heading = string.IsNullOrWhiteSpace(input.Heading) ? null : input.Heading;
-        var chapter = string.IsNullOrWhiteSpace(input.Chapter) ? null : input.Chapter;
-        var chars = buffer.Chars(1 + input.Text.Length + (heading?.Length ?? 0) + (chapter?.Length ?? 0));
+        var chars = buffer.Chars(1 + input.Text.Length + (input.Heading?.Length ?? 0) + (input.Chapter?.Length ?? 0));
+        var textEnd = AddTextFeatures(input, buffer, chars, clauseMatches: null);
+        AddContextFeatures(input, buffer, chars.AsSpan(textEnd));
+    }
 
-        // chars = '^' + folded text, then the folded heading and chapter: the lead bigrams read "^" + the first chars.
+    /// <summary>
+    /// Only the features that come from a clause's text (text and lead n-grams, length, amounts, text rules) of a part
+    /// of a clause (one sentence, as its own input) whose whole text matched <paramref name="clauseMatches"/>: only those
+    /// keyword rules and amount patterns are tried, since a part can only match what its clause matched. With
+    /// <see cref="ExtractContextInto"/> of the clause, these are the features of the part read as a clause.
+    /// </summary>
+    public void ExtractTextInto(ClauseInput part, FeatureBuffer buffer, TextMatches clauseMatches)
+    {
+        buffer.Clear();
+        AddTextFeatures(part, buffer, buffer.Chars(1 + part.Text.Length), clauseMatches);
+    }
+
+    /// <summary>Only the features that come from a clause's place (heading, chapter, kind, position and their rules), the same for every part of it.</summary>
+    public void ExtractContextInto(ClauseInput input, FeatureBuffer buffer)
+    {
+        buffer.Clear();
+        AddContextFeatures(input, buffer, buffer.Chars((input.Heading?.Length ?? 0) + (input.Chapter?.Length ?? 0)));
+    }
+
+    /// <summary>What the text of the clause whose features <paramref name="buffer"/> holds matched.</summary>
+    public static TextMatches MatchesOf(FeatureBuffer buffer) => new([.. buffer.TextRules], buffer.HasAmount, buffer.HasPercent);
+
+    /// <summary>The keyword rules (ordinals of <see cref="KeywordRules.RuleFeatures"/>, ascending) and amount patterns a clause's text matched.</summary>
+    public sealed record TextMatches(int[] Rules, bool Amount, bool Percent);
+
+    /// <returns>how much of <paramref name="chars"/> the folded text used</returns>
+    private int AddTextFeatures(ClauseInput input, FeatureBuffer buffer, char[] chars, TextMatches? clauseMatches)
+    {
+        // chars = '^' + folded text: the lead bigrams read "^" + the first chars.
         chars[0] = '^';
         var mask = Options.MaskCitedTitles;
         var textLength = Fold(input.Text, chars.AsSpan(1), mask);
         ReadOnlySpan<char> text = chars.AsSpan(1, textLength);
-        var next = 1 + textLength;
 
         var o = Options;
         CountGrams(buffer, text, Namespace.Text, maxN: o.TextMaxN);
@@ -95,39 +123,62 @@ public sealed partial class ClauseFeatures
         CountGrams(buffer, chars.AsSpan(0, 1 + Math.Min(LeadChars, textLength)), Namespace.Lead, maxN: 2, minN: 2);
         AppendBlock(buffer, o.LeadWeight, logCounts: false);
 
+        if (segmenter is not null) AddWords(input.Text, buffer);
+
+        buffer.Add(NumberIndex(Namespace.Length, (int)Math.Log2(textLength + 1)), o.StructureWeight);
+        buffer.HasAmount = (clauseMatches?.Amount ?? true) && AmountPattern().IsMatch(input.Text);
+        if (buffer.HasAmount) buffer.Add(amountIndex, o.StructureWeight);
+        buffer.HasPercent = (clauseMatches?.Percent ?? true) && PercentPattern().IsMatch(input.Text);
+        if (buffer.HasPercent) buffer.Add(percentIndex, o.StructureWeight);
+        var rules = KeywordRules.RuleFeatures;
+        var ruleText = mask ? MaskTitles(input.Text) : input.Text;
+        if (clauseMatches is null)
+        {
+            for (var r = 0; r < rules.Count; r++)
+                if (rules[r].Field == KeywordRules.RuleField.Text && rules[r].Pattern.IsMatch(ruleText)) AddTextRule(buffer, r);
+        }
+        else
+        {
+            foreach (var r in clauseMatches.Rules)
+                if (rules[r].Pattern.IsMatch(ruleText)) AddTextRule(buffer, r);
+        }
+        return 1 + textLength;
+    }
+
+    /// <param name="chars">room for the folded heading and chapter</param>
+    private void AddContextFeatures(ClauseInput input, FeatureBuffer buffer, Span<char> chars)
+    {
+        var heading = string.IsNullOrWhiteSpace(input.Heading) ? null : input.Heading;
+        var chapter = string.IsNullOrWhiteSpace(input.Chapter) ? null : input.Chapter;
+        var mask = Options.MaskCitedTitles;
+        var o = Options;
+        var next = 0;
         if (heading is not null)
         {
-            var n = Fold(heading, chars.AsSpan(next), mask);
-            CountGrams(buffer, chars.AsSpan(next, n), Namespace.Heading, maxN: 2);
+            var n = Fold(heading, chars[next..], mask);
+            CountGrams(buffer, chars.Slice(next, n), Namespace.Heading, maxN: 2);
             AppendBlock(buffer, o.HeadingWeight, logCounts: false);
             next += n;
         }
         if (chapter is not null)
         {
-            var n = Fold(chapter, chars.AsSpan(next), mask);
-            CountGrams(buffer, chars.AsSpan(next, n), Namespace.Chapter, maxN: o.ChapterMaxN);
+            var n = Fold(chapter, chars[next..], mask);
+            CountGrams(buffer, chars.Slice(next, n), Namespace.Chapter, maxN: o.ChapterMaxN);
             AppendBlock(buffer, o.ChapterWeight, logCounts: false);
         }
 
-        if (segmenter is not null) AddWords(input.Text, buffer);
-
         buffer.Add(FlagIndex(Namespace.Kind, input.Kind), o.StructureWeight);
         buffer.Add(FlagIndex(Namespace.Position, PositionBucket(input.Position)), o.StructureWeight);
-        buffer.Add(NumberIndex(Namespace.Length, (int)Math.Log2(textLength + 1)), o.StructureWeight);
-        if (AmountPattern().IsMatch(input.Text)) buffer.Add(amountIndex, o.StructureWeight);
-        if (PercentPattern().IsMatch(input.Text)) buffer.Add(percentIndex, o.StructureWeight);
         if (heading is null) buffer.Add(noHeadingIndex, o.StructureWeight);
-        var rules = KeywordRules.RuleFeatures;
-        var ruleText = mask ? MaskTitles(input.Text) : input.Text;
-        for (var r = 0; r < rules.Count; r++)
-        {
-            if (rules[r].Field != KeywordRules.RuleField.Text || !rules[r].Pattern.IsMatch(ruleText)) continue;
-            buffer.Add(ruleIndices[r], o.RuleWeight);
-            buffer.TextRules.Add(r);
-        }
         // Consecutive clauses mostly share their heading or chapter: the rules that fire on one are kept per thread.
         if (input.Heading is { } h) AddRules(buffer, buffer.HeadingRules, h, KeywordRules.RuleField.Heading);
         if (input.Chapter is { } c) AddRules(buffer, buffer.ChapterRules, c, KeywordRules.RuleField.Chapter);
+    }
+
+    private void AddTextRule(FeatureBuffer buffer, int rule)
+    {
+        buffer.Add(ruleIndices[rule], Options.RuleWeight);
+        buffer.TextRules.Add(rule);
     }
 
     /// <summary>

@@ -36,6 +36,10 @@ public sealed class FeatureBuffer
     /// <summary>Ordinals of the <see cref="KeywordRules.RuleFeatures"/> that fired on the last clause's text.</summary>
     internal List<int> TextRules { get; } = new(16);
 
+    /// <summary>Whether the text of the clause last extracted states an amount / a percentage.</summary>
+    internal bool HasAmount { get; set; }
+    internal bool HasPercent { get; set; }
+
     internal RuleCache HeadingRules { get; } = new();
     internal RuleCache ChapterRules { get; } = new();
     internal List<PolicyIngest.Segmentation.Token> Tokens { get; } = new(256);

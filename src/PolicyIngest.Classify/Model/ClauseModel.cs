@@ -20,7 +20,8 @@ public sealed class ClauseModel
     private const string MagicV1 = "PolicyIngest.ClauseModel/1";
     private const string MagicV2 = "PolicyIngest.ClauseModel/2"; // v2 adds the feature options after the hash bits
     private const string MagicV3 = "PolicyIngest.ClauseModel/3"; // v3 adds the rule industries after the thresholds
-    private const string Magic = "PolicyIngest.ClauseModel/4";   // v4: the feature options may mask cited titles (no earlier file did)
+    private const string MagicV4 = "PolicyIngest.ClauseModel/4"; // v4: the feature options may mask cited titles (no earlier file did)
+    private const string Magic = "PolicyIngest.ClauseModel/5";   // v5 adds the sentence reading after the rule industries
 
     /// <summary>Probability from which an instrument is given, unless the model has a calibrated threshold for it.</summary>
     public const double InstrumentThreshold = 0.5;
@@ -50,9 +51,10 @@ public sealed class ClauseModel
         IReadOnlyList<string> instruments, float[][] instrumentWeights,
         IReadOnlyList<string> industries, float[][] industryWeights,
         IReadOnlyList<double>? instrumentThresholds = null, IReadOnlyList<double>? industryThresholds = null,
-        IReadOnlyList<string>? ruleIndustries = null)
+        IReadOnlyList<string>? ruleIndustries = null, SentenceReading? sentenceReading = null)
     {
         Features = features;
+        SentenceReading = sentenceReading;
         RuleIndustries = [.. ruleIndustries ?? []];
         ruleIndustryRules = [.. RuleIndustries.Select(industry => KeywordRules.RuleFeatures
             .Select((rule, ordinal) => (rule, ordinal))
@@ -112,6 +114,9 @@ public sealed class ClauseModel
     /// </summary>
     public IReadOnlyList<string> RuleIndustries { get; }
 
+    /// <summary>How long support clauses are also read sentence by sentence for instruments; null: read whole only.</summary>
+    public SentenceReading? SentenceReading { get; }
+
     private static double Logit(double p) => Math.Log(p / (1 - p)); // σ(score) ≥ p ⇔ score ≥ logit(p)
 
     /// <summary>Labels one clause: features into a per-thread buffer, then one pass over them adds every label's weights at once.</summary>
@@ -127,7 +132,86 @@ public sealed class ClauseModel
         else for (var f = 0; f < indices.Length; f++) AddScaled(scores, weights.AsSpan(indices[f] * labelCount, labelCount), values[f]);
         Span<double> s = stackalloc double[labelCount];
         for (var j = 0; j < labelCount; j++) s[j] = scores[j];
-        return WithRuleIndustries(Decide(s), k => ClauseFeatures.AnyRuleFired(buffer, input, ruleIndustryRules[k]));
+        var labels = WithRuleIndustries(Decide(s), k => ClauseFeatures.AnyRuleFired(buffer, input, ruleIndustryRules[k]));
+        if (!ReadsSentences(labels, input)) return labels;
+        // A sentence is read as a clause in the same place: its heading, chapter, kind and position features are the
+        // clause's, so their share of the instrument scores is summed once; each sentence adds its text's share.
+        var matches = ClauseFeatures.MatchesOf(buffer);
+        Features.ExtractContextInto(input, buffer);
+        var context = new double[Instruments.Count];
+        for (var j = 0; j < context.Length; j++) context[j] = biases[instrumentOffset + j];
+        AddInstrumentRows(context, buffer.Indices, buffer.Values);
+        return ReadSentences(labels, input, sentence =>
+        {
+            Features.ExtractTextInto(sentence, buffer, matches);
+            var instrumentScores = (double[])context.Clone();
+            AddInstrumentRows(instrumentScores, buffer.Indices, buffer.Values);
+            return instrumentScores;
+        });
+    }
+
+    /// <summary>Adds the weighted rows of the instrument labels only (a sentence is read for instruments alone).</summary>
+    private void AddInstrumentRows(double[] scores, ReadOnlySpan<int> indices, ReadOnlySpan<float> values)
+    {
+        var width = Vector256<float>.Count;
+        if (Vector256.IsHardwareAccelerated && scores.Length <= 2 * width)
+        {
+            // Two registers cover the 11 instrument weights of a row (the lanes past them are other labels, ignored;
+            // the padding at the end of the weights keeps the last row's reads in bounds).
+            ref var w = ref MemoryMarshal.GetArrayDataReference(weights);
+            Vector256<float> a0 = default, a1 = default;
+            for (var f = 0; f < indices.Length; f++)
+            {
+                var row = (nuint)(indices[f] * labelCount + instrumentOffset);
+                var v = Vector256.Create(values[f]);
+                a0 += Vector256.LoadUnsafe(ref w, row) * v;
+                a1 += Vector256.LoadUnsafe(ref w, row + (nuint)width) * v;
+            }
+            for (var j = 0; j < scores.Length; j++) scores[j] += j < width ? a0[j] : a1[j - width];
+            return;
+        }
+        Span<float> sums = stackalloc float[scores.Length];
+        for (var f = 0; f < indices.Length; f++)
+        {
+            var row = weights.AsSpan(indices[f] * labelCount + instrumentOffset, scores.Length);
+            var v = values[f];
+            for (var j = 0; j < row.Length; j++) sums[j] += row[j] * v;
+        }
+        for (var j = 0; j < scores.Length; j++) scores[j] += sums[j];
+    }
+
+    private bool ReadsSentences(ClauseLabels labels, ClauseInput input) =>
+        SentenceReading is { } reading && labels.Category == ClauseTaxonomy.SupportCategory && input.Text.Length >= reading.MinimumClauseLength;
+
+    /// <summary>
+    /// Adds the instruments that one sentence of a long support clause gives with high probability
+    /// (<see cref="SentenceReading"/>); <paramref name="instrumentScores"/> scores one sentence as a clause.
+    /// </summary>
+    private ClauseLabels ReadSentences(ClauseLabels labels, ClauseInput input, Func<ClauseInput, double[]> instrumentScores)
+    {
+        if (!ReadsSentences(labels, input)) return labels;
+        var reading = SentenceReading!;
+        var sentences = reading.Split(input.Text);
+        if (sentences.Count < 2) return labels;
+        var best = new double[Instruments.Count];
+        Array.Fill(best, double.NegativeInfinity);
+        foreach (var sentence in sentences)
+        {
+            var sentenceScores = instrumentScores(input with { Text = sentence });
+            for (var j = 0; j < best.Length; j++) best[j] = Math.Max(best[j], sentenceScores[j]);
+        }
+        List<string>? added = null;
+        var confidences = new Dictionary<string, double>(labels.InstrumentConfidences, StringComparer.Ordinal);
+        for (var j = 0; j < best.Length; j++)
+        {
+            if (best[j] < Math.Max(instrumentLogits[j], Logit(reading.Probability))) continue;
+            var p = 1 / (1 + Math.Exp(-best[j]));
+            if (confidences.TryGetValue(Instruments[j], out var whole)) { confidences[Instruments[j]] = Math.Max(whole, p); continue; }
+            (added ??= []).Add(Instruments[j]);
+            confidences[Instruments[j]] = p;
+        }
+        if (added is null) return labels with { InstrumentConfidences = confidences };
+        return labels with { Instruments = [.. Instruments.Where(i => labels.Instruments.Contains(i) || added.Contains(i))], InstrumentConfidences = confidences };
     }
 
     /// <param name="fires">whether the sector rule of <c>RuleIndustries[k]</c> fires on the clause</param>
@@ -169,7 +253,23 @@ public sealed class ClauseModel
             for (var i = 0; i < x.Count; i++) sum += weights[x.Indices[i] * labelCount + j] * x.Values[i];
             scores[j] = sum + biases[j];
         }
-        return input is null ? Decide(scores) : WithRuleIndustries(Decide(scores), k => KeywordRules.IndustryRuleFires(RuleIndustries[k], input));
+        if (input is null) return Decide(scores);
+        var labels = WithRuleIndustries(Decide(scores), k => KeywordRules.IndustryRuleFires(RuleIndustries[k], input));
+        if (!ReadsSentences(labels, input)) return labels;
+        return ReadSentences(labels, input, sentence =>
+        {
+            var part = Features.NewBuffer();
+            Features.ExtractInto(sentence, part);
+            var v = part.ToSparseVector();
+            var instrumentScores = new double[Instruments.Count];
+            for (var j = 0; j < instrumentScores.Length; j++)
+            {
+                double sum = 0;
+                for (var i = 0; i < v.Count; i++) sum += weights[v.Indices[i] * labelCount + instrumentOffset + j] * v.Values[i];
+                instrumentScores[j] = sum + biases[instrumentOffset + j];
+            }
+            return instrumentScores;
+        });
     }
 
     /// <summary>
@@ -291,6 +391,7 @@ public sealed class ClauseModel
         foreach (var t in InstrumentThresholds.Concat(IndustryThresholds)) writer.Write(t);
         writer.Write(RuleIndustries.Count);
         foreach (var r in RuleIndustries) writer.Write(r);
+        writer.Write(SentenceReading is null ? "" : JsonSerializer.Serialize(SentenceReading));
     }
 
     /// <summary>One label's feature weights followed by its bias, as the file stores them.</summary>
@@ -306,10 +407,10 @@ public sealed class ClauseModel
         using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
         using var reader = new BinaryReader(gzip, Encoding.UTF8, leaveOpen: true);
         var magic = reader.ReadString();
-        if (magic is not (Magic or MagicV3 or MagicV2 or MagicV1)) throw new InvalidDataException($"not a clause model (header '{magic}')");
+        if (magic is not (Magic or MagicV4 or MagicV3 or MagicV2 or MagicV1)) throw new InvalidDataException($"not a clause model (header '{magic}')");
         var options = new FeatureOptions(reader.ReadInt32());
         if (magic != MagicV1) options = JsonSerializer.Deserialize<FeatureOptions>(reader.ReadString()) ?? throw new InvalidDataException("no feature options in the clause model");
-        if (magic != Magic) options = options with { MaskCitedTitles = false }; // the option's default changed with v4
+        if (magic is not (Magic or MagicV4)) options = options with { MaskCitedTitles = false }; // the option's default changed with v4
         if (options.UsesWords && segmenter is null)
             throw new InvalidOperationException("this clause model uses segmented words: load it with the jieba segmenter (Debian python3-jieba)");
         var (categories, categoryWeights) = ReadTask(reader);
@@ -322,9 +423,12 @@ public sealed class ClauseModel
             industryThresholds = [.. industries.Select(_ => reader.ReadDouble())];
         }
         string[] ruleIndustries = [];
-        if (magic is Magic or MagicV3) ruleIndustries = [.. Enumerable.Range(0, reader.ReadInt32()).Select(_ => reader.ReadString())];
+        if (magic is Magic or MagicV4 or MagicV3) ruleIndustries = [.. Enumerable.Range(0, reader.ReadInt32()).Select(_ => reader.ReadString())];
+        SentenceReading? sentenceReading = null;
+        if (magic == Magic && reader.ReadString() is { Length: > 0 } reading)
+            sentenceReading = JsonSerializer.Deserialize<SentenceReading>(reading) ?? throw new InvalidDataException("unreadable sentence reading in the clause model");
         return new ClauseModel(new ClauseFeatures(options, segmenter), categories, categoryWeights[0], instruments, instrumentWeights, industries, industryWeights,
-            instrumentThresholds, industryThresholds, ruleIndustries);
+            instrumentThresholds, industryThresholds, ruleIndustries, sentenceReading);
     }
 
     public void Save(string path)
@@ -345,7 +449,7 @@ public sealed class ClauseModel
         using var file = File.OpenRead(path);
         using var gzip = new GZipStream(file, CompressionMode.Decompress);
         using var reader = new BinaryReader(gzip, Encoding.UTF8);
-        if (reader.ReadString() is not (Magic or MagicV3 or MagicV2)) return false;
+        if (reader.ReadString() is not (Magic or MagicV4 or MagicV3 or MagicV2)) return false;
         reader.ReadInt32();
         return JsonSerializer.Deserialize<FeatureOptions>(reader.ReadString())?.UsesWords ?? false;
     }

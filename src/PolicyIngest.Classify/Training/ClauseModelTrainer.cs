@@ -16,6 +16,9 @@ public sealed class ClauseModelTrainer(FeatureOptions? features = null, Logistic
     public FeatureOptions FeatureOptions => featureOptions;
     public LogisticOptions Options => options;
 
+    /// <summary>How the trained model reads long support clauses sentence by sentence; null: whole only.</summary>
+    public SentenceReading? SentenceReading { get; init; } = SentenceReading.Default;
+
     /// <summary>Specific industries (every taxonomy industry but general, which is given when none of them applies).</summary>
     public static IReadOnlyList<string> SpecificIndustries { get; } =
         [.. ClauseTaxonomy.Industries.Where(i => i != ClauseTaxonomy.GeneralIndustry)];
@@ -48,7 +51,7 @@ public sealed class ClauseModelTrainer(FeatureOptions? features = null, Logistic
         if (options.ThresholdFolds >= 2) (instrumentThresholds, industryThresholds) = CalibrateThresholds(clauses, x, dimension);
 
         return new ClauseModel(features, categories, categoryWeights, ClauseTaxonomy.Instruments, [.. instrumentWeights.Select(Quantise)],
-            SpecificIndustries, [.. industryWeights.Select(Quantise)], instrumentThresholds, industryThresholds, RuleIndustriesFor(clauses));
+            SpecificIndustries, [.. industryWeights.Select(Quantise)], instrumentThresholds, industryThresholds, RuleIndustriesFor(clauses), SentenceReading);
     }
 
     /// <summary>One-vs-rest models: instruments from support clauses alone (they are only ever given to support clauses), specific industries from all.</summary>
@@ -56,13 +59,23 @@ public sealed class ClauseModelTrainer(FeatureOptions? features = null, Logistic
     {
         var support = Enumerable.Range(0, clauses.Count).Where(i => clauses[i].Category == ClauseTaxonomy.SupportCategory).ToList();
         var supportX = support.Select(i => x[i]).ToList();
+        var instrumentOptions = options with { L2 = options.InstrumentL2 ?? options.L2 };
         var instruments = ClauseTaxonomy.Instruments
-            .Select(label => LogisticRegression.FitBinary(supportX, [.. support.Select(i => clauses[i].Instruments.Contains(label))], dimension, options))
+            .Select(label => FitScaled(supportX, [.. support.Select(i => clauses[i].Instruments.Contains(label))], dimension, instrumentOptions))
             .ToArray();
         var industries = SpecificIndustries
             .Select(label => LogisticRegression.FitBinary(x, [.. clauses.Select(c => c.Industries.Contains(label))], dimension, options))
             .ToArray();
         return (instruments, industries);
+    }
+
+    /// <summary>A binary model fitted on features scaled by their log-count ratios for this label, the scales folded into its weights.</summary>
+    private static float[] FitScaled(IReadOnlyList<SparseVector> x, bool[] y, int dimension, LogisticOptions options)
+    {
+        if (options.InstrumentLogCountMix == 0) return LogisticRegression.FitBinary(x, y, dimension, options);
+        var scales = LogCountRatios.Compute(x, y, dimension, options.InstrumentLogCountMix);
+        var weights = LogisticRegression.FitBinary([.. x.Select(v => LogCountRatios.Scale(v, scales))], y, dimension, options);
+        return LogCountRatios.Fold(weights, scales);
     }
 
     /// <summary>Candidate thresholds, and how many held-out positives a label needs before its threshold moves off the default.</summary>

@@ -5,7 +5,10 @@ namespace PolicyIngest.Classify.Training;
 /// <summary>Regularisation and class weighting of the logistic models.</summary>
 /// <param name="PositiveWeightPower">a binary model weighs positives by (negatives/positives)^power: 0 none, 1 fully balanced</param>
 /// <param name="ThresholdFolds">per-label thresholds of the multi-label tasks calibrated by this many grouped inner folds of the training data; 0 keeps the fixed defaults</param>
-public sealed record LogisticOptions(double L2 = 3e-5, int MaxIterations = 300, bool BalanceClasses = true, double PositiveWeightPower = 1.0, int ThresholdFolds = 0)
+/// <param name="InstrumentLogCountMix">the instrument models see their features scaled by naive-Bayes log-count ratios (<see cref="LogCountRatios"/>), interpolated with plain features by this much; 0 is off</param>
+/// <param name="InstrumentL2">L2 of the instrument models; null: <paramref name="L2"/></param>
+public sealed record LogisticOptions(double L2 = 3e-5, int MaxIterations = 300, bool BalanceClasses = true, double PositiveWeightPower = 1.0, int ThresholdFolds = 0,
+    double InstrumentLogCountMix = 0.5, double? InstrumentL2 = 5e-6)
 {
     public static LogisticOptions Default { get; } = new();
 }

@@ -36,4 +36,7 @@ public sealed record ModelMetadata(
 
     /// <summary>Synthetic clauses the model was also trained on (never scored: <see cref="CrossValidated"/> is over the real clauses).</summary>
     public int SyntheticClauses { get; init; }
+
+    /// <summary>How long support clauses are also read sentence by sentence for instruments (null: whole only).</summary>
+    public PolicyIngest.Classify.Model.SentenceReading? SentenceReading { get; init; }
 }

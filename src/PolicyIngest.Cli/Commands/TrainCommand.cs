@@ -57,6 +57,7 @@ public static class TrainCommand
             {
                 RuleIndustries = model.RuleIndustries,
                 SyntheticClauses = synthetic.Count,
+                SentenceReading = model.SentenceReading,
             };
             File.WriteAllText(Path.Combine(modelsDir, ClassifierModels.MetadataFileName), PolicyJson.Serialize(metadata) + "\n");
             File.WriteAllText(Path.Combine(modelsDir, ClassifierModels.TaxonomyFileName), ClauseTaxonomy.ToJson());
