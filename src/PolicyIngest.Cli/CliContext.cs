@@ -26,6 +26,8 @@ public static class GlobalOptions
 
 public sealed class CliContext(ParseResult parse)
 {
+    public ParseResult Parse => parse;
+
     public bool Json { get; } = parse.GetValue(GlobalOptions.Json);
 
     /// <summary>Reader limits: --max-file-mb over the environment's defaults.</summary>

@@ -94,6 +94,26 @@ public class TrainerTest
     }
 
     [Fact]
+    public void Train_CategoryOneVsRestOrSoftmax_BothFitAndTheFileKeepsWhich()
+    {
+        var features = new FeatureOptions(Bits: 12);
+        var oneVsRest = new ClauseModelTrainer(features).Train(Small);
+        var softmax = new ClauseModelTrainer(features, LogisticOptions.Default with { CategoryLogCountMix = null }).Train(Small);
+        Assert.True(oneVsRest.CategoryOneVsRest);
+        Assert.False(softmax.CategoryOneVsRest);
+        foreach (var c in Small)
+        {
+            Assert.Equal(c.Category, oneVsRest.Predict(c.Input).Category);
+            Assert.Equal(c.Category, softmax.Predict(c.Input).Category);
+            // why: a one-vs-rest confidence is the winner's share of all categories' probabilities, so above 1/8 and at most 1
+            Assert.InRange(oneVsRest.Predict(c.Input).CategoryConfidence, 1.0 / ClauseTaxonomy.Categories.Count, 1.0);
+        }
+        // why: the two kinds read the same rows differently; a file must say which it holds
+        Assert.True(ClauseModel.Load(new MemoryStream(Bytes(oneVsRest))).CategoryOneVsRest);
+        Assert.False(ClauseModel.Load(new MemoryStream(Bytes(softmax))).CategoryOneVsRest);
+    }
+
+    [Fact]
     public void SaveLoad_RoundTrip_SameBytesAndPredictions()
     {
         var model = new ClauseModelTrainer(new FeatureOptions(Bits: 12)).Train(Small);

@@ -10,8 +10,9 @@ using PolicyIngest.Classify.Features;
 namespace PolicyIngest.Classify.Model;
 
 /// <summary>
-/// The trained clause classifier: a softmax model over <see cref="ClauseTaxonomy.Categories"/> and one-vs-rest
-/// logistic models for instruments and (specific) industries, all over the same hashed features.
+/// The trained clause classifier: a model over <see cref="ClauseTaxonomy.Categories"/> (one-vs-rest binary models, or
+/// one softmax model in older files) and one-vs-rest logistic models for instruments and (specific) industries, all
+/// over the same hashed features.
 /// Immutable and thread-safe once built.
 /// </summary>
 public sealed class ClauseModel
@@ -21,7 +22,7 @@ public sealed class ClauseModel
     private const string MagicV2 = "PolicyIngest.ClauseModel/2"; // v2 adds the feature options after the hash bits
     private const string MagicV3 = "PolicyIngest.ClauseModel/3"; // v3 adds the rule industries after the thresholds
     private const string MagicV4 = "PolicyIngest.ClauseModel/4"; // v4: the feature options may mask cited titles (no earlier file did)
-    private const string Magic = "PolicyIngest.ClauseModel/5";   // v5 adds the sentence reading after the rule industries
+    private const string Magic = "PolicyIngest.ClauseModel/5";   // v5 adds the sentence reading and the category model's kind after the rule industries
 
     /// <summary>Probability from which an instrument is given, unless the model has a calibrated threshold for it.</summary>
     public const double InstrumentThreshold = 0.5;
@@ -113,6 +114,12 @@ public sealed class ClauseModel
     /// <see cref="Training.ClauseModelTrainer.MinIndustryGroups"/>.
     /// </summary>
     public IReadOnlyList<string> RuleIndustries { get; }
+
+    /// <summary>
+    /// The category rows are one binary model per category (the highest score wins; confidence = its probability
+    /// over the sum of all categories' probabilities) rather than one softmax model.
+    /// </summary>
+    public bool CategoryOneVsRest { get; init; }
 
     /// <summary>How long support clauses are also read sentence by sentence for instruments; null: read whole only.</summary>
     public SentenceReading? SentenceReading { get; }
@@ -325,7 +332,7 @@ public sealed class ClauseModel
 
     private ClauseLabels Decide(ReadOnlySpan<double> scores)
     {
-        var probabilities = Softmax(scores[..Categories.Count]);
+        var probabilities = CategoryOneVsRest ? NormalisedSigmoids(scores[..Categories.Count]) : Softmax(scores[..Categories.Count]);
         var best = 0;
         for (var k = 1; k < probabilities.Length; k++) if (probabilities[k] > probabilities[best]) best = k;
         var category = Categories[best];
@@ -365,6 +372,15 @@ public sealed class ClauseModel
         return highest;
     }
 
+    private static double[] NormalisedSigmoids(ReadOnlySpan<double> scores)
+    {
+        var result = new double[scores.Length];
+        double z = 0;
+        for (var k = 0; k < result.Length; k++) z += result[k] = 1 / (1 + Math.Exp(-scores[k]));
+        for (var k = 0; k < result.Length; k++) result[k] /= z;
+        return result;
+    }
+
     private static double[] Softmax(ReadOnlySpan<double> scores)
     {
         var result = new double[scores.Length];
@@ -392,6 +408,7 @@ public sealed class ClauseModel
         writer.Write(RuleIndustries.Count);
         foreach (var r in RuleIndustries) writer.Write(r);
         writer.Write(SentenceReading is null ? "" : JsonSerializer.Serialize(SentenceReading));
+        writer.Write(CategoryOneVsRest);
     }
 
     /// <summary>One label's feature weights followed by its bias, as the file stores them.</summary>
@@ -425,10 +442,15 @@ public sealed class ClauseModel
         string[] ruleIndustries = [];
         if (magic is Magic or MagicV4 or MagicV3) ruleIndustries = [.. Enumerable.Range(0, reader.ReadInt32()).Select(_ => reader.ReadString())];
         SentenceReading? sentenceReading = null;
-        if (magic == Magic && reader.ReadString() is { Length: > 0 } reading)
-            sentenceReading = JsonSerializer.Deserialize<SentenceReading>(reading) ?? throw new InvalidDataException("unreadable sentence reading in the clause model");
+        var categoryOneVsRest = false;
+        if (magic == Magic)
+        {
+            if (reader.ReadString() is { Length: > 0 } reading)
+                sentenceReading = JsonSerializer.Deserialize<SentenceReading>(reading) ?? throw new InvalidDataException("unreadable sentence reading in the clause model");
+            categoryOneVsRest = reader.ReadBoolean();
+        }
         return new ClauseModel(new ClauseFeatures(options, segmenter), categories, categoryWeights[0], instruments, instrumentWeights, industries, industryWeights,
-            instrumentThresholds, industryThresholds, ruleIndustries, sentenceReading);
+            instrumentThresholds, industryThresholds, ruleIndustries, sentenceReading) { CategoryOneVsRest = categoryOneVsRest };
     }
 
     public void Save(string path)

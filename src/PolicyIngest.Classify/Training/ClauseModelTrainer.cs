@@ -44,14 +44,28 @@ public sealed class ClauseModelTrainer(FeatureOptions? features = null, Logistic
 
         var categories = ClauseTaxonomy.Categories;
         var y = clauses.Select(c => IndexOf(categories, c.Category)).ToList();
-        var categoryWeights = Quantise(LogisticRegression.FitSoftmax(x, y, categories.Count, dimension, options));
+        var categoryWeights = Quantise(FitCategories(x, y, categories.Count, dimension));
 
         var (instrumentWeights, industryWeights) = FitMultiLabel(clauses, x, dimension);
         double[]? instrumentThresholds = null, industryThresholds = null;
         if (options.ThresholdFolds >= 2) (instrumentThresholds, industryThresholds) = CalibrateThresholds(clauses, x, dimension);
 
         return new ClauseModel(features, categories, categoryWeights, ClauseTaxonomy.Instruments, [.. instrumentWeights.Select(Quantise)],
-            SpecificIndustries, [.. industryWeights.Select(Quantise)], instrumentThresholds, industryThresholds, RuleIndustriesFor(clauses), SentenceReading);
+            SpecificIndustries, [.. industryWeights.Select(Quantise)], instrumentThresholds, industryThresholds, RuleIndustriesFor(clauses), SentenceReading)
+        {
+            CategoryOneVsRest = options.CategoryLogCountMix is not null,
+        };
+    }
+
+    /// <summary>classes × (dimension + 1) weights: one softmax model, or one log-count-scaled binary model per category.</summary>
+    private float[] FitCategories(IReadOnlyList<SparseVector> x, IReadOnlyList<int> y, int classes, int dimension)
+    {
+        if (options.CategoryLogCountMix is not { } mix) return LogisticRegression.FitSoftmax(x, y, classes, dimension, options);
+        var binaryOptions = options with { L2 = options.CategoryL2 ?? options.L2, InstrumentLogCountMix = mix };
+        var weights = new float[classes * (dimension + 1)];
+        for (var k = 0; k < classes; k++)
+            FitScaled(x, [.. y.Select(c => c == k)], dimension, binaryOptions).CopyTo(weights, k * (dimension + 1));
+        return weights;
     }
 
     /// <summary>One-vs-rest models: instruments from support clauses alone (they are only ever given to support clauses), specific industries from all.</summary>
@@ -70,6 +84,7 @@ public sealed class ClauseModelTrainer(FeatureOptions? features = null, Logistic
     }
 
     /// <summary>A binary model fitted on features scaled by their log-count ratios for this label, the scales folded into its weights.</summary>
+    /// <param name="options">its <see cref="LogisticOptions.InstrumentLogCountMix"/> is the mix used (0: plain features)</param>
     private static float[] FitScaled(IReadOnlyList<SparseVector> x, bool[] y, int dimension, LogisticOptions options)
     {
         if (options.InstrumentLogCountMix == 0) return LogisticRegression.FitBinary(x, y, dimension, options);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using PolicyIngest.Classify.Evaluation;
 using PolicyIngest.Classify.Training;
 using PolicyIngest.Core.Json;
@@ -10,8 +11,26 @@ public sealed class ClassifyEvaluation : IMeasurement
     public string Name => "classify";
     public string Description => "5-fold cross-validated macro/micro-F1, per-label precision/recall and confusion matrix of the clause classifiers, keyword baseline side by side, and seed 002's card 工具分类";
 
+    private static readonly Option<string?> SeedsOption = new("--seeds")
+    {
+        Description = $"fold splits to cross-validate, comma-separated (default {ClassifierEvaluation.DefaultSeed}); with several, the headline figures of each and their mean follow the first one's report",
+    };
+
+    public IReadOnlyList<Option> Options => [SeedsOption];
+
     public int Run(CliContext context, CancellationToken cancellationToken)
     {
+        int[] seeds = [ClassifierEvaluation.DefaultSeed];
+        if (context.Parse.GetValue(SeedsOption) is { Length: > 0 } list)
+        {
+            try { seeds = [.. list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(int.Parse)]; }
+            catch (FormatException) { seeds = []; }
+            if (seeds.Length == 0)
+            {
+                context.Err.WriteLine($"error: --seeds takes whole numbers separated by commas, not '{list}'");
+                return ExitCodes.BadInput;
+            }
+        }
         var dataDir = Path.Combine(CliContext.RepositoryRoot, "models", "training");
         IReadOnlyList<PolicyIngest.Classify.Model.LabelledClause> clauses, synthetic;
         try { (clauses, synthetic) = (TrainingData.LoadClauses(dataDir), TrainingData.LoadSynthetic(dataDir)); }
@@ -20,14 +39,22 @@ public sealed class ClassifyEvaluation : IMeasurement
             context.Err.WriteLine($"error: {ex.Message}");
             return ExitCodes.BadInput;
         }
-        var report = ClassifierEvaluation.CrossValidate(clauses, new ClauseModelTrainer(), extraTraining: synthetic);
-        var realOnly = synthetic.Count == 0 ? null : ClassifierEvaluation.CrossValidate(clauses, new ClauseModelTrainer());
+        var report = ClassifierEvaluation.CrossValidate(clauses, new ClauseModelTrainer(), seed: seeds[0], extraTraining: synthetic);
+        var realOnly = synthetic.Count == 0 ? null : ClassifierEvaluation.CrossValidate(clauses, new ClauseModelTrainer(), seed: seeds[0]);
+        List<(int Seed, TaskFigures Figures)> perSeed = [(seeds[0], TaskFigures.From(report.Model))];
+        foreach (var seed in seeds.Skip(1))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            perSeed.Add((seed, TaskFigures.From(ClassifierEvaluation.CrossValidate(clauses, new ClauseModelTrainer(), seed: seed, extraTraining: synthetic).Model)));
+        }
         var cards = File.Exists(Path.Combine(dataDir, CardToolTask.FileName)) ? CardToolTask.CrossValidate(CardToolTask.Load(dataDir)) : null;
         if (context.Json)
         {
             context.Out.WriteLine(PolicyJson.Serialize(new
             {
                 report.Clauses, report.Groups, report.Folds, report.Seed, syntheticClauses = report.ExtraTraining,
+                seeds = perSeed.Count < 2 ? null : perSeed.Select(p => new { p.Seed, p.Figures }),
+                meanOverSeeds = perSeed.Count < 2 ? null : Mean(perSeed.Select(p => p.Figures).ToList()),
                 model = TaskFigures.From(report.Model),
                 modelRealDataOnly = realOnly is null ? null : TaskFigures.From(realOnly.Model),
                 baseline = TaskFigures.From(report.Baseline),
@@ -38,7 +65,16 @@ public sealed class ClassifyEvaluation : IMeasurement
                     keywordMacroF1 = Math.Round(cards.Keywords.MacroF1, 4), keywordAccuracy = Math.Round(cards.Keywords.Accuracy, 4), majorityAccuracy = Math.Round(cards.Majority.Accuracy, 4) },
             }));
         }
-        else ClassifyReportPrinter.Print(context.Out, report, cards, realOnly);
+        else
+        {
+            ClassifyReportPrinter.Print(context.Out, report, cards, realOnly);
+            if (perSeed.Count > 1) ClassifyReportPrinter.PrintSeeds(context.Out, perSeed, Mean(perSeed.Select(p => p.Figures).ToList()));
+        }
         return ExitCodes.Done;
     }
+
+    private static TaskFigures Mean(IReadOnlyList<TaskFigures> figures) => new(
+        Math.Round(figures.Average(f => f.CategoryMacroF1), 4), Math.Round(figures.Average(f => f.CategoryAccuracy), 4),
+        Math.Round(figures.Average(f => f.InstrumentsMicroF1), 4), Math.Round(figures.Average(f => f.IndustriesMicroF1), 4),
+        Math.Round(figures.Average(f => f.SpecificIndustriesMicroF1), 4));
 }

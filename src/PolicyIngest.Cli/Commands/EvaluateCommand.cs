@@ -12,6 +12,9 @@ public interface IMeasurement
     string Description { get; }
     /// <summary>Prints the figures; returns an exit code (non-zero when the measurement could not run).</summary>
     int Run(CliContext context, CancellationToken cancellationToken);
+
+    /// <summary>Options of this measurement's own command (read from <see cref="CliContext.Parse"/>).</summary>
+    IReadOnlyList<Option> Options => [];
 }
 
 public static class EvaluateCommand
@@ -50,6 +53,7 @@ public static class EvaluateCommand
         foreach (var measurement in measurements)
         {
             var sub = new Command(measurement.Name, measurement.Description);
+            foreach (var option in measurement.Options) sub.Options.Add(option);
             sub.SetAction((parse, ct) => Task.FromResult(measurement.Run(new CliContext(parse), ct)));
             command.Subcommands.Add(sub);
         }
