@@ -97,8 +97,8 @@ public class TrainerTest
     public void Train_CategoryOneVsRestOrSoftmax_BothFitAndTheFileKeepsWhich()
     {
         var features = new FeatureOptions(Bits: 12);
-        var oneVsRest = new ClauseModelTrainer(features).Train(Small);
-        var softmax = new ClauseModelTrainer(features, LogisticOptions.Default with { CategoryLogCountMix = null }).Train(Small);
+        var oneVsRest = new ClauseModelTrainer(features, LogisticOptions.Default with { CategoryLogCountMix = 0.5 }).Train(Small);
+        var softmax = new ClauseModelTrainer(features).Train(Small); // the shipped default
         Assert.True(oneVsRest.CategoryOneVsRest);
         Assert.False(softmax.CategoryOneVsRest);
         foreach (var c in Small)
