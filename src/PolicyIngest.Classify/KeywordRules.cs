@@ -49,6 +49,14 @@ public static class KeywordRules
         ("scenario", new Regex(@"场景|首购|首用|首台|首批次|示范应用|政府采购", RegexOptions.Compiled)),
     ];
 
+    /// <summary>
+    /// A title or award and money in the same sentence (认定为…给予奖励, 获评…星级…补贴): the money is tied to the title, which
+    /// is certification, while a title named alone is often only a condition. A feature of the trained model only.
+    /// </summary>
+    private static readonly Regex TitleAward = new(
+        @"(认定为|认定的|获评|评为|评定为|称号|授牌|星级|获得[^。；]{0,8}(称号|认证|证书|资质)|认证|获奖|奖项|评选|(示范|标杆)(企业|基地|园区|项目|单位))[^。；]{0,30}(奖励|资助|补贴|补助|资金支持)",
+        RegexOptions.Compiled);
+
     private static readonly (string Label, Regex Pattern)[] IndustryRules =
     [
         ("advanced_manufacturing", new Regex(@"制造|装备|机器人|技改", RegexOptions.Compiled)),
@@ -91,6 +99,7 @@ public static class KeywordRules
             features.Add(new("ins:" + label, pattern, RuleField.Text));
             features.Add(new("ins:" + label + "@heading", pattern, RuleField.Heading));
         }
+        features.Add(new("ins:certification+award", TitleAward, RuleField.Text));
         foreach (var (label, pattern) in IndustryRules)
         {
             features.Add(new("ind:" + label, pattern, RuleField.Text));
@@ -114,6 +123,11 @@ public static class KeywordRules
     /// </summary>
     public static IEnumerable<string> FiringRules(ClauseInput input) =>
         RuleFeatures.Where(f => FieldOf(input, f.Field) is { } value && f.Pattern.IsMatch(value)).Select(f => f.Name);
+
+    private static readonly bool[] InstrumentRuleOrdinals = [.. RuleFeatures.Select(f => f.Name.StartsWith("ins:", StringComparison.Ordinal))];
+
+    /// <summary>Whether rule feature <paramref name="ordinal"/> is an instrument rule (ins:…).</summary>
+    public static bool IsInstrumentRule(int ordinal) => InstrumentRuleOrdinals[ordinal];
 
     /// <summary>Whether a rule feature looks at the chapter heading with a category rule (used only when the feature options ask for it).</summary>
     public static bool IsChapterCategoryRule(RuleFeature f) => f.Name.StartsWith("chapter:", StringComparison.Ordinal);

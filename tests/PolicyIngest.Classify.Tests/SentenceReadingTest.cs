@@ -92,6 +92,28 @@ public class SentenceReadingTest
         if (p.Category != "support") Assert.Empty(p.Instruments);
     }
 
+    public static TheoryData<string, bool> Cues => new()
+    {
+        // why: a sentence naming an instrument its clause matched is read
+        { "对企业的银行贷款给予贴息。", true },
+        // why: a procedure step names no instrument: skipped, it cannot add one
+        { "申报单位应当提交申报表、营业执照等材料。", false },
+        // why: an instrument word inside a cited title is masked, as in the features
+        { "按照《贷款贴息管理办法》执行。", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cues))]
+    public void HasInstrumentCue_OnlyRulesTheClauseMatched(string sentence, bool expected)
+    {
+        var features = new ClauseFeatures(new FeatureOptions(Bits: 12));
+        var buffer = features.NewBuffer();
+        features.ExtractInto(LongClause, buffer);
+        Assert.Equal(expected, features.HasInstrumentCue(sentence, ClauseFeatures.MatchesOf(buffer)));
+        // why: a clause that matched no instrument rule gives no sentence a cue
+        Assert.False(features.HasInstrumentCue(sentence, new ClauseFeatures.TextMatches([], false, false)));
+    }
+
     [Fact]
     public void SaveLoad_KeepsTheSentenceReading()
     {

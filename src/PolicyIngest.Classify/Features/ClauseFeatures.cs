@@ -101,6 +101,19 @@ public sealed partial class ClauseFeatures
         AddContextFeatures(input, buffer, buffer.Chars((input.Heading?.Length ?? 0) + (input.Chapter?.Length ?? 0)));
     }
 
+    /// <summary>Whether one of the instrument keyword rules its clause matched also matches this part of the clause.</summary>
+    public bool HasInstrumentCue(string part, TextMatches clauseMatches)
+    {
+        string? text = null;
+        foreach (var r in clauseMatches.Rules)
+        {
+            if (!KeywordRules.IsInstrumentRule(r)) continue;
+            text ??= Options.MaskCitedTitles ? MaskTitles(part) : part;
+            if (KeywordRules.RuleFeatures[r].Pattern.IsMatch(text)) return true;
+        }
+        return false;
+    }
+
     /// <summary>What the text of the clause whose features <paramref name="buffer"/> holds matched.</summary>
     public static TextMatches MatchesOf(FeatureBuffer buffer) => new([.. buffer.TextRules], buffer.HasAmount, buffer.HasPercent);
 

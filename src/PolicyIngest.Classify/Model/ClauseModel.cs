@@ -148,7 +148,7 @@ public sealed class ClauseModel
         var context = new double[Instruments.Count];
         for (var j = 0; j < context.Length; j++) context[j] = biases[instrumentOffset + j];
         AddInstrumentRows(context, buffer.Indices, buffer.Values);
-        return ReadSentences(labels, input, sentence =>
+        return ReadSentences(labels, input, matches, sentence =>
         {
             Features.ExtractTextInto(sentence, buffer, matches);
             var instrumentScores = (double[])context.Clone();
@@ -194,7 +194,8 @@ public sealed class ClauseModel
     /// Adds the instruments that one sentence of a long support clause gives with high probability
     /// (<see cref="SentenceReading"/>); <paramref name="instrumentScores"/> scores one sentence as a clause.
     /// </summary>
-    private ClauseLabels ReadSentences(ClauseLabels labels, ClauseInput input, Func<ClauseInput, double[]> instrumentScores)
+    /// <param name="clauseMatches">what the whole clause's text matched: a sentence with none of its instrument rules is skipped</param>
+    private ClauseLabels ReadSentences(ClauseLabels labels, ClauseInput input, ClauseFeatures.TextMatches clauseMatches, Func<ClauseInput, double[]> instrumentScores)
     {
         if (!ReadsSentences(labels, input)) return labels;
         var reading = SentenceReading!;
@@ -204,6 +205,8 @@ public sealed class ClauseModel
         Array.Fill(best, double.NegativeInfinity);
         foreach (var sentence in sentences)
         {
+            // A sentence that names no instrument at all (a condition, a goal, a procedure step) is not scored.
+            if (!Features.HasInstrumentCue(sentence, clauseMatches)) continue;
             var sentenceScores = instrumentScores(input with { Text = sentence });
             for (var j = 0; j < best.Length; j++) best[j] = Math.Max(best[j], sentenceScores[j]);
         }
@@ -263,7 +266,9 @@ public sealed class ClauseModel
         if (input is null) return Decide(scores);
         var labels = WithRuleIndustries(Decide(scores), k => KeywordRules.IndustryRuleFires(RuleIndustries[k], input));
         if (!ReadsSentences(labels, input)) return labels;
-        return ReadSentences(labels, input, sentence =>
+        var whole = Features.NewBuffer();
+        Features.ExtractInto(input, whole);
+        return ReadSentences(labels, input, ClauseFeatures.MatchesOf(whole), sentence =>
         {
             var part = Features.NewBuffer();
             Features.ExtractInto(sentence, part);
