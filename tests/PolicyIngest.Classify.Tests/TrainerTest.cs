@@ -114,6 +114,29 @@ public class TrainerTest
     }
 
     [Fact]
+    public void NestedCrossValidation_ChoosesInsideEachFold_AndScoresEveryClause()
+    {
+        var features = new FeatureOptions(Bits: 12);
+        ClauseModelTrainer[] candidates =
+        [
+            new(features, LogisticOptions.Default with { InstrumentLogCountMix = 0, InstrumentL2 = 3e-5 }),
+            new(features),
+        ];
+        var clauses = Small.Concat(Small.Select(c => c with { Id = c.Id + "-b", Group = c.Group + "-b" })).ToList();
+        var nested = Evaluation.NestedCrossValidation.Run(clauses, candidates, folds: 2, seed: 1, innerFolds: 2);
+        // why: each outer fold must take the candidate its own inner CV (on that fold's training clauses only) scores best
+        var foldOf = Evaluation.GroupedFolds.Assign([.. clauses.Select(c => c.Group)], 2, 1);
+        for (var f = 0; f < 2; f++)
+        {
+            var outer = clauses.Where((_, i) => foldOf[i] != f).ToList();
+            var inner = candidates.Select(t => Evaluation.ClassifierEvaluation.CrossValidate(outer, t, 2, 1 + 1 + f).Model.Instruments.MicroF1).ToList();
+            Assert.Equal(inner.IndexOf(inner.Max()), nested.Chosen[f]);
+        }
+        Assert.Equal(clauses.Count, nested.Report.Clauses);
+        Assert.Equal(clauses.Count, nested.Report.Model.Category.PerLabel.Sum(l => l.Support));
+    }
+
+    [Fact]
     public void SaveLoad_RoundTrip_SameBytesAndPredictions()
     {
         var model = new ClauseModelTrainer(new FeatureOptions(Bits: 12)).Train(Small);
