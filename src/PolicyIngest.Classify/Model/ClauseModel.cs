@@ -10,9 +10,9 @@ using PolicyIngest.Classify.Features;
 namespace PolicyIngest.Classify.Model;
 
 /// <summary>
-/// The trained clause classifier: a model over <see cref="ClauseTaxonomy.Categories"/> (one-vs-rest binary models, or
-/// one softmax model in older files) and one-vs-rest logistic models for instruments and (specific) industries, all
-/// over the same hashed features.
+/// The trained clause classifier: a softmax model over <see cref="ClauseTaxonomy.Categories"/> (or, as an option,
+/// one binary model per category) and one-vs-rest logistic models for instruments and (specific) industries, all over
+/// the same hashed features.
 /// Immutable and thread-safe once built.
 /// </summary>
 public sealed class ClauseModel
@@ -195,9 +195,9 @@ public sealed class ClauseModel
     /// (<see cref="SentenceReading"/>); <paramref name="instrumentScores"/> scores one sentence as a clause.
     /// </summary>
     /// <param name="clauseMatches">what the whole clause's text matched: a sentence with none of its instrument rules is skipped</param>
+    /// <remarks>Only for a clause that <see cref="ReadsSentences"/>.</remarks>
     private ClauseLabels ReadSentences(ClauseLabels labels, ClauseInput input, ClauseFeatures.TextMatches clauseMatches, Func<ClauseInput, double[]> instrumentScores)
     {
-        if (!ReadsSentences(labels, input)) return labels;
         var reading = SentenceReading!;
         var sentences = reading.Split(input.Text);
         if (sentences.Count < 2) return labels;

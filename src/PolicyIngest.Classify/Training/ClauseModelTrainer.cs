@@ -61,10 +61,10 @@ public sealed class ClauseModelTrainer(FeatureOptions? features = null, Logistic
     private float[] FitCategories(IReadOnlyList<SparseVector> x, IReadOnlyList<int> y, int classes, int dimension)
     {
         if (options.CategoryLogCountMix is not { } mix) return LogisticRegression.FitSoftmax(x, y, classes, dimension, options);
-        var binaryOptions = options with { L2 = options.CategoryL2 ?? options.L2, InstrumentLogCountMix = mix };
+        var binaryOptions = options with { L2 = options.CategoryL2 ?? options.L2 };
         var weights = new float[classes * (dimension + 1)];
         for (var k = 0; k < classes; k++)
-            FitScaled(x, [.. y.Select(c => c == k)], dimension, binaryOptions).CopyTo(weights, k * (dimension + 1));
+            FitScaled(x, [.. y.Select(c => c == k)], dimension, binaryOptions, mix).CopyTo(weights, k * (dimension + 1));
         return weights;
     }
 
@@ -75,7 +75,7 @@ public sealed class ClauseModelTrainer(FeatureOptions? features = null, Logistic
         var supportX = support.Select(i => x[i]).ToList();
         var instrumentOptions = options with { L2 = options.InstrumentL2 ?? options.L2 };
         var instruments = ClauseTaxonomy.Instruments
-            .Select(label => FitScaled(supportX, [.. support.Select(i => clauses[i].Instruments.Contains(label))], dimension, instrumentOptions))
+            .Select(label => FitScaled(supportX, [.. support.Select(i => clauses[i].Instruments.Contains(label))], dimension, instrumentOptions, options.InstrumentLogCountMix))
             .ToArray();
         var industries = SpecificIndustries
             .Select(label => LogisticRegression.FitBinary(x, [.. clauses.Select(c => c.Industries.Contains(label))], dimension, options))
@@ -84,11 +84,11 @@ public sealed class ClauseModelTrainer(FeatureOptions? features = null, Logistic
     }
 
     /// <summary>A binary model fitted on features scaled by their log-count ratios for this label, the scales folded into its weights.</summary>
-    /// <param name="options">its <see cref="LogisticOptions.InstrumentLogCountMix"/> is the mix used (0: plain features)</param>
-    private static float[] FitScaled(IReadOnlyList<SparseVector> x, bool[] y, int dimension, LogisticOptions options)
+    /// <param name="mix">how far the features are scaled (0: plain features)</param>
+    private static float[] FitScaled(IReadOnlyList<SparseVector> x, bool[] y, int dimension, LogisticOptions options, double mix)
     {
-        if (options.InstrumentLogCountMix == 0) return LogisticRegression.FitBinary(x, y, dimension, options);
-        var scales = LogCountRatios.Compute(x, y, dimension, options.InstrumentLogCountMix);
+        if (mix == 0) return LogisticRegression.FitBinary(x, y, dimension, options);
+        var scales = LogCountRatios.Compute(x, y, dimension, mix);
         var weights = LogisticRegression.FitBinary([.. x.Select(v => LogCountRatios.Scale(v, scales))], y, dimension, options);
         return LogCountRatios.Fold(weights, scales);
     }
