@@ -22,16 +22,12 @@ public static class ClassifierModels
     }
 
     /// <summary>The trained classifier from <paramref name="directory"/>, or null when no model file is there.</summary>
-    /// <param name="segmenter">asked for only when the model uses segmented words (build it once per process, share it with search)</param>
+    /// <param name="segmenter">asked for only when the model uses segmented words; null: <see cref="SegmenterResources.Shared"/></param>
     public static TrainedClauseClassifier? TryLoad(string? directory = null, Func<JiebaSegmenter>? segmenter = null)
     {
         var path = Path.Combine(directory ?? DefaultDirectory(), ClauseModel.FileName);
         if (!File.Exists(path)) return null;
-        var words = ClauseModel.UsesWords(path) ? (segmenter ?? DefaultSegmenter)() : null;
+        var words = ClauseModel.UsesWords(path) ? segmenter?.Invoke() ?? SegmenterResources.Shared : null;
         return new TrainedClauseClassifier(ClauseModel.Load(path, words));
     }
-
-    /// <summary>Debian's jieba plus models/dict, as search loads it.</summary>
-    public static JiebaSegmenter DefaultSegmenter() =>
-        SegmenterResources.ForModels(SegmenterResources.LocateModelsDirectory()).Load();
 }

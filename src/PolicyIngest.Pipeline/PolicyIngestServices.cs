@@ -21,9 +21,6 @@ public static class PolicyIngestServices
         return new DocumentProcessor(readers, structure, amounts, Classifier.Value, readOptions ?? ReadOptions.Default);
     }
 
-    /// <summary>The one segmenter of the process (about a second to build, immutable): search and the word features of the classifier share it.</summary>
-    private static readonly Lazy<JiebaSegmenter> Segmenter = new(() =>
-        SegmenterResources.ForModels(SegmenterResources.LocateModelsDirectory()).Load());
 
     /// <summary>
     /// The trained clause classifier from models/ ($POLICYINGEST_HOME, else found from the binary), loaded once.
@@ -32,7 +29,7 @@ public static class PolicyIngestServices
     private static readonly Lazy<IClauseClassifier> Classifier = new(() =>
     {
         var directory = ClassifierModels.DefaultDirectory();
-        if (ClassifierModels.TryLoad(directory, () => Segmenter.Value) is { } trained) return trained;
+        if (ClassifierModels.TryLoad(directory) is { } trained) return trained;
         Console.Error.WriteLine($"warning: no trained clause classifier in {directory} (run `policyingest train`): clauses are labelled by keyword rules");
         return new KeywordClauseClassifier();
     });
@@ -46,7 +43,7 @@ public static class PolicyIngestServices
     }
 
     /// <summary>jieba's dictionary and HMM (Debian python3-jieba) plus models/dict/*.txt: build once per process and share.</summary>
-    public static ClauseAnalyzer CreateAnalyzer() => new(Segmenter.Value);
+    public static ClauseAnalyzer CreateAnalyzer() => new(SegmenterResources.Shared);
 
     /// <summary>Clause search over the catalogue, as the CLI and the web UI use it.</summary>
     public static ISearchIndex CreateSearch(CatalogueStore catalogue, ClauseAnalyzer? analyzer = null) =>

@@ -49,7 +49,7 @@ public sealed class HmmModel
     }
 
     /// <summary>finalseg.cut over text[start..end): Han runs through Viterbi, the rest split as finalseg's re_skip does.</summary>
-    internal void Cut(string text, int start, int end, List<Token> output)
+    internal void Cut(ReadOnlySpan<char> text, int start, int end, List<TokenSpan> output)
     {
         var i = start;
         while (i < end)
@@ -70,7 +70,7 @@ public sealed class HmmModel
     }
 
     /// <summary>finalseg's re_skip <c>([a-zA-Z0-9]+(?:\.\d+)?%?)</c> split: matches and the pieces between them, each one token.</summary>
-    private static void SplitSkip(string text, int start, int end, List<Token> output)
+    private static void SplitSkip(ReadOnlySpan<char> text, int start, int end, List<TokenSpan> output)
     {
         var pending = start;
         var p = start;
@@ -85,18 +85,22 @@ public sealed class HmmModel
                 while (q < end && char.IsAsciiDigit(text[q])) q++;
             }
             if (q < end && text[q] == '%') q++;
-            if (p > pending) output.Add(new Token(text[pending..p], pending, p));
-            output.Add(new Token(text[p..q], p, q));
+            if (p > pending) output.Add(new TokenSpan(pending, p));
+            output.Add(new TokenSpan(p, q));
             pending = p = q;
         }
-        if (end > pending) output.Add(new Token(text[pending..end], pending, end));
+        if (end > pending) output.Add(new TokenSpan(pending, end));
     }
 
-    private void Viterbi(string text, int start, int end, List<Token> output)
+    private const int StackStates = 128;
+
+    private void Viterbi(ReadOnlySpan<char> text, int start, int end, List<TokenSpan> output)
     {
         var n = end - start;
-        var v = new double[n * 4];
-        var back = new byte[n * 4];
+        double[]? rentedV = null;
+        byte[]? rentedBack = null;
+        var v = n <= StackStates ? stackalloc double[n * 4] : (rentedV = System.Buffers.ArrayPool<double>.Shared.Rent(n * 4));
+        var back = n <= StackStates ? stackalloc byte[n * 5] : (rentedBack = System.Buffers.ArrayPool<byte>.Shared.Rent(n * 5));
         var c0 = text[start];
         for (var y = 0; y < 4; y++) v[y] = _start[y] + _emit[y][c0];
         for (var t = 1; t < n; t++)
@@ -120,7 +124,7 @@ public sealed class HmmModel
         }
         var last = (n - 1) * 4;
         var state = v[last + S] >= v[last + E] ? S : E;
-        var states = new byte[n];
+        var states = back.Slice(n * 4, n);
         for (var t = n - 1; t >= 0; t--)
         {
             states[t] = (byte)state;
@@ -133,15 +137,17 @@ public sealed class HmmModel
             {
                 case B: begin = i; break;
                 case E:
-                    output.Add(new Token(text.Substring(start + begin, i + 1 - begin), start + begin, start + i + 1));
+                    output.Add(new TokenSpan(start + begin, start + i + 1));
                     next = i + 1;
                     break;
                 case S:
-                    output.Add(new Token(text.Substring(start + i, 1), start + i, start + i + 1));
+                    output.Add(new TokenSpan(start + i, start + i + 1));
                     next = i + 1;
                     break;
             }
         }
-        if (next < n) output.Add(new Token(text.Substring(start + next, n - next), start + next, end));
+        if (next < n) output.Add(new TokenSpan(start + next, end));
+        if (rentedV is not null) System.Buffers.ArrayPool<double>.Shared.Return(rentedV);
+        if (rentedBack is not null) System.Buffers.ArrayPool<byte>.Shared.Return(rentedBack);
     }
 }

@@ -5,18 +5,16 @@ namespace PolicyIngest.Segmentation;
 
 /// <summary>
 /// jieba's prefix dictionary: every word with its frequency, and every prefix of every word with frequency 0,
-/// so building the DAG is a walk along prefixes. Built once (main dictionary, then user dictionaries in order,
-/// as <c>jieba.load_userdict</c> would add them) and never changed afterwards.
+/// so building the DAG is a walk along prefixes (<see cref="PrefixTrie"/>). Built once (main dictionary, then user
+/// dictionaries in order, as <c>jieba.load_userdict</c> would add them) and never changed afterwards.
 /// </summary>
 public sealed class JiebaDictionary
 {
-    private readonly Dictionary<string, int> _freq;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly PrefixTrie _trie;
 
-    private JiebaDictionary(Dictionary<string, int> freq, long total, IReadOnlyList<string> punctuatedWords)
+    private JiebaDictionary(PrefixTrie trie, long total, IReadOnlyList<string> punctuatedWords)
     {
-        _freq = freq;
-        _lookup = freq.GetAlternateLookup<ReadOnlySpan<char>>();
+        _trie = trie;
         Total = total;
         LogTotal = Math.Log(total);
         PunctuatedWords = punctuatedWords;
@@ -28,7 +26,9 @@ public sealed class JiebaDictionary
     public double LogTotal { get; }
 
     /// <summary>Entries, prefixes included.</summary>
-    public int Count => _freq.Count;
+    public int Count => _trie.NodeCount - 1;
+
+    internal PrefixTrie Trie => _trie;
 
     /// <summary>
     /// User words holding characters jieba's cutter never joins (punctuation such as 首台（套）): jieba cannot
@@ -37,7 +37,11 @@ public sealed class JiebaDictionary
     public IReadOnlyList<string> PunctuatedWords { get; }
 
     /// <summary>Frequency of a word; 0 for a prefix that is not itself a word; -1 when unknown.</summary>
-    public int Frequency(ReadOnlySpan<char> word) => _lookup.TryGetValue(word, out var f) ? f : -1;
+    public int Frequency(ReadOnlySpan<char> word)
+    {
+        var node = word.IsEmpty ? -1 : _trie.Find(word);
+        return node < 0 ? -1 : _trie.Frequency(node);
+    }
 
     /// <summary>True when the word is in the dictionary with a frequency above 0 (jieba's <c>FREQ.get(w)</c> truthy).</summary>
     public bool IsWord(ReadOnlySpan<char> word) => Frequency(word) > 0;
@@ -63,22 +67,20 @@ public sealed class JiebaDictionary
             builder.SetBase(line[..space], f);
         }
         foreach (var file in userDictionaries) builder.AddUserFile(file);
-        return builder.Build();
+        return builder.Finish();
     }
 
     /// <summary>Collects entries; user words without a frequency get jieba's suggest_freq against what is loaded so far.</summary>
     private sealed class Builder
     {
-        private readonly Dictionary<string, int> _freq = new(600_000, StringComparer.Ordinal);
+        private readonly PrefixTrie _trie = new(expectedNodes: 600_000);
         private readonly List<string> _punctuated = [];
         private long _total;
 
         public void SetBase(ReadOnlySpan<char> word, int freq)
         {
-            var lookup = _freq.GetAlternateLookup<ReadOnlySpan<char>>();
-            lookup[word] = freq;
+            _trie.SetFrequency(_trie.AddPath(word), freq);
             _total += freq;
-            for (var i = 1; i < word.Length; i++) lookup.TryAdd(word[..i], 0);
         }
 
         public void AddUserFile(string path)
@@ -111,9 +113,8 @@ public sealed class JiebaDictionary
 
         private void AddWord(string word, int freq)
         {
-            _freq[word] = freq;
+            _trie.SetFrequency(_trie.AddPath(word), freq);
             _total += freq;
-            AddPrefixes(word);
             if (freq > 0 && word.Any(c => !CharClasses.IsBlock(c)) && !_punctuated.Contains(word)) _punctuated.Add(word);
         }
 
@@ -133,15 +134,14 @@ public sealed class JiebaDictionary
             return (int)Math.Max((long)(p * _total) + 1, own < 0 ? 1 : own);
         }
 
-        private void AddPrefixes(string word)
-        {
-            for (var i = 1; i < word.Length; i++)
-            {
-                var prefix = word[..i];
-                _freq.TryAdd(prefix, 0);
-            }
-        }
+        /// <summary>A view of what is loaded so far (suggest_freq segments against it).</summary>
+        public JiebaDictionary Build() => new(_trie, _total, _punctuated.ToArray());
 
-        public JiebaDictionary Build() => new(_freq, _total, _punctuated.ToArray());
+        /// <summary>The finished dictionary: its trie compacted for reading.</summary>
+        public JiebaDictionary Finish()
+        {
+            _trie.Compact();
+            return Build();
+        }
     }
 }

@@ -27,8 +27,22 @@ public sealed class JiebaSegmenter
         return output;
     }
 
+    [ThreadStatic] private static List<TokenSpan>? t_spans;
+
     /// <summary>Appends the tokens of <paramref name="text"/> to <paramref name="output"/>, offsets into <paramref name="text"/>.</summary>
     public void Cut(string text, List<Token> output, SegmentMode mode = SegmentMode.Precise, SegmenterOptions? options = null)
+    {
+        var spans = t_spans ??= new List<TokenSpan>(256);
+        spans.Clear();
+        CutSpans(text, spans, mode, options);
+        foreach (var s in spans) output.Add(new Token(text.Substring(s.Start, s.Length), s.Start, s.End));
+    }
+
+    /// <summary>
+    /// The same cut as <see cref="Cut(string, List{Token}, SegmentMode, SegmenterOptions?)"/>, as spans only: no string
+    /// per word and, once <paramref name="output"/> has grown, no allocation at all with keep-whole off.
+    /// </summary>
+    public void CutSpans(string text, List<TokenSpan> output, SegmentMode mode = SegmentMode.Precise, SegmenterOptions? options = null)
     {
         options ??= SegmenterOptions.Default;
         var hmm = options.Hmm && _hmm is not null;
@@ -37,29 +51,31 @@ public sealed class JiebaSegmenter
             CutPrecise(text, output, hmm, options.KeepWhole);
             return;
         }
-        var precise = new List<Token>(text.Length / 2 + 4);
-        CutPrecise(text, precise, hmm, options.KeepWhole);
-        foreach (var w in precise) AddSearchPieces(text, w, output);
+        var first = output.Count;
+        CutPrecise(text, output, hmm, options.KeepWhole);
+        var last = output.Count;
+        for (var k = first; k < last; k++) AddSearchPieces(text, output[k], output);
+        output.RemoveRange(first, last - first);
     }
 
     /// <summary>jieba's tokenize(mode="search"): 2- and 3-character dictionary words inside longer words, then the word.</summary>
-    private void AddSearchPieces(string text, Token w, List<Token> output)
+    private void AddSearchPieces(string text, TokenSpan w, List<TokenSpan> output)
     {
         var len = w.Length;
         if (len > 2)
         {
             for (var i = 0; i < len - 1; i++)
-                if (_dictionary.IsWord(text.AsSpan(w.Start + i, 2))) output.Add(new Token(w.Text.Substring(i, 2), w.Start + i, w.Start + i + 2));
+                if (_dictionary.IsWord(text.AsSpan(w.Start + i, 2))) output.Add(new TokenSpan(w.Start + i, w.Start + i + 2));
         }
         if (len > 3)
         {
             for (var i = 0; i < len - 2; i++)
-                if (_dictionary.IsWord(text.AsSpan(w.Start + i, 3))) output.Add(new Token(w.Text.Substring(i, 3), w.Start + i, w.Start + i + 3));
+                if (_dictionary.IsWord(text.AsSpan(w.Start + i, 3))) output.Add(new TokenSpan(w.Start + i, w.Start + i + 3));
         }
         output.Add(w);
     }
 
-    private void CutPrecise(string text, List<Token> output, bool hmm, bool keepWhole)
+    private void CutPrecise(string text, List<TokenSpan> output, bool hmm, bool keepWhole)
     {
         if (!keepWhole || _rules is null)
         {
@@ -70,14 +86,21 @@ public sealed class JiebaSegmenter
         foreach (var span in _rules.Find(text, _dictionary.PunctuatedWords))
         {
             CutRange(text, at, span.Start, output, hmm);
-            output.Add(new Token(text[span.Start..span.End], span.Start, span.End));
+            output.Add(new TokenSpan(span.Start, span.End));
             at = span.End;
         }
         CutRange(text, at, text.Length, output, hmm);
     }
 
+    /// <summary>
+    /// jieba's <c>cut(text, HMM=hmm)</c> of a span, as spans into it: what the classifier's word features read (of a
+    /// folded copy of the clause, so no string exists to cut). No allocation once <paramref name="output"/> has grown.
+    /// </summary>
+    public void CutSpans(ReadOnlySpan<char> text, List<TokenSpan> output, bool hmm = true) =>
+        CutRange(text, 0, text.Length, output, hmm && _hmm is not null);
+
     /// <summary>jieba.cut over text[start..end): re_han_default blocks through the DAG, the rest one character (or \r\n) at a time.</summary>
-    private void CutRange(string text, int start, int end, List<Token> output, bool hmm)
+    private void CutRange(ReadOnlySpan<char> text, int start, int end, List<TokenSpan> output, bool hmm)
     {
         var i = start;
         while (i < end)
@@ -86,56 +109,71 @@ public sealed class JiebaSegmenter
             {
                 var j = i + 1;
                 while (j < end && CharClasses.IsBlock(text[j])) j++;
-                if (hmm) CutDag(text, i, j, output);
-                else CutDagNoHmm(text, i, j, output);
+                CutBlock(text, i, j, output, hmm);
                 i = j;
                 continue;
             }
             var width = 1;
             if (text[i] == '\r' && i + 1 < end && text[i + 1] == '\n') width = 2;
             else if (char.IsHighSurrogate(text[i]) && i + 1 < end && char.IsLowSurrogate(text[i + 1])) width = 2;
-            output.Add(new Token(text.Substring(i, width), i, i + width));
+            output.Add(new TokenSpan(i, i + width));
             i += width;
         }
     }
 
-    /// <summary>
-    /// jieba's get_DAG + calc in one right-to-left pass: for each position the end of the most probable word,
-    /// ties going to the longer word as Python's max over (prob, end) tuples does.
-    /// </summary>
-    private int[] Route(string text, int start, int end)
+    private const int StackRoute = 256;
+
+    private void CutBlock(ReadOnlySpan<char> text, int start, int end, List<TokenSpan> output, bool hmm)
     {
         var n = end - start;
-        var ends = new int[n];
-        var score = new double[n + 1];
+        int[]? rented = null;
+        var route = n <= StackRoute ? stackalloc int[n] : (rented = System.Buffers.ArrayPool<int>.Shared.Rent(n));
+        Route(text.Slice(start, n), route);
+        if (hmm) CutDag(text, start, end, route, output);
+        else CutDagNoHmm(text, start, end, route, output);
+        if (rented is not null) System.Buffers.ArrayPool<int>.Shared.Return(rented);
+    }
+
+    /// <summary>
+    /// jieba's get_DAG + calc in one right-to-left pass: for each position the end of the most probable word,
+    /// ties going to the longer word as Python's max over (prob, end) tuples does. A word's probability is
+    /// ln(freq) − ln(total); a position no word starts at counts as a word of frequency 1.
+    /// </summary>
+    private void Route(ReadOnlySpan<char> block, Span<int> ends)
+    {
+        var n = block.Length;
+        double[]? rented = null;
+        var score = n < StackRoute ? stackalloc double[n + 1] : (rented = System.Buffers.ArrayPool<double>.Shared.Rent(n + 1));
+        var trie = _dictionary.Trie;
         var logTotal = _dictionary.LogTotal;
+        score[n] = 0;
         for (var idx = n - 1; idx >= 0; idx--)
         {
             var best = double.NegativeInfinity;
             var bestEnd = -1;
+            var node = PrefixTrie.Root;
             for (var i = idx; i < n; i++)
             {
-                var f = _dictionary.Frequency(text.AsSpan(start + idx, i - idx + 1));
-                if (f < 0) break;
-                if (f == 0) continue;
-                var p = Math.Log(f) - logTotal + score[i + 1];
+                node = trie.Child(node, block[i]);
+                if (node < 0) break;
+                var logFrequency = trie.LogFrequency(node);
+                if (double.IsNegativeInfinity(logFrequency)) continue; // a prefix, not a word
+                var p = logFrequency - logTotal + score[i + 1];
                 if (p >= best) { best = p; bestEnd = i; }
             }
             if (bestEnd < 0)
             {
-                var f = _dictionary.Frequency(text.AsSpan(start + idx, 1));
-                best = Math.Log(f > 0 ? f : 1) - logTotal + score[idx + 1];
+                best = -logTotal + score[idx + 1];
                 bestEnd = idx;
             }
             score[idx] = best;
             ends[idx] = bestEnd;
         }
-        return ends;
+        if (rented is not null) System.Buffers.ArrayPool<double>.Shared.Return(rented);
     }
 
-    private void CutDag(string text, int start, int end, List<Token> output)
+    private void CutDag(ReadOnlySpan<char> text, int start, int end, ReadOnlySpan<int> route, List<TokenSpan> output)
     {
-        var route = Route(text, start, end);
         var n = end - start;
         var x = 0;
         var bufStart = -1;
@@ -153,7 +191,7 @@ public sealed class JiebaSegmenter
                     FlushBuffer(text, start + bufStart, start + x, output);
                     bufStart = -1;
                 }
-                output.Add(new Token(text.Substring(start + x, y - x), start + x, start + y));
+                output.Add(new TokenSpan(start + x, start + y));
             }
             x = y;
         }
@@ -161,26 +199,25 @@ public sealed class JiebaSegmenter
     }
 
     /// <summary>A run of single characters: one token if single, the HMM's words if unknown, else character by character.</summary>
-    private void FlushBuffer(string text, int start, int end, List<Token> output)
+    private void FlushBuffer(ReadOnlySpan<char> text, int start, int end, List<TokenSpan> output)
     {
         if (end - start == 1)
         {
-            output.Add(new Token(text.Substring(start, 1), start, end));
+            output.Add(new TokenSpan(start, end));
         }
-        else if (!_dictionary.IsWord(text.AsSpan(start, end - start)))
+        else if (!_dictionary.IsWord(text[start..end]))
         {
             _hmm!.Cut(text, start, end, output);
         }
         else
         {
-            for (var i = start; i < end; i++) output.Add(new Token(text.Substring(i, 1), i, i + 1));
+            for (var i = start; i < end; i++) output.Add(new TokenSpan(i, i + 1));
         }
     }
 
     /// <summary>jieba's __cut_DAG_NO_HMM: the route, with runs of single ASCII letters/digits joined.</summary>
-    private void CutDagNoHmm(string text, int start, int end, List<Token> output)
+    private static void CutDagNoHmm(ReadOnlySpan<char> text, int start, int end, ReadOnlySpan<int> route, List<TokenSpan> output)
     {
-        var route = Route(text, start, end);
         var n = end - start;
         var x = 0;
         var bufStart = -1;
@@ -195,13 +232,13 @@ public sealed class JiebaSegmenter
             {
                 if (bufStart >= 0)
                 {
-                    output.Add(new Token(text.Substring(start + bufStart, x - bufStart), start + bufStart, start + x));
+                    output.Add(new TokenSpan(start + bufStart, start + x));
                     bufStart = -1;
                 }
-                output.Add(new Token(text.Substring(start + x, y - x), start + x, start + y));
+                output.Add(new TokenSpan(start + x, start + y));
             }
             x = y;
         }
-        if (bufStart >= 0) output.Add(new Token(text.Substring(start + bufStart, n - bufStart), start + bufStart, end));
+        if (bufStart >= 0) output.Add(new TokenSpan(start + bufStart, end));
     }
 }

@@ -32,6 +32,14 @@ public sealed record SegmenterResources(string JiebaDirectory, IReadOnlyList<str
         return null;
     }
 
+    private static readonly Lazy<JiebaSegmenter> SharedSegmenter = new(() => ForModels(LocateModelsDirectory()).Load());
+
+    /// <summary>
+    /// The process's one segmenter: Debian's jieba plus the repository's models/dict, built on first use. Search and
+    /// the classifier's word features share it, so both cut with the dictionaries the shipped model was trained with.
+    /// </summary>
+    public static JiebaSegmenter Shared => SharedSegmenter.Value;
+
     /// <summary>Reads everything and builds the immutable segmenter (about a second: build once, inject).</summary>
     public JiebaSegmenter Load(KeepWholeRules? rules = null)
     {

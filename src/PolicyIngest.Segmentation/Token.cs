@@ -33,3 +33,9 @@ public sealed record SegmenterOptions
     /// <summary>Python jieba's behaviour with the same dictionary.</summary>
     public static SegmenterOptions JiebaCompatible { get; } = new() { KeepWhole = false };
 }
+
+/// <summary>Where one segmented word sits in the input, without its text: <c>input[Start..End]</c>. What hot paths read.</summary>
+public readonly record struct TokenSpan(int Start, int End)
+{
+    public int Length => End - Start;
+}

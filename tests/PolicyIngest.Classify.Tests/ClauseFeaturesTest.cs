@@ -87,14 +87,14 @@ public class ClauseFeaturesTest
     }
 
     /// <summary>Every optional block off: what each option row adds to.</summary>
-    private static readonly ClauseFeatures Plain = new(new FeatureOptions(ChapterRules: false));
+    private static readonly ClauseFeatures Plain = new(new FeatureOptions(ChapterRules: false, WordWeight: 0));
 
     public static TheoryData<FeatureOptions, ClauseInput, string> OptionRows => new()
     {
         { new(ChapterRules: true), Input("本办法由区经济和信息化局负责解释。", chapter: "附则"), "a 附则 chapter fires chapter:final" },
-        { new(ChapterRules: false, TextMaxN: 4), Input("给予一次性奖励。"), "4-grams add features" },
+        { new(ChapterRules: false, TextMaxN: 4, WordWeight: 0), Input("给予一次性奖励。"), "4-grams add features" },
         { new(ChapterRules: false, WordWeight: 0.7f), Input("对首次认定的高新技术企业给予奖励。"), "segmented words add features" },
-        { new(ChapterRules: false, WordPairWeight: 0.5f), Input("对首次认定的高新技术企业给予奖励。"), "word pairs add features" },
+        { new(ChapterRules: false, WordWeight: 0, WordPairWeight: 0.5f), Input("对首次认定的高新技术企业给予奖励。"), "word pairs add features" },
     };
 
     [Theory, MemberData(nameof(OptionRows))]
@@ -107,9 +107,10 @@ public class ClauseFeaturesTest
 
     public static TheoryData<FeatureOptions, ClauseInput, string> NoChangeRows => new()
     {
-        { new(ChapterRules: true), Input("本办法由区经济和信息化局负责解释。", chapter: null), "no chapter: the chapter rules have nothing to fire on" },
-        { new(ChapterRules: true), Input("支持企业发展。", chapter: "组织领导"), "a chapter no chapter rule matches adds nothing" },
-        { new(ChapterRules: false, TextMaxN: 4), Input("给予"), "a two-character text has no 4-gram" },
+        { new(ChapterRules: true, WordWeight: 0), Input("本办法由区经济和信息化局负责解释。", chapter: null), "no chapter: the chapter rules have nothing to fire on" },
+        { new(ChapterRules: true, WordWeight: 0), Input("支持企业发展。", chapter: "组织领导"), "a chapter no chapter rule matches adds nothing" },
+        { new(ChapterRules: false, TextMaxN: 4, WordWeight: 0), Input("给予"), "a two-character text has no 4-gram" },
+        { new(ChapterRules: false, WordWeight: 0.7f), Input("。，、"), "punctuation only: no word of two letters" },
     };
 
     [Theory, MemberData(nameof(NoChangeRows))]
@@ -121,8 +122,16 @@ public class ClauseFeaturesTest
     }
 
     [Fact]
-    public void Extract_WordsWithoutSegmenter_Throws() =>
-        Assert.Throws<ArgumentException>(() => new ClauseFeatures(new FeatureOptions(WordWeight: 1f)));
+    public void Extract_Words_ComeFromTheFoldedTextWithCitedTitlesMasked()
+    {
+        // why: words are read from what the n-grams read, so a cited title's words (补贴 in 《…补贴办法》) say nothing
+        var features = new ClauseFeatures(new FeatureOptions(ChapterRules: false, WordWeight: 0.7f));
+        var cited = features.Extract(Input("根据《关于企业研发补贴的办法》制定本细则。"));
+        var plain = features.Extract(Input("根据《》制定本细则。"));
+        Assert.Equal(plain.Indices, cited.Indices);
+        var digits = features.Extract(Input("给予最高500万元奖励"));
+        Assert.Equal(digits.Indices, features.Extract(Input("给予最高 300 万元奖励")).Indices);
+    }
 
     public static TheoryData<string> NothingToReadRows => new()
     {

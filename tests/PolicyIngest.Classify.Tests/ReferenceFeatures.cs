@@ -31,13 +31,16 @@ internal sealed partial class ReferenceFeatures
 
     private readonly bool chapterRules;
     private readonly bool maskTitles;
+    private readonly float wordWeight;
 
     /// <param name="chapterRules">whether category rules also fire on the chapter heading (FeatureOptions.ChapterRules)</param>
     /// <param name="maskTitles">whether what stands inside 《》 is left out of n-grams and rules (FeatureOptions.MaskCitedTitles)</param>
-    public ReferenceFeatures(int bits = DefaultBits, bool chapterRules = false, bool maskTitles = false)
+    /// <param name="wordWeight">weight of the segmented words of the folded text, cut by the string API (FeatureOptions.WordWeight)</param>
+    public ReferenceFeatures(int bits = DefaultBits, bool chapterRules = false, bool maskTitles = false, float wordWeight = 0)
     {
         this.chapterRules = chapterRules;
         this.maskTitles = maskTitles;
+        this.wordWeight = wordWeight;
         if (bits is < 10 or > 24) throw new ArgumentOutOfRangeException(nameof(bits), bits, "hash bits must be 10..24");
         Bits = bits;
         Dimension = 1 << bits;
@@ -59,6 +62,20 @@ internal sealed partial class ReferenceFeatures
 
         AddGrams(grams, "^" + text[..Math.Min(LeadChars, text.Length)], Namespace.Lead, maxN: 2, minN: 2);
         AppendNormalised(parts, grams, LeadWeight, logCounts: false);
+
+        if (wordWeight > 0)
+        {
+            var segmenter = PolicyIngest.Segmentation.SegmenterResources.Shared;
+            foreach (var token in segmenter.Cut(text, PolicyIngest.Segmentation.SegmentMode.Precise, PolicyIngest.Segmentation.SegmenterOptions.JiebaCompatible))
+            {
+                var letters = new string([.. token.Text.Where(char.IsLetterOrDigit)]);
+                if (letters.Length < 2) continue;
+                var h = Seed(Namespace.Word);
+                foreach (var c in letters) h = Mix(h, c);
+                grams.Add(((int)(Finish(h, letters.Length) & (uint)mask), 1f));
+            }
+            AppendNormalised(parts, grams, wordWeight, logCounts: true);
+        }
 
         if (!string.IsNullOrWhiteSpace(input.Heading))
         {
@@ -190,7 +207,7 @@ internal sealed partial class ReferenceFeatures
         return h;
     }
 
-    private enum Namespace { Text = 1, Lead, Heading, Chapter, Kind, Position, Length, Structure, Rule }
+    private enum Namespace { Text = 1, Lead, Heading, Chapter, Kind, Position, Length, Structure, Rule, Word }
 
     [GeneratedRegex(@"[0-9０-９.．,，]+\s*(万|亿|千)?\s*(元|美元)|[零〇一二三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+(万|亿)?元")]
     private static partial Regex AmountPattern();

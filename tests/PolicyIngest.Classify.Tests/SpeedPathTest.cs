@@ -19,20 +19,24 @@ public class SpeedPathTest
     /// <summary>The reference implements the default feature weights; the shipped model may differ only in what it takes as parameters.</summary>
     private static ReferenceFeatures Reference(ClauseFeatures features)
     {
-        Assert.Equal(new FeatureOptions(Bits: features.Bits, ChapterRules: features.Options.ChapterRules, MaskCitedTitles: features.Options.MaskCitedTitles), features.Options);
-        return new ReferenceFeatures(features.Bits, features.Options.ChapterRules, features.Options.MaskCitedTitles);
+        var o = features.Options;
+        Assert.Equal(new FeatureOptions(Bits: features.Bits, ChapterRules: o.ChapterRules, MaskCitedTitles: o.MaskCitedTitles, WordWeight: o.WordWeight), o);
+        return new ReferenceFeatures(features.Bits, o.ChapterRules, o.MaskCitedTitles, o.WordWeight);
     }
 
     [Theory]
-    [InlineData(false, false)]
-    [InlineData(true, false)]
-    [InlineData(false, true)]
-    [InlineData(true, true)]
-    public void Features_BothRuleSettings_SameAsReference(bool chapterRules, bool maskTitles)
+    [InlineData(false, false, 0f)]
+    [InlineData(true, false, 0f)]
+    [InlineData(false, true, 0f)]
+    [InlineData(true, true, 0f)]
+    [InlineData(true, true, 0.7f)]
+    [InlineData(false, false, 0.7f)]
+    public void Features_BothRuleSettings_SameAsReference(bool chapterRules, bool maskTitles, float wordWeight)
     {
-        // why: the chapter rules and title masking switches must act the same on both paths, whichever the shipped model uses
-        var features = new ClauseFeatures(new FeatureOptions(ChapterRules: chapterRules, MaskCitedTitles: maskTitles));
-        var reference = new ReferenceFeatures(features.Bits, chapterRules, features.Options.MaskCitedTitles);
+        // why: the chapter rules, title masking and word switches must act the same on both paths, whichever the shipped
+        // model uses; with words, the span cut of the folded buffer must give the words the string cut gives
+        var features = new ClauseFeatures(new FeatureOptions(ChapterRules: chapterRules, MaskCitedTitles: maskTitles, WordWeight: wordWeight));
+        var reference = new ReferenceFeatures(features.Bits, chapterRules, features.Options.MaskCitedTitles, features.Options.WordWeight);
         foreach (var input in Corpus.Value.Where((_, i) => i % 7 == 0))
         {
             var fast = features.Extract(input);
@@ -84,7 +88,7 @@ public class SpeedPathTest
         var input = new ClauseInput("本办法由区经济和信息化局负责解释。", "解释", "附则", "article", 1);
         var inputOtherChapter = input with { Chapter = "法律责任" };
         foreach (var (features, clause) in new[] { (with, input), (without, input), (with, input), (with, inputOtherChapter), (without, inputOtherChapter) })
-            Assert.Equal(new ReferenceFeatures(features.Bits, features.Options.ChapterRules, features.Options.MaskCitedTitles).Extract(clause).Indices, features.Extract(clause).Indices);
+            Assert.Equal(new ReferenceFeatures(features.Bits, features.Options.ChapterRules, features.Options.MaskCitedTitles, features.Options.WordWeight).Extract(clause).Indices, features.Extract(clause).Indices);
     }
 
     [Fact]

@@ -183,15 +183,43 @@ public class TrainerTest
     }
 
     [Fact]
-    public void Model_UsingWords_NeedsTheSegmenter()
+    public void Model_UsingWords_LoadsWithTheSharedSegmenter()
     {
         var bytes = Bytes(new ClauseModelTrainer(new FeatureOptions(Bits: 12, WordWeight: 0.7f), segmenter: Segmenter.Value).Train(Small));
-        Assert.Throws<InvalidOperationException>(() => ClauseModel.Load(new MemoryStream(bytes)));
-        var loaded = ClauseModel.Load(new MemoryStream(bytes), Segmenter.Value);
+        var loaded = ClauseModel.Load(new MemoryStream(bytes));
         Assert.Equal("support", loaded.Predict(Small[4].Input).Category);
+        var explicitSegmenter = ClauseModel.Load(new MemoryStream(bytes), Segmenter.Value).Predict(Small[4].Input);
+        Assert.Equal(explicitSegmenter.Instruments, loaded.Predict(Small[4].Input).Instruments);
+        Assert.Equal(explicitSegmenter.CategoryConfidence, loaded.Predict(Small[4].Input).CategoryConfidence);
     }
 
-    internal static readonly Lazy<PolicyIngest.Segmentation.JiebaSegmenter> Segmenter = new(ClassifierModels.DefaultSegmenter);
+    [Fact]
+    public void Model_UsingWords_FromBeforeVersion6_IsRefused()
+    {
+        // why: before v6 words were cut from the raw text with the keep-whole rules; reading such weights with
+        // today's words would give quietly wrong labels, so the file must be retrained instead.
+        var bytes = Bytes(new ClauseModelTrainer(new FeatureOptions(Bits: 12, WordWeight: 0.7f), segmenter: Segmenter.Value).Train(Small));
+        var v5 = WithHeader(bytes, "PolicyIngest.ClauseModel/5");
+        var error = Assert.Throws<InvalidDataException>(() => ClauseModel.Load(new MemoryStream(v5)));
+        Assert.Contains("retrain", error.Message);
+        var withoutWords = WithHeader(Bytes(new ClauseModelTrainer(new FeatureOptions(Bits: 12, WordWeight: 0)).Train(Small)), "PolicyIngest.ClauseModel/5");
+        Assert.Equal("support", ClauseModel.Load(new MemoryStream(withoutWords)).Predict(Small[4].Input).Category);
+    }
+
+    private static byte[] WithHeader(byte[] model, string header)
+    {
+        using var raw = new MemoryStream();
+        using (var gz = new System.IO.Compression.GZipStream(new MemoryStream(model), System.IO.Compression.CompressionMode.Decompress)) gz.CopyTo(raw);
+        var text = raw.ToArray();
+        var current = System.Text.Encoding.UTF8.GetBytes("PolicyIngest.ClauseModel/6");
+        Assert.True(text.AsSpan(1, current.Length).SequenceEqual(current));   // BinaryWriter: one length byte, then the header
+        System.Text.Encoding.UTF8.GetBytes(header).CopyTo(text, 1);
+        var output = new MemoryStream();
+        using (var gz = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true)) gz.Write(text);
+        return output.ToArray();
+    }
+
+    internal static readonly Lazy<PolicyIngest.Segmentation.JiebaSegmenter> Segmenter = new(() => PolicyIngest.Segmentation.SegmenterResources.Shared);
 
     [Fact]
     public void Load_NotAModel_Throws()

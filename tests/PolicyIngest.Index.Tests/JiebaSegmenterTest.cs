@@ -88,4 +88,49 @@ public sealed class JiebaSegmenterTest(SegmenterFixture fixture)
         var tokens = Segmenter.Cut("中华人民共和国", SegmentMode.Search, SegmenterOptions.JiebaCompatible).Select(t => t.Text).ToArray();
         Assert.Equal(["中华", "华人", "人民", "共和", "共和国", "中华人民共和国"], tokens);
     }
+
+    [Fact]
+    public void CutSpans_OfASpan_IsTheJiebaCompatibleCut()
+    {
+        // why: the classifier's word features read this span cut of a folded copy; it must be jieba's cut, not a variant
+        var sentences = SegmenterParity.SharedSentences(SegmenterFixture.SharedRoot);
+        Assert.True(sentences.Count > 1000);
+        var spans = new List<TokenSpan>();
+        foreach (var sentence in sentences)
+        {
+            var padded = "【" + sentence + "】";
+            spans.Clear();
+            Segmenter.CutSpans(padded.AsSpan(1, sentence.Length), spans);
+            var expected = Segmenter.Cut(sentence, SegmentMode.Precise, SegmenterOptions.JiebaCompatible).Select(t => new TokenSpan(t.Start, t.End));
+            Assert.Equal(expected, spans);
+        }
+    }
+
+    [Fact]
+    public void CutSpans_WithoutHmm_IsTheNoHmmCut()
+    {
+        const string text = "支持怀柔区专精特新企业申报，给予最高500万元奖励。";
+        var spans = new List<TokenSpan>();
+        Segmenter.CutSpans(text.AsSpan(), spans, hmm: false);
+        var expected = Segmenter.Cut(text, SegmentMode.Precise, new SegmenterOptions { Hmm = false, KeepWhole = false });
+        Assert.Equal(expected.Select(t => new TokenSpan(t.Start, t.End)), spans);
+        Assert.Contains(new TokenSpan(5, 9), spans);   // 专精特新
+    }
+
+    [Fact]
+    public void Dictionary_EveryWordOfJiebasDictionary_HasItsFrequency()
+    {
+        var user = fixture.Resources.UserDictionaries.SelectMany(File.ReadLines).Select(l => l.Split(' ')[0]).ToHashSet();
+        var expected = new Dictionary<string, int>();
+        foreach (var line in File.ReadLines(fixture.Resources.MainDictionary))
+        {
+            var parts = line.Split(' ');
+            if (!user.Contains(parts[0])) expected[parts[0]] = int.Parse(parts[1]);
+        }
+        Assert.True(expected.Count > 300_000);
+        foreach (var (word, frequency) in expected) Assert.Equal(frequency, Segmenter.Dictionary.Frequency(word));
+        var prefixes = expected.Keys.SelectMany(w => Enumerable.Range(1, w.Length).Select(n => w[..n])).ToHashSet();
+        Assert.True(Segmenter.Dictionary.Count >= prefixes.Count);
+        Assert.Equal(-1, Segmenter.Dictionary.Frequency("")); // why: jieba's FREQ has no empty word
+    }
 }

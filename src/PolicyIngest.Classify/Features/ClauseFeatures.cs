@@ -31,14 +31,16 @@ public sealed partial class ClauseFeatures
 
     public ClauseFeatures(int bits = DefaultBits) : this(FeatureOptions.Default with { Bits = bits }) { }
 
-    /// <param name="segmenter">needed when <paramref name="options"/> use words; build it once per process and share it</param>
+    /// <param name="segmenter">
+    /// read when <paramref name="options"/> use words; null: <see cref="SegmenterResources.Shared"/> (Debian's jieba
+    /// plus models/dict, the dictionaries the shipped model was trained with)
+    /// </param>
     public ClauseFeatures(FeatureOptions options, JiebaSegmenter? segmenter = null)
     {
         var bits = options.Bits;
         if (bits is < 10 or > 24) throw new ArgumentOutOfRangeException(nameof(options), bits, "hash bits must be 10..24");
-        if (options.UsesWords && segmenter is null) throw new ArgumentException("these features use segmented words: a segmenter is needed", nameof(segmenter));
         Options = options;
-        this.segmenter = options.UsesWords ? segmenter : null;
+        this.segmenter = options.UsesWords ? segmenter ?? SegmenterResources.Shared : null;
         Bits = bits;
         Dimension = 1 << bits;
         mask = Dimension - 1;
@@ -136,7 +138,7 @@ public sealed partial class ClauseFeatures
         CountGrams(buffer, chars.AsSpan(0, 1 + Math.Min(LeadChars, textLength)), Namespace.Lead, maxN: 2, minN: 2);
         AppendBlock(buffer, o.LeadWeight, logCounts: false);
 
-        if (segmenter is not null) AddWords(input.Text, buffer);
+        if (segmenter is not null) AddWords(text, buffer);
 
         buffer.Add(NumberIndex(Namespace.Length, (int)Math.Log2(textLength + 1)), o.StructureWeight);
         buffer.HasAmount = (clauseMatches?.Amount ?? true) && AmountPattern().IsMatch(input.Text);
@@ -304,21 +306,23 @@ public sealed partial class ClauseFeatures
     }
 
     /// <summary>
-    /// Segmented words of the text (two characters or more, folded like the n-grams; one-character words are already
-    /// character unigrams) and pairs of adjacent words (punctuation breaks a pair), each block L2-normalised.
+    /// Segmented words (jieba's own cut, HMM on) of the folded text the n-grams read — whitespace out, digits 0, cited
+    /// titles masked — two characters or more (one-character words are already character unigrams), and pairs of
+    /// adjacent words (punctuation breaks a pair), each block L2-normalised. Spans only: no string per word.
     /// </summary>
-    private void AddWords(string text, FeatureBuffer buffer)
+    private void AddWords(ReadOnlySpan<char> text, FeatureBuffer buffer)
     {
         var tokens = buffer.Tokens;
         tokens.Clear();
-        segmenter!.Cut(text, tokens, SegmentMode.Precise, WordOptions);
+        segmenter!.CutSpans(text, tokens, hmm: true);
         var word = Seed(Namespace.Word);
         var pair = Seed(Namespace.WordPair);
         if (Options.WordWeight > 0)
         {
             foreach (var t in tokens)
             {
-                var (h, n) = HashWord(text.AsSpan(t.Start, t.Length), word);
+                if (t.Length < 2) continue;
+                var (h, n) = HashWord(text.Slice(t.Start, t.Length), word);
                 if (n >= 2) buffer.Count1((int)(Finish(h, n) & (uint)mask));
             }
             AppendBlock(buffer, Options.WordWeight, logCounts: true);
@@ -329,7 +333,7 @@ public sealed partial class ClauseFeatures
             var hasPrevious = false;
             foreach (var t in tokens)
             {
-                var (h, n) = HashWord(text.AsSpan(t.Start, t.Length), 0);
+                var (h, n) = HashWord(text.Slice(t.Start, t.Length), 0);
                 if (n == 0) { hasPrevious = false; continue; } // punctuation or whitespace
                 if (hasPrevious) buffer.Count1((int)(Finish((pair ^ previous) * 16777619u ^ h, 2) & (uint)mask));
                 previous = h;
@@ -346,14 +350,13 @@ public sealed partial class ClauseFeatures
         var n = 0;
         foreach (var c in word)
         {
-            if (!char.IsLetterOrDigit(c)) continue;
+            if (c is < '\u4E00' or > '\u9FD5' && !char.IsLetterOrDigit(c)) continue; // Han is a letter: skip the Unicode lookup
             h = Mix(h, c is >= '0' and <= '9' or >= '０' and <= '９' ? '0' : c);
             n++;
         }
         return (h, n);
     }
 
-    private static readonly SegmenterOptions WordOptions = new() { Hmm = true, KeepWhole = true };
 
     private int FlagIndex(Namespace ns, string value)
     {

@@ -42,7 +42,7 @@ public sealed class FeatureBuffer
 
     internal RuleCache HeadingRules { get; } = new();
     internal RuleCache ChapterRules { get; } = new();
-    internal List<PolicyIngest.Segmentation.Token> Tokens { get; } = new(256);
+    internal List<PolicyIngest.Segmentation.TokenSpan> Tokens { get; } = new(256);
     internal int[] Touched { get; private set; }
     internal int TouchedCount;
 

@@ -22,7 +22,8 @@ public sealed class ClauseModel
     private const string MagicV2 = "PolicyIngest.ClauseModel/2"; // v2 adds the feature options after the hash bits
     private const string MagicV3 = "PolicyIngest.ClauseModel/3"; // v3 adds the rule industries after the thresholds
     private const string MagicV4 = "PolicyIngest.ClauseModel/4"; // v4: the feature options may mask cited titles (no earlier file did)
-    private const string Magic = "PolicyIngest.ClauseModel/5";   // v5 adds the sentence reading and the category model's kind after the rule industries
+    private const string MagicV5 = "PolicyIngest.ClauseModel/5"; // v5 adds the sentence reading and the category model's kind after the rule industries
+    private const string Magic = "PolicyIngest.ClauseModel/6";   // v6: as v5; segmented words are read from the folded text (earlier: the raw text, keep-whole rules on)
 
     /// <summary>Probability from which an instrument is given, unless the model has a calibrated threshold for it.</summary>
     public const double InstrumentThreshold = 0.5;
@@ -423,18 +424,18 @@ public sealed class ClauseModel
         yield return biases[label];
     }
 
-    /// <param name="segmenter">needed for a model that uses segmented words (its features say so); shared with search</param>
+    /// <param name="segmenter">for a model that uses segmented words (its features say so); null: the shared default</param>
     public static ClauseModel Load(Stream stream, JiebaSegmenter? segmenter = null)
     {
         using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
         using var reader = new BinaryReader(gzip, Encoding.UTF8, leaveOpen: true);
         var magic = reader.ReadString();
-        if (magic is not (Magic or MagicV4 or MagicV3 or MagicV2 or MagicV1)) throw new InvalidDataException($"not a clause model (header '{magic}')");
-        var options = new FeatureOptions(reader.ReadInt32());
+        if (magic is not (Magic or MagicV5 or MagicV4 or MagicV3 or MagicV2 or MagicV1)) throw new InvalidDataException($"not a clause model (header '{magic}')");
+        var options = new FeatureOptions(reader.ReadInt32()) with { WordWeight = 0 };
         if (magic != MagicV1) options = JsonSerializer.Deserialize<FeatureOptions>(reader.ReadString()) ?? throw new InvalidDataException("no feature options in the clause model");
-        if (magic is not (Magic or MagicV4)) options = options with { MaskCitedTitles = false }; // the option's default changed with v4
-        if (options.UsesWords && segmenter is null)
-            throw new InvalidOperationException("this clause model uses segmented words: load it with the jieba segmenter (Debian python3-jieba)");
+        if (magic is not (Magic or MagicV5 or MagicV4)) options = options with { MaskCitedTitles = false }; // the option's default changed with v4
+        if (magic != Magic && options.UsesWords)
+            throw new InvalidDataException($"this clause model ({magic}) reads words the way before file version 6 did: retrain it (policyingest train)");
         var (categories, categoryWeights) = ReadTask(reader);
         var (instruments, instrumentWeights) = ReadTask(reader);
         var (industries, industryWeights) = ReadTask(reader);
@@ -445,10 +446,10 @@ public sealed class ClauseModel
             industryThresholds = [.. industries.Select(_ => reader.ReadDouble())];
         }
         string[] ruleIndustries = [];
-        if (magic is Magic or MagicV4 or MagicV3) ruleIndustries = [.. Enumerable.Range(0, reader.ReadInt32()).Select(_ => reader.ReadString())];
+        if (magic is Magic or MagicV5 or MagicV4 or MagicV3) ruleIndustries = [.. Enumerable.Range(0, reader.ReadInt32()).Select(_ => reader.ReadString())];
         SentenceReading? sentenceReading = null;
         var categoryOneVsRest = false;
-        if (magic == Magic)
+        if (magic is Magic or MagicV5)
         {
             if (reader.ReadString() is { Length: > 0 } reading)
                 sentenceReading = JsonSerializer.Deserialize<SentenceReading>(reading) ?? throw new InvalidDataException("unreadable sentence reading in the clause model");
@@ -476,7 +477,7 @@ public sealed class ClauseModel
         using var file = File.OpenRead(path);
         using var gzip = new GZipStream(file, CompressionMode.Decompress);
         using var reader = new BinaryReader(gzip, Encoding.UTF8);
-        if (reader.ReadString() is not (Magic or MagicV4 or MagicV3 or MagicV2)) return false;
+        if (reader.ReadString() is not (Magic or MagicV5 or MagicV4 or MagicV3 or MagicV2)) return false;
         reader.ReadInt32();
         return JsonSerializer.Deserialize<FeatureOptions>(reader.ReadString())?.UsesWords ?? false;
     }

@@ -26,7 +26,8 @@ public sealed class SegmentBenchmark : IMeasurement
 
         var whole = new[] { string.Join('\n', lines) };
         var tokens = new List<Token>(1 << 18);
-        double Rate(string[] input, SegmentMode mode, SegmenterOptions options)
+        var spans = new List<TokenSpan>(1 << 18);
+        double Rate(string[] input, SegmentMode mode, SegmenterOptions options, bool spansOnly = false)
         {
             var fastest = double.MaxValue;
             for (var round = 0; round < Rounds; round++)
@@ -34,6 +35,12 @@ public sealed class SegmentBenchmark : IMeasurement
                 var sw = Stopwatch.StartNew();
                 foreach (var line in input)
                 {
+                    if (spansOnly)
+                    {
+                        spans.Clear();
+                        segmenter.CutSpans(line, spans, mode, options);
+                        continue;
+                    }
                     tokens.Clear();
                     segmenter.Cut(line, tokens, mode, options);
                 }
@@ -46,6 +53,8 @@ public sealed class SegmentBenchmark : IMeasurement
         o.WriteLine($"{"chars/s",-34} {"line by line",14} {"whole text",14}");
         var ours = (Lines: Rate(lines, SegmentMode.Precise, SegmenterOptions.JiebaCompatible), Whole: Rate(whole, SegmentMode.Precise, SegmenterOptions.JiebaCompatible));
         Row("C# precise, jieba-compatible", ours.Lines, ours.Whole);
+        Row("C# spans only (classifier words)", Rate(lines, SegmentMode.Precise, SegmenterOptions.JiebaCompatible, spansOnly: true),
+            Rate(whole, SegmentMode.Precise, SegmenterOptions.JiebaCompatible, spansOnly: true));
         Row("C# precise, keep-whole rules", Rate(lines, SegmentMode.Precise, SegmenterOptions.Default), Rate(whole, SegmentMode.Precise, SegmenterOptions.Default));
         Row("C# search mode, rules", Rate(lines, SegmentMode.Search, SegmenterOptions.Default), Rate(whole, SegmentMode.Search, SegmenterOptions.Default));
         if (!available)
