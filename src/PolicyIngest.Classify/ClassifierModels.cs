@@ -30,4 +30,27 @@ public static class ClassifierModels
         var words = ClauseModel.UsesWords(path) ? segmenter?.Invoke() ?? SegmenterResources.Shared : null;
         return new TrainedClauseClassifier(ClauseModel.Load(path, words));
     }
+
+    /// <summary>
+    /// A one-line warning when the model in <paramref name="directory"/> reads segmented words and its metadata names
+    /// other segmenter dictionaries than <paramref name="resources"/> (another python3-jieba, an edited models/dict);
+    /// null when they match, or when there is nothing to compare.
+    /// </summary>
+    public static string? SegmenterWarning(string directory, SegmenterResources resources)
+    {
+        var model = Path.Combine(directory, ClauseModel.FileName);
+        var meta = Path.Combine(directory, MetadataFileName);
+        if (!File.Exists(model) || !File.Exists(meta) || !ClauseModel.UsesWords(model)) return null;
+        string? trained;
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(meta));
+            trained = json.RootElement.TryGetProperty("segmenterDictionarySha256", out var v) ? v.GetString() : null;
+        }
+        catch (System.Text.Json.JsonException) { return $"warning: {meta} is not valid JSON: cannot check the segmenter dictionaries the classifier was trained with"; }
+        if (trained is null) return null;
+        var here = resources.DictionarySha256();
+        return string.Equals(trained, here, StringComparison.Ordinal) ? null
+            : $"warning: the clause classifier was trained with other segmenter dictionaries (sha256 {trained[..12]}…, here {here[..12]}…): instrument labels may be less accurate until `policyingest train` is run";
+    }
 }

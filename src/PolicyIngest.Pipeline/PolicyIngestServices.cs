@@ -29,7 +29,12 @@ public static class PolicyIngestServices
     private static readonly Lazy<IClauseClassifier> Classifier = new(() =>
     {
         var directory = ClassifierModels.DefaultDirectory();
-        if (ClassifierModels.TryLoad(directory) is { } trained) return trained;
+        if (ClassifierModels.TryLoad(directory) is { } trained)
+        {
+            if (ClassifierModels.SegmenterWarning(directory, SegmenterResources.ForModels(SegmenterResources.LocateModelsDirectory())) is { } warning)
+                Console.Error.WriteLine(warning);
+            return trained;
+        }
         Console.Error.WriteLine($"warning: no trained clause classifier in {directory} (run `policyingest train`): clauses are labelled by keyword rules");
         return new KeywordClauseClassifier();
     });

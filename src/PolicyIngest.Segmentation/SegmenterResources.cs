@@ -40,6 +40,17 @@ public sealed record SegmenterResources(string JiebaDirectory, IReadOnlyList<str
     /// </summary>
     public static JiebaSegmenter Shared => SharedSegmenter.Value;
 
+    /// <summary>
+    /// SHA-256 over jieba's dictionary and the user dictionaries, in load order: what a model with word features
+    /// records, since another dictionary cuts other words.
+    /// </summary>
+    public string DictionarySha256()
+    {
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var file in new[] { MainDictionary }.Concat(UserDictionaries)) sha.AppendData(File.ReadAllBytes(file));
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
     /// <summary>Reads everything and builds the immutable segmenter (about a second: build once, inject).</summary>
     public JiebaSegmenter Load(KeepWholeRules? rules = null)
     {

@@ -122,6 +122,18 @@ public class ClauseFeaturesTest
     }
 
     [Fact]
+    public void InstrumentWords_AreOneBlockOfTheirWeight_AndNotInTheClauseFeatures()
+    {
+        var features = new ClauseFeatures(new FeatureOptions(ChapterRules: false, InstrumentWordWeight: 0.7f));
+        var input = Input("对首次认定的高新技术企业给予一次性奖励，并提供贷款贴息。");
+        var words = features.ExtractInstrumentWords(input);
+        Assert.True(words.Count >= 5);
+        Assert.Equal(0.7, Math.Sqrt(words.Values.Sum(v => (double)v * v)), 5);   // why: L2-normalised to its weight, like every block
+        Assert.Equal(new ClauseFeatures(new FeatureOptions(ChapterRules: false, InstrumentWordWeight: 0)).Extract(input).Indices, features.Extract(input).Indices);
+        Assert.Equal(0, new ClauseFeatures(new FeatureOptions(InstrumentWordWeight: 0)).ExtractInstrumentWords(input).Count);
+    }
+
+    [Fact]
     public void Extract_Words_ComeFromTheFoldedTextWithCitedTitlesMasked()
     {
         // why: words are read from what the n-grams read, so a cited title's words (补贴 in 《…补贴办法》) say nothing

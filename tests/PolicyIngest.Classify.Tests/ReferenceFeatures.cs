@@ -63,19 +63,7 @@ internal sealed partial class ReferenceFeatures
         AddGrams(grams, "^" + text[..Math.Min(LeadChars, text.Length)], Namespace.Lead, maxN: 2, minN: 2);
         AppendNormalised(parts, grams, LeadWeight, logCounts: false);
 
-        if (wordWeight > 0)
-        {
-            var segmenter = PolicyIngest.Segmentation.SegmenterResources.Shared;
-            foreach (var token in segmenter.Cut(text, PolicyIngest.Segmentation.SegmentMode.Precise, PolicyIngest.Segmentation.SegmenterOptions.JiebaCompatible))
-            {
-                var letters = new string([.. token.Text.Where(char.IsLetterOrDigit)]);
-                if (letters.Length < 2) continue;
-                var h = Seed(Namespace.Word);
-                foreach (var c in letters) h = Mix(h, c);
-                grams.Add(((int)(Finish(h, letters.Length) & (uint)mask), 1f));
-            }
-            AppendNormalised(parts, grams, wordWeight, logCounts: true);
-        }
+        if (wordWeight > 0) AddWords(parts, grams, text, Namespace.Word, wordWeight);
 
         if (!string.IsNullOrWhiteSpace(input.Heading))
         {
@@ -97,6 +85,29 @@ internal sealed partial class ReferenceFeatures
         foreach (var rule in KeywordRules.FiringRules(input).Where(r => chapterRules || !r.StartsWith("chapter:", StringComparison.Ordinal))) AddFlag(parts, Namespace.Rule, rule, RuleWeight);
 
         return Merge(parts);
+    }
+
+    /// <summary>The instrument-only word block (FeatureOptions.InstrumentWordWeight) of the clause's folded, masked text.</summary>
+    public SparseVector ExtractInstrumentWords(ClauseInput input, float weight)
+    {
+        var parts = new List<(int Index, float Value)>();
+        AddWords(parts, [], Fold(maskTitles ? Unquote(input.Text) : input.Text), Namespace.InstrumentWord, weight);
+        return Merge(parts);
+    }
+
+    /// <summary>The words of two letters or more of the folded text, cut by the segmenter's string API, as one block.</summary>
+    private void AddWords(List<(int, float)> parts, List<(int Index, float Value)> grams, string folded, Namespace ns, float weight)
+    {
+        var segmenter = PolicyIngest.Segmentation.SegmenterResources.Shared;
+        foreach (var token in segmenter.Cut(folded, PolicyIngest.Segmentation.SegmentMode.Precise, PolicyIngest.Segmentation.SegmenterOptions.JiebaCompatible))
+        {
+            var letters = new string([.. token.Text.Where(char.IsLetterOrDigit)]);
+            if (letters.Length < 2) continue;
+            var h = Seed(ns);
+            foreach (var c in letters) h = Mix(h, c);
+            grams.Add(((int)(Finish(h, letters.Length) & (uint)mask), 1f));
+        }
+        AppendNormalised(parts, grams, weight, logCounts: true);
     }
 
     /// <summary>The text with every outermost 《…》 emptied to 《》 (an unclosed 《 empties the rest), written the plain way.</summary>
@@ -207,7 +218,7 @@ internal sealed partial class ReferenceFeatures
         return h;
     }
 
-    private enum Namespace { Text = 1, Lead, Heading, Chapter, Kind, Position, Length, Structure, Rule, Word }
+    private enum Namespace { Text = 1, Lead, Heading, Chapter, Kind, Position, Length, Structure, Rule, Word, WordPair, InstrumentWord }
 
     [GeneratedRegex(@"[0-9０-９.．,，]+\s*(万|亿|千)?\s*(元|美元)|[零〇一二三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+(万|亿)?元")]
     private static partial Regex AmountPattern();

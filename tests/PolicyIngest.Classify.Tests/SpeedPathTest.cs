@@ -20,7 +20,7 @@ public class SpeedPathTest
     private static ReferenceFeatures Reference(ClauseFeatures features)
     {
         var o = features.Options;
-        Assert.Equal(new FeatureOptions(Bits: features.Bits, ChapterRules: o.ChapterRules, MaskCitedTitles: o.MaskCitedTitles, WordWeight: o.WordWeight), o);
+        Assert.Equal(new FeatureOptions(Bits: features.Bits, ChapterRules: o.ChapterRules, MaskCitedTitles: o.MaskCitedTitles, WordWeight: o.WordWeight, InstrumentWordWeight: o.InstrumentWordWeight), o);
         return new ReferenceFeatures(features.Bits, o.ChapterRules, o.MaskCitedTitles, o.WordWeight);
     }
 
@@ -116,6 +116,24 @@ public class SpeedPathTest
         {
             for (var i = 0; i < buffer.Count; i++)
                 into[buffer.Indices[i]] = into.GetValueOrDefault(buffer.Indices[i]) + buffer.Values[i];
+        }
+    }
+
+    [Fact]
+    public void InstrumentWords_SameAsReference_OnTheTrainingClauses()
+    {
+        // why: the instrument models read these words of every support clause and of its sentences; the span cut of the
+        // folded buffer must give the block the string cut of the folded text gives
+        var features = new ClauseFeatures(FeatureOptions.Default with { InstrumentWordWeight = 0.7f });
+        var reference = new ReferenceFeatures(features.Bits, features.Options.ChapterRules, features.Options.MaskCitedTitles);
+        var buffer = features.NewBuffer();
+        foreach (var input in Corpus.Value)
+        {
+            var slow = reference.ExtractInstrumentWords(input, 0.7f);
+            features.ExtractInstrumentWordsInto(input, buffer);
+            var fast = buffer.ToSparseVector();
+            Assert.Equal(slow.Indices, fast.Indices);
+            for (var i = 0; i < slow.Count; i++) Assert.Equal(slow.Values[i], fast.Values[i], 1e-5f);
         }
     }
 

@@ -194,6 +194,61 @@ public class TrainerTest
     }
 
     [Fact]
+    public void InstrumentWords_ChangeOnlyTheInstrumentModels()
+    {
+        // why: the word block is read by the instrument models alone, so category and industry weights (and hence
+        // their confidences) must be exactly those of the same model without it, while instrument confidences move
+        var without = new ClauseModelTrainer(new FeatureOptions(Bits: 12, InstrumentWordWeight: 0)).Train(Small);
+        var with = new ClauseModelTrainer(new FeatureOptions(Bits: 12, InstrumentWordWeight: 0.7f)).Train(Small);
+        var instrumentsMoved = false;
+        foreach (var c in Small)
+        {
+            var a = without.Predict(c.Input);
+            var b = with.Predict(c.Input);
+            Assert.Equal(a.Category, b.Category);
+            Assert.Equal(a.CategoryConfidence, b.CategoryConfidence, 12);
+            Assert.Equal(a.Industries, b.Industries);
+            foreach (var (label, p) in b.InstrumentConfidences)
+                instrumentsMoved |= !a.InstrumentConfidences.TryGetValue(label, out var q) || Math.Abs(p - q) > 1e-6;
+        }
+        Assert.True(instrumentsMoved);
+        var reloaded = ClauseModel.Load(new MemoryStream(Bytes(with)));
+        Assert.Equal(0.7f, reloaded.Features.Options.InstrumentWordWeight);
+        Assert.Equal(with.Predict(Small[4].Input).InstrumentConfidences, reloaded.Predict(Small[4].Input).InstrumentConfidences);
+    }
+
+    [Fact]
+    public void Load_FileWithoutTheInstrumentWordOption_ReadsNoInstrumentWords()
+    {
+        // why: the option's default is on; a file written before it existed was trained without it
+        var bytes = Bytes(new ClauseModelTrainer(new FeatureOptions(Bits: 12, InstrumentWordWeight: 0)).Train(Small));
+        var older = WithOptionsJson(bytes, json => json.Replace(",\"InstrumentWordWeight\":0", "", StringComparison.Ordinal));
+        Assert.Equal(0f, ClauseModel.Load(new MemoryStream(older)).Features.Options.InstrumentWordWeight);
+        Assert.Equal(0.7f, ClauseModel.Load(new MemoryStream(Bytes(new ClauseModelTrainer(new FeatureOptions(Bits: 12)).Train(Small)))).Features.Options.InstrumentWordWeight);
+    }
+
+    [Fact]
+    public void SegmenterWarning_OnlyWhenTheTrainingDictionariesDiffer()
+    {
+        // why: a model with words trained against one jieba dictionary cuts other words on a machine with another;
+        // that must be said on load, not found out from worse labels
+        var dir = Directory.CreateTempSubdirectory("pi-segmenter-").FullName;
+        try
+        {
+            new ClauseModelTrainer(new FeatureOptions(Bits: 12, InstrumentWordWeight: 0.7f)).Train(Small).Save(Path.Combine(dir, ClauseModel.FileName));
+            var resources = PolicyIngest.Segmentation.SegmenterResources.ForModels(Repo.Models);
+            var meta = Path.Combine(dir, ClassifierModels.MetadataFileName);
+            File.WriteAllText(meta, $"{{\"segmenterDictionarySha256\": \"{resources.DictionarySha256()}\"}}");
+            Assert.Null(ClassifierModels.SegmenterWarning(dir, resources));
+            File.WriteAllText(meta, $"{{\"segmenterDictionarySha256\": \"{new string('0', 64)}\"}}");
+            Assert.Contains("other segmenter dictionaries", ClassifierModels.SegmenterWarning(dir, resources));
+            File.WriteAllText(meta, "{ not json");
+            Assert.Contains("not valid JSON", ClassifierModels.SegmenterWarning(dir, resources));
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    [Fact]
     public void Model_UsingWords_FromBeforeVersion6_IsRefused()
     {
         // why: before v6 words were cut from the raw text with the keep-whole rules; reading such weights with
@@ -202,8 +257,31 @@ public class TrainerTest
         var v5 = WithHeader(bytes, "PolicyIngest.ClauseModel/5");
         var error = Assert.Throws<InvalidDataException>(() => ClauseModel.Load(new MemoryStream(v5)));
         Assert.Contains("retrain", error.Message);
-        var withoutWords = WithHeader(Bytes(new ClauseModelTrainer(new FeatureOptions(Bits: 12, WordWeight: 0)).Train(Small)), "PolicyIngest.ClauseModel/5");
+        var withoutWords = WithHeader(Bytes(new ClauseModelTrainer(new FeatureOptions(Bits: 12, WordWeight: 0, InstrumentWordWeight: 0)).Train(Small)), "PolicyIngest.ClauseModel/5");
         Assert.Equal("support", ClauseModel.Load(new MemoryStream(withoutWords)).Predict(Small[4].Input).Category);
+    }
+
+    /// <summary>The model file with its feature-options JSON (the second string, after the header and the hash bits) rewritten.</summary>
+    private static byte[] WithOptionsJson(byte[] model, Func<string, string> rewrite)
+    {
+        using var raw = new MemoryStream();
+        using (var gz = new System.IO.Compression.GZipStream(new MemoryStream(model), System.IO.Compression.CompressionMode.Decompress)) gz.CopyTo(raw);
+        raw.Position = 0;
+        var reader = new BinaryReader(raw);
+        var header = reader.ReadString();
+        var bits = reader.ReadInt32();
+        var json = reader.ReadString();
+        var rest = raw.ToArray()[(int)raw.Position..];
+        var output = new MemoryStream();
+        using (var gz = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        using (var writer = new BinaryWriter(gz))
+        {
+            writer.Write(header);
+            writer.Write(bits);
+            writer.Write(rewrite(json));
+            writer.Write(rest);
+        }
+        return output.ToArray();
     }
 
     private static byte[] WithHeader(byte[] model, string header)

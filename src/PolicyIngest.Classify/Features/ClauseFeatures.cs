@@ -62,6 +62,36 @@ public sealed partial class ClauseFeatures
         return buffer.ToSparseVector();
     }
 
+    /// <summary>
+    /// The instrument-only word block of a clause (<see cref="FeatureOptions.InstrumentWordWeight"/>) as a sorted vector
+    /// (training; allocates). Empty when the options have no such block.
+    /// </summary>
+    public SparseVector ExtractInstrumentWords(ClauseInput input)
+    {
+        var buffer = ThreadBuffer();
+        ExtractInstrumentWordsInto(input, buffer);
+        return buffer.ToSparseVector();
+    }
+
+    /// <summary>
+    /// Writes only the instrument-only word block of <paramref name="input"/>'s text into <paramref name="buffer"/>
+    /// (replacing what it held): what the instrument models add to the clause's own features.
+    /// </summary>
+    public void ExtractInstrumentWordsInto(ClauseInput input, FeatureBuffer buffer)
+    {
+        buffer.Clear();
+        if (Options.InstrumentWordWeight <= 0) return;
+        var chars = buffer.Chars(input.Text.Length);
+        var n = Fold(input.Text, chars, Options.MaskCitedTitles);
+        AddWordBlock(chars.AsSpan(0, n), buffer, Namespace.InstrumentWord, Options.InstrumentWordWeight);
+    }
+
+    /// <summary>A second scratch buffer per thread, for the instrument words of a clause whose features the first holds.</summary>
+    public FeatureBuffer ThreadWordBuffer() =>
+        threadWordBuffer is { } b && b.Counts.Length == Dimension ? b : threadWordBuffer = NewBuffer();
+
+    [ThreadStatic] private static FeatureBuffer? threadWordBuffer;
+
     /// <summary>A scratch buffer for <see cref="ExtractInto"/>; keep one per thread.</summary>
     public FeatureBuffer NewBuffer() => new(Dimension);
 
@@ -138,7 +168,7 @@ public sealed partial class ClauseFeatures
         CountGrams(buffer, chars.AsSpan(0, 1 + Math.Min(LeadChars, textLength)), Namespace.Lead, maxN: 2, minN: 2);
         AppendBlock(buffer, o.LeadWeight, logCounts: false);
 
-        if (segmenter is not null) AddWords(text, buffer);
+        if (Options.WordWeight > 0 || Options.WordPairWeight > 0) AddWords(text, buffer);
 
         buffer.Add(NumberIndex(Namespace.Length, (int)Math.Log2(textLength + 1)), o.StructureWeight);
         buffer.HasAmount = (clauseMatches?.Amount ?? true) && AmountPattern().IsMatch(input.Text);
@@ -312,23 +342,11 @@ public sealed partial class ClauseFeatures
     /// </summary>
     private void AddWords(ReadOnlySpan<char> text, FeatureBuffer buffer)
     {
-        var tokens = buffer.Tokens;
-        tokens.Clear();
-        segmenter!.CutSpans(text, tokens, hmm: true);
-        var word = Seed(Namespace.Word);
-        var pair = Seed(Namespace.WordPair);
-        if (Options.WordWeight > 0)
-        {
-            foreach (var t in tokens)
-            {
-                if (t.Length < 2) continue;
-                var (h, n) = HashWord(text.Slice(t.Start, t.Length), word);
-                if (n >= 2) buffer.Count1((int)(Finish(h, n) & (uint)mask));
-            }
-            AppendBlock(buffer, Options.WordWeight, logCounts: true);
-        }
+        if (Options.WordWeight > 0) AddWordBlock(text, buffer, Namespace.Word, Options.WordWeight);
         if (Options.WordPairWeight > 0)
         {
+            var tokens = Cut(text, buffer);
+            var pair = Seed(Namespace.WordPair);
             var previous = 0u;
             var hasPrevious = false;
             foreach (var t in tokens)
@@ -341,6 +359,27 @@ public sealed partial class ClauseFeatures
             }
             AppendBlock(buffer, Options.WordPairWeight, logCounts: true);
         }
+    }
+
+    /// <summary>One L2-normalised block of the words of two letters or more of <paramref name="text"/> (folded).</summary>
+    private void AddWordBlock(ReadOnlySpan<char> text, FeatureBuffer buffer, Namespace ns, float weight)
+    {
+        var seed = Seed(ns);
+        foreach (var t in Cut(text, buffer))
+        {
+            if (t.Length < 2) continue;
+            var (h, n) = HashWord(text.Slice(t.Start, t.Length), seed);
+            if (n >= 2) buffer.Count1((int)(Finish(h, n) & (uint)mask));
+        }
+        AppendBlock(buffer, weight, logCounts: true);
+    }
+
+    private List<TokenSpan> Cut(ReadOnlySpan<char> text, FeatureBuffer buffer)
+    {
+        var tokens = buffer.Tokens;
+        tokens.Clear();
+        segmenter!.CutSpans(text, tokens, hmm: true);
+        return tokens;
     }
 
     /// <summary>FNV-1a of a word's letters and digits (digits as 0, other characters skipped); n = how many were hashed.</summary>
@@ -413,7 +452,7 @@ public sealed partial class ClauseFeatures
         return h;
     }
 
-    private enum Namespace { Text = 1, Lead, Heading, Chapter, Kind, Position, Length, Structure, Rule, Word, WordPair }
+    private enum Namespace { Text = 1, Lead, Heading, Chapter, Kind, Position, Length, Structure, Rule, Word, WordPair, InstrumentWord }
 
     [GeneratedRegex(@"[0-9０-９.．,，]+\s*(万|亿|千)?\s*(元|美元)|[零〇一二三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+(万|亿)?元")]
     private static partial Regex AmountPattern();

@@ -11,6 +11,10 @@ namespace PolicyIngest.Classify.Features;
 /// <param name="ChapterRules">chapter-heading category rules fire (附则 → chapter:final, 法律责任 → chapter:supervision; KeywordRules)</param>
 /// <param name="WordWeight">weight of the block of segmented words of the clause text (jieba, precise mode); 0 leaves words out</param>
 /// <param name="WordPairWeight">weight of the block of adjacent word pairs; 0 leaves them out</param>
+/// <param name="InstrumentWordWeight">
+/// weight of a block of segmented words that only the instrument models read (and only of clauses the category model
+/// calls support, the only ones that get instruments); 0 leaves it out
+/// </param>
 /// <param name="MaskCitedTitles">the words inside 《》 (a cited document's title) give no n-grams and no rule matches</param>
 public sealed record FeatureOptions(
     int Bits = FeatureOptions.DefaultBits,
@@ -25,11 +29,12 @@ public sealed record FeatureOptions(
     bool ChapterRules = true,
     float WordWeight = 0f,
     float WordPairWeight = 0f,
-    bool MaskCitedTitles = true)
+    bool MaskCitedTitles = true,
+    float InstrumentWordWeight = 0.7f)
 {
     public const int DefaultBits = 15;
 
     public static FeatureOptions Default { get; } = new();
 
-    public bool UsesWords => WordWeight > 0 || WordPairWeight > 0;
+    public bool UsesWords => WordWeight > 0 || WordPairWeight > 0 || InstrumentWordWeight > 0;
 }

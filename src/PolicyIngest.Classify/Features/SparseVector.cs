@@ -7,6 +7,23 @@ public sealed class SparseVector(int[] indices, float[] values)
     public float[] Values { get; } = values;
     public int Count => Indices.Length;
 
+    /// <summary>The sum of two vectors (sorted distinct indices in, sorted distinct indices out).</summary>
+    public static SparseVector Sum(SparseVector a, SparseVector b)
+    {
+        if (b.Count == 0) return a;
+        if (a.Count == 0) return b;
+        var indices = new List<int>(a.Count + b.Count);
+        var values = new List<float>(a.Count + b.Count);
+        int i = 0, j = 0;
+        while (i < a.Count || j < b.Count)
+        {
+            if (j == b.Count || (i < a.Count && a.Indices[i] < b.Indices[j])) { indices.Add(a.Indices[i]); values.Add(a.Values[i++]); }
+            else if (i == a.Count || b.Indices[j] < a.Indices[i]) { indices.Add(b.Indices[j]); values.Add(b.Values[j++]); }
+            else { indices.Add(a.Indices[i]); values.Add(a.Values[i++] + b.Values[j++]); }
+        }
+        return new SparseVector([.. indices], [.. values]);
+    }
+
     public double Dot(ReadOnlySpan<float> weights)
     {
         double sum = 0;

@@ -140,6 +140,7 @@ public sealed class ClauseModel
         else for (var f = 0; f < indices.Length; f++) AddScaled(scores, weights.AsSpan(indices[f] * labelCount, labelCount), values[f]);
         Span<double> s = stackalloc double[labelCount];
         for (var j = 0; j < labelCount; j++) s[j] = scores[j];
+        if (ReadsInstrumentWords && CategoryIsSupport(s)) AddInstrumentWords(input, s.Slice(instrumentOffset, Instruments.Count));
         var labels = WithRuleIndustries(Decide(s), k => ClauseFeatures.AnyRuleFired(buffer, input, ruleIndustryRules[k]));
         if (!ReadsSentences(labels, input)) return labels;
         // A sentence is read as a clause in the same place: its heading, chapter, kind and position features are the
@@ -154,12 +155,32 @@ public sealed class ClauseModel
             Features.ExtractTextInto(sentence, buffer, matches);
             var instrumentScores = (double[])context.Clone();
             AddInstrumentRows(instrumentScores, buffer.Indices, buffer.Values);
+            if (ReadsInstrumentWords) AddInstrumentWords(sentence, instrumentScores);
             return instrumentScores;
         });
     }
 
+    /// <summary>The instrument models also read a block of segmented words (<see cref="FeatureOptions.InstrumentWordWeight"/>).</summary>
+    private bool ReadsInstrumentWords => Features.Options.InstrumentWordWeight > 0;
+
+    /// <summary>Whether the category the scores give is support (the highest raw score wins under softmax and one-vs-rest alike).</summary>
+    private bool CategoryIsSupport(ReadOnlySpan<double> scores)
+    {
+        var best = 0;
+        for (var k = 1; k < Categories.Count; k++) if (scores[k] > scores[best]) best = k;
+        return Categories[best] == ClauseTaxonomy.SupportCategory;
+    }
+
+    /// <summary>Adds the instrument-only word block's share of the instrument scores (segmenting the text: support clauses only).</summary>
+    private void AddInstrumentWords(ClauseInput input, Span<double> instrumentScores)
+    {
+        var words = Features.ThreadWordBuffer();
+        Features.ExtractInstrumentWordsInto(input, words);
+        AddInstrumentRows(instrumentScores, words.Indices, words.Values);
+    }
+
     /// <summary>Adds the weighted rows of the instrument labels only (a sentence is read for instruments alone).</summary>
-    private void AddInstrumentRows(double[] scores, ReadOnlySpan<int> indices, ReadOnlySpan<float> values)
+    private void AddInstrumentRows(Span<double> scores, ReadOnlySpan<int> indices, ReadOnlySpan<float> values)
     {
         var width = Vector256<float>.Count;
         if (Vector256.IsHardwareAccelerated && scores.Length <= 2 * width)
@@ -251,20 +272,42 @@ public sealed class ClauseModel
     }
 
     /// <summary>
-    /// The reference computation: a sorted sparse vector, every label's score summed separately in double precision,
-    /// as the model was first written. Slow; kept so tests can show the fast path gives the same labels.
+    /// Every label's raw score (log-odds; softmax logits for the categories) for one feature vector, by the reference
+    /// computation: the categories, then the instruments, then the specific industries, in their list order.
     /// </summary>
-    /// <param name="input">the clause the vector was extracted from, for the rule industries (none applied without it)</param>
-    public ClauseLabels Predict(SparseVector x, ClauseInput? input = null)
+    public double[] Scores(SparseVector x)
     {
-        Span<double> scores = stackalloc double[labelCount];
+        var scores = new double[labelCount];
         for (var j = 0; j < labelCount; j++)
         {
             double sum = 0;
             for (var i = 0; i < x.Count; i++) sum += weights[x.Indices[i] * labelCount + j] * x.Values[i];
             scores[j] = sum + biases[j];
         }
+        return scores;
+    }
+
+    /// <summary>Adds every instrument's weights times <paramref name="v"/>, label by label in double precision (reference path).</summary>
+    private void AddInstrumentScores(Span<double> instrumentScores, SparseVector v)
+    {
+        for (var j = 0; j < instrumentScores.Length; j++)
+        {
+            double sum = 0;
+            for (var i = 0; i < v.Count; i++) sum += weights[v.Indices[i] * labelCount + instrumentOffset + j] * v.Values[i];
+            instrumentScores[j] += sum;
+        }
+    }
+
+    /// <summary>
+    /// The reference computation: a sorted sparse vector, every label's score summed separately in double precision,
+    /// as the model was first written. Slow; kept so tests can show the fast path gives the same labels.
+    /// </summary>
+    /// <param name="input">the clause the vector was extracted from, for the rule industries (none applied without it)</param>
+    public ClauseLabels Predict(SparseVector x, ClauseInput? input = null)
+    {
+        var scores = Scores(x);
         if (input is null) return Decide(scores);
+        if (ReadsInstrumentWords && CategoryIsSupport(scores)) AddInstrumentScores(scores.AsSpan(instrumentOffset, Instruments.Count), Features.ExtractInstrumentWords(input));
         var labels = WithRuleIndustries(Decide(scores), k => KeywordRules.IndustryRuleFires(RuleIndustries[k], input));
         if (!ReadsSentences(labels, input)) return labels;
         var whole = Features.NewBuffer();
@@ -273,14 +316,9 @@ public sealed class ClauseModel
         {
             var part = Features.NewBuffer();
             Features.ExtractInto(sentence, part);
-            var v = part.ToSparseVector();
-            var instrumentScores = new double[Instruments.Count];
-            for (var j = 0; j < instrumentScores.Length; j++)
-            {
-                double sum = 0;
-                for (var i = 0; i < v.Count; i++) sum += weights[v.Indices[i] * labelCount + instrumentOffset + j] * v.Values[i];
-                instrumentScores[j] = sum + biases[instrumentOffset + j];
-            }
+            var instrumentScores = biases[instrumentOffset..(instrumentOffset + Instruments.Count)].Select(b => (double)b).ToArray();
+            AddInstrumentScores(instrumentScores, part.ToSparseVector());
+            if (ReadsInstrumentWords) AddInstrumentScores(instrumentScores, Features.ExtractInstrumentWords(sentence));
             return instrumentScores;
         });
     }
@@ -431,8 +469,8 @@ public sealed class ClauseModel
         using var reader = new BinaryReader(gzip, Encoding.UTF8, leaveOpen: true);
         var magic = reader.ReadString();
         if (magic is not (Magic or MagicV5 or MagicV4 or MagicV3 or MagicV2 or MagicV1)) throw new InvalidDataException($"not a clause model (header '{magic}')");
-        var options = new FeatureOptions(reader.ReadInt32()) with { WordWeight = 0 };
-        if (magic != MagicV1) options = JsonSerializer.Deserialize<FeatureOptions>(reader.ReadString()) ?? throw new InvalidDataException("no feature options in the clause model");
+        var options = new FeatureOptions(reader.ReadInt32()) with { WordWeight = 0, InstrumentWordWeight = 0 };
+        if (magic != MagicV1) options = ReadFeatureOptions(reader.ReadString());
         if (magic is not (Magic or MagicV5 or MagicV4)) options = options with { MaskCitedTitles = false }; // the option's default changed with v4
         if (magic != Magic && options.UsesWords)
             throw new InvalidDataException($"this clause model ({magic}) reads words the way before file version 6 did: retrain it (policyingest train)");
@@ -479,7 +517,14 @@ public sealed class ClauseModel
         using var reader = new BinaryReader(gzip, Encoding.UTF8);
         if (reader.ReadString() is not (Magic or MagicV5 or MagicV4 or MagicV3 or MagicV2)) return false;
         reader.ReadInt32();
-        return JsonSerializer.Deserialize<FeatureOptions>(reader.ReadString())?.UsesWords ?? false;
+        return ReadFeatureOptions(reader.ReadString()).UsesWords;
+    }
+
+    private static FeatureOptions ReadFeatureOptions(string json)
+    {
+        var options = JsonSerializer.Deserialize<FeatureOptions>(json) ?? throw new InvalidDataException("no feature options in the clause model");
+        // A file written before the option existed was trained without it, whatever today's default is.
+        return json.Contains($"\"{nameof(FeatureOptions.InstrumentWordWeight)}\"", StringComparison.Ordinal) ? options : options with { InstrumentWordWeight = 0 };
     }
 
     private static void WriteTask(BinaryWriter writer, IReadOnlyList<string> labels, float[][] weights)

@@ -46,9 +46,10 @@ public sealed class ClauseModelTrainer(FeatureOptions? features = null, Logistic
         var y = clauses.Select(c => IndexOf(categories, c.Category)).ToList();
         var categoryWeights = Quantise(FitCategories(x, y, categories.Count, dimension));
 
-        var (instrumentWeights, industryWeights) = FitMultiLabel(clauses, x, dimension);
+        var xInstruments = InstrumentInputs(features, clauses, x);
+        var (instrumentWeights, industryWeights) = FitMultiLabel(clauses, x, xInstruments, dimension);
         double[]? instrumentThresholds = null, industryThresholds = null;
-        if (options.ThresholdFolds >= 2) (instrumentThresholds, industryThresholds) = CalibrateThresholds(clauses, x, dimension);
+        if (options.ThresholdFolds >= 2) (instrumentThresholds, industryThresholds) = CalibrateThresholds(clauses, x, xInstruments, dimension);
 
         return new ClauseModel(features, categories, categoryWeights, ClauseTaxonomy.Instruments, [.. instrumentWeights.Select(Quantise)],
             SpecificIndustries, [.. industryWeights.Select(Quantise)], instrumentThresholds, industryThresholds, RuleIndustriesFor(clauses), SentenceReading)
@@ -68,11 +69,23 @@ public sealed class ClauseModelTrainer(FeatureOptions? features = null, Logistic
         return weights;
     }
 
+    /// <summary>
+    /// What the instrument models read of each clause: its features, plus the instrument-only word block for the
+    /// support clauses (the only ones instruments are trained on) when the options have one.
+    /// </summary>
+    private static IReadOnlyList<SparseVector> InstrumentInputs(ClauseFeatures features, IReadOnlyList<LabelledClause> clauses, IReadOnlyList<SparseVector> x)
+    {
+        if (features.Options.InstrumentWordWeight <= 0) return x;
+        return [.. clauses.Select((c, i) => c.Category == ClauseTaxonomy.SupportCategory ? SparseVector.Sum(x[i], features.ExtractInstrumentWords(c.Input)) : x[i])];
+    }
+
     /// <summary>One-vs-rest models: instruments from support clauses alone (they are only ever given to support clauses), specific industries from all.</summary>
-    private (float[][] Instruments, float[][] Industries) FitMultiLabel(IReadOnlyList<LabelledClause> clauses, IReadOnlyList<SparseVector> x, int dimension)
+    /// <param name="xInstruments">what the instrument models read (<see cref="InstrumentInputs"/>)</param>
+    private (float[][] Instruments, float[][] Industries) FitMultiLabel(IReadOnlyList<LabelledClause> clauses, IReadOnlyList<SparseVector> x,
+        IReadOnlyList<SparseVector> xInstruments, int dimension)
     {
         var support = Enumerable.Range(0, clauses.Count).Where(i => clauses[i].Category == ClauseTaxonomy.SupportCategory).ToList();
-        var supportX = support.Select(i => x[i]).ToList();
+        var supportX = support.Select(i => xInstruments[i]).ToList();
         var instrumentOptions = options with { L2 = options.InstrumentL2 ?? options.L2 };
         var instruments = ClauseTaxonomy.Instruments
             .Select(label => FitScaled(supportX, [.. support.Select(i => clauses[i].Instruments.Contains(label))], dimension, instrumentOptions, options.InstrumentLogCountMix))
@@ -102,7 +115,8 @@ public sealed class ClauseModelTrainer(FeatureOptions? features = null, Logistic
     /// from a model that did not see its policy; each label takes the grid threshold with the best F1 on those
     /// (ties: the one nearest the default), and keeps the default when it has too few positives to say.
     /// </summary>
-    private (double[] Instruments, double[] Industries) CalibrateThresholds(IReadOnlyList<LabelledClause> clauses, IReadOnlyList<SparseVector> x, int dimension)
+    private (double[] Instruments, double[] Industries) CalibrateThresholds(IReadOnlyList<LabelledClause> clauses, IReadOnlyList<SparseVector> x,
+        IReadOnlyList<SparseVector> xInstruments, int dimension)
     {
         var foldOf = GroupedFolds.Assign([.. clauses.Select(c => c.Group)], options.ThresholdFolds, CalibrationSeed);
         var instrumentP = new double[clauses.Count, ClauseTaxonomy.Instruments.Count];
@@ -110,11 +124,12 @@ public sealed class ClauseModelTrainer(FeatureOptions? features = null, Logistic
         for (var f = 0; f < options.ThresholdFolds; f++)
         {
             var train = Enumerable.Range(0, clauses.Count).Where(i => foldOf[i] != f).ToList();
-            var (instrumentWeights, industryWeights) = FitMultiLabel([.. train.Select(i => clauses[i])], [.. train.Select(i => x[i])], dimension);
+            var (instrumentWeights, industryWeights) = FitMultiLabel([.. train.Select(i => clauses[i])], [.. train.Select(i => x[i])],
+                [.. train.Select(i => xInstruments[i])], dimension);
             for (var i = 0; i < clauses.Count; i++)
             {
                 if (foldOf[i] != f) continue;
-                for (var j = 0; j < instrumentWeights.Length; j++) instrumentP[i, j] = Probability(x[i], instrumentWeights[j], dimension);
+                for (var j = 0; j < instrumentWeights.Length; j++) instrumentP[i, j] = Probability(xInstruments[i], instrumentWeights[j], dimension);
                 for (var j = 0; j < industryWeights.Length; j++) industryP[i, j] = Probability(x[i], industryWeights[j], dimension);
             }
         }

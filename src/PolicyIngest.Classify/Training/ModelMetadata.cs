@@ -31,6 +31,12 @@ public sealed record ModelMetadata(
     TaskFigures KeywordBaseline,
     CardFigures? CardTools)
 {
+    /// <summary>
+    /// SHA-256 of the segmenter's dictionaries (jieba's and models/dict) when the features use words, else null:
+    /// a machine with other dictionaries cuts other words, and loading the model there warns.
+    /// </summary>
+    public string? SegmenterDictionarySha256 { get; init; }
+
     /// <summary>Industries given by their keyword rule (too few documents with them in the training data).</summary>
     public IReadOnlyList<string> RuleIndustries { get; init; } = [];
 

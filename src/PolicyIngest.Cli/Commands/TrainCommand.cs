@@ -58,6 +58,9 @@ public static class TrainCommand
                 RuleIndustries = model.RuleIndustries,
                 SyntheticClauses = synthetic.Count,
                 SentenceReading = model.SentenceReading,
+                SegmenterDictionarySha256 = trainer.FeatureOptions.UsesWords
+                    ? PolicyIngest.Segmentation.SegmenterResources.ForModels(PolicyIngest.Segmentation.SegmenterResources.LocateModelsDirectory()).DictionarySha256()
+                    : null,
             };
             File.WriteAllText(Path.Combine(modelsDir, ClassifierModels.MetadataFileName), PolicyJson.Serialize(metadata) + "\n");
             File.WriteAllText(Path.Combine(modelsDir, ClassifierModels.TaxonomyFileName), ClauseTaxonomy.ToJson());
