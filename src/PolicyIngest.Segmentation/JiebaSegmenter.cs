@@ -99,6 +99,18 @@ public sealed class JiebaSegmenter
     public void CutSpans(ReadOnlySpan<char> text, List<TokenSpan> output, bool hmm = true) =>
         CutRange(text, 0, text.Length, output, hmm && _hmm is not null);
 
+    /// <summary>
+    /// Whether every cut of <paramref name="text"/> has a token boundary at <paramref name="at"/>, whatever the
+    /// dictionary: at either end, or next to a character outside jieba's blocks (punctuation such as 。；;), which
+    /// is always a token of its own. Then the cut of text[..at] and text[at..] alone is the cut of the whole there.
+    /// </summary>
+    public static bool AlwaysCutsAt(ReadOnlySpan<char> text, int at)
+    {
+        if (at <= 0 || at >= text.Length) return at == 0 || at == text.Length;
+        if (char.IsLowSurrogate(text[at]) || (text[at - 1] == '\r' && text[at] == '\n')) return false; // one token of two chars
+        return !CharClasses.IsBlock(text[at - 1]) || !CharClasses.IsBlock(text[at]);
+    }
+
     /// <summary>jieba.cut over text[start..end): re_han_default blocks through the DAG, the rest one character (or \r\n) at a time.</summary>
     private void CutRange(ReadOnlySpan<char> text, int start, int end, List<TokenSpan> output, bool hmm)
     {

@@ -138,6 +138,32 @@ public class SpeedPathTest
     }
 
     [Fact]
+    public void SentenceInstrumentWords_ReusingTheClauseCut_SameAsCuttingTheSentence()
+    {
+        // why: a sentence takes its clause's words where it is a run of whole blocks; that must be exactly the words
+        // of the sentence cut on its own, for every sentence of every long clause, in order (the search moves on)
+        var features = new ClauseFeatures(FeatureOptions.Default with { InstrumentWordWeight = 0.7f });
+        var words = features.NewBuffer();
+        var reading = SentenceReading.Default;
+        var sentences = 0;
+        foreach (var input in Corpus.Value.Where(c => c.Text.Length >= reading.MinimumClauseLength))
+        {
+            features.ExtractInstrumentWordsInto(input, words);
+            var from = 0;
+            foreach (var sentence in reading.Split(input.Text))
+            {
+                var alone = features.ExtractInstrumentWords(input with { Text = sentence });
+                features.ExtractSentenceInstrumentWordsInto(sentence, words, ref from);
+                var reused = words.ToSparseVector();
+                Assert.Equal(alone.Indices, reused.Indices);
+                for (var i = 0; i < alone.Count; i++) Assert.Equal(alone.Values[i], reused.Values[i], 1e-6f);
+                sentences++;
+            }
+        }
+        Assert.True(sentences > 500, $"{sentences} sentences");
+    }
+
+    [Fact]
     public void Predictions_SameAsReferencePath_OnTheTrainingClauses()
     {
         var model = Model.Value;

@@ -133,4 +133,30 @@ public sealed class JiebaSegmenterTest(SegmenterFixture fixture)
         Assert.True(Segmenter.Dictionary.Count >= prefixes.Count);
         Assert.Equal(-1, Segmenter.Dictionary.Frequency("")); // why: jieba's FREQ has no empty word
     }
+
+    public static TheoryData<string, int, bool> CutPoints => new()
+    {
+        { "给予奖励。支持企业", 5, true },    // why: after 。, a character jieba never joins to a word
+        { "给予奖励。支持企业", 4, true },    // why: before 。 as well
+        { "给予奖励支持企业", 4, false },     // why: inside a run of Han characters the dictionary decides
+        { "给予奖励", 0, true },              // why: the ends always are
+        { "给予奖励", 4, true },
+        { "a\r\nb", 2, false },             // why: \r\n is one token
+        { "𠀀", 1, false },                   // why: a surrogate pair is one token
+    };
+
+    [Theory]
+    [MemberData(nameof(CutPoints))]
+    public void AlwaysCutsAt_Table(string text, int at, bool expected) => Assert.Equal(expected, JiebaSegmenter.AlwaysCutsAt(text, at));
+
+    [Fact]
+    public void AlwaysCutsAt_IsABoundaryOfTheCut_OnAllSharedSentences()
+    {
+        foreach (var sentence in SegmenterParity.SharedSentences(SegmenterFixture.SharedRoot).Take(3000))
+        {
+            var ends = Segmenter.Cut(sentence, SegmentMode.Precise, SegmenterOptions.JiebaCompatible).Select(t => t.End).Prepend(0).ToHashSet();
+            for (var at = 0; at <= sentence.Length; at++)
+                if (JiebaSegmenter.AlwaysCutsAt(sentence, at)) Assert.Contains(at, ends);
+        }
+    }
 }

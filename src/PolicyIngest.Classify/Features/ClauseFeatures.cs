@@ -80,10 +80,45 @@ public sealed partial class ClauseFeatures
     public void ExtractInstrumentWordsInto(ClauseInput input, FeatureBuffer buffer)
     {
         buffer.Clear();
+        buffer.WordTextLength = 0;
+        buffer.Tokens.Clear();
         if (Options.InstrumentWordWeight <= 0) return;
         var chars = buffer.Chars(input.Text.Length);
         var n = Fold(input.Text, chars, Options.MaskCitedTitles);
-        AddWordBlock(chars.AsSpan(0, n), buffer, Namespace.InstrumentWord, Options.InstrumentWordWeight);
+        buffer.WordTextLength = n;
+        AddWordBlock(chars.AsSpan(0, n), buffer, Cut(chars.AsSpan(0, n), buffer.Tokens), Namespace.InstrumentWord, Options.InstrumentWordWeight);
+    }
+
+    /// <summary>
+    /// The instrument-only word block of one sentence of the clause whose block <paramref name="buffer"/> holds (from
+    /// <see cref="ExtractInstrumentWordsInto"/>), equal to that of the sentence read as a clause. Where the folded
+    /// sentence is a run of the folded clause that starts and ends where jieba always cuts (after 。；;), it takes the
+    /// clause's words in that run instead of cutting again; otherwise it cuts the sentence.
+    /// </summary>
+    /// <param name="from">where in the folded clause to look for the sentence; moved past it when found</param>
+    public void ExtractSentenceInstrumentWordsInto(string sentence, FeatureBuffer buffer, ref int from)
+    {
+        buffer.Clear();
+        if (Options.InstrumentWordWeight <= 0) return;
+        var own = buffer.SentenceChars(sentence.Length);
+        var n = Fold(sentence, own, Options.MaskCitedTitles);
+        var folded = own.AsSpan(0, n);
+        var clause = buffer.Chars(0).AsSpan(0, buffer.WordTextLength);
+        var at = from <= clause.Length ? clause[from..].IndexOf(folded) : -1;
+        if (at >= 0) at += from;
+        if (n == 0 || at < 0 || !JiebaSegmenter.AlwaysCutsAt(clause, at) || !JiebaSegmenter.AlwaysCutsAt(clause, at + n))
+        {
+            AddWordBlock(folded, buffer, Cut(folded, buffer.SentenceTokens), Namespace.InstrumentWord, Options.InstrumentWordWeight);
+            return;
+        }
+        from = at + n;
+        var tokens = buffer.Tokens;
+        var first = 0;
+        while (first < tokens.Count && tokens[first].Start < at) first++;
+        var run = buffer.SentenceTokens;
+        run.Clear();
+        for (var k = first; k < tokens.Count && tokens[k].End <= at + n; k++) run.Add(new TokenSpan(tokens[k].Start - at, tokens[k].End - at));
+        AddWordBlock(folded, buffer, run, Namespace.InstrumentWord, Options.InstrumentWordWeight);
     }
 
     /// <summary>A second scratch buffer per thread, for the instrument words of a clause whose features the first holds.</summary>
@@ -342,10 +377,10 @@ public sealed partial class ClauseFeatures
     /// </summary>
     private void AddWords(ReadOnlySpan<char> text, FeatureBuffer buffer)
     {
-        if (Options.WordWeight > 0) AddWordBlock(text, buffer, Namespace.Word, Options.WordWeight);
+        var tokens = Cut(text, buffer.Tokens);
+        if (Options.WordWeight > 0) AddWordBlock(text, buffer, tokens, Namespace.Word, Options.WordWeight);
         if (Options.WordPairWeight > 0)
         {
-            var tokens = Cut(text, buffer);
             var pair = Seed(Namespace.WordPair);
             var previous = 0u;
             var hasPrevious = false;
@@ -361,11 +396,11 @@ public sealed partial class ClauseFeatures
         }
     }
 
-    /// <summary>One L2-normalised block of the words of two letters or more of <paramref name="text"/> (folded).</summary>
-    private void AddWordBlock(ReadOnlySpan<char> text, FeatureBuffer buffer, Namespace ns, float weight)
+    /// <summary>One L2-normalised block of the words (<paramref name="tokens"/>, spans into <paramref name="text"/>) of two letters or more.</summary>
+    private void AddWordBlock(ReadOnlySpan<char> text, FeatureBuffer buffer, List<TokenSpan> tokens, Namespace ns, float weight)
     {
         var seed = Seed(ns);
-        foreach (var t in Cut(text, buffer))
+        foreach (var t in tokens)
         {
             if (t.Length < 2) continue;
             var (h, n) = HashWord(text.Slice(t.Start, t.Length), seed);
@@ -374,9 +409,8 @@ public sealed partial class ClauseFeatures
         AppendBlock(buffer, weight, logCounts: true);
     }
 
-    private List<TokenSpan> Cut(ReadOnlySpan<char> text, FeatureBuffer buffer)
+    private List<TokenSpan> Cut(ReadOnlySpan<char> text, List<TokenSpan> tokens)
     {
-        var tokens = buffer.Tokens;
         tokens.Clear();
         segmenter!.CutSpans(text, tokens, hmm: true);
         return tokens;

@@ -74,6 +74,21 @@ public sealed class FeatureBuffer
         Counts[index] += 1f;
     }
 
+    private char[] sentenceChars = new char[256];
+
+    /// <summary>A second char buffer, for a sentence folded while <see cref="Chars"/> holds its clause.</summary>
+    internal char[] SentenceChars(int length)
+    {
+        if (sentenceChars.Length < length) sentenceChars = new char[Math.Max(length, sentenceChars.Length * 2)];
+        return sentenceChars;
+    }
+
+    /// <summary>The cut of a sentence that could not reuse its clause's (<see cref="Tokens"/> keeps the clause's).</summary>
+    internal List<PolicyIngest.Segmentation.TokenSpan> SentenceTokens { get; } = new(64);
+
+    /// <summary>How long the folded clause text in <see cref="Chars"/> is whose cut <see cref="Tokens"/> holds.</summary>
+    internal int WordTextLength { get; set; }
+
     /// <summary>A char buffer of at least <paramref name="length"/> (its contents are the caller's).</summary>
     internal char[] Chars(int length)
     {

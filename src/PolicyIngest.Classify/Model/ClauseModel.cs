@@ -150,12 +150,18 @@ public sealed class ClauseModel
         var context = new double[Instruments.Count];
         for (var j = 0; j < context.Length; j++) context[j] = biases[instrumentOffset + j];
         AddInstrumentRows(context, buffer.Indices, buffer.Values);
+        var words = Features.ThreadWordBuffer();  // holds the clause's words (support: AddInstrumentWords has run)
+        var wordsFrom = 0;
         return ReadSentences(labels, input, matches, sentence =>
         {
             Features.ExtractTextInto(sentence, buffer, matches);
             var instrumentScores = (double[])context.Clone();
             AddInstrumentRows(instrumentScores, buffer.Indices, buffer.Values);
-            if (ReadsInstrumentWords) AddInstrumentWords(sentence, instrumentScores);
+            if (ReadsInstrumentWords)
+            {
+                Features.ExtractSentenceInstrumentWordsInto(sentence.Text, words, ref wordsFrom);
+                AddInstrumentRows(instrumentScores, words.Indices, words.Values);
+            }
             return instrumentScores;
         });
     }
