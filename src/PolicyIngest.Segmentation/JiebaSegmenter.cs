@@ -163,15 +163,17 @@ public sealed class JiebaSegmenter
         {
             var best = double.NegativeInfinity;
             var bestEnd = -1;
-            var node = PrefixTrie.Root;
-            for (var i = idx; i < n; i++)
+            var node = trie.RootChild(block[idx]);
+            for (var i = idx; node >= 0;)
             {
-                node = trie.Child(node, block[i]);
-                if (node < 0) break;
                 var logFrequency = trie.LogFrequency(node);
-                if (double.IsNegativeInfinity(logFrequency)) continue; // a prefix, not a word
-                var p = logFrequency - logTotal + score[i + 1];
-                if (p >= best) { best = p; bestEnd = i; }
+                if (!double.IsNegativeInfinity(logFrequency)) // else a prefix, not a word
+                {
+                    var p = logFrequency - logTotal + score[i + 1];
+                    if (p >= best) { best = p; bestEnd = i; }
+                }
+                if (++i == n) break;
+                node = trie.ChildBelowRoot(node, block[i]);
             }
             if (bestEnd < 0)
             {
