@@ -29,7 +29,15 @@ public static class PolicyIngestServices
     private static readonly Lazy<IClauseClassifier> Classifier = new(() =>
     {
         var directory = ClassifierModels.DefaultDirectory();
-        if (ClassifierModels.TryLoad(directory) is { } trained)
+        TrainedClauseClassifier? trained;
+        try { trained = ClassifierModels.TryLoad(directory); }
+        catch (FileNotFoundException ex)
+        {
+            // A model with word features needs jieba's dictionary; without it, say so and label by the keyword rules.
+            Console.Error.WriteLine($"warning: the clause classifier in {directory} cannot load ({ex.Message}): clauses are labelled by keyword rules");
+            return new KeywordClauseClassifier();
+        }
+        if (trained is not null)
         {
             if (ClassifierModels.SegmenterWarning(directory, SegmenterResources.ForModels(SegmenterResources.LocateModelsDirectory())) is { } warning)
                 Console.Error.WriteLine(warning);
