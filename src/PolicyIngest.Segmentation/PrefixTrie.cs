@@ -5,7 +5,7 @@ namespace PolicyIngest.Segmentation;
 /// (0 for a prefix that is not itself a word) and the log of it. Walking the DAG from one position is then one
 /// table probe per character, with no string hashing and no logarithm, which is what makes segmentation cheap
 /// enough for the classifier's word features. Edges live in one open-addressing table of 64-bit slots, each packing
-/// (parent node, character) and the child node, so the whole table for jieba's dictionary is 8 MB. The root's children
+/// (parent node, character) and the child node (16 MB for jieba's dictionary, kept a third full). The root's children
 /// are a plain array indexed by character. Grows while the dictionary is built; <see cref="Compact"/> then renumbers
 /// the nodes so that the most used ones (by the jieba frequency of the words beneath them) come first and their edges
 /// sit in a small second table, which keeps the walk in cache for ordinary text. Read-only after that.
