@@ -45,7 +45,8 @@ public static class ClassifierModels
         try
         {
             using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(meta));
-            trained = json.RootElement.TryGetProperty("segmenterDictionarySha256", out var v) ? v.GetString() : null;
+            var property = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(nameof(Training.ModelMetadata.SegmenterDictionarySha256));
+            trained = json.RootElement.TryGetProperty(property, out var v) ? v.GetString() : null;
         }
         catch (System.Text.Json.JsonException) { return $"warning: {meta} is not valid JSON: cannot check the segmenter dictionaries the classifier was trained with"; }
         if (trained is null) return null;

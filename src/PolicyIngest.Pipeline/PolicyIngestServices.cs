@@ -39,7 +39,7 @@ public static class PolicyIngestServices
         }
         if (trained is not null)
         {
-            if (ClassifierModels.SegmenterWarning(directory, SegmenterResources.ForModels(SegmenterResources.LocateModelsDirectory())) is { } warning)
+            if (ClassifierModels.SegmenterWarning(directory, SegmenterResources.OfRepository()) is { } warning)
                 Console.Error.WriteLine(warning);
             return trained;
         }

@@ -149,7 +149,6 @@ internal sealed class PrefixTrie
         while (coldCapacity * MaxLoad < n - 1 - hotCount) coldCapacity <<= 1;
         _edges = new ulong[coldCapacity];
         _shift = 64 - System.Numerics.BitOperations.Log2((uint)coldCapacity);
-        _edgeCount = 0;
         var filterBits = 64;
         while (filterBits < 8L * (n - hotCount)) filterBits <<= 1;
         _coldFilter = new ulong[filterBits / 64];
@@ -170,7 +169,6 @@ internal sealed class PrefixTrie
                 Place(_edges, _shift, key, node);
                 AddToColdFilter(key);
             }
-            _edgeCount++;
         }
         _hotShift = hotShift;
         _hotEdges = hot;

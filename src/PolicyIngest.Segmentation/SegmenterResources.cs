@@ -32,7 +32,10 @@ public sealed record SegmenterResources(string JiebaDirectory, IReadOnlyList<str
         return null;
     }
 
-    private static readonly Lazy<JiebaSegmenter> SharedSegmenter = new(() => ForModels(LocateModelsDirectory()).Load());
+    /// <summary>Debian's jieba plus the repository's models/dict (<see cref="LocateModelsDirectory"/>): what <see cref="Shared"/> loads.</summary>
+    public static SegmenterResources OfRepository() => ForModels(LocateModelsDirectory());
+
+    private static readonly Lazy<JiebaSegmenter> SharedSegmenter = new(() => OfRepository().Load());
 
     /// <summary>
     /// The process's one segmenter: Debian's jieba plus the repository's models/dict, built on first use. Search and

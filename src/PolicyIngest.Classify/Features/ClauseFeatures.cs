@@ -430,7 +430,6 @@ public sealed partial class ClauseFeatures
         return (h, n);
     }
 
-
     private int FlagIndex(Namespace ns, string value)
     {
         var h = Seed(ns);

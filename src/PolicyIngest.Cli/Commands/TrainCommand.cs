@@ -59,7 +59,7 @@ public static class TrainCommand
                 SyntheticClauses = synthetic.Count,
                 SentenceReading = model.SentenceReading,
                 SegmenterDictionarySha256 = trainer.FeatureOptions.UsesWords
-                    ? PolicyIngest.Segmentation.SegmenterResources.ForModels(PolicyIngest.Segmentation.SegmenterResources.LocateModelsDirectory()).DictionarySha256()
+                    ? PolicyIngest.Segmentation.SegmenterResources.OfRepository().DictionarySha256()
                     : null,
             };
             File.WriteAllText(Path.Combine(modelsDir, ClassifierModels.MetadataFileName), PolicyJson.Serialize(metadata) + "\n");
