@@ -17,6 +17,12 @@ public static class GlobalOptions
         Recursive = true,
     };
 
+    public static readonly Option<decimal?> FileTimeout = new("--file-timeout")
+    {
+        Description = "seconds allowed to read one file before it is reported as failed (default $POLICYINGEST_FILE_TIMEOUT_S, else 120)",
+        Recursive = true,
+    };
+
     public static readonly Option<bool> Json = new("--json")
     {
         Description = "print exactly one JSON document on stdout",
@@ -31,9 +37,15 @@ public sealed class CliContext(ParseResult parse)
     public bool Json { get; } = parse.GetValue(GlobalOptions.Json);
 
     /// <summary>Reader limits: --max-file-mb over the environment's defaults.</summary>
-    public PolicyIngest.Read.ReadOptions ReadOptions { get; } = parse.GetValue(GlobalOptions.MaxFileMb) is { } mb and > 0
-        ? PolicyIngest.Read.ReadOptions.Default with { MaxFileBytes = (long)(mb * 1024 * 1024) }
-        : PolicyIngest.Read.ReadOptions.Default;
+    public PolicyIngest.Read.ReadOptions ReadOptions { get; } = BuildReadOptions(parse);
+
+    private static PolicyIngest.Read.ReadOptions BuildReadOptions(ParseResult parse)
+    {
+        var options = PolicyIngest.Read.ReadOptions.Default;
+        if (parse.GetValue(GlobalOptions.MaxFileMb) is { } mb and > 0) options = options with { MaxFileBytes = (long)(mb * 1024 * 1024) };
+        if (parse.GetValue(GlobalOptions.FileTimeout) is { } seconds and > 0) options = options with { FileTimeout = TimeSpan.FromSeconds((double)seconds) };
+        return options;
+    }
 
     public TextWriter Out { get; } = Console.Out;
     public TextWriter Err { get; } = Console.Error;

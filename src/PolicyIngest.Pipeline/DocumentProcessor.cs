@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using PolicyIngest.Classify;
+using PolicyIngest.Core;
 using PolicyIngest.Core.Model;
 using PolicyIngest.Extract;
 using PolicyIngest.Read;
@@ -18,14 +19,47 @@ public sealed class DocumentProcessor(
     public ReadOptions ReadOptions => readOptions;
 
     /// <param name="httpCharset">The charset the HTTP response declared for these bytes (fetched pages), if any.</param>
+    /// <exception cref="UnreadableDocumentException">the file cannot be read, or reading it failed or ran past
+    /// <see cref="ReadOptions.FileTimeout"/>: a failure on one input is that input's error, never the run's.</exception>
     public PolicyDocument Process(byte[] bytes, string source, CancellationToken cancellationToken = default, string? httpCharset = null)
     {
-        var sha = Sha256Hex(bytes);
         var options = httpCharset is null ? readOptions : readOptions with { HttpCharset = httpCharset };
-        var text = readers.Read(bytes, source, options, cancellationToken);
-        var document = structure.Parse(text, new DocumentIdentity(source, sha));
-        return Enrich(document);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Parsers in process (PdfPig, OpenXml, AngleSharp) do not all observe cancellation: the work runs on its own
+        // task so that a runaway parse can be abandoned at the limit instead of holding up every other file.
+        var work = Task.Run(() => ProcessGuarded(bytes, source, options, limit.Token), CancellationToken.None);
+        bool finished;
+        try { finished = work.Wait(options.FileTimeout, cancellationToken); }
+        catch (AggregateException ex) when (ex.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+            throw;
+        }
+        if (finished) return work.Result;
+        limit.Cancel();
+        work.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);  // observed: the abandoned parse may still fail later
+        throw new UnreadableDocumentException(
+            $"reading took longer than the {options.FileTimeout.TotalSeconds:0} s limit per file (--file-timeout); abandoned");
     }
+
+    private PolicyDocument ProcessGuarded(byte[] bytes, string source, ReadOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var sha = Sha256Hex(bytes);
+            var text = readers.Read(bytes, source, options, cancellationToken);
+            var document = structure.Parse(text, new DocumentIdentity(source, sha));
+            return Enrich(document);
+        }
+        catch (Exception ex) when (ex is not UnreadableDocumentException and not OperationCanceledException and not OutOfMemoryException)
+        {
+            // A parser that throws on hostile or unusual bytes: that file's error, with the details kept for a developer.
+            var log = FailureLog.Write(source, ex);
+            throw new UnreadableDocumentException($"the file could not be processed ({ex.GetType().Name}: {FirstLine(ex.Message)}; details: {log})", ex);
+        }
+    }
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 
     /// <summary>Adds amounts, rates and clause labels to a structured document and each of its parts.</summary>
     public PolicyDocument Enrich(PolicyDocument document)

@@ -22,6 +22,9 @@ public sealed record ReadOptions
         var options = new ReadOptions();
         if (Megabytes("POLICYINGEST_MAX_FILE_MB") is { } file) options = options with { MaxFileBytes = file };
         if (Megabytes("POLICYINGEST_MAX_UNPACKED_MB") is { } unpacked) options = options with { MaxUncompressedBytes = unpacked };
+        if (decimal.TryParse(Environment.GetEnvironmentVariable("POLICYINGEST_FILE_TIMEOUT_S"), System.Globalization.NumberStyles.Number,
+                System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
+            options = options with { FileTimeout = TimeSpan.FromSeconds((double)seconds) };
         return options;
     }
 
@@ -34,6 +37,9 @@ public sealed record ReadOptions
     public long MaxFileBytes { get; init; } = 200L * 1024 * 1024;
     /// <summary>Zip-bomb guard for DOCX: total uncompressed size of the parts read.</summary>
     public long MaxUncompressedBytes { get; init; } = 512L * 1024 * 1024;
+    /// <summary>Time allowed to read and structure one file, whatever the format (CLI: --file-timeout, POLICYINGEST_FILE_TIMEOUT_S; default 120 s).
+    /// A parse still running then is abandoned and the file reported as failed.</summary>
+    public TimeSpan FileTimeout { get; init; } = TimeSpan.FromSeconds(120);
     /// <summary>Time allowed to one external converter call (LibreOffice, pdftotext, tesseract).</summary>
     public TimeSpan ToolTimeout { get; init; } = TimeSpan.FromMinutes(2);
     /// <summary>OCR pages that have no text layer (slow: ~1.5 s a page).</summary>

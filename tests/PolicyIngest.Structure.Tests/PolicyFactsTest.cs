@@ -80,6 +80,14 @@ public class PolicyFactsTest
         Assert.Equal(["指导意见"], refs.Select(r => r.Title));
     }
 
+    [Fact]
+    public void References_VerbBeforeTrigger_ScopeStartsAtTrigger()
+    {
+        // Regression (real file 64, 渝交规〔2024〕2号): 制定 before 依据 made the basis span negative and crashed the parse.
+        var refs = PolicyFacts.References("各单位制定的裁量基准，依据《中华人民共和国行政处罚法》等法律法规制定本基准。");
+        Assert.Equal("中华人民共和国行政处罚法", Assert.Single(refs).Title);
+    }
+
     [Theory]
     [InlineData("违反本法规定，依照《中华人民共和国行政处罚法》处罚。")] // why: 依照 a law for a penalty is not a basis for making the document
     [InlineData("现将《扶持办法》印发，请遵照执行。")]                    // why: the notice issues the policy; it does not cite it

@@ -86,9 +86,11 @@ public static partial class PolicyFacts
         foreach (Match s in BasisSentence().Matches(text))
         {
             var sentence = s.Value.Trim();
-            var verb = Regex.Match(sentence, "(特?制定|制订|出台)");
             var trigger = Regex.Match(sentence, "(依据|根据|依托|按照|依照)");
-            var scope = sentence[trigger.Index..verb.Index];
+            // The verb that closes the basis is the first one after the trigger (a 制定 may also stand before it).
+            var verb = trigger.Success ? Regex.Match(sentence[trigger.Index..], "(特?制定|制订|出台)") : Match.Empty;
+            if (!verb.Success) continue;
+            var scope = sentence.Substring(trigger.Index, verb.Index);
             foreach (var (title, number) in Titles(scope))
             {
                 if (!found.Any(f => f.Title == title)) found.Add(new DocRef(title, number, sentence));
