@@ -64,6 +64,9 @@ public static partial class PolicyParser
             ?? IssuerFromHistory(history.LastOrDefault())
             ?? inherited?.Issuer;
 
+        var issuers = IssuerList(noticeTitle, SignatureBlock(front, tail), redHeader, issuer);
+        if (issuer is not null && Issuers.IsAbbreviated(issuer) && issuers.Count > 0) issuer = string.Concat(issuers);
+
         var docNumber = front.Where(f => f.Role == Role.DocNumber).Select(f => DocNumbers.WholeLine(f.Line.Text)).FirstOrDefault(n => n is not null)
             ?? history.Select(h => Regex.IsMatch(h, "令第") ? DocNumbers.Find(h) : null).LastOrDefault(n => n is not null);
 
@@ -104,6 +107,7 @@ public static partial class PolicyParser
             NoticeTitle = noticeTitle,
             DocNumber = docNumber,
             Issuer = issuer,
+            Issuers = issuers,
             Region = region,
             IssuedOn = issuedOn,
             EffectiveFrom = effectiveFrom,
@@ -154,7 +158,7 @@ public static partial class PolicyParser
         {
             var line = lines[i];
             var text = line.Text.Trim(' ', '　', '\t');
-            if (Layers.IsSourceMeta(text)) { items.Add(new(line, Role.Meta)); continue; }
+            if (Layers.IsSourceMeta(text) || Layers.IsBannerMark(text)) { items.Add(new(line, Role.Meta)); continue; }
             if (Layers.IsAttachmentStart(text)) { items.Add(new(line, Role.AttachmentMarker)); continue; }
             if (Layers.IsRedHeader(text)) { items.Add(new(line, Role.RedHeader)); continue; }
             if (DocNumbers.WholeLine(text) is not null) { items.Add(new(line, Role.DocNumber)); continue; }
@@ -263,6 +267,37 @@ public static partial class PolicyParser
             .SelectMany(s => Regex.Matches(s, "《(?<t>[^《》]{4,80})》").Select(x => x.Groups["t"].Value))
             .GroupBy(x => x).OrderByDescending(g => g.Count()).FirstOrDefault();
         return counts is { } g && g.Count() >= 2 ? g.Key : null;
+    }
+
+    /// <summary>The run of organisation lines just before the first date line: a 落款 of one or several agencies.</summary>
+    private static List<string> SignatureBlock(List<FrontItem> front, List<Line> tail)
+    {
+        var lines = front.Select(f => f.Line.Text.Trim()).Concat(tail.Select(l => l.Text.Trim())).ToList();
+        var date = lines.FindIndex(l => ChineseDates.WholeLine(l) is not null);
+        var block = new List<string>();
+        for (var i = date - 1; i >= 0 && Layers.IsOrganisation(lines[i]) || i >= 0 && IsSpacedOrganisations(lines[i]); i--) block.Insert(0, lines[i]);
+        return block;
+    }
+
+    /// <summary>广州市医疗保障局　　广州市财政局: several organisations on one 落款 line.</summary>
+    private static bool IsSpacedOrganisations(string line)
+    {
+        var pieces = Regex.Split(line.Trim(), @"[\s　]{1,}").Where(p => p.Length > 0).ToList();
+        return pieces.Count >= 2 && pieces.All(Layers.IsOrganisation);
+    }
+
+    /// <summary>
+    /// Every issuing agency: the notice title's issuer unless it names only the lead agency (…等4部门), else the 落款,
+    /// else the red header's agencies, else the single issuer found otherwise.
+    /// </summary>
+    private static IReadOnlyList<string> IssuerList(string? noticeTitle, List<string> signature, string? redHeader, string? issuer)
+    {
+        var fromTitle = noticeTitle is null ? null : Layers.IssuerBefore关于(noticeTitle);
+        if (fromTitle is not null && !Issuers.IsAbbreviated(fromTitle)) return Issuers.Split(fromTitle);
+        var signed = signature.SelectMany(Issuers.Split).Where(Layers.IsOrganisation).ToList();
+        if (signed.Count > 0) return signed;
+        if (redHeader is { Length: > 2 }) return Issuers.Split(redHeader[..^2]);
+        return issuer is null || Issuers.IsAbbreviated(issuer) ? [] : Issuers.Split(issuer);
     }
 
     private static string? IssuerFromHistory(string? line)

@@ -14,6 +14,11 @@ public sealed class PolicyStructureParser : IStructureParser
 
     public PolicyDocument Parse(ExtractedText text, DocumentIdentity identity)
     {
+        return PageFieldReconciler.Apply(ParseText(text, identity), text.PageFields);
+    }
+
+    private PolicyDocument ParseText(ExtractedText text, DocumentIdentity identity)
+    {
         if (CompilationParser.Recognise(text.Blocks)) return CompilationParser.Parse(text, identity);
         var lines = LogicalLines.Build(text.Blocks);
         var document = PolicyParser.Parse(lines, text.Format, identity, text.TitleHint);

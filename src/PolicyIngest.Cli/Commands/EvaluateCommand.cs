@@ -24,6 +24,7 @@ public static class EvaluateCommand
     [
         new ReadEvaluation(),
         new StructureEvaluation(),
+        new RealEvaluation(),
         new AmountsEvaluation(),
         new NumbersEvaluation(),
         new ClassifyEvaluation(),

@@ -11,6 +11,8 @@ public sealed record ExtractedText
     /// <summary>An HTML page's &lt;title&gt;, a DOCX core title: a hint only.</summary>
     public string? TitleHint { get; init; }
     public int? PageCount { get; init; }
+    /// <summary>The metadata block of a portal page (索引号, 文号, 成文日期 …), as printed; empty for other formats.</summary>
+    public IReadOnlyList<PageField> PageFields { get; init; } = [];
 
     public string FullText => string.Join("\n", Blocks.Select(b => b.Text));
 }

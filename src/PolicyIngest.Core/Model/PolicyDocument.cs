@@ -13,7 +13,10 @@ public sealed record PolicyDocument
     public required string Title { get; init; }
     public string? NoticeTitle { get; init; }
     public string? DocNumber { get; init; }
+    /// <summary>发文机构 as one string (joint issuers run together, as printed without separators).</summary>
     public string? Issuer { get; init; }
+    /// <summary>Every issuing agency of a joint document (联合发文), in the order printed; one entry for a single issuer.</summary>
+    public IReadOnlyList<string> Issuers { get; init; } = [];
     public string? Region { get; init; }
     public DateOnly? IssuedOn { get; init; }
     public DateOnly? EffectiveFrom { get; init; }

@@ -42,15 +42,22 @@ public sealed partial class HtmlReader : IDocumentReader
         var attachments = Attachments(document, baseUri);
         var pageTitle = document.Title?.Trim();
 
-        foreach (var element in document.All.Where(IsBoilerplate).ToList()) element.Remove();
+        foreach (var element in document.All.Where(e => Dropped.Contains(e.LocalName)).ToList()) element.Remove();
         var body = document.Body ?? throw new UnreadableDocumentException("the HTML page has no body");
-        var article = FindArticle(body);
+        // The metadata block is read from the whole page before anything else is removed: portals put it in
+        // containers whose names look like boilerplate.
+        var fields = PortalMetadata.Parse(Segments(body));
+        foreach (var element in body.QuerySelectorAll("*").Where(IsBoilerplate).ToList()) element.Remove();
+
+        var measure = PageContent.Measure(body);
+        var article = measure.FindArticle(body);
+        cancellationToken.ThrowIfCancellationRequested();
 
         var blocks = new List<TextBlock>();
-        var heading = HeadingBefore(body, article);
+        var heading = HeadingBefore(body, article, pageTitle);
         if (heading is not null) blocks.Add(new TextBlock(heading));
         var current = new StringBuilder();
-        Walk(article, current, blocks);
+        Walk(article, current, blocks, measure);
         Flush(current, blocks);
         if (blocks.Count == 0) throw new UnreadableDocumentException("no article text found in the HTML page");
 
@@ -63,7 +70,21 @@ public sealed partial class HtmlReader : IDocumentReader
             Attachments = attachments,
             Warnings = warnings,
             TitleHint = heading ?? TitleFromPageTitle(pageTitle),
+            PageFields = fields,
         };
+    }
+
+    /// <summary>Every text of the page in document order, one per text node run inside an inline element, collapsed.</summary>
+    private static List<string> Segments(IElement root)
+    {
+        var segments = new List<string>();
+        foreach (var node in root.GetDescendants())
+        {
+            if (node is not IText text) continue;
+            var collapsed = Collapse(text.Data);
+            if (collapsed.Length > 0) segments.Add(collapsed);
+        }
+        return segments;
     }
 
     /// <summary>BOM, then the HTTP header's charset, then a meta tag, then strict UTF-8, then GB18030.</summary>
@@ -124,33 +145,52 @@ public sealed partial class HtmlReader : IDocumentReader
         return LinkDensity(e) > 0.3 || TextLength(e) < 200;
     }
 
-    /// <summary>The deepest element holding at least 80% of the text below its parent: the article container.</summary>
-    private static IElement FindArticle(IElement body)
+    /// <summary>
+    /// The page's own heading before the article, when the article does not hold it: an element the page title names
+    /// (its text equals the &lt;title&gt; less the site name, or one contains the other), else the last h1/h2/title-named
+    /// element before the article. Never a link, never prose.
+    /// </summary>
+    private static string? HeadingBefore(IElement body, IElement article, string? pageTitle)
     {
-        var current = body;
-        while (true)
-        {
-            var total = TextLength(current);
-            var child = current.Children.Select(c => (Element: c, Length: TextLength(c))).OrderByDescending(c => c.Length).FirstOrDefault();
-            if (child.Element is null || total == 0 || child.Length < total * 0.8) return current;
-            current = child.Element;
-        }
-    }
-
-    /// <summary>The page's own heading (h1/h2 or a "title" element) just before the article, when the article does not contain it.</summary>
-    private static string? HeadingBefore(IElement body, IElement article)
-    {
-        var candidates = body.QuerySelectorAll("h1, h2, .title, .article-title, #title")
+        var before = body.QuerySelectorAll("*")
             .Where(h => !article.Contains(h) && !h.Contains(article))
-            .Where(h => h.CompareDocumentPosition(article).HasFlag(DocumentPositions.Following));
-        var heading = candidates.Select(h => Collapse(h.TextContent)).LastOrDefault(t => t.Length >= 4);
-        return heading;
+            .Where(h => h.CompareDocumentPosition(article).HasFlag(DocumentPositions.Following))
+            .Where(h => h.Closest("a") is null)
+            .ToList();
+        var named = TitleFromPageTitle(pageTitle) is { Length: >= 4 } t ? Squeeze(t) : null;
+        if (named is not null)
+        {
+            var match = before.Where(h => h.Children.Length == 0 || h.LocalName is "h1" or "h2" or "h3")
+                .Select(h => Collapse(h.TextContent))
+                .LastOrDefault(x => x.Length >= 4 && x.Length <= 200 && SameTitle(Squeeze(x), named));
+            if (match is not null) return match;
+        }
+        return before.Where(h => h.LocalName is "h1" or "h2" || TitleName().IsMatch($"{h.Id} {h.ClassName}"))
+            .Select(h => Collapse(h.TextContent))
+            .LastOrDefault(x => x.Length >= 4 && x.Length <= 200 && x.Count(PageContent.IsSentencePunctuation) <= 3);
     }
 
-    private static string? TitleFromPageTitle(string? title) =>
-        string.IsNullOrWhiteSpace(title) ? null : title.Split(['_', '|'], StringSplitOptions.TrimEntries)[0];
+    private static bool SameTitle(string text, string pageTitle) =>
+        text == pageTitle || (text.Length >= 8 && pageTitle.Length >= 8 && (pageTitle.StartsWith(text, StringComparison.Ordinal) || text.StartsWith(pageTitle, StringComparison.Ordinal)));
 
-    private static void Walk(INode node, StringBuilder current, List<TextBlock> blocks)
+    private static string Squeeze(string text) => Whitespace().Replace(text, "");
+
+    [GeneratedRegex(@"(^|[\s_-])(title|tit|bt|biaoti|article-title|content_title|newsTitle|xl-title)([\s_-]|\d|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex TitleName();
+
+    [GeneratedRegex(@"\s*(?:[-_|｜]|——)\s*(?<site>[^-_|｜]*(?:网站|门户网站|政府网|人民政府|信息公开|平台|网))\s*$")]
+    private static partial Regex SiteSuffix();
+
+    /// <summary>The &lt;title&gt; less the site name portals append ("… - 广州市人民政府门户网站", "…_政策文件").</summary>
+    private static string? TitleFromPageTitle(string? title)
+    {
+        if (string.IsNullOrWhiteSpace(title)) return null;
+        var t = Collapse(title);
+        while (SiteSuffix().Match(t) is { Success: true } m && m.Index > 0) t = t[..m.Index].Trim();
+        return t.Split(['_', '|', '｜'], StringSplitOptions.TrimEntries)[0];
+    }
+
+    private static void Walk(INode node, StringBuilder current, List<TextBlock> blocks, PageContent measure)
     {
         foreach (var child in node.ChildNodes)
         {
@@ -162,6 +202,8 @@ public sealed partial class HtmlReader : IDocumentReader
                 case IElement { LocalName: "br" }:
                     Flush(current, blocks);
                     break;
+                case IElement e when BlockElements.Contains(e.LocalName) && e.LocalName != "tr" && measure.IsNavigation(e):
+                    break;
                 case IElement { LocalName: "tr" } row:
                     Flush(current, blocks);
                     var cells = row.Children.Where(c => c.LocalName is "td" or "th").Select(c => Collapse(c.TextContent)).Where(c => c.Length > 0).ToList();
@@ -169,11 +211,11 @@ public sealed partial class HtmlReader : IDocumentReader
                     break;
                 case IElement e when BlockElements.Contains(e.LocalName):
                     Flush(current, blocks);
-                    Walk(e, current, blocks);
+                    Walk(e, current, blocks, measure);
                     Flush(current, blocks);
                     break;
                 case IElement e:
-                    Walk(e, current, blocks);
+                    Walk(e, current, blocks, measure);
                     break;
             }
         }

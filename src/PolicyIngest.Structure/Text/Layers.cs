@@ -44,6 +44,15 @@ public static partial class Layers
 
     public static bool IsSourceMeta(string line) => SourceMeta().IsMatch(line.Trim());
 
+    [GeneratedRegex(@"^(?:(?:份\s*号\s*[:：]?\s*)?[0-9０-９]{1,8}|(?:绝\s*密|机\s*密|秘\s*密)(?:\s*[★☆*]\s*\S{0,8})?|(?:特\s*急|加\s*急|特\s*提|平\s*急)|签\s*发\s*人\s*[:：].{0,20})$")]
+    private static partial Regex BannerMark();
+
+    /// <summary>
+    /// The small marks of a 公文's 版头 (GB/T 9704-2012 7.2): 份号 (001012), 密级 and 保密期限 (机密★5年),
+    /// 紧急程度 (特急), 签发人：…. Never title, never body.
+    /// </summary>
+    public static bool IsBannerMark(string line) => BannerMark().IsMatch(line.Trim(' ', '　', '\t'));
+
     public static bool IsRedHeader(string line)
     {
         var s = line.Trim().Replace(" ", "").Replace("　", "");
@@ -74,8 +83,16 @@ public static partial class Layers
     }
 
     /// <summary>The title of the document a notice issues: 关于印发《X》的通知 → X.</summary>
-    public static string? IssuedTitleOf(string noticeTitle) =>
-        IssuedTitle().Match(noticeTitle) is { Success: true } m ? m.Groups["title"].Value.Trim() : null;
+    public static string? IssuedTitleOf(string noticeTitle)
+    {
+        if (IssuedTitle().Match(noticeTitle) is { Success: true } m) return m.Groups["title"].Value.Trim();
+        // 关于印发广州市就业见习基地管理办法的通知: the same without book-title marks, when what is issued ends like a title.
+        if (IssuedTitleUnmarked().Match(noticeTitle) is { Success: true } u && EndsLikeTitle(u.Groups["title"].Value)) return u.Groups["title"].Value.Trim();
+        return null;
+    }
+
+    [GeneratedRegex(@"关于(?:印发|发布|转发|公布|下发|颁布)(?<title>[^《》]{4,}?)的(?:通知|决定)(?:[（(].{1,10}[）)])?$")]
+    private static partial Regex IssuedTitleUnmarked();
 
     /// <summary>The issuer written before 关于 in a title: 北京市怀柔区经济和信息化局关于印发… → 北京市怀柔区经济和信息化局.</summary>
     public static string? IssuerBefore关于(string title)
@@ -99,7 +116,8 @@ public static partial class Layers
     {
         var s = line.Trim();
         return s.Length is >= 1 and <= 100 && s.IndexOfAny(SentencePunctuation) < 0 && ClauseLabels.Match(s) is null
-            && ChineseDates.DatePattern().Match(s) is not { Success: true, Index: 0 } && !IsSourceMeta(s) && !s.Contains("http");
+            && ChineseDates.DatePattern().Match(s) is not { Success: true, Index: 0 } && !IsSourceMeta(s) && !s.Contains("http")
+            && !IsBannerMark(s) && !IsRedHeader(s) && DocNumbers.WholeLine(s) is null;
     }
 
     /// <summary>Ends like a document title: …办法, …若干措施, …细则（试行）, …规定.</summary>

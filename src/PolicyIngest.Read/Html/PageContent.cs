@@ -1,0 +1,114 @@
+using AngleSharp.Dom;
+
+namespace PolicyIngest.Read.Html;
+
+/// <summary>
+/// Finds the document on a portal page by its text, the way readability-style extractors do, never by a list of
+/// sites: prose carries sentence punctuation and little link text; menus, breadcrumbs, share bars, "上一篇/下一篇"
+/// and footers carry links and short labels. Statistics are computed once per element, bottom-up, so a 3 MB page of
+/// nested spans costs one walk.
+/// </summary>
+public sealed class PageContent
+{
+    /// <summary>Non-whitespace characters, those inside links, and sentence punctuation outside links.</summary>
+    public readonly record struct Stats(int Text, int LinkText, int Punctuation)
+    {
+        public double LinkDensity => Text == 0 ? 1 : (double)LinkText / Text;
+        public static Stats operator +(Stats a, Stats b) => new(a.Text + b.Text, a.LinkText + b.LinkText, a.Punctuation + b.Punctuation);
+    }
+
+    /// <summary>A child that holds this share of its parent's prose is where the document lives.</summary>
+    private const double DescendShare = 0.75;
+
+    private readonly Dictionary<IElement, Stats> _stats = new(ReferenceEqualityComparer.Instance);
+
+    private PageContent() { }
+
+    public static PageContent Measure(IElement root)
+    {
+        var content = new PageContent();
+        content.Visit(root, insideLink: false);
+        return content;
+    }
+
+    public Stats Of(IElement e) => _stats.TryGetValue(e, out var s) ? s : default;
+
+    private Stats Visit(IElement element, bool insideLink)
+    {
+        var link = insideLink || element.LocalName == "a";
+        var total = default(Stats);
+        foreach (var node in element.ChildNodes)
+        {
+            total += node switch
+            {
+                IText text => Count(text.Data, link),
+                IElement child => Visit(child, link),
+                _ => default,
+            };
+        }
+        _stats[element] = total;
+        return total;
+    }
+
+    private static Stats Count(string data, bool link)
+    {
+        int text = 0, punctuation = 0;
+        foreach (var c in data)
+        {
+            if (char.IsWhiteSpace(c)) continue;
+            text++;
+            if (!link && IsSentencePunctuation(c)) punctuation++;
+        }
+        return new Stats(text, link ? text : 0, punctuation);
+    }
+
+    public static bool IsSentencePunctuation(char c) => c is '。' or '，' or '；' or '：' or '、' or '！' or '？' or '（' or '）' or '“' or '”';
+
+    /// <summary>
+    /// The smallest element holding most of the page's prose: from the body, step into the child that holds
+    /// <see cref="DescendShare"/> of the punctuated text, while there is one.
+    /// </summary>
+    public IElement FindArticle(IElement body)
+    {
+        var current = body;
+        while (true)
+        {
+            var total = Of(current).Punctuation;
+            if (total == 0) return FallbackByText(current);
+            IElement? next = null;
+            foreach (var child in current.Children)
+            {
+                if (Of(child).Punctuation >= total * DescendShare) { next = child; break; }
+            }
+            if (next is null) return current;
+            current = next;
+        }
+    }
+
+    /// <summary>A page without punctuation (a list, a table of figures): the child holding most of the non-link text.</summary>
+    private IElement FallbackByText(IElement from)
+    {
+        var current = from;
+        while (true)
+        {
+            var own = NonLinkText(current);
+            var child = current.Children.Select(c => (Element: c, Text: NonLinkText(c))).OrderByDescending(c => c.Text).FirstOrDefault();
+            if (child.Element is null || own == 0 || child.Text < own * 0.8) return current;
+            current = child.Element;
+        }
+    }
+
+    private int NonLinkText(IElement e) => Of(e).Text - Of(e).LinkText;
+
+    /// <summary>
+    /// Navigation inside the article container: a block made mostly of links (上一篇/下一篇, related links, share bars,
+    /// breadcrumbs) or a list of short links. Prose with a link in it stays.
+    /// </summary>
+    public bool IsNavigation(IElement e)
+    {
+        var s = Of(e);
+        if (s.Text == 0) return false;
+        if (s.LinkDensity > 0.5 && s.Punctuation < 4) return true;
+        return s.LinkDensity > 0.3 && s.Punctuation == 0 && e.QuerySelectorAll("a").Length >= 3;
+    }
+}
