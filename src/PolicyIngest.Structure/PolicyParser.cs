@@ -51,6 +51,9 @@ public static partial class PolicyParser
             ?? tail.Select(l => ChineseDates.WholeLine(l.Text)).LastOrDefault(d => d is not null)
             ?? closing.Select(l => Layers.IsClosingStart(l.Text) ? ChineseDates.Find(l.Text) : null).FirstOrDefault(d => d is not null);
         var historyDate = history.Select(h => ChineseDates.Find(h)).LastOrDefault(d => d is not null);
+        // A law's history block under its title: the text in force is that of the last revision.
+        var lawEvents = LawHistory.Parse(HistoryBlock(front));
+        if (lawEvents.Count > 0) historyDate = lawEvents[^1].Date;
         var issuedOn = signDate ?? historyDate ?? inherited?.IssuedOn;
 
         var signature = front.Concat(tail.Select(l => new FrontItem(l, Role.Text)))
@@ -61,6 +64,7 @@ public static partial class PolicyParser
             ?? signature
             ?? (redHeader is null ? null : redHeader[..^2])
             ?? (title is null ? null : Layers.IssuerBefore关于(title))
+            ?? (lawEvents.Count > 0 && lawEvents[^1].Body.Length > 0 ? lawEvents[^1].Body : null)
             ?? IssuerFromHistory(history.LastOrDefault())
             ?? inherited?.Issuer;
 
@@ -68,7 +72,8 @@ public static partial class PolicyParser
         if (issuer is not null && Issuers.IsAbbreviated(issuer) && issuers.Count > 0) issuer = string.Concat(issuers);
 
         var docNumber = front.Where(f => f.Role == Role.DocNumber).Select(f => DocNumbers.WholeLine(f.Line.Text)).FirstOrDefault(n => n is not null)
-            ?? history.Select(h => Regex.IsMatch(h, "令第") ? DocNumbers.Find(h) : null).LastOrDefault(n => n is not null);
+            ?? history.Select(h => Regex.IsMatch(h, "令第") ? DocNumbers.Find(h) : null).LastOrDefault(n => n is not null)
+            ?? DecreeNumber(front);
 
         var factsText = string.Join("\n", main.Select(l => l.Text));
         var effectiveFrom = PolicyFacts.EffectiveFrom(factsText, issuedOn);
@@ -104,7 +109,8 @@ public static partial class PolicyParser
             Format = format,
             DocType = docType,
             Title = title,
-            NoticeTitle = noticeTitle,
+            // A notice that is itself the content (关于进一步加强…的通知) is the document: its title, no wrapper.
+            NoticeTitle = issuedTitle is null && title == noticeTitle ? null : noticeTitle,
             DocNumber = docNumber,
             Issuer = issuer,
             Issuers = issuers,
@@ -267,6 +273,33 @@ public static partial class PolicyParser
             .SelectMany(s => Regex.Matches(s, "《(?<t>[^《》]{4,80})》").Select(x => x.Groups["t"].Value))
             .GroupBy(x => x).OrderByDescending(g => g.Count()).FirstOrDefault();
         return counts is { } g && g.Count() >= 2 ? g.Key : null;
+    }
+
+    /// <summary>The front lines of a law's history block, from the line that opens it to the one that closes its bracket.</summary>
+    private static string HistoryBlock(List<FrontItem> front)
+    {
+        var start = front.FindIndex(f => LawHistory.Opens(f.Line.Text));
+        if (start < 0) return "";
+        var block = new System.Text.StringBuilder();
+        for (var i = start; i < front.Count && i < start + 12; i++)
+        {
+            block.Append(front[i].Line.Text.Trim());
+            if (block.ToString().TrimEnd().EndsWith('）') || block.ToString().TrimEnd().EndsWith(')')) break;
+        }
+        return block.ToString();
+    }
+
+    /// <summary>A decree number printed over two lines under the title: 广州市人民政府令 / 第179号.</summary>
+    private static string? DecreeNumber(List<FrontItem> front)
+    {
+        for (var i = 0; i + 1 < front.Count && i < 12; i++)
+        {
+            var first = front[i].Line.Text.Trim();
+            if (first.EndsWith('令') && first.Length <= 30 && DocNumbers.Find(first + front[i + 1].Line.Text.Trim()) is { } n
+                && Regex.IsMatch(front[i + 1].Line.Text.Trim(), @"^第\s*\d{1,5}\s*号$")) return n;
+            if (Regex.IsMatch(first, @"令\s*第\s*\d{1,5}\s*号$") && first.Length <= 40 && DocNumbers.Find(first) is { } whole) return whole;
+        }
+        return null;
     }
 
     /// <summary>The run of organisation lines just before the first date line: a 落款 of one or several agencies.</summary>

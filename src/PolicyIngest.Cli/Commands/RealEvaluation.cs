@@ -98,7 +98,7 @@ public sealed partial class RealEvaluation : IMeasurement
                 if (field == "articleCount" && gold.ArticleCount is null) continue;
                 asked[field]++;
                 if (Same(want[field], got[field])) right[field]++;
-                else misses.Add($"{gold.File}: {field}: want {want[field] ?? "null"}, got {got[field] ?? "null"}");
+                else misses.Add($"{gold.File}: {field}: want {Short(want[field])}, got {Short(got[field])}");
             }
             if (gold.Amounts is { } amounts && doc is not null)
             {
@@ -149,6 +149,8 @@ public sealed partial class RealEvaluation : IMeasurement
 
     [GeneratedRegex(@"[\s\u3000]+")]
     private static partial Regex Whitespace();
+
+    private static string Short(string? s) => s is null ? "null" : s.Length <= 80 ? s : s[..80] + "…";
 
     private static string Ratio(int a, int b) => b == 0 ? "n/a" : ((double)a / b).ToString("0.000", CultureInfo.InvariantCulture);
 }

@@ -44,6 +44,12 @@ public sealed partial class HtmlReader : IDocumentReader
 
         foreach (var element in document.All.Where(e => Dropped.Contains(e.LocalName)).ToList()) element.Remove();
         var body = document.Body ?? throw new UnreadableDocumentException("the HTML page has no body");
+        // Hidden copies go, but never a hidden container holding most of the page (pages that a script reveals).
+        var pageText = TextLength(body);
+        foreach (var element in body.QuerySelectorAll("[hidden], [style]").Where(IsHidden).ToList())
+        {
+            if (TextLength(element) < pageText / 2) element.Remove();
+        }
         // The metadata block is read from the whole page before anything else is removed: portals put it in
         // containers whose names look like boilerplate.
         var fields = PortalMetadata.Parse(Segments(body));
@@ -134,6 +140,13 @@ public sealed partial class HtmlReader : IDocumentReader
         }
         return links;
     }
+
+    /// <summary>Text the reader never sees (a hidden read-aloud copy of the article, collapsed menus) is not the document.</summary>
+    private static bool IsHidden(IElement e) =>
+        e.HasAttribute("hidden") || (e.GetAttribute("style") is { } style && HiddenStyle().IsMatch(style));
+
+    [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase)]
+    private static partial Regex HiddenStyle();
 
     private static bool IsBoilerplate(IElement e)
     {

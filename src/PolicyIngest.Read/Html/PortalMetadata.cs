@@ -47,8 +47,21 @@ public static partial class PortalMetadata
             }
             found[hit.Name] = new PageField(hit.Name, value.Trim());
         }
+        // Many portals print the publication date bare, right beside the 来源 label: 2025-12-03 | 来源：….
+        if (!found.ContainsKey(PageField.PublishedOn))
+        {
+            for (var i = 0; i < segments.Count; i++)
+            {
+                if (Label(segments[i]) is not { Name: PageField.Source }) continue;
+                var near = new[] { i - 1, i + 1 }.Where(k => k >= 0 && k < segments.Count).Select(k => segments[k]).FirstOrDefault(s => BareDate().IsMatch(s));
+                if (near is not null) { found[PageField.PublishedOn] = new PageField(PageField.PublishedOn, near); break; }
+            }
+        }
         return found.Values.ToList();
     }
+
+    [GeneratedRegex(@"^(19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?$")]
+    private static partial Regex BareDate();
 
     private static (string Name, string Value)? Label(string segment)
     {

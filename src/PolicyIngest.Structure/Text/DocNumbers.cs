@@ -12,7 +12,8 @@ public static partial class DocNumbers
     [GeneratedRegex(@"[〔\[［【﹝(（]\s*(?<year>(19|20)\d{2})\s*[〕\]］】﹞)）]\s*(?<prefix>[\u4e00-\u9fff]{1,12}?)\s*(?<seq>\d{1,5})\s*号")]
     private static partial Regex YearFirst();
 
-    [GeneratedRegex(@"(?<prefix>(中华人民共和国)?[\u4e00-\u9fff]{1,12}令)\s*第\s*(?<seq>\d{1,5})\s*号")]
+    /// <summary>A decree number (主席令第73号, 广州市人民政府令第179号, 国务院令第529号): the issuing office before 令, never a verb (修正主席令 → 主席令).</summary>
+    [GeneratedRegex(@"(?<prefix>(中华人民共和国)?(主席|国务院|[\u4e00-\u9fff]{1,12}?(人民政府|政府|部|委员会|总局|局|署|行|院)))令\s*第\s*(?<seq>\d{1,5})\s*号")]
     private static partial Regex Decree();
 
     /// <summary>The first 发文字号 in a string, normalised, or null.</summary>
@@ -23,7 +24,7 @@ public static partial class DocNumbers
         if (YearFirst().Match(text) is { Success: true } y)
             return $"{y.Groups["prefix"].Value}〔{y.Groups["year"].Value}〕{y.Groups["seq"].Value}号";
         if (Decree().Match(text) is { Success: true } d)
-            return $"{d.Groups["prefix"].Value}第{d.Groups["seq"].Value}号";
+            return $"{d.Groups["prefix"].Value}令第{d.Groups["seq"].Value}号";
         return null;
     }
 

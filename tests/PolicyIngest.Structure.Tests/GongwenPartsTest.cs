@@ -1,0 +1,65 @@
+using PolicyIngest.Structure.Text;
+
+namespace PolicyIngest.Structure.Tests;
+
+/// <summary>The 公文 parts real files print (GB/T 9704-2012): joint issuers, 版头 marks, decree numbers, law histories.</summary>
+public class GongwenPartsTest
+{
+    [Theory]
+    // why: a notice title of a joint document keeps the spaces between agencies (real file 10)
+    [InlineData("广州市医疗保障局 广州市财政局 广州市卫生健康委员会", "广州市医疗保障局|广州市财政局|广州市卫生健康委员会")]
+    // why: pages that drop the spaces run the agencies together: split before each repeat of the region (real file 29)
+    [InlineData("广州市民政局广州市财政局广州市市场监督管理局", "广州市民政局|广州市财政局|广州市市场监督管理局")]
+    // why: 、 separates agencies in titles
+    [InlineData("浙江省物价局、浙江省财政厅", "浙江省物价局|浙江省财政厅")]
+    // why: one agency whose name repeats no region stays whole
+    [InlineData("广州市人民政府办公厅", "广州市人民政府办公厅")]
+    // why: a repost marker is not part of the issuer
+    [InlineData("广州市民政局（转载）", "广州市民政局")]
+    [InlineData("本网广州市住房保障办公室", "广州市住房保障办公室")]
+    public void Issuers_Split(string raw, string expected) => Assert.Equal(expected, string.Join("|", Issuers.Split(raw)));
+
+    [Theory]
+    // why: the lead agency "and N departments" means the full list is in the 落款
+    [InlineData("广州市卫生健康委等4部门", true)]
+    [InlineData("广州市卫生健康委员会", false)]
+    public void Issuers_IsAbbreviated(string issuer, bool expected) => Assert.Equal(expected, Issuers.IsAbbreviated(issuer));
+
+    [Theory]
+    // why: 份号, 密级 with 保密期限, 紧急程度 and 签发人 are 版头 marks (GB/T 9704 7.2), never a title
+    [InlineData("001012", true)]
+    [InlineData("机密★5年", true)]
+    [InlineData("特急", true)]
+    [InlineData("签发人：张三", true)]
+    // why: ordinary lines are not marks
+    [InlineData("测试公文标题", false)]
+    [InlineData("2025年", false)]
+    [InlineData("第一条 为了规范管理，制定本办法。", false)]
+    public void Layers_IsBannerMark(string line, bool expected) => Assert.Equal(expected, Layers.IsBannerMark(line));
+
+    [Theory]
+    // why: the verb before 主席令 is not part of the number (real file 58's history ends …修正主席令第73号）)
+    [InlineData("《关于修改＜中华人民共和国劳动合同法＞的决定》修正主席令第73号）", "主席令第73号")]
+    // why: a city government's decree, with the space the page prints (real file 32)
+    [InlineData("广州市人民政府令 第179号", "广州市人民政府令第179号")]
+    [InlineData("中华人民共和国国务院令第802号", "中华人民共和国国务院令第802号")]
+    public void DocNumbers_FindsDecreeNumbers(string text, string expected) => Assert.Equal(expected, DocNumbers.Find(text));
+
+    [Fact]
+    public void LawHistory_TheLastRevisionGivesDateAndBody()
+    {
+        // why: the version in force is the last revision's (real file 44: adopted 1991, revised 2009 and 2020); the
+        // date may be broken over two lines
+        var events = LawHistory.Parse("（1991年3月2日第七届全国人民代表大会常务委员会第十八次会议通过 根据2009年8月27日第十一届全国人民代表大会常务委员会第十次会议《关于修改部分法律的决定》第一次修正 根据2020年10月\n17日第十三届全国人民代表大会常务委员会第二十二次会议《关于修改<中华人民共和国国徽法>的决定》第二次修正）");
+        Assert.Equal(3, events.Count);
+        Assert.Equal(new DateOnly(2020, 10, 17), events[^1].Date);
+        Assert.Equal("全国人民代表大会常务委员会", events[^1].Body);
+        Assert.Equal("修正", events[^1].What);
+    }
+
+    [Theory]
+    // why: ordinary bracketed sentences are not a history block
+    [InlineData("（一）支持企业升规。")]
+    [InlineData("为了规范管理，制定本办法。")]
+    public void LawHistory_OpensOnlyOnADatedBlock(string line) => Assert.False(LawHistory.Opens(line));
+}
