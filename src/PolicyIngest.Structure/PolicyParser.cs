@@ -27,6 +27,7 @@ public static partial class PolicyParser
         InheritedMetadata? inherited = null)
     {
         var (main, attachments, closing) = Segment(lines);
+        ReclaimAttachmentNotes(main, attachments);
         var bodyStart = main.FindIndex(l => ClauseLabels.Match(l.Text) is { Number: 1, Level: <= LabelLevel.Outline2 });
         if (bodyStart < 0) bodyStart = main.Count;
         var front = Classify(main.Take(bodyStart).ToList());
@@ -74,6 +75,14 @@ public static partial class PolicyParser
         var docNumber = front.Where(f => f.Role == Role.DocNumber).Select(f => DocNumbers.WholeLine(f.Line.Text)).FirstOrDefault(n => n is not null)
             ?? history.Select(h => Regex.IsMatch(h, "令第") ? DocNumbers.Find(h) : null).LastOrDefault(n => n is not null)
             ?? DecreeNumber(front);
+
+        // A decree (广州市人民政府令第179号) names its issuer.
+        if (issuers.Count == 0 && docNumber is not null && Regex.Match(docNumber, "^(?<org>.+?)令第") is { Success: true } decree
+            && Layers.IsOrganisation(decree.Groups["org"].Value))
+        {
+            issuers = [decree.Groups["org"].Value];
+            issuer ??= issuers[0];
+        }
 
         var factsText = string.Join("\n", main.Select(l => l.Text));
         var effectiveFrom = PolicyFacts.EffectiveFrom(factsText, issuedOn);
@@ -155,6 +164,24 @@ public static partial class PolicyParser
             current.Add(lines[i]);
         }
         return (main, attachments, closing);
+    }
+
+    /// <summary>
+    /// 附件说明 before the 落款 (附件：/ 1.房源情况表 / 2.… / 广州市住房保障办公室 / 2025年3月19日) is part of the main
+    /// document, not an attachment: a "part" of short list lines that ends in a signature date goes back to the main text.
+    /// </summary>
+    private static void ReclaimAttachmentNotes(List<Line> main, List<List<Line>> attachments)
+    {
+        while (attachments.Count > 0)
+        {
+            var part = attachments[0];
+            var date = part.FindLastIndex(l => ChineseDates.WholeLine(l.Text) is not null);
+            var isNote = date >= 1 && date >= part.Count - 2 && part.Count <= 20
+                && part.Take(date).All(l => l.Text.Trim().Length <= 80 && !l.Text.Contains('。'));
+            if (!isNote) return;
+            main.AddRange(part);
+            attachments.RemoveAt(0);
+        }
     }
 
     private static List<FrontItem> Classify(List<Line> lines)
