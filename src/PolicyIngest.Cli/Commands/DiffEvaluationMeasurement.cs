@@ -24,6 +24,19 @@ public sealed class DiffEvaluationMeasurement : IMeasurement
         if (files.Count == 0) { context.Err.WriteLine($"error: no documents under {shared}"); return ExitCodes.BadInput; }
         var processor = PolicyIngestServices.CreateProcessor();
         var documents = files.ToDictionary(f => Path.GetFileName(f), f => processor.Process(File.ReadAllBytes(f), f, cancellationToken));
+        var goldDir = Path.Combine(CliContext.RepositoryRoot, "corpus", "revisions-gold");
+        if (Directory.Exists(goldDir))
+        {
+            var real = RealPairScore.Score(goldDir, path => documents[Path.GetFileName(path)], Path.Combine(shared, "data", "revisions"));
+            o.WriteLine("real revision pairs (../shared/data/revisions, gold corpus/revisions-gold written blind):");
+            foreach (var pair in real)
+                o.WriteLine($"  pair {pair.Pair}: article links {pair.Links}; amount changes {pair.AmountChanges}");
+            o.WriteLine($"  all pairs: article links {real.Aggregate(new RealPairScore.Counts(0, 0, 0), (a, p) => a + p.Links)}");
+            o.WriteLine($"  all pairs: amount changes {real.Aggregate(new RealPairScore.Counts(0, 0, 0), (a, p) => a + p.AmountChanges)}");
+            foreach (var pair in real)
+                foreach (var miss in pair.Misses.Take(8)) o.WriteLine($"    {pair.Pair}: {miss}");
+        }
+
         var sources = documents.Values.Where(d => d.Clauses.Count(c => c.Kind == ClauseKind.Article) >= 4).ToList();
         o.WriteLine($"sources: {sources.Count} documents with articles ({sources.Sum(d => d.Amounts.Count)} amounts extracted) from {shared}");
 
