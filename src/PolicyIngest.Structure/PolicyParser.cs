@@ -46,6 +46,11 @@ public static partial class PolicyParser
         var issuedTitle = noticeTitle is null ? null : Layers.IssuedTitleOf(noticeTitle);
         var titleCandidates = front.Where(f => f.Role == Role.Title).Select(f => Layers.JoinTitle([f.Line.Text])).ToList();
         var title = ChooseTitle(titleCandidates, issuedTitle, noticeTitle);
+        // A page heading the reader matched to the page's own <title> and that opens the text is the title, even when it
+        // reads like a sentence (无需个人垫付！…快速办理！) and a later heading ends like one (办理指引).
+        if (noticeTitle is null && titleHint is { Length: >= 4 } hint && lines.Count > 0
+            && Layers.JoinTitle([lines[0].Text]) == Layers.JoinTitle([hint]) && title != hint && !titleCandidates.Take(1).Contains(Layers.JoinTitle([hint])))
+            title = Layers.JoinTitle([hint]);
 
         var history = front.Where(f => f.Role == Role.History).Select(f => f.Line.Text).ToList();
         var signDate = front.Where(f => f.Role == Role.Date).Select(f => ChineseDates.WholeLine(f.Line.Text)).FirstOrDefault(d => d is not null)

@@ -183,8 +183,10 @@ public sealed partial class HtmlReader : IDocumentReader
             .LastOrDefault(x => x.Length >= 4 && x.Length <= 200 && x.Count(PageContent.IsSentencePunctuation) <= 3);
     }
 
+    /// <summary>The same title, or one cut short by the other (page titles are often truncated): never a mere prefix such as the issuer.</summary>
     private static bool SameTitle(string text, string pageTitle) =>
-        text == pageTitle || (text.Length >= 8 && pageTitle.Length >= 8 && (pageTitle.StartsWith(text, StringComparison.Ordinal) || text.StartsWith(pageTitle, StringComparison.Ordinal)));
+        text == pageTitle || (Math.Min(text.Length, pageTitle.Length) >= 0.8 * Math.Max(text.Length, pageTitle.Length)
+            && (pageTitle.StartsWith(text, StringComparison.Ordinal) || text.StartsWith(pageTitle, StringComparison.Ordinal)));
 
     private static string Squeeze(string text) => Whitespace().Replace(text, "");
 
