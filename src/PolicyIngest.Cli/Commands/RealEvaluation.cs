@@ -128,8 +128,9 @@ public sealed partial class RealEvaluation : IMeasurement
     /// <summary>Articles of the main document (parts are attachments, not counted in the gold).</summary>
     private static int ArticleCount(PolicyDocument doc) => doc.Clauses.Count(c => c.Kind == ClauseKind.Article);
 
+    /// <summary>Every sum printed: both ends of a range (五万元以上二百万元以下) are sums, as the gold lists them.</summary>
     private static IEnumerable<decimal> AllAmounts(PolicyDocument doc) =>
-        doc.Amounts.Select(a => a.Yuan).Concat(doc.Parts.SelectMany(AllAmounts));
+        doc.Amounts.SelectMany(a => a.YuanHigh is { } high ? new[] { a.Yuan, high } : [a.Yuan]).Concat(doc.Parts.SelectMany(AllAmounts));
 
     private static (int Tp, int Fp, int Fn) Match(List<decimal> expected, List<decimal> found)
     {
