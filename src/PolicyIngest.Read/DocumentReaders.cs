@@ -3,6 +3,7 @@ using PolicyIngest.Core.Model;
 using PolicyIngest.Read.Doc;
 using PolicyIngest.Read.Docx;
 using PolicyIngest.Read.Html;
+using PolicyIngest.Read.Ofd;
 using PolicyIngest.Read.Pdf;
 using PolicyIngest.Read.Text;
 
@@ -13,8 +14,8 @@ public sealed class DocumentReaders(IEnumerable<IDocumentReader> readers)
 {
     private readonly Dictionary<SourceFormat, IDocumentReader> _byFormat = readers.ToDictionary(r => r.Format);
 
-    /// <summary>Every format with its production reader (poppler, OpenXml, LibreOffice, AngleSharp).</summary>
-    public static DocumentReaders CreateDefault() => new([new PdfReader(), new DocxReader(), new DocReader(), new HtmlReader(), new PlainTextReader()]);
+    /// <summary>Every format with its production reader (poppler, OFD XML, OpenXml, LibreOffice, AngleSharp).</summary>
+    public static DocumentReaders CreateDefault() => new([new PdfReader(), new OfdReader(), new DocxReader(), new DocReader(), new HtmlReader(), new PlainTextReader()]);
 
     public ExtractedText Read(byte[] bytes, string source, ReadOptions options, CancellationToken cancellationToken = default)
     {
@@ -22,7 +23,7 @@ public sealed class DocumentReaders(IEnumerable<IDocumentReader> readers)
         if (bytes.Length > options.MaxFileBytes)
             throw new UnreadableDocumentException($"file is {bytes.Length:N0} bytes, over the {options.MaxFileBytes:N0}-byte limit");
         var format = FormatSniffer.Detect(bytes)
-            ?? throw new UnreadableDocumentException("not a supported document format (PDF, DOCX, DOC, HTML or text)");
+            ?? throw new UnreadableDocumentException("not a supported document format (PDF, OFD, DOCX, DOC/WPS, HTML or text)");
         if (!_byFormat.TryGetValue(format, out var reader))
             throw new UnreadableDocumentException($"no reader for {format} is configured");
         return reader.Read(bytes, source, options, cancellationToken);

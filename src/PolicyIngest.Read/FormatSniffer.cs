@@ -1,10 +1,14 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using PolicyIngest.Core.Model;
 
 namespace PolicyIngest.Read;
 
-/// <summary>Detects a file's format from its leading bytes; the file name is never consulted.</summary>
-public static class FormatSniffer
+/// <summary>
+/// Detects a file's format from its bytes (magic numbers; for a zip, whether it holds OFD.xml; for markup, its first
+/// tags); the file name is never consulted.
+/// </summary>
+public static partial class FormatSniffer
 {
     private static readonly byte[] Ole2 = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
@@ -13,19 +17,64 @@ public static class FormatSniffer
         if (bytes.IsEmpty) return null;
         var head = bytes[..Math.Min(bytes.Length, 1024)];
         if (head.IndexOf("%PDF-"u8) >= 0) return SourceFormat.Pdf;
-        if (head.StartsWith("PK\u0003\u0004"u8)) return SourceFormat.Docx;
+        if (head.StartsWith("PK\u0003\u0004"u8)) return ZipHasEntry(bytes, "OFD.xml") ? SourceFormat.Ofd : SourceFormat.Docx;
         if (head.StartsWith(Ole2)) return SourceFormat.Doc;
         if (LooksLikeHtml(bytes[..Math.Min(bytes.Length, 4096)])) return SourceFormat.Html;
         if (LooksLikeText(bytes)) return SourceFormat.Txt;
         return null;
     }
 
+    /// <summary>
+    /// Whether a zip archive holds an entry of this name (ASCII, any case): read from the central directory's file
+    /// headers, and from the local headers too, so a truncated archive is still recognised. Nothing is inflated.
+    /// </summary>
+    public static bool ZipHasEntry(ReadOnlySpan<byte> zip, string name)
+    {
+        var wanted = Encoding.ASCII.GetBytes(name);
+        return HasHeaderNamed(zip, "PK\u0001\u0002"u8, 28, 46, wanted) || HasHeaderNamed(zip, "PK\u0003\u0004"u8, 26, 30, wanted);
+    }
+
+    private static bool HasHeaderNamed(ReadOnlySpan<byte> zip, ReadOnlySpan<byte> signature, int nameLengthAt, int nameAt, byte[] wanted)
+    {
+        for (var offset = 0; offset < zip.Length;)
+        {
+            var found = zip[offset..].IndexOf(signature);
+            if (found < 0) return false;
+            var header = offset + found;
+            if (header + nameAt + wanted.Length <= zip.Length
+                && (zip[header + nameLengthAt] | zip[header + nameLengthAt + 1] << 8) == wanted.Length
+                && Ascii.EqualsIgnoreCase(zip.Slice(header + nameAt, wanted.Length), wanted))
+                return true;
+            offset = header + signature.Length;
+        }
+        return false;
+    }
+
+    // Element names that open an HTML fragment (a content management system's article body saved without <html>/<head>).
+    private static readonly string[] FragmentTags =
+    [
+        "div", "p", "span", "table", "tbody", "thead", "tr", "td", "th", "strong", "b", "i", "u", "em", "font", "center",
+        "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "a", "br", "hr", "img", "section", "article",
+        "blockquote", "pre", "meta", "title", "style", "link", "script", "form", "main", "header", "footer", "nav", "!--",
+    ];
+
+    [GeneratedRegex(@"<(/?)(div|p|span|table|tbody|thead|tr|td|th|strong|b|i|u|em|font|center|h[1-6]|ul|ol|li|dl|dt|dd|a|br|hr|img|section|article|blockquote|pre|meta|title|style|link|script|form|main|header|footer|nav|sup|sub)(\s[^<>]*)?/?>")]
+    private static partial Regex HtmlTag();
+
+    /// <summary>Tags a fragment must carry, counting its first one: one tag in a text ("&lt;p&gt;" quoted in a sentence) is not markup.</summary>
+    private const int MinFragmentTags = 3;
+
     private static bool LooksLikeHtml(ReadOnlySpan<byte> head)
     {
         // ASCII markers survive every charset a Chinese page uses (UTF-8, GBK, GB18030); UTF-16 pages are decoded first.
-        var text = TextDecoding.Decode(head.ToArray(), out _).TrimStart('\uFEFF', ' ', '\t', '\r', '\n').ToLowerInvariant();
+        var text = TextDecoding.Decode(head.ToArray(), out _).TrimStart('\uFEFF', ' ', '\t', '\r', '\n', '\u3000', '\u00A0').ToLowerInvariant();
         if (text.StartsWith("<!doctype html") || text.StartsWith("<html")) return true;
-        return text.StartsWith('<') && (text.Contains("<html") || text.Contains("<body") || text.Contains("<head"));
+        if (!text.StartsWith('<')) return false;
+        if (text.Contains("<html") || text.Contains("<body") || text.Contains("<head")) return true;
+        // A fragment: it opens with a known element and carries several tags.
+        var opensWithTag = FragmentTags.Any(tag => text.AsSpan(1).StartsWith(tag, StringComparison.Ordinal)
+                                                   && (tag == "!--" || text.Length == tag.Length + 1 || text[tag.Length + 1] is ' ' or '>' or '/' or '\t' or '\r' or '\n'));
+        return opensWithTag && HtmlTag().Count(text) >= MinFragmentTags;
     }
 
     private static bool LooksLikeText(ReadOnlySpan<byte> bytes)

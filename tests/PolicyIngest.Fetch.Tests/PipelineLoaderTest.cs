@@ -1,3 +1,4 @@
+using PolicyIngest.Core.Model;
 using PolicyIngest.Fetch.Http;
 using PolicyIngest.Fetch.Pipelines;
 
@@ -69,6 +70,31 @@ public class ContentCheckTest
         var v = ContentCheck.Check("application/msword", new Uri("http://a/x.doc"), Docx);
         Assert.True(v.Accepted);
         Assert.Null(v.Warning);
+    }
+
+    [Fact]
+    public void Ofd_IsKnownByTypeAndExtension_AndAnHtmlPageInItsPlaceIsRefused()
+    {
+        // why: portals publish GB/T 33190 OFD files beside PDFs (application/ofd, .ofd); the zip's OFD.xml makes the format
+        var ofd = MinimalOfd();
+        var served = ContentCheck.Check("application/ofd", new Uri("http://a/x.ofd"), ofd);
+        Assert.True(served.Accepted);
+        Assert.Equal(SourceFormat.Ofd, served.Format);
+        Assert.Null(served.Warning);
+        Assert.Equal(SourceFormat.Ofd, ContentCheck.Check(null, new Uri("http://a/x.ofd"), ofd).Format);
+        var soft404 = ContentCheck.Check(null, new Uri("http://a/x.ofd"), Html);
+        Assert.False(soft404.Accepted);
+        Assert.Contains("promised ofd but sent an html page", soft404.Error);
+        Assert.Matches(SourceDefinition.DefaultDocumentPattern, "http://a/files/x.ofd");
+        Assert.Matches(DetailPages.DefaultAttachmentPattern, "http://a/files/x.wps");
+    }
+
+    private static byte[] MinimalOfd()
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        using (var s = zip.CreateEntry("OFD.xml").Open()) s.Write("<ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\"/>"u8);
+        return stream.ToArray();
     }
 
     [Theory]

@@ -9,7 +9,7 @@ public static class ExtractCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("FILE") { Description = "a PDF, DOCX, DOC, HTML or text file" };
+        var file = new Argument<string>("FILE") { Description = "a PDF, OFD, DOCX, DOC/WPS, HTML or text file" };
         var command = new Command("extract", "read one file and print its PolicyDocument (document.schema.json); touches no catalogue");
         command.Arguments.Add(file);
         command.SetAction((parse, ct) =>

@@ -11,6 +11,8 @@ public enum SourceFormat
     [JsonStringEnumMemberName("doc")] Doc,
     [JsonStringEnumMemberName("html")] Html,
     [JsonStringEnumMemberName("txt")] Txt,
+    /// <summary>GB/T 33190 OFD (a zip of XML pages with positioned text). Added after the first contract; "ofd" is an allowed addition.</summary>
+    [JsonStringEnumMemberName("ofd")] Ofd,
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<DocType>))]

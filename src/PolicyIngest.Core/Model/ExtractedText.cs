@@ -6,7 +6,7 @@ public sealed record ExtractedText
     public required SourceFormat Format { get; init; }
     public required IReadOnlyList<TextBlock> Blocks { get; init; }
     public IReadOnlyList<string> Warnings { get; init; } = [];
-    /// <summary>Links to attached files (PDF/DOC/DOCX) found in an HTML page, for the fetcher.</summary>
+    /// <summary>Links to attached files (PDF/OFD/DOC/DOCX/WPS) found in an HTML page, for the fetcher.</summary>
     public IReadOnlyList<AttachmentLink> Attachments { get; init; } = [];
     /// <summary>An HTML page's &lt;title&gt;, a DOCX core title: a hint only.</summary>
     public string? TitleHint { get; init; }

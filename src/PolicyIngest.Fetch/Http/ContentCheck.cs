@@ -13,7 +13,7 @@ public sealed record ContentVerdict(SourceFormat? Format, string? Warning, strin
 /// <summary>
 /// Checks a response's Content-Type (and, failing that, the URL's extension) against the bytes. The bytes decide
 /// the format; a mislabelled document is kept with a warning. What is refused: bytes of no supported format, and an
-/// HTML or text page served where a PDF, Word or text file was promised (a portal's "file not found" page sent with 200).
+/// HTML or text page served where a PDF, OFD, Word or text file was promised (a portal's "file not found" page sent with 200).
 /// </summary>
 public static class ContentCheck
 {
@@ -44,6 +44,7 @@ public static class ContentCheck
             "application/pdf" or "application/x-pdf" => SourceFormat.Pdf,
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => SourceFormat.Docx,
             "application/msword" or "application/vnd.ms-word" => SourceFormat.Doc,
+            "application/ofd" => SourceFormat.Ofd,
             "text/html" or "application/xhtml+xml" => SourceFormat.Html,
             "text/plain" => SourceFormat.Txt,
             // application/octet-stream, application/x-download, … say nothing about the format.
@@ -59,13 +60,14 @@ public static class ContentCheck
             ".pdf" => SourceFormat.Pdf,
             ".docx" => SourceFormat.Docx,
             ".doc" or ".wps" => SourceFormat.Doc,
+            ".ofd" => SourceFormat.Ofd,
             ".html" or ".htm" or ".shtml" => SourceFormat.Html,
             ".txt" => SourceFormat.Txt,
             _ => null,
         };
     }
 
-    private static bool IsBinaryDocument(SourceFormat f) => f is SourceFormat.Pdf or SourceFormat.Doc or SourceFormat.Docx;
+    private static bool IsBinaryDocument(SourceFormat f) => f is SourceFormat.Pdf or SourceFormat.Doc or SourceFormat.Docx or SourceFormat.Ofd;
 
     // Word files are often labelled with the other Word type; a .doc link serving a .docx is still a Word file.
     private static bool SameFamily(SourceFormat a, SourceFormat b) =>

@@ -34,7 +34,7 @@ public sealed record SourceDefinition
     public SourceLimits Limits { get; init; } = SourceLimits.Default;
 
     public static readonly Regex DefaultDocumentPattern =
-        new(@"\.(pdf|docx?|html?|shtml|txt)(\?.*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        new(@"\.(pdf|ofd|docx?|wps|html?|shtml|txt)(\?.*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 }
 
 /// <summary>Listing links that lead to a policy's own page, whose attachments are followed.</summary>
@@ -49,7 +49,7 @@ public sealed record DetailPages
     public bool IngestPage { get; init; }
 
     public static readonly Regex DefaultAttachmentPattern =
-        new(@"\.(pdf|docx?|txt)(\?.*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        new(@"\.(pdf|ofd|docx?|wps|txt)(\?.*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 }
 
 /// <summary>Per-source politeness, size and time limits, and where requests may go.</summary>

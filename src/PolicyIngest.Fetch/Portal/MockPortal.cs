@@ -325,6 +325,7 @@ public sealed class MockPortal : IAsyncDisposable
         "pdf" => "application/pdf",
         "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "doc" => "application/msword",
+        "ofd" => "application/ofd",
         "html" => "text/html",
         "txt" => "text/plain; charset=utf-8",
         _ => "application/octet-stream",

@@ -11,14 +11,24 @@ namespace PolicyIngest.Read.Docx;
 
 /// <summary>
 /// .docx via DocumentFormat.OpenXml: body paragraphs and tables (one block per row) in order, automatic numbering
-/// rendered as text, tracked insertions kept and deletions dropped, field codes, bookmarks and comments ignored,
-/// headers, footers, footnotes and text boxes left out. The zip is checked first (not a zip, not Word, zip bomb).
+/// rendered as text, tracked insertions kept and deletions dropped, field codes, bookmarks and comments ignored.
+/// Text boxes (DrawingML <c>wps:txbx</c> or VML <c>v:textbox</c>, one branch of an <c>mc:AlternateContent</c>) are read
+/// as blocks after the paragraph that anchors them; WordArt (seals, logos) is not. <c>w:altChunk</c> parts (MHTML,
+/// HTML, plain text, a nested .docx) are read in place. Headers and footers stay out, except the first page's header
+/// when every line of it is a 公文 版头 element (份号, 密级, 紧急程度): that is content, put first. Footnotes are left
+/// out. The zip is checked first (not a zip, not Word, zip bomb).
 /// </summary>
-public sealed class DocxReader : IDocumentReader
+public sealed partial class DocxReader : IDocumentReader
 {
+    /// <summary>A .docx in an altChunk may hold another: read that deep, no deeper.</summary>
+    private const int MaxNesting = 2;
+
     public SourceFormat Format => SourceFormat.Docx;
 
-    public ExtractedText Read(byte[] bytes, string source, ReadOptions options, CancellationToken cancellationToken = default)
+    public ExtractedText Read(byte[] bytes, string source, ReadOptions options, CancellationToken cancellationToken = default) =>
+        Read(bytes, options, 0, cancellationToken);
+
+    private ExtractedText Read(byte[] bytes, ReadOptions options, int depth, CancellationToken cancellationToken)
     {
         CheckPackage(bytes, options.MaxUncompressedBytes);
         try
@@ -27,12 +37,13 @@ public sealed class DocxReader : IDocumentReader
             using var doc = WordprocessingDocument.Open(stream, false);
             var main = doc.MainDocumentPart ?? throw new UnreadableDocumentException("a zip file but not a Word document (no main document part)");
             var body = main.Document?.Body ?? throw new UnreadableDocumentException("the Word document has no body");
-            var numbering = new ListNumbering(main);
+            var walker = new BodyWalker(this, main, new ListNumbering(main), options, depth, cancellationToken);
             var blocks = new List<TextBlock>();
+            blocks.AddRange(walker.FirstPageHeaderBanTou(body));
             foreach (var element in body.ChildElements)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                AddBlock(element, numbering, blocks);
+                walker.AddBlock(element, blocks);
             }
             if (blocks.Count == 0) throw new UnreadableDocumentException("the Word document contains no text");
             var title = doc.PackageProperties.Title;
@@ -40,7 +51,8 @@ public sealed class DocxReader : IDocumentReader
             {
                 Format = Format,
                 Blocks = blocks,
-                TitleHint = string.IsNullOrWhiteSpace(title) ? null : title.Trim(),
+                Warnings = walker.Warnings,
+                TitleHint = string.IsNullOrWhiteSpace(title) ? walker.ChunkTitle : title.Trim(),
             };
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException)
@@ -66,10 +78,10 @@ public sealed class DocxReader : IDocumentReader
             var declared = zip.Entries.Sum(e => e.Length);
             if (declared > maxUncompressedBytes)
                 throw new UnreadableDocumentException($"unpacks to {declared:N0} bytes, over the {maxUncompressedBytes:N0}-byte limit (zip bomb guard)");
-            // Declared sizes can lie: inflate the XML parts OpenXml will parse and count what really comes out.
+            // Declared sizes can lie: inflate the parts OpenXml parses and altChunks we read, and count what really comes out.
             long total = 0;
             var buffer = new byte[81920];
-            foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || e.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)))
+            foreach (var entry in zip.Entries.Where(e => ReadParts.Contains(Path.GetExtension(e.FullName))))
             {
                 using var s = entry.Open();
                 int read;
@@ -85,40 +97,6 @@ public sealed class DocxReader : IDocumentReader
         {
             throw new UnreadableDocumentException($"not a valid zip archive, so not a readable .docx ({FirstLine(ex.Message)})", ex);
         }
-    }
-
-    private static void AddBlock(OpenXmlElement element, ListNumbering numbering, List<TextBlock> blocks)
-    {
-        switch (element)
-        {
-            case W.Paragraph p:
-                var text = ParagraphText(p, numbering);
-                if (text.Length > 0) blocks.Add(new TextBlock(text));
-                break;
-            case W.Table t:
-                foreach (var row in t.Elements<W.TableRow>())
-                {
-                    var cells = row.Elements<W.TableCell>()
-                        .Select(c => CellText(c, numbering))
-                        .Where(s => s.Length > 0)
-                        .ToList();
-                    if (cells.Count > 0) blocks.Add(new TextBlock(string.Join(" ", cells), Kind: TextBlockKind.TableRow));
-                }
-                break;
-            case W.SdtBlock sdt:
-                foreach (var child in sdt.SdtContentBlock?.ChildElements ?? (IEnumerable<OpenXmlElement>)[]) AddBlock(child, numbering, blocks);
-                break;
-            case W.CustomXmlBlock or W.InsertedRun:
-                foreach (var child in element.ChildElements) AddBlock(child, numbering, blocks);
-                break;
-        }
-    }
-
-    private static string CellText(W.TableCell cell, ListNumbering numbering)
-    {
-        var inner = new List<TextBlock>();
-        foreach (var child in cell.ChildElements) AddBlock(child, numbering, inner);
-        return string.Join(" ", inner.Select(b => b.Text));
     }
 
     public static string ParagraphText(W.Paragraph paragraph, ListNumbering? numbering)
@@ -145,7 +123,7 @@ public sealed class DocxReader : IDocumentReader
                 case W.NoBreakHyphen: sb.Append('-'); break;
                 // Tracked deletions and moved-away text are not part of the accepted document.
                 case W.DeletedRun or W.MoveFromRun or W.DeletedText or W.DeletedMathControl: break;
-                // Field instructions, comments, notes, drawings and text boxes carry no body text.
+                // Field instructions, comments and notes carry no body text; text boxes inside drawings are read as blocks of their own (BodyWalker.TextBoxes).
                 case W.FieldCode or W.DeletedFieldCode: break;
                 case W.CommentReference or W.FootnoteReference or W.EndnoteReference: break;
                 case W.Drawing or W.Picture or W.EmbeddedObject or AlternateContent: break;
@@ -154,6 +132,10 @@ public sealed class DocxReader : IDocumentReader
             }
         }
     }
+
+    /// <summary>Parts whose inflated bytes the zip-bomb guard counts: what OpenXml parses and what an altChunk may hold.</summary>
+    private static readonly HashSet<string> ReadParts = new([".xml", ".rels", ".mht", ".mhtml", ".htm", ".html", ".xhtml", ".txt", ".docx"],
+        StringComparer.OrdinalIgnoreCase);
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 }

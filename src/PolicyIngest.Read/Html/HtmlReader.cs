@@ -11,7 +11,7 @@ namespace PolicyIngest.Read.Html;
 /// <summary>
 /// An HTML page via AngleSharp: charset from BOM, HTTP header (<see cref="ReadOptions.HttpCharset"/>) or meta
 /// (GB2312/GBK read as GB18030); navigation, share bars, related links and footers removed; the article body found
-/// as the deepest element holding most of the remaining text; attachment links (PDF/DOC/DOCX) reported as absolute URLs.
+/// as the deepest element holding most of the remaining text; attachment links (PDF/OFD/DOC/DOCX/WPS) reported as absolute URLs.
 /// </summary>
 public sealed partial class HtmlReader : IDocumentReader
 {
@@ -28,7 +28,7 @@ public sealed partial class HtmlReader : IDocumentReader
     [GeneratedRegex(@"<meta[^>]+charset\s*=\s*[""']?\s*([A-Za-z0-9_\-:.]+)", RegexOptions.IgnoreCase)]
     private static partial Regex MetaCharset();
 
-    [GeneratedRegex(@"\.(pdf|docx?|wps)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\.(pdf|ofd|docx?|wps)$", RegexOptions.IgnoreCase)]
     private static partial Regex AttachmentPath();
 
     [GeneratedRegex(@"[\s\u00A0]+")]

@@ -63,6 +63,7 @@ public sealed class OriginalFiles(Func<string, string?> archiveLookup)
         "pdf" => "application/pdf",
         "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "doc" => "application/msword",
+        "ofd" => "application/ofd",
         "html" => "application/octet-stream", // never rendered as a page of ours
         "txt" => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
