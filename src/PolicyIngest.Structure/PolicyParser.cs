@@ -230,7 +230,27 @@ public static partial class PolicyParser
             }
             items.Add(new(line, Role.Text));
         }
+        TitleAfterBanner(items);
         return items;
+    }
+
+    /// <summary>
+    /// GB/T 9704-2012 order: 版头 (发文机关标志, 发文字号) → 标题 → 主送 → 正文. When nothing reads as a title, the first short
+    /// plain line right after the 版头 is the title, whatever words it ends with.
+    /// </summary>
+    private static void TitleAfterBanner(List<FrontItem> items)
+    {
+        if (items.Any(f => f.Role is Role.Title or Role.NoticeTitle)) return;
+        var banner = items.FindLastIndex(f => f.Role is Role.RedHeader or Role.DocNumber);
+        if (banner < 0) return;
+        for (var i = banner + 1; i < items.Count && i <= banner + 2; i++)
+        {
+            var text = items[i].Line.Text.Trim();
+            if (items[i].Role == Role.Meta) continue;
+            if (items[i].Role == Role.Text && text.Length is >= 2 and <= 60 && Layers.IsTitleFragment(text) && !Layers.IsOrganisation(text))
+                items[i] = items[i] with { Role = Role.Title };
+            return;
+        }
     }
 
     /// <summary>The shortest run of title fragments from <paramref name="start"/> that ends like a title (up to 3 lines).</summary>

@@ -34,8 +34,16 @@ public static partial class DocNumbers
         var s = line.Trim(' ', '　', '\t', '（', '）', '(', ')');
         if (s.Length > 30 || s.Length < 5) return null;
         var m = Bracketed().Match(s);
-        return m.Success && m.Index == 0 && m.Length >= s.Length - 1 ? Find(s) : null;
+        if (m.Success && m.Index == 0 && m.Length >= s.Length - 1) return Find(s);
+        // A template's 发文字号 field keeps its shape with placeholders (XXX〔2023〕X号, Xxxx发〔20xx〕xxx号): still the
+        // 发文字号 line of the 版头, printed as it stands with the brackets normalised.
+        return Placeholder().Match(s) is { Success: true } p
+            ? $"{p.Groups["prefix"].Value}〔{p.Groups["year"].Value}〕{p.Groups["seq"].Value}号"
+            : null;
     }
+
+    [GeneratedRegex(@"^(?<prefix>[\u4e00-\u9fffA-Za-z]{1,12}?)\s*[〔\[［【﹝]\s*(?<year>(19|20)[0-9Xx]{2})\s*[〕\]］】﹞]\s*(?<seq>[0-9Xx]{1,5})\s*号$")]
+    private static partial Regex Placeholder();
 
     /// <summary>Every 发文字号 in a string, normalised, in order (a card may cite several: …16号/…22号).</summary>
     public static IReadOnlyList<string> FindAll(string text) =>
