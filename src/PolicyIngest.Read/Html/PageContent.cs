@@ -78,7 +78,8 @@ public sealed class PageContent
             IElement? next = null;
             foreach (var child in current.Children)
             {
-                if (Of(child).Punctuation >= total * DescendShare) { next = child; break; }
+                // A data table is part of a document, never the document: stop above it (a layout table cell may be entered).
+                if (Of(child).Punctuation >= total * DescendShare && !IsDataTable(child)) { next = child; break; }
             }
             if (next is null) return current;
             current = next;
@@ -96,6 +97,15 @@ public sealed class PageContent
             if (child.Element is null || own == 0 || child.Text < own * 0.8) return current;
             current = child.Element;
         }
+    }
+
+    /// <summary>A table of at least three rows with two or more filled cells (a fee schedule, a scoring table).</summary>
+    private static bool IsDataTable(IElement e)
+    {
+        var table = e.LocalName == "table" ? e : e.LocalName is "tbody" or "thead" ? e.ParentElement : null;
+        if (table is null) return false;
+        var rows = table.QuerySelectorAll("tr").Count(r => r.Children.Count(c => c.LocalName is "td" or "th" && c.TextContent.Trim().Length > 0) >= 2);
+        return rows >= 3;
     }
 
     private int NonLinkText(IElement e) => Of(e).Text - Of(e).LinkText;

@@ -7,7 +7,7 @@ public static partial class Layers
 {
     private static readonly string[] TitleSuffixes =
     [
-        "办法", "措施", "细则", "意见", "规定", "条例", "方案", "指南", "决定", "通知", "法", "规划", "计划", "规则",
+        "办法", "措施", "细则", "意见", "规定", "条例", "方案", "指南", "决定", "通知", "法", "法典", "规划", "计划", "规则",
         "政策", "导引", "解读", "纲要", "标准", "目录", "清单", "公告", "通告", "批复", "要点", "指引", "制度", "守则", "章程", "说明", "问答",
     ];
 
@@ -59,7 +59,11 @@ public static partial class Layers
         return s.Length is >= 6 and <= 40 && s.EndsWith("文件") && s.IndexOfAny(SentencePunctuation) < 0 && !s.Contains('《');
     }
 
-    public static bool IsPublicationNote(string line) => PublicationNote().IsMatch(line.Trim());
+    /// <summary>（此件公开发布）, and the 公开属性 line many 规范性文件 print above the 版记 (公开方式：主动公开).</summary>
+    public static bool IsPublicationNote(string line) => PublicationNote().IsMatch(line.Trim()) || DisclosureLine().IsMatch(line.Trim());
+
+    [GeneratedRegex(@"^(?:信息)?公开(?:方式|属性|类别)\s*[:：]\s*\S{2,8}$")]
+    private static partial Regex DisclosureLine();
 
     public static bool IsAttachmentStart(string line) => AttachmentStart().IsMatch(line.Trim());
 
@@ -117,7 +121,7 @@ public static partial class Layers
         var s = line.Trim();
         return s.Length is >= 1 and <= 100 && s.IndexOfAny(SentencePunctuation) < 0 && ClauseLabels.Match(s) is null
             && ChineseDates.DatePattern().Match(s) is not { Success: true, Index: 0 } && !IsSourceMeta(s) && !s.Contains("http")
-            && !IsBannerMark(s) && !IsRedHeader(s) && DocNumbers.WholeLine(s) is null;
+            && !IsBannerMark(s) && !IsRedHeader(s) && DocNumbers.WholeLine(s) is null && !LawHistory.Opens(s) && s != "目录";
     }
 
     /// <summary>Ends like a document title: …办法, …若干措施, …细则（试行）, …规定.</summary>
