@@ -19,6 +19,9 @@ public static partial class PolicyParser
     [GeneratedRegex(@"第[一二三四五六七八九十百\d]+届|第[一二三四五六七八九十百\d]+次会议.*$|会议.*$")]
     private static partial Regex SessionWords();
 
+    [GeneratedRegex(@"^(?<title>[^。；]{6,150}?)\s*(?<bracket>[（(]\s*(?<number>[^（）()]{2,20}[〔\[［【﹝]\s*(19|20)\d{2}\s*[〕\]］】﹞]\s*第?\d{1,5}\s*号)\s*[）)])$")]
+    private static partial Regex TitleWithNumber();
+
     private enum Role { Meta, AttachmentMarker, RedHeader, NoticeTitle, DocNumber, Addressees, Date, Signature, PublicationNote, History, Title, Text }
 
     private sealed record FrontItem(Line Line, Role Role);
@@ -213,6 +216,15 @@ public static partial class PolicyParser
                 continue;
             }
             if (Layers.IsPublicationNote(text)) { items.Add(new(line, Role.PublicationNote)); continue; }
+            // 关于…的通知 （浙价费〔2007〕136号）: a title with its 发文字号 in brackets on the same line.
+            if (TitleWithNumber().Match(text) is { Success: true } tn && DocNumbers.Find(tn.Groups["number"].Value) is not null
+                && (Layers.IsNoticeTitle(tn.Groups["title"].Value) || Layers.EndsLikeTitle(tn.Groups["title"].Value)))
+            {
+                var titleText = tn.Groups["title"].Value.Trim();
+                items.Add(new(new Line(titleText, line.Page), Layers.IsNoticeTitle(titleText) ? Role.NoticeTitle : Role.Title));
+                items.Add(new(new Line(text[tn.Groups["bracket"].Index..].Trim(), line.Page), Role.DocNumber));
+                continue;
+            }
             // A title or notice title may be broken over up to three lines.
             var (joined, used) = JoinedTitle(lines, i);
             if (used > 0 && Layers.IsNoticeTitle(joined))

@@ -34,6 +34,9 @@ public sealed partial class HtmlReader : IDocumentReader
     [GeneratedRegex(@"[\s\u00A0]+")]
     private static partial Regex Whitespace();
 
+    [GeneratedRegex(@"\r?\n[ \t\u00A0]*\r?\n\s*|\r?\n(?=\u3000{1,4}\S)")]
+    private static partial Regex SourceParagraphBreak();
+
     public ExtractedText Read(byte[] bytes, string source, ReadOptions options, CancellationToken cancellationToken = default)
     {
         var html = Decode(bytes, options.HttpCharset, out var encoding);
@@ -212,7 +215,14 @@ public sealed partial class HtmlReader : IDocumentReader
             switch (child)
             {
                 case IText text:
-                    current.Append(text.Data);
+                    // Text pasted into HTML from a law database or a word processor keeps its paragraphs as a blank line or
+                    // a new line indented with ideographic spaces; rendering would collapse them, the author did not mean to.
+                    var pieces = SourceParagraphBreak().Split(text.Data);
+                    for (var k = 0; k < pieces.Length; k++)
+                    {
+                        if (k > 0) Flush(current, blocks);
+                        current.Append(pieces[k]);
+                    }
                     break;
                 case IElement { LocalName: "br" }:
                     Flush(current, blocks);

@@ -20,6 +20,12 @@ public sealed class PageContent
     /// <summary>A child that holds this share of its parent's prose is where the document lives.</summary>
     private const double DescendShare = 0.75;
 
+    /// <summary>
+    /// Never step in when that leaves this much punctuated text outside: it is prose of the same document (a notice
+    /// around its fee table), not chrome. Menus carry links; a footer and a metadata block carry a dozen colons at most.
+    /// </summary>
+    private const int ProseLeftBehind = 40;
+
     private readonly Dictionary<IElement, Stats> _stats = new(ReferenceEqualityComparer.Instance);
 
     private PageContent() { }
@@ -79,7 +85,8 @@ public sealed class PageContent
             foreach (var child in current.Children)
             {
                 // A data table is part of a document, never the document: stop above it (a layout table cell may be entered).
-                if (Of(child).Punctuation >= total * DescendShare && !IsDataTable(child)) { next = child; break; }
+                if (Of(child).Punctuation >= total * DescendShare && !IsDataTable(child)
+                    && total - Of(child).Punctuation < ProseLeftBehind) { next = child; break; }
             }
             if (next is null) return current;
             current = next;
