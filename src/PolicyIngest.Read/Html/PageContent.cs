@@ -76,6 +76,14 @@ public sealed class PageContent
     /// </summary>
     public IElement FindArticle(IElement body)
     {
+        var found = Descend(body);
+        // A page without chrome (a fragment copied out of a database or an editor) keeps its notice, title and 落款 as
+        // siblings of the body text directly under <body>: the whole body is the document.
+        return found.ParentElement == body && Of(body).LinkDensity < 0.3 ? body : found;
+    }
+
+    private IElement Descend(IElement body)
+    {
         var current = body;
         while (true)
         {
