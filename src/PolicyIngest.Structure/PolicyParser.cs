@@ -22,6 +22,9 @@ public static partial class PolicyParser
     [GeneratedRegex(@"^(?<title>[^。；]{6,150}?)\s*(?<bracket>[（(]\s*(?<number>[^（）()]{2,20}[〔\[［【﹝]\s*(19|20)\d{2}\s*[〕\]］】﹞]\s*第?\d{1,5}\s*号)\s*[）)])$")]
     private static partial Regex TitleWithNumber();
 
+    [GeneratedRegex(@"^[（(【\[].{0,20}(印章|盖章|公章|签章).{0,20}[）)】\]]$")]
+    private static partial Regex SealNote();
+
     private enum Role { Meta, AttachmentMarker, RedHeader, NoticeTitle, DocNumber, Addressees, Date, Signature, PublicationNote, History, Title, Text }
 
     private sealed record FrontItem(Line Line, Role Role);
@@ -372,7 +375,10 @@ public static partial class PolicyParser
         var lines = front.Select(f => f.Line.Text.Trim()).Concat(tail.Select(l => l.Text.Trim())).ToList();
         var date = lines.FindIndex(l => ChineseDates.WholeLine(l) is not null);
         var block = new List<string>();
-        for (var i = date - 1; i >= 0 && Layers.IsOrganisation(lines[i]) || i >= 0 && IsSpacedOrganisations(lines[i]); i--) block.Insert(0, lines[i]);
+        var i = date - 1;
+        // The 印章 stands between 署名 and date; templates print a note in its place: （此处添加印章…）.
+        while (i >= 0 && SealNote().IsMatch(lines[i])) i--;
+        for (; i >= 0 && (Layers.IsOrganisation(lines[i]) || IsSpacedOrganisations(lines[i])); i--) block.Insert(0, lines[i]);
         return block;
     }
 
@@ -390,8 +396,14 @@ public static partial class PolicyParser
     private static IReadOnlyList<string> IssuerList(string? noticeTitle, List<string> signature, string? redHeader, string? issuer)
     {
         var fromTitle = noticeTitle is null ? null : Layers.IssuerBefore关于(noticeTitle);
-        if (fromTitle is not null && !Issuers.IsAbbreviated(fromTitle)) return Issuers.Split(fromTitle);
         var signed = signature.SelectMany(Issuers.Split).Where(Layers.IsOrganisation).ToList();
+        if (fromTitle is not null && !Issuers.IsAbbreviated(fromTitle))
+        {
+            var titled = Issuers.Split(fromTitle);
+            // A title shortens the second agency (浙江省物价局、省财政厅); the 署名 spells each one out.
+            var fuller = signed.Count == titled.Count && titled.Zip(signed).All(p => p.Second.EndsWith(p.First, StringComparison.Ordinal));
+            return fuller ? signed : titled;
+        }
         if (signed.Count > 0) return signed;
         if (redHeader is { Length: > 2 }) return Issuers.Split(redHeader[..^2]);
         return issuer is null || Issuers.IsAbbreviated(issuer) ? [] : Issuers.Split(issuer);

@@ -8,6 +8,7 @@ public class ClauseLabelsTest
     [InlineData("第一章 总则", LabelLevel.Chapter, "第一章", "总则")]                // why: chapter with heading
     [InlineData("第一章　总　则", LabelLevel.Chapter, "第一章", "总　则")]          // why: full-width spaces of law texts
     [InlineData("第二编 物权", LabelLevel.Part, "第二编", "物权")]                  // why: 编 above 章
+    [InlineData("第一千一百一十一条 自收养关系成立之日起", LabelLevel.Article, "第一千一百一十一条", "自收养关系成立之日起")] // why: 民法典 numbers run to seven numerals (real files 47/48)
     [InlineData("第三节 监督检查", LabelLevel.Section, "第三节", "监督检查")]        // why: 节 between 章 and 条
     [InlineData("第二部分 重点任务", LabelLevel.Part, "第二部分", "重点任务")]       // why: 部分 divides plans and opinions like 编
     [InlineData("第十条 支持生物医药产业发展。", LabelLevel.Article, "第十条", "支持生物医药产业发展。")] // why: article with text

@@ -51,7 +51,7 @@ public static partial class ClauseLabels
     private const string Num = "[0-9０-９〇○零一二两三四五六七八九十百千]";
 
     // 第X条 must be followed by a break, not by words that make it a citation (第三条规定, 第三条的, 第三条、第四条).
-    [GeneratedRegex($@"^第\s*(?<n>{Num}(\s*{Num}){{0,5}})\s*(?<u>部分|编|章|节|条)(?<rest>.*)$", RegexOptions.Singleline)]
+    [GeneratedRegex($@"^第\s*(?<n>{Num}(\s*{Num}){{0,8}})\s*(?<u>部分|编|章|节|条)(?<rest>.*)$", RegexOptions.Singleline)]
     private static partial Regex Structural();
 
     [GeneratedRegex($@"^(?<n>[一二三四五六七八九十百]{{1,4}})\s*[、．.]\s*(?<rest>.*)$", RegexOptions.Singleline)]
