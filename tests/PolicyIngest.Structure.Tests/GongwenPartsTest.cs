@@ -63,3 +63,51 @@ public class GongwenPartsTest
     [InlineData("为了规范管理，制定本办法。")]
     public void LawHistory_OpensOnlyOnADatedBlock(string line) => Assert.False(LawHistory.Opens(line));
 }
+
+public class GongwenLayoutTest
+{
+    private static PolicyIngest.Core.Model.PolicyDocument Parse(string text) => SharedFiles.Parse(text);
+
+    [Fact]
+    public void Parse_NoticeTitleBrokenAfter关于_IsJoined()
+    {
+        // why: real file 64 prints the notice title over two lines, broken right after 关于
+        var d = Parse("""
+            重庆市交通运输委员会关于
+            印发重庆市公路路政、道路运输行政处罚裁量基准的通知
+            渝交规〔2024〕2号
+            各区县交通运输主管部门：
+            《重庆市公路路政、道路运输行政处罚裁量基准（2024年）》已经审议通过，现印发你们，自2024年6月1日起施行。
+            重庆市交通运输委员会
+            2024年4月25日
+            """);
+        Assert.Equal("重庆市交通运输委员会关于印发重庆市公路路政、道路运输行政处罚裁量基准的通知", d.NoticeTitle);
+        Assert.Equal("重庆市公路路政、道路运输行政处罚裁量基准", d.Title);
+        Assert.Equal("渝交规〔2024〕2号", d.DocNumber);
+        Assert.Equal(["重庆市交通运输委员会"], d.Issuers);
+        Assert.Equal(new DateOnly(2024, 4, 25), d.IssuedOn);
+    }
+
+    [Fact]
+    public void Parse_BannerThenTitleThenAddressees_TitleIsTheLineAfterTheBanner()
+    {
+        // why: GB/T 9704 order (版头 → 标题 → 主送): a title that ends in no known word is still the title (real files 37–41)
+        var d = Parse("""
+            001012
+            机密★5年
+            特急
+            BJTU机密文件
+            XXX〔2023〕X号
+            测试公文标题
+            各有关单位：
+            本文件用于测试。
+            BJTU单位
+            （此处添加印章图片或文字说明）
+            二〇二三年一月一日
+            """);
+        Assert.Equal("测试公文标题", d.Title);
+        Assert.Equal("XXX〔2023〕X号", d.DocNumber);
+        Assert.Equal(["BJTU单位"], d.Issuers);
+        Assert.Equal(new DateOnly(2023, 1, 1), d.IssuedOn);
+    }
+}

@@ -8,7 +8,7 @@ public static partial class Layers
     private static readonly string[] TitleSuffixes =
     [
         "办法", "措施", "细则", "意见", "规定", "条例", "方案", "指南", "决定", "通知", "法", "法典", "规划", "计划", "规则",
-        "政策", "导引", "解读", "纲要", "标准", "目录", "清单", "公告", "通告", "批复", "要点", "指引", "制度", "守则", "章程", "说明", "问答",
+        "政策", "导引", "解读", "纲要", "标准", "目录", "清单", "公告", "通告", "批复", "要点", "指引", "制度", "守则", "章程", "说明", "问答", "基准", "准则", "规程", "规范",
     ];
 
     private static readonly string[] OrganisationSuffixes =
@@ -91,11 +91,13 @@ public static partial class Layers
     {
         if (IssuedTitle().Match(noticeTitle) is { Success: true } m) return m.Groups["title"].Value.Trim();
         // 关于印发广州市就业见习基地管理办法的通知: the same without book-title marks, when what is issued ends like a title.
-        if (IssuedTitleUnmarked().Match(noticeTitle) is { Success: true } u && EndsLikeTitle(u.Groups["title"].Value)) return u.Groups["title"].Value.Trim();
+        // 印发/发布/颁布 always issue what they name; 转发 may name another notice, so there it must end like a title.
+        if (IssuedTitleUnmarked().Match(noticeTitle) is { Success: true } u && (u.Groups["verb"].Value != "转发" || EndsLikeTitle(u.Groups["title"].Value)))
+            return u.Groups["title"].Value.Trim();
         return null;
     }
 
-    [GeneratedRegex(@"关于(?:印发|发布|转发|公布|下发|颁布)(?<title>[^《》]{4,}?)的(?:通知|决定)(?:[（(].{1,10}[）)])?$")]
+    [GeneratedRegex(@"关于(?<verb>印发|发布|转发|公布|下发|颁布)(?<title>[^《》]{4,}?)的(?:通知|决定)(?:[（(].{1,10}[）)])?$")]
     private static partial Regex IssuedTitleUnmarked();
 
     /// <summary>The issuer written before 关于 in a title: 北京市怀柔区经济和信息化局关于印发… → 北京市怀柔区经济和信息化局.</summary>
