@@ -25,6 +25,9 @@ public static partial class PolicyParser
     [GeneratedRegex(@"^[（(【\[].{0,20}(印章|盖章|公章|签章).{0,20}[）)】\]]$")]
     private static partial Regex SealNote();
 
+    [GeneratedRegex(@"(?<=\S)\s*[（(【\[][^（）()【】]{0,20}(印章|盖章|公章|签章)[^（）()【】]{0,20}[）)】\]]$")]
+    private static partial Regex TrailingSealNote();
+
     private enum Role { Meta, AttachmentMarker, RedHeader, NoticeTitle, DocNumber, Addressees, Date, Signature, PublicationNote, History, Title, Text }
 
     private sealed record FrontItem(Line Line, Role Role);
@@ -268,10 +271,11 @@ public static partial class PolicyParser
         }
     }
 
-    /// <summary>The shortest run of title fragments from <paramref name="start"/> that ends like a title (up to 3 lines).</summary>
+    /// <summary>The shortest run of title fragments from <paramref name="start"/> that ends like a title (up to 5 lines).</summary>
     private static (string Joined, int Used) JoinedTitle(List<Line> lines, int start)
     {
-        for (var k = 1; k <= 3 && start + k <= lines.Count; k++)
+        // Long titles wrap over four or five printed lines (a joint notice naming several measures).
+        for (var k = 1; k <= 5 && start + k <= lines.Count; k++)
         {
             var piece = lines[start + k - 1].Text;
             if (!Layers.IsTitleFragment(piece) && !(k == 1 && Layers.IsNoticeTitle(piece))) break;
@@ -372,7 +376,9 @@ public static partial class PolicyParser
     /// <summary>The run of organisation lines just before the first date line: a 落款 of one or several agencies.</summary>
     private static List<string> SignatureBlock(List<FrontItem> front, List<Line> tail)
     {
-        var lines = front.Select(f => f.Line.Text.Trim()).Concat(tail.Select(l => l.Text.Trim())).ToList();
+        // A seal note may share the 署名's line when the layout put them side by side: BJTU单位（此处添加印章…）.
+        var lines = front.Select(f => f.Line.Text.Trim()).Concat(tail.Select(l => l.Text.Trim()))
+            .Select(l => TrailingSealNote().Replace(l, "").Trim()).ToList();
         var date = lines.FindIndex(l => ChineseDates.WholeLine(l) is not null);
         var block = new List<string>();
         var i = date - 1;

@@ -74,15 +74,15 @@ public class GongwenLayoutTest
         // why: real file 64 prints the notice title over two lines, broken right after 关于
         var d = Parse("""
             重庆市交通运输委员会关于
-            印发重庆市公路路政、道路运输行政处罚裁量基准的通知
+            印发重庆市公路路政、道路运输、港航海事、交通建设、安全生产及环保行政处罚裁量基准的通知
             渝交规〔2024〕2号
             各区县交通运输主管部门：
             《重庆市公路路政、道路运输行政处罚裁量基准（2024年）》已经审议通过，现印发你们，自2024年6月1日起施行。
             重庆市交通运输委员会
             2024年4月25日
             """);
-        Assert.Equal("重庆市交通运输委员会关于印发重庆市公路路政、道路运输行政处罚裁量基准的通知", d.NoticeTitle);
-        Assert.Equal("重庆市公路路政、道路运输行政处罚裁量基准", d.Title);
+        Assert.Equal("重庆市交通运输委员会关于印发重庆市公路路政、道路运输、港航海事、交通建设、安全生产及环保行政处罚裁量基准的通知", d.NoticeTitle);
+        Assert.Equal("重庆市公路路政、道路运输、港航海事、交通建设、安全生产及环保行政处罚裁量基准", d.Title);
         Assert.Equal("渝交规〔2024〕2号", d.DocNumber);
         Assert.Equal(["重庆市交通运输委员会"], d.Issuers);
         Assert.Equal(new DateOnly(2024, 4, 25), d.IssuedOn);
