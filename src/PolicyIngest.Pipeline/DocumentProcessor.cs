@@ -3,6 +3,7 @@ using PolicyIngest.Classify;
 using PolicyIngest.Core;
 using PolicyIngest.Core.Model;
 using PolicyIngest.Extract;
+using PolicyIngest.Extract.Amounts;
 using PolicyIngest.Read;
 using PolicyIngest.Structure;
 
@@ -62,12 +63,16 @@ public sealed class DocumentProcessor(
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 
     /// <summary>Adds amounts, rates and clause labels to a structured document and each of its parts.</summary>
-    public PolicyDocument Enrich(PolicyDocument document)
+    public PolicyDocument Enrich(PolicyDocument document) => Enrich(document, document.Tables);
+
+    /// <param name="tables">The file's tables: a table printed in an attachment has its rows among that part's clauses.</param>
+    private PolicyDocument Enrich(PolicyDocument document, IReadOnlyList<PolicyTable> tables)
     {
-        var parts = document.Parts.Select(Enrich).ToList();
+        var parts = document.Parts.Select(p => Enrich(p, tables)).ToList();
         var clauses = classifier is null ? document.Clauses : classifier.Classify(document, document.Clauses);
         var found = amounts.Extract(clauses);
-        return document with { Parts = parts, Clauses = clauses, Amounts = found.Amounts, Rates = found.Rates };
+        var inTables = tables.SelectMany(t => TableAmounts.Find(t, clauses)).ToList();
+        return document with { Parts = parts, Clauses = clauses, Amounts = [.. found.Amounts, .. inTables], Rates = found.Rates };
     }
 
     public static string Sha256Hex(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

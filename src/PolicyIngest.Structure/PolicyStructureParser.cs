@@ -14,7 +14,8 @@ public sealed class PolicyStructureParser : IStructureParser
 
     public PolicyDocument Parse(ExtractedText text, DocumentIdentity identity)
     {
-        return PageFieldReconciler.Apply(ParseText(text, identity), text.PageFields);
+        var document = PageFieldReconciler.Apply(ParseText(text, identity), text.PageFields);
+        return document with { Tables = TableBuilder.From(text.Blocks) };
     }
 
     private PolicyDocument ParseText(ExtractedText text, DocumentIdentity identity)

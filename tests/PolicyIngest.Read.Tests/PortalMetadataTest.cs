@@ -43,3 +43,22 @@ public class PortalMetadataTest
     [InlineData("全文")]
     public void Parse_FindsNothing(string segment) => Assert.Empty(PortalMetadata.Parse([segment]));
 }
+
+public class HtmlTablesTest
+{
+    [Fact]
+    public void Grid_ExpandsRowspanAndColspan_TextKeepsEachCellOnce()
+    {
+        // why: fee schedules merge the first column down and header cells across (real file 59)
+        var html = "<table><tr><td rowspan=2>收费项目</td><td colspan=2>收费标准</td></tr><tr><td>主干道</td><td>其他道路</td></tr>"
+                   + "<tr><td rowspan=2>经营性占道</td><td>0.80-1.50</td><td>0.60-1.10</td></tr><tr><td>0.60-1.20</td><td>0.40-0.80</td></tr></table>";
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var blocks = new List<PolicyIngest.Core.Model.TextBlock>();
+        PolicyIngest.Read.Html.HtmlTables.AddBlocks(document.QuerySelector("table")!, blocks, c => c.TextContent.Trim());
+        Assert.Equal(["收费项目", "收费标准", "收费标准"], blocks[0].Cells);
+        Assert.Equal(["收费项目", "主干道", "其他道路"], blocks[1].Cells);
+        Assert.Equal(["经营性占道", "0.60-1.20", "0.40-0.80"], blocks[3].Cells);
+        Assert.Equal("0.60-1.20 0.40-0.80", blocks[3].Text);
+        Assert.All(blocks, b => Assert.Equal(1, b.Table));
+    }
+}

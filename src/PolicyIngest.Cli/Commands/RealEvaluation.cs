@@ -103,9 +103,7 @@ public sealed partial class RealEvaluation : IMeasurement
             if (gold.Amounts is { } amounts && doc is not null)
             {
                 amountFiles++;
-                var expected = amounts.Select(a => a.Yuan).ToList();
-                var found = AllAmounts(doc).ToList();
-                var (tp, fp, fn) = Match(expected, found);
+                var (tp, fp, fn) = Match(amounts, AllRanges(doc).ToList());
                 amountTp += tp; amountFp += fp; amountFn += fn;
                 if (fp + fn > 0) misses.Add($"{gold.File}: amounts: {tp} right, {fp} extra, {fn} missed");
             }
@@ -128,20 +126,32 @@ public sealed partial class RealEvaluation : IMeasurement
     /// <summary>Articles of the main document (parts are attachments, not counted in the gold).</summary>
     private static int ArticleCount(PolicyDocument doc) => doc.Clauses.Count(c => c.Kind == ClauseKind.Article);
 
-    /// <summary>Every sum printed: both ends of a range (五万元以上二百万元以下) are sums, as the gold lists them.</summary>
-    private static IEnumerable<decimal> AllAmounts(PolicyDocument doc) =>
-        doc.Amounts.SelectMany(a => a.YuanHigh is { } high ? new[] { a.Yuan, high } : [a.Yuan]).Concat(doc.Parts.SelectMany(AllAmounts));
+    private static IEnumerable<(decimal Low, decimal? High)> AllRanges(PolicyDocument doc) =>
+        doc.Amounts.Select(a => (a.Yuan, a.YuanHigh)).Concat(doc.Parts.SelectMany(AllRanges));
 
-    private static (int Tp, int Fp, int Fn) Match(List<decimal> expected, List<decimal> found)
+    /// <summary>
+    /// The gold lists a range written with a dash (0.80-1.50元) once, at its low end, and a range written in words
+    /// (五万元以上二百万元以下) as its two sums: a found range matches the first, else both of its ends are matched.
+    /// </summary>
+    private static (int Tp, int Fp, int Fn) Match(List<GoldAmount> expected, List<(decimal Low, decimal? High)> found)
     {
-        var pool = found.GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());
-        var tp = 0;
-        foreach (var e in expected)
+        var dashed = expected.Where(a => DashedRange().IsMatch(a.Text)).Select(a => a.Yuan).ToList();
+        var single = expected.Where(a => !DashedRange().IsMatch(a.Text)).Select(a => a.Yuan).ToList();
+        int tp = 0, fp = 0;
+        foreach (var (low, high) in found)
         {
-            if (pool.TryGetValue(e, out var n) && n > 0) { pool[e] = n - 1; tp++; }
+            if (high is not null && dashed.Remove(low)) { tp++; continue; }
+            foreach (var v in high is { } h ? new[] { low, h } : [low])
+            {
+                if (single.Remove(v) || dashed.Remove(v)) tp++;
+                else fp++;
+            }
         }
-        return (tp, found.Count - tp, expected.Count - tp);
+        return (tp, fp, dashed.Count + single.Count);
     }
+
+    [GeneratedRegex(@"\d\s*[-－—–~～]\s*\d")]
+    private static partial Regex DashedRange();
 
     /// <summary>Equal after whitespace is dropped: the gold keeps the printed characters, the comparison ignores spacing only.</summary>
     private static bool Same(string? a, string? b) => Squeeze(a) == Squeeze(b);

@@ -18,7 +18,10 @@ public sealed record ExtractedText
 }
 
 /// <summary>A paragraph (lines already re-joined) or a table row, with the 1-based page it starts on when known.</summary>
-public sealed record TextBlock(string Text, int? Page = null, TextBlockKind Kind = TextBlockKind.Paragraph);
+/// <remarks>A table row also carries its <see cref="Cells"/> (spanned cells repeated, so columns line up) and the
+/// <see cref="Table"/> it belongs to (numbered from 1 in reading order) when the reader knows the table's grid.</remarks>
+public sealed record TextBlock(string Text, int? Page = null, TextBlockKind Kind = TextBlockKind.Paragraph,
+    IReadOnlyList<string>? Cells = null, int? Table = null);
 
 public enum TextBlockKind { Paragraph, TableRow }
 

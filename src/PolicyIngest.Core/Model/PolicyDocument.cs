@@ -26,6 +26,8 @@ public sealed record PolicyDocument
     public IReadOnlyList<DocRef> References { get; init; } = [];
     public IReadOnlyList<PolicyDocument> Parts { get; init; } = [];
     public required IReadOnlyList<Clause> Clauses { get; init; }
+    /// <summary>Tables as rows and cells (the clauses keep each row's text as well, so search and diff see them).</summary>
+    public IReadOnlyList<PolicyTable> Tables { get; init; } = [];
     public IReadOnlyList<MonetaryAmount> Amounts { get; init; } = [];
     public IReadOnlyList<Rate> Rates { get; init; } = [];
     public IReadOnlyList<string> Warnings { get; init; } = [];

@@ -41,15 +41,31 @@ public sealed partial class DocxReader
                         foreach (var child in box.ChildElements) AddBlock(child, listNumbering, blocks);
                     break;
                 case W.Table t:
+                {
+                    // The grid: a cell spanning columns (gridSpan) repeats in each, one merged down (vMerge) repeats the
+                    // text above it; the block's text keeps each cell once, as printed.
+                    var number = (blocks.LastOrDefault(b => b.Table is not null)?.Table ?? 0) + 1;
+                    List<string>? above = null;
                     foreach (var row in t.Elements<W.TableRow>())
                     {
-                        var cells = row.Elements<W.TableCell>()
-                            .Select(c => CellText(c, listNumbering))
-                            .Where(s => s.Length > 0)
-                            .ToList();
-                        if (cells.Count > 0) blocks.Add(new TextBlock(string.Join(" ", cells), Kind: TextBlockKind.TableRow));
+                        var own = new List<string>();
+                        var grid = new List<string>();
+                        foreach (var cell in row.Elements<W.TableCell>())
+                        {
+                            var props = cell.TableCellProperties;
+                            var span = Math.Clamp(props?.GridSpan?.Val?.Value ?? 1, 1, 50);
+                            var continues = props?.VerticalMerge is { } merge && (merge.Val is null || merge.Val.Value == W.MergedCellValues.Continue);
+                            var cellText = continues ? "" : CellText(cell, listNumbering);
+                            if (continues && above is not null && grid.Count < above.Count) cellText = above[grid.Count];
+                            else own.Add(cellText);
+                            for (var k = 0; k < span; k++) grid.Add(cellText);
+                        }
+                        above = grid;
+                        var joined = string.Join(" ", own.Where(x => x.Length > 0));
+                        if (joined.Length > 0) blocks.Add(new TextBlock(joined, Kind: TextBlockKind.TableRow, Cells: grid, Table: number));
                     }
                     break;
+                }
                 case W.SdtBlock sdt:
                     foreach (var child in sdt.SdtContentBlock?.ChildElements ?? (IEnumerable<OpenXmlElement>)[]) AddBlock(child, listNumbering, blocks);
                     break;

@@ -53,6 +53,10 @@ public static partial class HtmlBlocks
                 case IElement { LocalName: "br" }:
                     Flush(current, blocks);
                     break;
+                case IElement { LocalName: "table" } table when HtmlTables.IsData(table):
+                    Flush(current, blocks);
+                    HtmlTables.AddBlocks(table, blocks, CellText);
+                    break;
                 case IElement { LocalName: "tr" } row:
                     Flush(current, blocks);
                     var cells = row.Children.Where(c => c.LocalName is "td" or "th").Select(CellText).Where(c => c.Length > 0).ToList();

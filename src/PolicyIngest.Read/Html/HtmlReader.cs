@@ -229,6 +229,10 @@ public sealed partial class HtmlReader : IDocumentReader
                     break;
                 case IElement e when BlockElements.Contains(e.LocalName) && e.LocalName != "tr" && measure.IsNavigation(e):
                     break;
+                case IElement { LocalName: "table" } table when HtmlTables.IsData(table):
+                    Flush(current, blocks);
+                    HtmlTables.AddBlocks(table, blocks, c => Collapse(c.TextContent));
+                    break;
                 case IElement { LocalName: "tr" } row:
                     Flush(current, blocks);
                     var cells = row.Children.Where(c => c.LocalName is "td" or "th").Select(c => Collapse(c.TextContent)).Where(c => c.Length > 0).ToList();
