@@ -46,9 +46,10 @@ public sealed class DiffEvaluationMeasurement : IMeasurement
             var real = RealPairScore.Score(goldDir, path => documents[Path.GetFileName(path)], Path.Combine(shared, "data", "revisions"));
             o.WriteLine("real revision pairs (../shared/data/revisions, gold corpus/revisions-gold written blind):");
             foreach (var pair in real)
-                o.WriteLine($"  pair {pair.Pair}: article links {pair.Links}; amount changes {pair.AmountChanges}");
+                o.WriteLine($"  pair {pair.Pair}: article links {pair.Links}; amount changes {pair.AmountChanges}; amounts added/removed {pair.AmountsAddedRemoved}");
             o.WriteLine($"  all pairs: article links {real.Aggregate(new RealPairScore.Counts(0, 0, 0), (a, p) => a + p.Links)}");
-            o.WriteLine($"  all pairs: amount changes {real.Aggregate(new RealPairScore.Counts(0, 0, 0), (a, p) => a + p.AmountChanges)}");
+            o.WriteLine($"  all pairs: amount changes {real.Aggregate(new RealPairScore.Counts(0, 0, 0), (a, p) => a + p.AmountChanges)} (range ends scored one by one)");
+            o.WriteLine($"  all pairs: amounts added/removed {real.Aggregate(new RealPairScore.Counts(0, 0, 0), (a, p) => a + p.AmountsAddedRemoved)}");
             foreach (var pair in real)
                 foreach (var miss in pair.Misses.Take(missesShown)) o.WriteLine($"    {pair.Pair}: {miss}");
         }
