@@ -40,6 +40,10 @@ public sealed record AlignmentOptions
     public double MinContentSimilarityInPlace { get; init; } = 0.12;
     /// <summary>…or at this cosine when each is the other's most similar leftover.</summary>
     public double MinContentSimilarityMutual { get; init; } = 0.15;
+    /// <summary>A leftover provision joins an aligned pair as a merge or split at this cosine with the other side…</summary>
+    public double MinShareSimilarity { get; init; } = 0.5;
+    /// <summary>…when that is at least this share of the pair's own cosine.</summary>
+    public double ShareRatio { get; init; } = 0.9;
 
     public static AlignmentOptions Default { get; } = new();
 }
@@ -70,8 +74,13 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
         var mergedInto = new Dictionary<int, List<(int Old, double Sim)>>();
         var splitFrom = new Dictionary<int, List<(int New, double Sim)>>();
         FindMergesAndSplits(oldGrams, newGrams, matchOld, matchNew, similarity, mergedInto, splitFrom);
-        if (MatchByContent(oldUnits, newUnits, matchOld, matchNew, similarity))
-            FindMergesAndSplits(oldGrams, newGrams, matchOld, matchNew, similarity, mergedInto, splitFrom);
+        if (matchOld.Any(x => x < 0) || matchNew.Any(x => x < 0))
+        {
+            var vectors = TfIdf.Vectors([.. oldUnits.Select(u => u.Body), .. newUnits.Select(u => u.Body)]);
+            if (MatchByContent(vectors, n, m, matchOld, matchNew, similarity))
+                FindMergesAndSplits(oldGrams, newGrams, matchOld, matchNew, similarity, mergedInto, splitFrom);
+            ShareByContent(vectors, n, m, oldGrams, newGrams, matchOld, matchNew, mergedInto, splitFrom);
+        }
 
         return Assemble(oldUnits, newUnits, matchOld, matchNew, similarity, mergedInto, splitFrom);
     }
@@ -120,6 +129,12 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
                 list.Add(j);
             }
         }
+        // A provision wholly contained in a larger one on the other side is a piece of a split or merge: a weak
+        // match backed only by the neighbours must not take it from there.
+        var newIndex = new GramIndex(newGrams);
+        var oldIndex = new GramIndex(oldGrams);
+        int Holder(GramIndex index, HashSet<int> part) =>
+            part.Count < 4 ? -1 : index.Containers(part, 0.9) is [var first, ..] ? first.Index : -1;
         var candidates = new List<(int I, int J, double Sim, double Score)>();
         var shared = new int[newUnits.Count];
         var touched = new List<int>();
@@ -145,6 +160,9 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
                     || dice >= _o.MinSimilarityWithEvidence && (sameLabel || context)
                     || containment >= _o.MinContainment && dice >= _o.MinSimilarityWithEvidence * 0.66;
                 if (!accepted) continue;
+                if (dice < _o.MinSimilarity && !(containment >= _o.MinContainment)
+                    && (Holder(oldIndex, newGrams[j]) is var hj && hj >= 0 && hj != i || Holder(newIndex, oldGrams[i]) is var hi && hi >= 0 && hi != j))
+                    continue;
                 candidates.Add((i, j, dice, dice + (sameLabel ? _o.LabelBonus : 0) + (context ? _o.ContextBonus : 0)));
             }
         }
@@ -160,14 +178,10 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
     /// the next). Accepted when the cosine is high, or moderate and the new provision sits where the old one's aligned
     /// neighbours put it, or moderate and the two are each other's best leftover.
     /// </summary>
-    private bool MatchByContent(IReadOnlyList<DiffUnit> oldUnits, IReadOnlyList<DiffUnit> newUnits, int[] matchOld, int[] matchNew,
-        double[] similarity)
+    private bool MatchByContent(Dictionary<int, double>[] vectors, int n, int m, int[] matchOld, int[] matchNew, double[] similarity)
     {
-        var n = oldUnits.Count;
-        var m = newUnits.Count;
         if (!matchOld.Any(x => x < 0) || !matchNew.Any(x => x < 0)) return false;
         var found = false;
-        var vectors = TfIdf.Vectors([.. oldUnits.Select(u => u.Body), .. newUnits.Select(u => u.Body)]);
         var index = new TfIdf.Index(vectors, n, m);
         var cosine = new Dictionary<(int, int), double>();
         for (var i = 0; i < n; i++)
@@ -204,6 +218,54 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
             }
         }
         return found;
+    }
+
+    /// <summary>
+    /// A leftover old provision that is about as close to an aligned new one as that one's own partner (two old articles
+    /// with the same rules folded into one) is merged into it; a leftover new provision as close to an aligned old one
+    /// as its partner is split from it. Close means a TF-IDF cosine of at least <see cref="AlignmentOptions.MinShareSimilarity"/>
+    /// and at least <see cref="AlignmentOptions.ShareRatio"/> of the partner's.
+    /// </summary>
+    private void ShareByContent(Dictionary<int, double>[] vectors, int n, int m, HashSet<int>[] oldGrams, HashSet<int>[] newGrams,
+        int[] matchOld, int[] matchNew, Dictionary<int, List<(int Old, double Sim)>> mergedInto, Dictionary<int, List<(int New, double Sim)>> splitFrom)
+    {
+        double Cos(int i, int j) => TfIdf.Cosine(vectors[i], vectors[n + j]);
+        var splitTargets = splitFrom.Values.SelectMany(g => g.Select(x => x.New)).ToHashSet();
+        for (var i = 0; i < n; i++)
+        {
+            if (matchOld[i] >= 0 || oldGrams[i].Count < 4) continue;
+            var (best, bestCos) = (-1, 0.0);
+            for (var j = 0; j < m; j++)
+            {
+                if (matchNew[j] < 0 || splitTargets.Contains(j) || splitFrom.ContainsKey(matchNew[j])) continue;
+                var c = Cos(i, j);
+                if (c > bestCos) (best, bestCos) = (j, c);
+            }
+            if (best < 0 || bestCos < _o.MinShareSimilarity) continue;
+            var partner = matchNew[best];
+            if (bestCos < _o.ShareRatio * Cos(partner, best)) continue;
+            if (!mergedInto.ContainsKey(best)) mergedInto[best] = [(partner, Math.Round(Cos(partner, best), 2))];
+            mergedInto[best].Add((i, bestCos));
+            matchOld[i] = best;
+        }
+        var mergeTargets = mergedInto.Keys.ToHashSet();
+        for (var j = 0; j < m; j++)
+        {
+            if (matchNew[j] >= 0 || newGrams[j].Count < 4) continue;
+            var (best, bestCos) = (-1, 0.0);
+            for (var i = 0; i < n; i++)
+            {
+                if (matchOld[i] < 0 || mergeTargets.Contains(matchOld[i])) continue;
+                var c = Cos(i, j);
+                if (c > bestCos) (best, bestCos) = (i, c);
+            }
+            if (best < 0 || bestCos < _o.MinShareSimilarity) continue;
+            var partner = matchOld[best];
+            if (bestCos < _o.ShareRatio * Cos(best, partner)) continue;
+            if (!splitFrom.ContainsKey(best)) splitFrom[best] = [(partner, Math.Round(Cos(best, partner), 2))];
+            splitFrom[best].Add((j, bestCos));
+            matchNew[j] = best;
+        }
     }
 
     /// <summary>Whether new position j lies strictly between the partners of old unit i's nearest aligned neighbours.</summary>
@@ -397,6 +459,14 @@ internal static class TfIdf
             vectors[k] = v;
         }
         return vectors;
+    }
+
+    public static double Cosine(Dictionary<int, double> a, Dictionary<int, double> b)
+    {
+        if (a.Count > b.Count) (a, b) = (b, a);
+        var sum = 0.0;
+        foreach (var (g, w) in a) if (b.TryGetValue(g, out var x)) sum += w * x;
+        return sum;
     }
 
     /// <summary>Postings of the new version's vectors (those after the first <c>offset</c>), for cosines against an old one.</summary>
