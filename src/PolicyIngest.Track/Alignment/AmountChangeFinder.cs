@@ -179,7 +179,7 @@ public static class AmountChangeFinder
                 var at = a.Text.Length == 0 ? -1 : u.Text.IndexOf(a.Text, Math.Min(from, u.Text.Length), StringComparison.Ordinal);
                 if (at < 0 && from > 0) at = u.Text.IndexOf(a.Text, StringComparison.Ordinal);
                 string context;
-                var slot = at < 0 ? AmountSlot.Of(a, "") : AmountSlot.Of(a, u.Text[..at]);
+                var slot = AmountSlot.Of(a, at < 0 ? "" : ComparableText.From(u.Text[..at]).Text);
                 if (at < 0) context = "";
                 else
                 {

@@ -19,10 +19,11 @@ public sealed partial record AmountSlot(AmountBound Bound, bool Aggravated, stri
     public const string Organisation = "organisation";
     public const string Person = "person";
 
-    /// <param name="before">The provision's text before the sum.</param>
+    /// <param name="before">The provision's comparable text before the sum (<see cref="Text.ComparableText"/>: line breaks,
+    /// spaces and punctuation width do not change what a sum is for).</param>
     public static AmountSlot Of(MonetaryAmount amount, string before)
     {
-        var start = before.LastIndexOfAny(['。', '；', ';', '\n']) + 1;
+        var start = before.LastIndexOfAny(['。', '；']) + 1;
         var lead = before[start..];
         var party = "";
         var matches = PartyPhrase().Matches(lead);
@@ -43,7 +44,7 @@ public sealed partial record AmountSlot(AmountBound Bound, bool Aggravated, stri
     public static AmountBound BoundOf(MonetaryAmount amount)
     {
         if (amount.YuanHigh is not null) return AmountBound.Range;
-        var t = amount.Text;
+        var t = Text.ComparableText.From(amount.Text).Text;
         if (UpperWords().IsMatch(t)) return AmountBound.High;
         if (LowerWords().IsMatch(t)) return AmountBound.Low;
         return AmountBound.Exact;

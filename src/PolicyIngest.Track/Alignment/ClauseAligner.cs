@@ -243,7 +243,8 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
             }
             if (best < 0 || bestCos < _o.MinShareSimilarity) continue;
             var partner = matchNew[best];
-            if (bestCos < _o.ShareRatio * Cos(partner, best)) continue;
+            // A partner that already accounts for the whole new text leaves nothing for a merge to explain.
+            if (bestCos < _o.ShareRatio * Cos(partner, best) || Containment(newGrams[best], oldGrams[partner]) >= 0.9) continue;
             if (!mergedInto.ContainsKey(best)) mergedInto[best] = [(partner, Math.Round(Cos(partner, best), 2))];
             mergedInto[best].Add((i, bestCos));
             matchOld[i] = best;
@@ -261,7 +262,7 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
             }
             if (best < 0 || bestCos < _o.MinShareSimilarity) continue;
             var partner = matchOld[best];
-            if (bestCos < _o.ShareRatio * Cos(best, partner)) continue;
+            if (bestCos < _o.ShareRatio * Cos(best, partner) || Containment(oldGrams[best], newGrams[partner]) >= 0.9) continue;
             if (!splitFrom.ContainsKey(best)) splitFrom[best] = [(partner, Math.Round(Cos(best, partner), 2))];
             splitFrom[best].Add((j, bestCos));
             matchNew[j] = best;
