@@ -62,7 +62,8 @@ public static class AmountChangeFinder
 {
     private const int ContextChars = 12;
 
-    private sealed record Located(MonetaryAmount Amount, string Context, double Position, AmountSlot Slot);
+    /// <summary>A sum with the words around it; <see cref="Slot"/> is null when its text was not found in the provision.</summary>
+    private sealed record Located(MonetaryAmount Amount, string Context, double Position, AmountSlot? Slot);
 
     public static IReadOnlyList<AmountChange> Find(IReadOnlyList<AlignedPair> pairs, PolicyDocument oldDoc, PolicyDocument newDoc)
     {
@@ -111,10 +112,10 @@ public static class AmountChangeFinder
         {
             var a = olds[o].Amount;
             var b = news[n].Amount;
-            if (!olds[o].Slot.CompatibleWith(news[n].Slot)) continue;
+            if (olds[o].Slot is { } os && news[n].Slot is { } ns && !os.CompatibleWith(ns)) continue;
             var context = Similarity(olds[o].Context, news[n].Context);
             var same = a.Yuan == b.Yuan && a.YuanHigh == b.YuanHigh && a.Role == b.Role;
-            var party = olds[o].Slot.Party.Length > 0 && olds[o].Slot.Party == news[n].Slot.Party;
+            var party = olds[o].Slot is { Party.Length: > 0 } p1 && p1.Party == news[n].Slot?.Party;
             var score = context + (same ? 0.5 : 0) + (party ? 0.25 : 0) + (a.Role == b.Role ? 0.1 : 0)
                         + 0.2 * (1 - Math.Abs(olds[o].Position - news[n].Position));
             if (context >= 0.25 || same || party || olds.Count == 1 && news.Count == 1) candidates.Add((o, n, score));
@@ -176,10 +177,10 @@ public static class AmountChangeFinder
             foreach (var a in amounts)
             {
                 var from = searchFrom.GetValueOrDefault(a.Text);
-                var at = a.Text.Length == 0 ? -1 : u.Text.IndexOf(a.Text, Math.Min(from, u.Text.Length), StringComparison.Ordinal);
-                if (at < 0 && from > 0) at = u.Text.IndexOf(a.Text, StringComparison.Ordinal);
+                var at = a.Text.Length == 0 ? -1 : IndexOfWhole(u.Text, a.Text, Math.Min(from, u.Text.Length));
+                if (at < 0 && from > 0) at = IndexOfWhole(u.Text, a.Text, 0);
                 string context;
-                var slot = AmountSlot.Of(a, at < 0 ? "" : ComparableText.From(u.Text[..at]).Text);
+                var slot = at < 0 ? null : AmountSlot.Of(a, ComparableText.From(u.Text[..at]).Text);
                 if (at < 0) context = "";
                 else
                 {
@@ -196,6 +197,16 @@ public static class AmountChangeFinder
         }
         return result;
     }
+
+    /// <summary>The sum's text where it is not the tail of a longer number (十万元 is not found inside 二十万元).</summary>
+    private static int IndexOfWhole(string text, string sum, int from)
+    {
+        for (var at = text.IndexOf(sum, from, StringComparison.Ordinal); at >= 0; at = text.IndexOf(sum, at + 1, StringComparison.Ordinal))
+            if (at == 0 || !IsNumeral(text[at - 1]) || !IsNumeral(sum[0])) return at;
+        return -1;
+    }
+
+    private static bool IsNumeral(char c) => char.IsAsciiDigit(c) || c is '.' or '０' or >= '１' and <= '９' || "零〇一二两三四五六七八九十百千万亿".Contains(c);
 
     private static double Similarity(string a, string b)
     {
