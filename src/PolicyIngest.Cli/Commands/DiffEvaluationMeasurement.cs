@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using PolicyIngest.Core.Model;
 using PolicyIngest.Pipeline;
@@ -15,10 +16,25 @@ public sealed class DiffEvaluationMeasurement : IMeasurement
     public string Name => "diff";
     public string Description => "clause alignment F1, amount-change P/R and cosmetic-only false changes over ≥300 simulated revisions; real pairs; 公司法 speed";
 
+    private static readonly Option<bool> RealOnlyOption = new("--real-only")
+    {
+        Description = "only the real revision pairs against the gold (and the 公司法 time); no simulator",
+    };
+
+    private static readonly Option<int> MissesOption = new("--misses")
+    {
+        Description = "how many misses to print per real pair (default 8)",
+        DefaultValueFactory = _ => 8,
+    };
+
+    public IReadOnlyList<Option> Options => [RealOnlyOption, MissesOption];
+
     public int Run(CliContext context, CancellationToken cancellationToken)
     {
         var o = context.Out;
         var shared = CliContext.SharedRoot;
+        var realOnly = context.Parse.GetValue(RealOnlyOption);
+        var missesShown = context.Parse.GetValue(MissesOption);
         var files = Directory.GetFiles(Path.Combine(shared, "data", "revisions"), "*.txt")
             .Concat(Directory.GetFiles(Path.Combine(shared, "seeds"), "000_*.txt")).Order(StringComparer.Ordinal).ToList();
         if (files.Count == 0) { context.Err.WriteLine($"error: no documents under {shared}"); return ExitCodes.BadInput; }
@@ -30,12 +46,15 @@ public sealed class DiffEvaluationMeasurement : IMeasurement
             var real = RealPairScore.Score(goldDir, path => documents[Path.GetFileName(path)], Path.Combine(shared, "data", "revisions"));
             o.WriteLine("real revision pairs (../shared/data/revisions, gold corpus/revisions-gold written blind):");
             foreach (var pair in real)
-                o.WriteLine($"  pair {pair.Pair}: article links {pair.Links}; amount changes {pair.AmountChanges}");
+                o.WriteLine($"  pair {pair.Pair}: article links {pair.Links}; amount changes {pair.AmountChanges}; amounts added/removed {pair.AmountsAddedRemoved}");
             o.WriteLine($"  all pairs: article links {real.Aggregate(new RealPairScore.Counts(0, 0, 0), (a, p) => a + p.Links)}");
-            o.WriteLine($"  all pairs: amount changes {real.Aggregate(new RealPairScore.Counts(0, 0, 0), (a, p) => a + p.AmountChanges)}");
+            o.WriteLine($"  all pairs: amount changes {real.Aggregate(new RealPairScore.Counts(0, 0, 0), (a, p) => a + p.AmountChanges)} (range ends scored one by one)");
+            o.WriteLine($"  all pairs: amounts added/removed {real.Aggregate(new RealPairScore.Counts(0, 0, 0), (a, p) => a + p.AmountsAddedRemoved)}");
             foreach (var pair in real)
-                foreach (var miss in pair.Misses.Take(8)) o.WriteLine($"    {pair.Pair}: {miss}");
+                foreach (var miss in pair.Misses.Take(missesShown)) o.WriteLine($"    {pair.Pair}: {miss}");
         }
+
+        if (realOnly) { TimePairs(o, documents); return ExitCodes.Done; }
 
         var sources = documents.Values.Where(d => d.Clauses.Count(c => c.Kind == ClauseKind.Article) >= 4).ToList();
         o.WriteLine($"sources: {sources.Count} documents with articles ({sources.Sum(d => d.Amounts.Count)} amounts extracted) from {shared}");
@@ -53,7 +72,12 @@ public sealed class DiffEvaluationMeasurement : IMeasurement
         foreach (var (edit, s) in r.LinksByEdit.OrderBy(x => x.Key)) o.WriteLine($"  links with {edit,-20} {s}");
         o.WriteLine($"diff time per simulated revision: mean {r.MeanMs:0.0} ms, max {r.MaxMs:0.0} ms");
         foreach (var f in r.Failures.Take(10)) o.WriteLine($"  miss: {f}");
+        TimePairs(o, documents);
+        return ExitCodes.Done;
+    }
 
+    private static void TimePairs(TextWriter o, Dictionary<string, PolicyDocument> documents)
+    {
         var differ = new DocumentDiffer();
         void Pair(string label, string a, string b)
         {
@@ -71,6 +95,5 @@ public sealed class DiffEvaluationMeasurement : IMeasurement
         if (Find("25_") is { } j1 && Find("26_") is { } j2) differ.Diff(documents[j1], documents[j2]); // warm-up
         foreach (var (label, a, b) in new[] { ("B", "06_", "07_"), ("C", "08_", "09_"), ("G", "16_", "17_"), ("I", "23_", "24_"), ("J 公司法", "25_", "26_") })
             if (Find(a) is { } x && Find(b) is { } y) Pair(label, x, y);
-        return ExitCodes.Done;
     }
 }

@@ -21,7 +21,7 @@ public static partial class RealPairScore
         public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"P {P:0.000} R {R:0.000} F1 {F1:0.000} ({Tp} right, {Fp} wrong, {Fn} missed)");
     }
 
-    public sealed record PairResult(string Pair, Counts Links, Counts AmountChanges, IReadOnlyList<string> Misses);
+    public sealed record PairResult(string Pair, Counts Links, Counts AmountChanges, Counts AmountsAddedRemoved, IReadOnlyList<string> Misses);
 
     [GeneratedRegex(@"^第[一二三四五六七八九十百零〇]+条$")]
     private static partial Regex ArticleLabel();
@@ -58,22 +58,44 @@ public static partial class RealPairScore
             misses.AddRange(goldLinks.Where(l => !found.Contains(l)).Select(l => $"missed link {l.Item1}→{l.Item2}"));
             var linkCounts = new Counts(tp, found.Count - tp, goldLinks.Count - tp);
 
+            // Amounts end by end, as the gold lists them: a range 三千元以上五万元以下 is two sums (its lower and upper
+            // end), and each end is scored on its own (old article, new article, old yuan, new yuan). Ends whose value
+            // did not change are in neither list. Ends without a successor are scored separately (added / removed).
             var goldChanges = root.GetProperty("amountChanges").EnumerateArray()
-                .Select(a => (a.GetProperty("oldYuan").GetDecimal(), a.GetProperty("newYuan").GetDecimal())).ToList();
-            var foundChanges = diff.AmountChanges.Where(a => a.Old is not null && a.New is not null && a.Old.Yuan != a.New.Yuan)
-                .Select(a => (a.Old!.Yuan, a.New!.Yuan)).ToList();
-            var pool = foundChanges.ToList();
-            var ctp = 0;
-            foreach (var g in goldChanges)
-            {
-                var i = pool.IndexOf(g);
-                if (i >= 0) { pool.RemoveAt(i); ctp++; }
-                else misses.Add($"missed amount change {g.Item1:0.##} → {g.Item2:0.##}");
-            }
-            misses.AddRange(pool.Select(p => $"wrong amount change {p.Item1:0.##} → {p.Item2:0.##}"));
-            results.Add(new PairResult(root.GetProperty("pair").GetString()!, linkCounts, new Counts(ctp, pool.Count, goldChanges.Count - ctp), misses));
+                .Select(a => $"{a.GetProperty("oldArticle").GetString()} {a.GetProperty("oldYuan").GetDecimal():0.##} → {a.GetProperty("newArticle").GetString()} {a.GetProperty("newYuan").GetDecimal():0.##}").ToList();
+            var goldAddedRemoved = root.GetProperty("amountsAdded").EnumerateArray()
+                .Select(a => $"added {a.GetProperty("newArticle").GetString()} {a.GetProperty("yuan").GetDecimal():0.##}")
+                .Concat(root.GetProperty("amountsRemoved").EnumerateArray()
+                    .Select(a => $"removed {a.GetProperty("oldArticle").GetString()} {a.GetProperty("yuan").GetDecimal():0.##}")).ToList();
+            var foundChanges = new List<string>();
+            var foundAddedRemoved = new List<string>();
+            foreach (var change in diff.AmountChanges)
+                foreach (var (o, n) in change.EndChanges())
+                {
+                    if (o is { } x && n is { } y) foundChanges.Add($"{change.Old!.Article} {x:0.##} → {change.New!.Article} {y:0.##}");
+                    else if (o is { } r) foundAddedRemoved.Add($"removed {change.Old!.Article} {r:0.##}");
+                    else if (n is { } d) foundAddedRemoved.Add($"added {change.New!.Article} {d:0.##}");
+                }
+            var changeCounts = Match(goldChanges, foundChanges, "amount change", misses);
+            var addedRemovedCounts = Match(goldAddedRemoved, foundAddedRemoved, "amount", misses);
+            results.Add(new PairResult(root.GetProperty("pair").GetString()!, linkCounts, changeCounts, addedRemovedCounts, misses));
         }
         return results;
+    }
+
+    /// <summary>Multiset match of gold and found items; what is left over on either side goes to <paramref name="misses"/>.</summary>
+    private static Counts Match(List<string> gold, List<string> found, string what, List<string> misses)
+    {
+        var pool = found.ToList();
+        var tp = 0;
+        foreach (var g in gold)
+        {
+            var i = pool.IndexOf(g);
+            if (i >= 0) { pool.RemoveAt(i); tp++; }
+            else misses.Add($"missed {what} {g}");
+        }
+        misses.AddRange(pool.Select(p => $"wrong {what} {p}"));
+        return new Counts(tp, pool.Count, gold.Count - tp);
     }
 
     private static string Label(JsonElement link, int index, string name) =>

@@ -31,6 +31,20 @@ public sealed record AlignmentOptions
     public double LabelBonus { get; init; } = 0.15;
     public double ContextBonus { get; init; } = 0.15;
 
+    /// <summary>
+    /// Rewrites: after the close matches, the provisions left over are paired by TF-IDF cosine over character bigrams
+    /// (rare words weigh, boilerplate such as 人民政府 or 应当 hardly does). A pair is accepted at this cosine alone…
+    /// </summary>
+    public double MinContentSimilarity { get; init; } = 0.25;
+    /// <summary>…at this cosine when the new provision lies between the partners of the old one's nearest aligned neighbours…</summary>
+    public double MinContentSimilarityInPlace { get; init; } = 0.12;
+    /// <summary>…or at this cosine when each is the other's most similar leftover.</summary>
+    public double MinContentSimilarityMutual { get; init; } = 0.15;
+    /// <summary>A leftover provision joins an aligned pair as a merge or split at this cosine with the other side…</summary>
+    public double MinShareSimilarity { get; init; } = 0.5;
+    /// <summary>…when that is at least this share of the pair's own cosine.</summary>
+    public double ShareRatio { get; init; } = 0.9;
+
     public static AlignmentOptions Default { get; } = new();
 }
 
@@ -60,6 +74,13 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
         var mergedInto = new Dictionary<int, List<(int Old, double Sim)>>();
         var splitFrom = new Dictionary<int, List<(int New, double Sim)>>();
         FindMergesAndSplits(oldGrams, newGrams, matchOld, matchNew, similarity, mergedInto, splitFrom);
+        if (matchOld.Any(x => x < 0) || matchNew.Any(x => x < 0))
+        {
+            var vectors = TfIdf.Vectors([.. oldUnits.Select(u => u.Body), .. newUnits.Select(u => u.Body)]);
+            if (MatchByContent(vectors, n, m, matchOld, matchNew, similarity))
+                FindMergesAndSplits(oldGrams, newGrams, matchOld, matchNew, similarity, mergedInto, splitFrom);
+            ShareByContent(vectors, n, m, oldGrams, newGrams, matchOld, matchNew, mergedInto, splitFrom);
+        }
 
         return Assemble(oldUnits, newUnits, matchOld, matchNew, similarity, mergedInto, splitFrom);
     }
@@ -108,6 +129,12 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
                 list.Add(j);
             }
         }
+        // A provision wholly contained in a larger one on the other side is a piece of a split or merge: a weak
+        // match backed only by the neighbours must not take it from there.
+        var newIndex = new GramIndex(newGrams);
+        var oldIndex = new GramIndex(oldGrams);
+        int Holder(GramIndex index, HashSet<int> part) =>
+            part.Count < 4 ? -1 : index.Containers(part, 0.9) is [var first, ..] ? first.Index : -1;
         var candidates = new List<(int I, int J, double Sim, double Score)>();
         var shared = new int[newUnits.Count];
         var touched = new List<int>();
@@ -133,6 +160,9 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
                     || dice >= _o.MinSimilarityWithEvidence && (sameLabel || context)
                     || containment >= _o.MinContainment && dice >= _o.MinSimilarityWithEvidence * 0.66;
                 if (!accepted) continue;
+                if (dice < _o.MinSimilarity && !(containment >= _o.MinContainment)
+                    && (Holder(oldIndex, newGrams[j]) is var hj && hj >= 0 && hj != i || Holder(newIndex, oldGrams[i]) is var hi && hi >= 0 && hi != j))
+                    continue;
                 candidates.Add((i, j, dice, dice + (sameLabel ? _o.LabelBonus : 0) + (context ? _o.ContextBonus : 0)));
             }
         }
@@ -141,6 +171,112 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
             if (matchOld[c.I] >= 0 || matchNew[c.J] >= 0) continue;
             matchOld[c.I] = c.J; matchNew[c.J] = c.I; similarity[c.I] = c.Sim;
         }
+    }
+
+    /// <summary>
+    /// Leftovers paired by TF-IDF cosine, greedily best first, in rounds (a pair placed in one round is an anchor for
+    /// the next). Accepted when the cosine is high, or moderate and the new provision sits where the old one's aligned
+    /// neighbours put it, or moderate and the two are each other's best leftover.
+    /// </summary>
+    private bool MatchByContent(Dictionary<int, double>[] vectors, int n, int m, int[] matchOld, int[] matchNew, double[] similarity)
+    {
+        if (!matchOld.Any(x => x < 0) || !matchNew.Any(x => x < 0)) return false;
+        var found = false;
+        var index = new TfIdf.Index(vectors, n, m);
+        var cosine = new Dictionary<(int, int), double>();
+        for (var i = 0; i < n; i++)
+        {
+            if (matchOld[i] >= 0) continue;
+            foreach (var (j, c) in index.Cosines(vectors[i]))
+                if (matchNew[j] < 0 && c >= _o.MinContentSimilarityInPlace) cosine[(i, j)] = c;
+        }
+        for (var round = 0; round < 4; round++)
+        {
+            var rowBest = new double[n];
+            var colBest = new double[m];
+            foreach (var ((i, j), c) in cosine)
+            {
+                if (matchOld[i] >= 0 || matchNew[j] >= 0) continue;
+                rowBest[i] = Math.Max(rowBest[i], c);
+                colBest[j] = Math.Max(colBest[j], c);
+            }
+            var candidates = new List<(int I, int J, double Sim, double Score)>();
+            foreach (var ((i, j), c) in cosine)
+            {
+                if (matchOld[i] >= 0 || matchNew[j] >= 0) continue;
+                var inPlace = BetweenAnchors(i, j, matchOld);
+                var mutual = c >= rowBest[i] && c >= colBest[j];
+                if (c >= _o.MinContentSimilarity || inPlace || mutual && c >= _o.MinContentSimilarityMutual)
+                    candidates.Add((i, j, c, c + (inPlace ? _o.ContextBonus : 0)));
+            }
+            if (candidates.Count == 0) break;
+            foreach (var c in candidates.OrderByDescending(c => c.Score).ThenBy(c => Math.Abs(c.I - c.J)))
+            {
+                if (matchOld[c.I] >= 0 || matchNew[c.J] >= 0) continue;
+                matchOld[c.I] = c.J; matchNew[c.J] = c.I; similarity[c.I] = c.Sim;
+                found = true;
+            }
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// A leftover old provision that is about as close to an aligned new one as that one's own partner (two old articles
+    /// with the same rules folded into one) is merged into it; a leftover new provision as close to an aligned old one
+    /// as its partner is split from it. Close means a TF-IDF cosine of at least <see cref="AlignmentOptions.MinShareSimilarity"/>
+    /// and at least <see cref="AlignmentOptions.ShareRatio"/> of the partner's.
+    /// </summary>
+    private void ShareByContent(Dictionary<int, double>[] vectors, int n, int m, HashSet<int>[] oldGrams, HashSet<int>[] newGrams,
+        int[] matchOld, int[] matchNew, Dictionary<int, List<(int Old, double Sim)>> mergedInto, Dictionary<int, List<(int New, double Sim)>> splitFrom)
+    {
+        double Cos(int i, int j) => TfIdf.Cosine(vectors[i], vectors[n + j]);
+        var splitTargets = splitFrom.Values.SelectMany(g => g.Select(x => x.New)).ToHashSet();
+        for (var i = 0; i < n; i++)
+        {
+            if (matchOld[i] >= 0 || oldGrams[i].Count < 4) continue;
+            var (best, bestCos) = (-1, 0.0);
+            for (var j = 0; j < m; j++)
+            {
+                if (matchNew[j] < 0 || splitTargets.Contains(j) || splitFrom.ContainsKey(matchNew[j])) continue;
+                var c = Cos(i, j);
+                if (c > bestCos) (best, bestCos) = (j, c);
+            }
+            if (best < 0 || bestCos < _o.MinShareSimilarity) continue;
+            var partner = matchNew[best];
+            // A partner that already accounts for the whole new text leaves nothing for a merge to explain.
+            if (bestCos < _o.ShareRatio * Cos(partner, best) || Containment(newGrams[best], oldGrams[partner]) >= 0.9) continue;
+            if (!mergedInto.ContainsKey(best)) mergedInto[best] = [(partner, Math.Round(Cos(partner, best), 2))];
+            mergedInto[best].Add((i, bestCos));
+            matchOld[i] = best;
+        }
+        var mergeTargets = mergedInto.Keys.ToHashSet();
+        for (var j = 0; j < m; j++)
+        {
+            if (matchNew[j] >= 0 || newGrams[j].Count < 4) continue;
+            var (best, bestCos) = (-1, 0.0);
+            for (var i = 0; i < n; i++)
+            {
+                if (matchOld[i] < 0 || mergeTargets.Contains(matchOld[i])) continue;
+                var c = Cos(i, j);
+                if (c > bestCos) (best, bestCos) = (i, c);
+            }
+            if (best < 0 || bestCos < _o.MinShareSimilarity) continue;
+            var partner = matchOld[best];
+            if (bestCos < _o.ShareRatio * Cos(best, partner) || Containment(oldGrams[best], newGrams[partner]) >= 0.9) continue;
+            if (!splitFrom.ContainsKey(best)) splitFrom[best] = [(partner, Math.Round(Cos(best, partner), 2))];
+            splitFrom[best].Add((j, bestCos));
+            matchNew[j] = best;
+        }
+    }
+
+    /// <summary>Whether new position j lies strictly between the partners of old unit i's nearest aligned neighbours.</summary>
+    private static bool BetweenAnchors(int i, int j, int[] matchOld)
+    {
+        var low = -1;
+        for (var k = i - 1; k >= 0; k--) if (matchOld[k] >= 0) { low = matchOld[k]; break; }
+        var high = int.MaxValue;
+        for (var k = i + 1; k < matchOld.Length; k++) if (matchOld[k] >= 0) { high = matchOld[k]; break; }
+        return low < j && j < high;
     }
 
     private static bool NeighboursAgree(int i, int j, int[] matchOld, int n, int m) =>
@@ -284,6 +420,87 @@ internal sealed class GramIndex
         }
         found.Sort((x, y) => y.Item2.CompareTo(x.Item2));
         return found;
+    }
+}
+
+/// <summary>TF-IDF vectors over character bigrams (sublinear term frequency, smoothed IDF over both versions' units), L2-normalised.</summary>
+internal static class TfIdf
+{
+    public static Dictionary<int, double>[] Vectors(IReadOnlyList<string> texts)
+    {
+        var counts = new Dictionary<int, int>[texts.Count];
+        var df = new Dictionary<int, int>();
+        for (var k = 0; k < texts.Count; k++)
+        {
+            var c = new Dictionary<int, int>();
+            var t = texts[k];
+            if (t.Length == 1) c[t[0]] = 1;
+            for (var x = 0; x + 1 < t.Length; x++)
+            {
+                var g = t[x] << 16 | t[x + 1];
+                c[g] = c.GetValueOrDefault(g) + 1;
+            }
+            foreach (var g in c.Keys) df[g] = df.GetValueOrDefault(g) + 1;
+            counts[k] = c;
+        }
+        var n = texts.Count;
+        var vectors = new Dictionary<int, double>[n];
+        for (var k = 0; k < n; k++)
+        {
+            var v = new Dictionary<int, double>(counts[k].Count);
+            var norm = 0.0;
+            foreach (var (g, c) in counts[k])
+            {
+                var w = (1 + Math.Log(c)) * (Math.Log((n + 1.0) / (df[g] + 1.0)) + 1);
+                v[g] = w;
+                norm += w * w;
+            }
+            norm = Math.Sqrt(norm);
+            if (norm > 0) foreach (var g in v.Keys.ToList()) v[g] /= norm;
+            vectors[k] = v;
+        }
+        return vectors;
+    }
+
+    public static double Cosine(Dictionary<int, double> a, Dictionary<int, double> b)
+    {
+        if (a.Count > b.Count) (a, b) = (b, a);
+        var sum = 0.0;
+        foreach (var (g, w) in a) if (b.TryGetValue(g, out var x)) sum += w * x;
+        return sum;
+    }
+
+    /// <summary>Postings of the new version's vectors (those after the first <c>offset</c>), for cosines against an old one.</summary>
+    public sealed class Index
+    {
+        private readonly Dictionary<int, List<(int Unit, double Weight)>> _postings = [];
+        private readonly double[] _acc;
+        private readonly List<int> _touched = [];
+
+        public Index(Dictionary<int, double>[] vectors, int offset, int count)
+        {
+            _acc = new double[count];
+            for (var j = 0; j < count; j++)
+                foreach (var (g, w) in vectors[offset + j])
+                {
+                    if (!_postings.TryGetValue(g, out var list)) _postings[g] = list = [];
+                    list.Add((j, w));
+                }
+        }
+
+        public List<(int Unit, double Cosine)> Cosines(Dictionary<int, double> vector)
+        {
+            foreach (var j in _touched) _acc[j] = 0;
+            _touched.Clear();
+            foreach (var (g, w) in vector)
+                if (_postings.TryGetValue(g, out var list))
+                    foreach (var (j, x) in list)
+                    {
+                        if (_acc[j] == 0) _touched.Add(j);
+                        _acc[j] += w * x;
+                    }
+            return _touched.Select(j => (j, _acc[j])).ToList();
+        }
     }
 }
 

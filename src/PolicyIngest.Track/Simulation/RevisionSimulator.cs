@@ -115,6 +115,15 @@ public sealed partial class RevisionSimulator(Random random)
     private List<int> Candidates(List<SimUnit> units, Func<SimUnit, bool> ok) =>
         Enumerable.Range(0, units.Count).Where(i => units[i].IsArticle && !units[i].Locked && ok(units[i])).ToList();
 
+    private static int WholeSumAt(string body, string sum, int from)
+    {
+        for (var at = body.IndexOf(sum, from, StringComparison.Ordinal); at >= 0; at = body.IndexOf(sum, at + 1, StringComparison.Ordinal))
+            if (at == 0 || sum.Length == 0 || !IsNumeral(body[at - 1]) || !IsNumeral(sum[0])) return at;
+        return -1;
+    }
+
+    private static bool IsNumeral(char c) => char.IsAsciiDigit(c) || c == '.' || "零〇一二两三四五六七八九十百千万亿".Contains(c);
+
     private bool ChangeAmounts(List<SimUnit> units)
     {
         var pool = units.Where(u => u.Kind != PairChange.Added).SelectMany(u => u.Amounts.Select(a => (u, a)))
@@ -137,11 +146,12 @@ public sealed partial class RevisionSimulator(Random random)
             if (chinese && next > 9999) continue;
             var newDigits = chinese ? ChineseNumerals.Format((int)next) : next.ToString(CultureInfo.InvariantCulture);
             var newText = a.Text[..m.Index] + newDigits + a.Text[(m.Index + m.Length)..];
-            var at = u.Body.IndexOf(a.Text, StringComparison.Ordinal);
+            var at = WholeSumAt(u.Body, a.Text, 0);
             if (at < 0 || u.Body.IndexOf(newText, StringComparison.Ordinal) >= 0) continue;
-            // Replace the occurrence that belongs to this amount: the k-th one among amounts with equal text.
+            // Replace the occurrence that belongs to this amount: the k-th one among amounts with equal text (never the
+            // tail of a longer number: 十万元 inside 二十万元 is another sum).
             var k = u.Amounts.Where(x => x.Text == a.Text).ToList().IndexOf(a);
-            for (var s = 0; s < k; s++) at = u.Body.IndexOf(a.Text, at + a.Text.Length, StringComparison.Ordinal);
+            for (var s = 0; s < k && at >= 0; s++) at = WholeSumAt(u.Body, a.Text, at + a.Text.Length);
             if (at < 0) continue;
             u.Body = u.Body[..at] + newText + u.Body[(at + a.Text.Length)..];
             a.Yuan = a.Yuan * next / value;

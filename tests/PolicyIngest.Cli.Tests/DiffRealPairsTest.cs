@@ -1,0 +1,59 @@
+using PolicyIngest.Cli;
+using PolicyIngest.Cli.Commands;
+using PolicyIngest.Pipeline;
+
+namespace PolicyIngest.Cli.Tests;
+
+/// <summary>
+/// The differ on the real revision pairs against the blind gold (corpus/revisions-gold): the figures reached when this
+/// was written, so a regression fails. They are below the targets (links F1 0.97, amount changes F1 0.95).
+/// </summary>
+public class DiffRealPairsTest
+{
+    private static readonly IReadOnlyList<RealPairScore.PairResult> Results = Score();
+
+    private static IReadOnlyList<RealPairScore.PairResult> Score()
+    {
+        var processor = PolicyIngestServices.CreateProcessor();
+        var revisions = Path.Combine(CliContext.SharedRoot, "data", "revisions");
+        return RealPairScore.Score(Path.Combine(CliContext.RepositoryRoot, "corpus", "revisions-gold"),
+            path => processor.Process(File.ReadAllBytes(path), path), revisions);
+    }
+
+    private static RealPairScore.Counts Sum(Func<RealPairScore.PairResult, RealPairScore.Counts> f) =>
+        Results.Aggregate(new RealPairScore.Counts(0, 0, 0), (a, p) => a + f(p));
+
+    [Fact]
+    public void AllPairs_ArticleLinks_AtLeastTheMeasuredF1()
+    {
+        // why: 0.882 before content similarity; 0.904 measured after (P 0.946 R 0.865).
+        Assert.True(Sum(p => p.Links).F1 >= 0.90, Sum(p => p.Links).ToString());
+    }
+
+    [Theory]
+    // why: per pair, what was measured (rounded down): the full rewrite E and the partial one F are the weak ones.
+    [InlineData("B", 0.95)]
+    [InlineData("C", 0.90)]
+    [InlineData("E", 0.53)]
+    [InlineData("F", 0.80)]
+    [InlineData("G", 1.00)]
+    [InlineData("I", 1.00)]
+    [InlineData("J", 0.90)]
+    public void Pair_ArticleLinks_AtLeastTheMeasuredF1(string pair, double f1)
+    {
+        var links = Results.Single(r => r.Pair == pair).Links;
+        Assert.True(links.F1 >= f1 - 1e-9, $"{pair}: {links}");
+    }
+
+    [Fact]
+    public void AllPairs_AmountChanges_PairedByWhatTheyAreFor()
+    {
+        var changes = Sum(p => p.AmountChanges);
+        // why: 0.500 before (positions and context only); every gold change found, 3 wrong (G 对单位 二十万元 taken
+        // as raised to the 500万 fallback; J 202→251 a wrong article link).
+        Assert.Equal(0, changes.Fn);
+        Assert.True(changes.F1 >= 0.93, changes.ToString());
+        // why: 会计法 43 + 44 → 41: each old article's fines paired with the new ones (8 changes), tiers kept apart.
+        Assert.Equal(new RealPairScore.Counts(12, 0, 0), Results.Single(r => r.Pair == "I").AmountChanges);
+    }
+}
