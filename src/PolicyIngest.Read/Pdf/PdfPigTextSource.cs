@@ -140,14 +140,9 @@ public sealed class PdfPigTextSource : IPdfTextSource
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
                 .FirstOrDefault();
             var orientation = main?.Key ?? TextOrientation.Horizontal;
-            var angle = orientation switch
-            {
-                TextOrientation.Rotate90 => Math.PI / 2,
-                TextOrientation.Rotate180 => Math.PI,
-                TextOrientation.Rotate270 => -Math.PI / 2,
-                TextOrientation.Other => Median(main!.Select(Angle)),
-                _ => 0,
-            };
+            // The angle of the baselines themselves (PdfPig's orientation names say nothing about the sense of turn):
+            // exactly 0 for horizontal text, the median of the letters' baseline angles otherwise.
+            var angle = orientation == TextOrientation.Horizontal ? 0 : Median(main!.Where(HasAdvance).Select(Angle));
             // Letters are placed relative to the crop box's corner only on unrotated pages; rotated pages start at 0, 0.
             var (left, bottom) = page.Rotation.Value == 0 ? (page.CropBox.Bounds.Left, page.CropBox.Bounds.Bottom) : (0, 0);
             return new Frame(orientation, angle, left, bottom, page.Width, page.Height);
@@ -167,6 +162,8 @@ public sealed class PdfPigTextSource : IPdfTextSource
         }
 
         private (double U, double V) Turn(double x, double y) => (x * _cos + y * _sin, -x * _sin + y * _cos);
+
+        private static bool HasAdvance(Letter l) => l.EndBaseLine.X != l.StartBaseLine.X || l.EndBaseLine.Y != l.StartBaseLine.Y;
 
         private static double Angle(Letter l) => Math.Atan2(l.EndBaseLine.Y - l.StartBaseLine.Y, l.EndBaseLine.X - l.StartBaseLine.X);
 
