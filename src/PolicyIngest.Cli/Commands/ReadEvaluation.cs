@@ -50,6 +50,7 @@ public sealed class ReadEvaluation : IMeasurement
         }
         // Per engine name ("auto" also stands for the non-PDF readers): born-digital files read perfectly, of how many.
         var perfect = new Dictionary<string, (int Perfect, int Files)>();
+        var perfectPdfs = new Dictionary<string, (int Perfect, int Files)>();
         foreach (var entry in CorpusEntry.Load(corpus))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -83,6 +84,11 @@ public sealed class ReadEvaluation : IMeasurement
                         var (p, n) = perfect.GetValueOrDefault(key);
                         perfect[key] = (p + ok, n + 1);
                     }
+                    if (engineName.Length > 0)
+                    {
+                        var (p, n) = perfectPdfs.GetValueOrDefault(engineName);
+                        perfectPdfs[engineName] = (p + ok, n + 1);
+                    }
                 }
                 var byEngine = string.Join(" ", pages.GroupBy(p => p.Engine).Select(g => $"{g.Key}={g.Count()}"));
                 rows.Add(new { file = entry.File, format = entry.Format, engine = engineName.Length == 0 ? null : engineName,
@@ -99,7 +105,11 @@ public sealed class ReadEvaluation : IMeasurement
                 }
             }
         }
-        var summary = perfect.Select(kv => new { engine = kv.Key, bornDigitalPerfect = kv.Value.Perfect, bornDigital = kv.Value.Files }).ToList();
+        var summary = perfect.Select(kv => new
+        {
+            engine = kv.Key, bornDigitalPerfect = kv.Value.Perfect, bornDigital = kv.Value.Files,
+            bornDigitalPdfsPerfect = perfectPdfs.GetValueOrDefault(kv.Key).Perfect, bornDigitalPdfs = perfectPdfs.GetValueOrDefault(kv.Key).Files,
+        }).ToList();
         var auto = perfect.GetValueOrDefault("auto");
         if (context.Json)
             context.Out.WriteLine(JsonSerializer.Serialize(new { files = rows, bornDigital = auto.Files, bornDigitalPerfect = auto.Perfect, byEngine = summary }, PolicyJson.Options));
@@ -107,7 +117,8 @@ public sealed class ReadEvaluation : IMeasurement
         {
             context.Out.WriteLine($"born-digital files recovered completely, in order and with no extra Han characters (PDFs read by the named engine, other formats by their reader):");
             foreach (var (name, _) in PdfEngines)
-                context.Out.WriteLine($"  {name,-8} {perfect.GetValueOrDefault(name).Perfect}/{perfect.GetValueOrDefault(name).Files}");
+                context.Out.WriteLine($"  {name,-8} {perfect.GetValueOrDefault(name).Perfect}/{perfect.GetValueOrDefault(name).Files} files"
+                    + $" (born-digital PDFs: {perfectPdfs.GetValueOrDefault(name).Perfect}/{perfectPdfs.GetValueOrDefault(name).Files})");
         }
         return ExitCodes.Done;
     }

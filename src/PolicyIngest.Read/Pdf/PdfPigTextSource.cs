@@ -50,8 +50,16 @@ public sealed class PdfPigTextSource : IPdfTextSource
             .ToList();
         if (ranges.Count == 1) return ReadPageRange(path, 1, info.PageCount, options, cancellationToken);
         var parts = new IReadOnlyList<PdfPage>[ranges.Count];
-        Parallel.For(0, ranges.Count, new ParallelOptions { MaxDegreeOfParallelism = ranges.Count, CancellationToken = cancellationToken }, i =>
-            parts[i] = ReadPageRange(path, ranges[i].First, ranges[i].Last, options, cancellationToken));
+        try
+        {
+            Parallel.For(0, ranges.Count, new ParallelOptions { MaxDegreeOfParallelism = ranges.Count, CancellationToken = cancellationToken }, i =>
+                parts[i] = ReadPageRange(path, ranges[i].First, ranges[i].Last, options, cancellationToken));
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.OfType<UnreadableDocumentException>().FirstOrDefault() is { } unreadable)
+        {
+            // One plain reason, as from a single range, rather than the parallel loop's wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(unreadable).Throw();
+        }
         return parts.SelectMany(p => p).ToList();
     }
 

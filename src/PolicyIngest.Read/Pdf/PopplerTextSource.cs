@@ -42,8 +42,16 @@ public sealed class PopplerTextSource : IPdfTextSource
             .Where(r => r.First <= r.Last)
             .ToList();
         var parts = new IReadOnlyList<PdfPage>[ranges.Count];
-        Parallel.For(0, ranges.Count, new ParallelOptions { MaxDegreeOfParallelism = ranges.Count, CancellationToken = cancellationToken }, i =>
-            parts[i] = ReadPageRange(path, ranges[i].First, ranges[i].Last, options, cancellationToken));
+        try
+        {
+            Parallel.For(0, ranges.Count, new ParallelOptions { MaxDegreeOfParallelism = ranges.Count, CancellationToken = cancellationToken }, i =>
+                parts[i] = ReadPageRange(path, ranges[i].First, ranges[i].Last, options, cancellationToken));
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.OfType<UnreadableDocumentException>().FirstOrDefault() is { } unreadable)
+        {
+            // One plain reason, as from a single range, rather than the parallel loop's wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(unreadable).Throw();
+        }
         return parts.SelectMany(p => p).ToList();
     }
 
