@@ -125,8 +125,9 @@ public class PdfReaderEngineTest
         Assert.Contains(text.Blocks, b => b.Text.Contains("经营者集中", StringComparison.Ordinal));
     }
 
-    /// <summary>PdfPig's real output, with one page's text swapped for private-use characters (as a broken font would give).</summary>
-    private sealed class GarblingSource(int garbledPage) : IPdfTextSource
+    /// <summary>PdfPig's real output, with one page's text swapped for private-use characters (as a broken font would give)
+    /// and optionally one page it "could not parse".</summary>
+    private sealed class GarblingSource(int garbledPage, int? unparsedPage = null) : IPdfTextSource
     {
         private readonly PdfPigTextSource _inner = new();
         public string Engine => _inner.Engine;
@@ -136,7 +137,9 @@ public class PdfReaderEngineTest
         public IReadOnlyList<PdfPage> ReadPageRange(string path, int first, int last, ReadOptions options, CancellationToken cancellationToken) =>
             _inner.ReadPageRange(path, first, last, options, cancellationToken).Select(Garble).ToList();
 
-        private PdfPage Garble(PdfPage page) => page.Number != garbledPage ? page : page with
+        private PdfPage Garble(PdfPage page) =>
+            page.Number == unparsedPage ? PdfPage.Unreadable(page.Number, "PdfPig could not read page: test")
+            : page.Number != garbledPage ? page : page with
         {
             Lines = page.Lines.Select(l => l with { Words = l.Words.Select(w => w with { Text = new string(w.Text.Select(c => (char)(0xE000 + c % 0x1000)).ToArray()) }).ToList() }).ToList(),
         };
@@ -145,12 +148,13 @@ public class PdfReaderEngineTest
     [Fact]
     public void PageGarbledInPdfPig_IsReadWithPoppler_AndTheDocumentIsComplete()
     {
-        var reader = new PdfReader(new GarblingSource(garbledPage: 3), new PopplerTextSource(), new TesseractPageOcr());
+        var reader = new PdfReader(new GarblingSource(garbledPage: 3, unparsedPage: 8), new PopplerTextSource(), new TesseractPageOcr());
         var file = Corpus.PathOf("seeds/000_huairou-fuchi-banfa.pdf");
         var text = reader.Read(File.ReadAllBytes(file), file, ReadOptions.Default);
         Assert.Equal(PageEngines.Poppler, Assert.Single(text.Pages, p => p.Number == 3).Engine);
-        Assert.All(text.Pages.Where(p => p.Number != 3), p => Assert.Equal(PageEngines.PdfPig, p.Engine));
-        Assert.Equal("page 3 was garbled in the PDF's text layer and was read with poppler", Assert.Single(text.Warnings));
+        Assert.Equal(PageEngines.Poppler, Assert.Single(text.Pages, p => p.Number == 8).Engine);
+        Assert.All(text.Pages.Where(p => p.Number is not 3 and not 8), p => Assert.Equal(PageEngines.PdfPig, p.Engine));
+        Assert.Equal(["page 3 was garbled in the PDF's text layer and was read with poppler", "PdfPig could not parse page 8; read with poppler"], text.Warnings);
         var score = TextFidelity.Compare(Corpus.Seed("000_cf5a06cb7cce2435.txt"), text.FullText);
         Assert.Equal(score.SourceHan, score.RecoveredInOrder);
         Assert.Equal(0, score.ExtraHan);

@@ -91,7 +91,7 @@ public sealed class PdfReader(IPdfTextSource primary, IPdfTextSource? fallback, 
         var garbledLeft = Left(Trouble.Garbled);
         var failedLeft = Left(Trouble.Failed);
         var toOcr = withoutText.Concat(garbledLeft).Concat(failedLeft).Order().ToList();
-        var readers = second is null ? Name(first) : $"{Name(first)} nor {Name(second)}";
+        var nobody = second is null ? $"{Name(first)} could not" : $"neither {Name(first)} nor {Name(second)} could";
         if (toOcr.Count > 0 && options.OcrPagesWithoutText)
         {
             var recognised = toOcr.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, options.MaxParallelTools))
@@ -105,14 +105,14 @@ public sealed class PdfReader(IPdfTextSource primary, IPdfTextSource? fallback, 
             if (garbledLeft.Count > 0)
                 warnings.Add($"{PageList(garbledLeft)} {Was(garbledLeft)} garbled in the PDF's text layer and {Was(garbledLeft)} read with OCR (tesseract chi_sim): the text may contain recognition errors");
             if (failedLeft.Count > 0)
-                warnings.Add($"neither {readers} could parse {PageList(failedLeft)}: read with OCR (tesseract chi_sim); the text may contain recognition errors");
+                warnings.Add($"{nobody} parse {PageList(failedLeft)}: read with OCR (tesseract chi_sim); the text may contain recognition errors");
         }
         else if (toOcr.Count > 0)
         {
             if (withoutText.Count > 0) warnings.Add($"{Pages(withoutText)} without a text layer skipped (OCR is off)");
             if (garbledLeft.Count > 0)
                 warnings.Add($"{PageList(garbledLeft)} {(garbledLeft.Count == 1 ? "looks" : "look")} garbled in the PDF's text layer and OCR is off: the text is kept as read");
-            if (failedLeft.Count > 0) warnings.Add($"neither {readers} could parse {PageList(failedLeft)}, skipped (OCR is off)");
+            if (failedLeft.Count > 0) warnings.Add($"{nobody} parse {PageList(failedLeft)}, skipped (OCR is off)");
         }
 
         var blocks = PdfLayoutAnalyzer.ToBlocks(pages);
