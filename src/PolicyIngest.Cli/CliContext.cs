@@ -23,6 +23,19 @@ public static class GlobalOptions
         Recursive = true,
     };
 
+    public static readonly Option<string?> PdfEngine = CreatePdfEngine();
+
+    private static Option<string?> CreatePdfEngine()
+    {
+        var option = new Option<string?>("--pdf-engine")
+        {
+            Description = "PDF text engine: auto (PdfPig; poppler for pages PdfPig reads garbled; the default), pdfpig or poppler (that engine for every page)",
+            Recursive = true,
+        };
+        option.AcceptOnlyFromAmong("auto", "pdfpig", "poppler");
+        return option;
+    }
+
     public static readonly Option<bool> Json = new("--json")
     {
         Description = "print exactly one JSON document on stdout",
@@ -44,6 +57,8 @@ public sealed class CliContext(ParseResult parse)
         var options = PolicyIngest.Read.ReadOptions.Default;
         if (parse.GetValue(GlobalOptions.MaxFileMb) is { } mb and > 0) options = options with { MaxFileBytes = (long)(mb * 1024 * 1024) };
         if (parse.GetValue(GlobalOptions.FileTimeout) is { } seconds and > 0) options = options with { FileTimeout = TimeSpan.FromSeconds((double)seconds) };
+        if (parse.GetValue(GlobalOptions.PdfEngine) is { } engine)
+            options = options with { PdfEngine = Enum.Parse<PolicyIngest.Read.PdfEngine>(engine, ignoreCase: true) };
         return options;
     }
 

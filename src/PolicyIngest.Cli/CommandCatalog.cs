@@ -13,6 +13,7 @@ public static class CommandCatalog
         root.Options.Add(GlobalOptions.Json);
         root.Options.Add(GlobalOptions.MaxFileMb);
         root.Options.Add(GlobalOptions.FileTimeout);
+        root.Options.Add(GlobalOptions.PdfEngine);
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(IngestCommand.Create());

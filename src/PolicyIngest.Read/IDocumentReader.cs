@@ -46,6 +46,21 @@ public sealed record ReadOptions
     public bool OcrPagesWithoutText { get; init; } = true;
     /// <summary>External tool processes one document may run at once (pdftotext page ranges, OCR pages).</summary>
     public int MaxParallelTools { get; init; } = Environment.ProcessorCount;
+    /// <summary>Which PDF text engine reads the pages: <see cref="PdfEngine.Auto"/> (PdfPig, poppler for pages PdfPig reads garbled
+    /// or not at all) or one engine for every page, to measure it (CLI: --pdf-engine auto|pdfpig|poppler).
+    /// Pages without usable text go to OCR either way.</summary>
+    public PdfEngine PdfEngine { get; init; } = PdfEngine.Auto;
     /// <summary>The charset an HTTP Content-Type header named for this file (HTML/text); null when not fetched over HTTP.</summary>
     public string? HttpCharset { get; init; }
+}
+
+/// <summary>The PDF text engines a read can be held to (<see cref="ReadOptions.PdfEngine"/>).</summary>
+public enum PdfEngine
+{
+    /// <summary>PdfPig for every page; poppler for pages PdfPig cannot parse, finds empty or reads garbled.</summary>
+    Auto,
+    /// <summary>PdfPig only (the reader's primary engine).</summary>
+    PdfPig,
+    /// <summary>poppler's pdftotext only (the reader's fallback engine).</summary>
+    Poppler,
 }

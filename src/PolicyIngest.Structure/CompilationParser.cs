@@ -119,6 +119,7 @@ public static partial class CompilationParser
             Clauses = top.Clauses,
             Warnings = [.. text.Warnings, .. warnings],
             PageCount = text.PageCount,
+            Pages = text.Pages,
         };
     }
 

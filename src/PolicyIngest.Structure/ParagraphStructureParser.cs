@@ -31,6 +31,7 @@ public sealed class ParagraphStructureParser : IStructureParser
             Clauses = clauses,
             Warnings = [.. text.Warnings, "structure: read as plain paragraphs (no 章/条 tree recognised)"],
             PageCount = text.PageCount,
+            Pages = text.Pages,
         };
     }
 }

@@ -24,6 +24,6 @@ public sealed class PolicyStructureParser : IStructureParser
         var lines = LogicalLines.Build(text.Blocks);
         var document = PolicyParser.Parse(lines, text.Format, identity, text.TitleHint);
         if (!PolicyParser.Recognised(document)) return fallback.Parse(text, identity);
-        return document with { Warnings = [.. text.Warnings, .. document.Warnings], PageCount = text.PageCount };
+        return document with { Warnings = [.. text.Warnings, .. document.Warnings], PageCount = text.PageCount, Pages = text.Pages };
     }
 }

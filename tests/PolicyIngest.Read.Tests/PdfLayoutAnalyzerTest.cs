@@ -88,6 +88,53 @@ public class PdfLayoutAnalyzerTest
         Assert.Equal("发文字号 京发改规〔2023〕12号", row.Text);
     }
 
+    /// <summary>A card table: label cells at x=72, value cells at x=180 (and 300/410 on the four-cell row), rows 31 pt apart.</summary>
+    private static PdfLine Cell(double x, double y, string text) => new(x, y, x + text.Length * Em, y + 15.6, [new PdfWord(x, x + text.Length * Em, text)]);
+
+    private static PdfLine[] CardTable(params PdfLine[] after) =>
+    [
+        Cell(72, 100, "依据文件"), Cell(180, 100, "《北京市关于支持新型储能产业发展的若干政策措施》"),
+        Cell(72, 131, "发文机构"), Cell(180, 131, "北京市经济和信息化局"),
+        Cell(72, 162, "发布日期"), Cell(180, 162, "2023-11-23"),
+        Cell(72, 193, "工具分类"), Cell(180, 193, "资金支持、政策支"), Cell(300, 193, "服务对象"), Cell(410, 193, "新型储能企业"),
+        .. after,
+    ];
+
+    [Fact]
+    public void WrappedTableCell_GoesBackIntoItsCell()
+    {
+        // why: 持 wraps under the second cell, one line pitch (26 pt) below: it ends that cell, not the row
+        var texts = Texts(Page(1, CardTable(Cell(180, 219, "持"), Line(255, "服务内容"))));
+        Assert.Contains("工具分类 资金支持、政策支持 服务对象 新型储能企业", texts);
+        Assert.Equal("服务内容", texts[^1]);
+    }
+
+    [Fact]
+    public void WrappedTableCells_InTwoColumns_GoBackIntoTheirCells()
+    {
+        // why: both value cells wrap onto the same next line
+        var texts = Texts(Page(1, CardTable(Cell(180, 219, "持"), Cell(410, 219, "和机构"))));
+        Assert.Contains("工具分类 资金支持、政策支持 服务对象 新型储能企业和机构", texts);
+    }
+
+    [Fact]
+    public void LineUnderTheFirstCell_IsNotACellContinuation()
+    {
+        // why: body text starts where the first cell starts; a label that wraps is handled by the structure parser
+        var texts = Texts(Page(1, CardTable(Cell(72, 219, "服务内容"))));
+        Assert.Contains("工具分类 资金支持、政策支 服务对象 新型储能企业", texts);
+        Assert.Equal("服务内容", texts[^1]);
+    }
+
+    [Fact]
+    public void NextRowAtTheTablePitch_IsNotACellContinuation()
+    {
+        // why: a row whose first cell is empty, one row pitch (31 pt) below: a row of its own
+        var texts = Texts(Page(1, CardTable(Cell(180, 224, "另一行"))));
+        Assert.Contains("工具分类 资金支持、政策支 服务对象 新型储能企业", texts);
+        Assert.Equal("另一行", texts[^1]);
+    }
+
     [Fact]
     public void InsertedSpacesBetweenCjkAndDigits_AreRemoved_WordsSplitByAGapKeepNone()
     {

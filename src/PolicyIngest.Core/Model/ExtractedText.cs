@@ -13,6 +13,8 @@ public sealed record ExtractedText
     public int? PageCount { get; init; }
     /// <summary>The metadata block of a portal page (索引号, 文号, 成文日期 …), as printed; empty for other formats.</summary>
     public IReadOnlyList<PageField> PageFields { get; init; } = [];
+    /// <summary>Paged formats (PDF): every page with the engine that produced its text; empty for other formats.</summary>
+    public IReadOnlyList<PageInfo> Pages { get; init; } = [];
 
     public string FullText => string.Join("\n", Blocks.Select(b => b.Text));
 }
@@ -26,3 +28,17 @@ public sealed record TextBlock(string Text, int? Page = null, TextBlockKind Kind
 public enum TextBlockKind { Paragraph, TableRow }
 
 public sealed record AttachmentLink(string Url, string Text);
+
+/// <summary>One page of a paged source and the engine that produced its text (<see cref="PageEngines"/>).</summary>
+public sealed record PageInfo(int Number, string Engine);
+
+/// <summary>The engine names a <see cref="PageInfo"/> carries: part of the JSON contract (<c>"pages": [{"number": 1, "engine": "pdfpig"}]</c>).</summary>
+public static class PageEngines
+{
+    /// <summary>The PDF's text layer read in process by PdfPig.</summary>
+    public const string PdfPig = "pdfpig";
+    /// <summary>The PDF's text layer read by poppler's pdftotext.</summary>
+    public const string Poppler = "poppler";
+    /// <summary>The page rendered and recognised by tesseract.</summary>
+    public const string Ocr = "ocr";
+}

@@ -37,6 +37,10 @@ public sealed record PolicyDocument
 
     /// <summary>Page count for paged formats (PDF), null otherwise.</summary>
     public int? PageCount { get; init; }
+
+    /// <summary>Paged formats (PDF): each page with the engine that produced its text (pdfpig, poppler, ocr);
+    /// an addition to document.schema.json. Empty for other formats.</summary>
+    public IReadOnlyList<PageInfo> Pages { get; init; } = [];
 }
 
 /// <summary>A document cited or repealed by another: 《X办法》（昌政办发〔2024〕5号）.</summary>

@@ -16,7 +16,13 @@ public static partial class PdfLayoutAnalyzer
     public sealed record Row(int Page, double XMin, double YMin, double XMax, double YMax, string Text, bool IsTableRow)
     {
         public double Height => YMax - YMin;
+
+        /// <summary>The row's pieces of text separated by wide gaps (table cells, or parts of one cell), left to right.</summary>
+        public IReadOnlyList<RowPiece> Pieces { get; init; } = [];
     }
+
+    /// <summary>A run of words on one row with no wide gap inside: where a table cell's text starts and what it says.</summary>
+    public sealed record RowPiece(double XMin, double XMax, string Text);
 
     /// <summary>Fraction of the page height at the top and bottom where running headers and footers live.</summary>
     private const double MarginBand = 0.12;
@@ -26,7 +32,8 @@ public static partial class PdfLayoutAnalyzer
         var rowsByPage = pages.Select(BuildRows).ToList();
         var furniture = RunningFurniture(pages, rowsByPage);
         var body = rowsByPage.Select((rows, i) => rows.Where(r => !furniture.Contains((i, r))).ToList()).ToList();
-        return JoinParagraphs(body);
+        // The page geometry (margins, em, line pitch) is measured on every printed row, wrapped cell lines included.
+        return JoinParagraphs(MergeCellContinuations(body), body);
     }
 
     // ---- rows -------------------------------------------------------------------------------------------------
@@ -80,7 +87,96 @@ public static partial class PdfLayoutAnalyzer
         }
         var joined = CjkText.RemoveSpacesAroundCjk(text.ToString().Trim(), alsoBetweenCjk: page.Ocr && cells == 1);
         return new Row(page.Number, segments.Min(l => l.XMin), segments.Min(l => l.YMin), segments.Max(l => l.XMax), segments.Max(l => l.YMax),
-            joined, cells > 1);
+            joined, cells > 1) { Pieces = Pieces(segments, height, page.Ocr) };
+    }
+
+    /// <summary>A gap wider than this share of the row height splits a row into pieces: wider than any word space
+    /// (≤ 0.33 em ≈ 0.25 of the height), narrower than the padding between two table cells.</summary>
+    private const double PieceGap = 0.5;
+
+    private static List<RowPiece> Pieces(List<PdfLine> segments, double height, bool ocr)
+    {
+        var pieces = new List<RowPiece>();
+        var words = new List<PdfWord>();
+        void Flush()
+        {
+            if (words.Count == 0) return;
+            var line = new PdfLine(words[0].XMin, 0, words[^1].XMax, height, words.ToList());
+            pieces.Add(new RowPiece(words[0].XMin, words.Max(w => w.XMax), LineText(line, ocr)));
+            words.Clear();
+        }
+        foreach (var word in segments.SelectMany(l => l.Words))
+        {
+            if (words.Count > 0 && word.XMin - words[^1].XMax > PieceGap * height) Flush();
+            words.Add(word);
+        }
+        Flush();
+        return pieces;
+    }
+
+    // ---- table cells whose text wraps ---------------------------------------------------------------------------
+
+    /// <summary>A wrapped line lies this close (share of the row height) to where a cell's text starts.</summary>
+    private const double CellAlignment = 0.25;
+    /// <summary>A wrapped line sits below its row by less than this share of the table's row pitch: inside a cell the
+    /// lines are one line pitch apart, from one row to the next the cell padding is added.</summary>
+    private const double WrapPitchShare = 0.92;
+
+    /// <summary>
+    /// A table cell whose text wraps leaves its second line alone on the next row, under the cell (资金支持、政策支 / 持):
+    /// read row by row it would land after the whole row. Such a line — every piece of it starting where a cell of the
+    /// table row above starts (never the first cell: body text starts there too), closer below that row than the table's
+    /// row pitch — is put back at the end of its cell. Tables without a measurable row pitch are left alone.
+    /// </summary>
+    public static List<List<Row>> MergeCellContinuations(IReadOnlyList<List<Row>> rowsByPage)
+    {
+        var pitches = new List<double>();
+        foreach (var rows in rowsByPage)
+            for (var i = 1; i < rows.Count; i++)
+                if (rows[i].IsTableRow && rows[i - 1].IsTableRow && rows[i].YMin > rows[i - 1].YMin) pitches.Add(rows[i].YMin - rows[i - 1].YMin);
+        if (pitches.Count == 0) return rowsByPage.Select(r => r.ToList()).ToList();
+        var pitch = Median(pitches);
+
+        var result = new List<List<Row>>(rowsByPage.Count);
+        foreach (var rows in rowsByPage)
+        {
+            var merged = new List<Row>(rows.Count);
+            double lastLineTop = 0;
+            foreach (var row in rows)
+            {
+                if (merged.Count > 0 && merged[^1] is { IsTableRow: true } table && Continues(table, lastLineTop, row, pitch) is { } pieces)
+                {
+                    merged[^1] = table with
+                    {
+                        YMax = Math.Max(table.YMax, row.YMax),
+                        Text = CjkText.RemoveSpacesAroundCjk(string.Join(" ", pieces.Select(p => p.Text))),
+                        Pieces = pieces,
+                    };
+                    lastLineTop = row.YMin;
+                    continue;
+                }
+                merged.Add(row);
+                lastLineTop = row.YMin;
+            }
+            result.Add(merged);
+        }
+        return result;
+    }
+
+    /// <summary>The table row's pieces with the wrapped line's pieces added to the cells they continue; null when the line does not continue the row.</summary>
+    private static List<RowPiece>? Continues(Row table, double lastLineTop, Row row, double pitch)
+    {
+        if (row.Page != table.Page || row.Pieces.Count == 0 || table.Pieces.Count < 2) return null;
+        if (row.YMin <= lastLineTop || row.YMin - lastLineTop >= WrapPitchShare * pitch) return null;
+        var tolerance = CellAlignment * table.Height;
+        var pieces = table.Pieces.ToList();
+        foreach (var piece in row.Pieces)
+        {
+            var cell = pieces.FindIndex(p => Math.Abs(p.XMin - piece.XMin) <= tolerance);
+            if (cell <= 0) return null; // not under a cell, or under the first one
+            pieces[cell] = pieces[cell] with { XMax = Math.Max(pieces[cell].XMax, piece.XMax), Text = CjkText.JoinLines(pieces[cell].Text, piece.Text) };
+        }
+        return pieces;
     }
 
     /// <summary>Words joined with a space only where there is a visible gap (a tenth of the line height) between them.</summary>
@@ -142,9 +238,12 @@ public static partial class PdfLayoutAnalyzer
 
     private sealed record PageGeometry(double Left, double Right, double Em, double Pitch);
 
-    public static List<TextBlock> JoinParagraphs(IReadOnlyList<List<Row>> rowsByPage)
+    /// <param name="rowsByPage">the rows to join, page by page</param>
+    /// <param name="geometryRowsByPage">the rows each page's geometry is measured on (default: <paramref name="rowsByPage"/>)</param>
+    public static List<TextBlock> JoinParagraphs(IReadOnlyList<List<Row>> rowsByPage, IReadOnlyList<List<Row>>? geometryRowsByPage = null)
     {
-        var all = rowsByPage.SelectMany(r => r).ToList();
+        geometryRowsByPage ??= rowsByPage;
+        var all = geometryRowsByPage.SelectMany(r => r).ToList();
         if (all.Count == 0) return [];
         var documentGeometry = Geometry(all, null);
         var blocks = new List<TextBlock>();
@@ -160,9 +259,11 @@ public static partial class PdfLayoutAnalyzer
             current = null;
         }
 
-        foreach (var rows in rowsByPage)
+        for (var p = 0; p < rowsByPage.Count; p++)
         {
-            var geometry = rows.Count >= 6 ? Geometry(rows, documentGeometry) : documentGeometry;
+            var rows = rowsByPage[p];
+            var measured = geometryRowsByPage[p];
+            var geometry = measured.Count >= 6 ? Geometry(measured, documentGeometry) : documentGeometry;
             foreach (var row in rows)
             {
                 if (row.Text.Length == 0) continue;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml;
 using PolicyIngest.Core;
+using PolicyIngest.Core.Model;
 using PolicyIngest.Read.Tools;
 
 namespace PolicyIngest.Read.Pdf;
@@ -30,6 +31,8 @@ public sealed class PopplerTextSource : IPdfTextSource
         return new PdfInfo(pages.Value, encrypted);
     }
 
+    public string Engine => PageEngines.Poppler;
+
     public IReadOnlyList<PdfPage> ReadPages(string path, PdfInfo info, ReadOptions options, CancellationToken cancellationToken)
     {
         var processes = Math.Clamp(info.PageCount / MinPagesPerProcess, 1, Math.Max(1, options.MaxParallelTools));
@@ -39,16 +42,27 @@ public sealed class PopplerTextSource : IPdfTextSource
             .Where(r => r.First <= r.Last)
             .ToList();
         var parts = new IReadOnlyList<PdfPage>[ranges.Count];
-        Parallel.For(0, ranges.Count, new ParallelOptions { MaxDegreeOfParallelism = ranges.Count, CancellationToken = cancellationToken }, i =>
+        try
         {
-            var (first, last) = ranges[i];
-            var result = ExternalTool.Run("pdftotext",
-                ["-bbox-layout", "-enc", "UTF-8", "-f", first.ToString(CultureInfo.InvariantCulture), "-l", last.ToString(CultureInfo.InvariantCulture), path, "-"],
-                options.ToolTimeout, Package, cancellationToken: cancellationToken);
-            if (result.ExitCode != 0) throw new UnreadableDocumentException(Reason(result.StdErr));
-            parts[i] = ParseBboxLayout(result.StdOut, first);
-        });
+            Parallel.For(0, ranges.Count, new ParallelOptions { MaxDegreeOfParallelism = ranges.Count, CancellationToken = cancellationToken }, i =>
+                parts[i] = ReadPageRange(path, ranges[i].First, ranges[i].Last, options, cancellationToken));
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.OfType<UnreadableDocumentException>().FirstOrDefault() is { } unreadable)
+        {
+            // One plain reason, as from a single range, rather than the parallel loop's wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(unreadable).Throw();
+        }
         return parts.SelectMany(p => p).ToList();
+    }
+
+    /// <summary>One <c>pdftotext -bbox-layout -f first -l last</c> process.</summary>
+    public IReadOnlyList<PdfPage> ReadPageRange(string path, int first, int last, ReadOptions options, CancellationToken cancellationToken)
+    {
+        var result = ExternalTool.Run("pdftotext",
+            ["-bbox-layout", "-enc", "UTF-8", "-f", first.ToString(CultureInfo.InvariantCulture), "-l", last.ToString(CultureInfo.InvariantCulture), path, "-"],
+            options.ToolTimeout, Package, cancellationToken: cancellationToken);
+        if (result.ExitCode != 0) throw new UnreadableDocumentException(Reason(result.StdErr));
+        return ParseBboxLayout(result.StdOut, first);
     }
 
     /// <summary>Reads pdftotext's -bbox-layout XHTML: page → flow → block → line → word.</summary>
