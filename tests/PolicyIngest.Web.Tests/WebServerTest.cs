@@ -234,3 +234,33 @@ public class WebServerTest
         }
     }
 }
+
+/// <summary>A real fee table read from an HTML page is shown as a table on the policy page, its sums with their headers.</summary>
+public class PolicyTablesPageTest
+{
+    [Fact]
+    public async Task PolicyPage_ShowsTheDocumentsTableAsATable()
+    {
+        await using var site = new TestSite();
+        var doc = site.IngestText("fees.html", """
+            <html><head><meta charset="utf-8"><title>某市关于占道收费标准的通知</title></head><body>
+            <p>某市物价局关于占道收费标准的通知</p>
+            <p>各区物价局：现将占道收费标准通知如下，自2026年1月1日起施行。</p>
+            <p>单位：元/天·平方米</p>
+            <table><tr><td rowspan="2">收费项目</td><td colspan="2">收费标准</td></tr><tr><td>主干道</td><td>其他道路</td></tr>
+            <tr><td>经营性占道</td><td>0.80-1.50</td><td>0.60-1.10</td></tr></table>
+            <p>某市物价局</p><p>2025年12月1日</p></body></html>
+            """);
+        await site.StartAsync();
+
+        var html = await site.Client.GetStringAsync($"policies/{doc.PolicyId}");
+        Assert.Contains("表格（1）", html);
+        Assert.Contains("<th>主干道</th>", html);
+        Assert.Contains("<td>0.80-1.50</td>", html);
+        Assert.Contains("单位：元/天·平方米", html);
+        // The sums printed bare in the table carry their unit and headers into the catalogue's JSON.
+        var api = System.Text.RegularExpressions.Regex.Unescape(await site.Client.GetStringAsync($"api/policies/{doc.PolicyId}"));
+        Assert.Contains("经营性占道 / 收费标准 主干道", api);
+        Assert.Contains("元/天·平方米", api);
+    }
+}

@@ -26,6 +26,7 @@ public static class PolicyPage
             {Rates(d, "")}
             <h2 id="clauses">条款（{d.Clauses.Count}）</h2>
             {ClauseTree(d, "")}
+            {Tables(d)}
             {Parts(d)}
             {Timeline(p)}
             </article>
@@ -65,7 +66,7 @@ public static class PolicyPage
         var rows = new List<(string, Markup)>();
         void Add(string name, string? value) { if (!string.IsNullOrWhiteSpace(value)) rows.Add((name, H($"{value}"))); }
         Add("发文字号", v.DocNumber);
-        Add("发文机构", v.Issuer);
+        Add("发文机构", d.Issuers.Count > 1 ? string.Join("、", d.Issuers) : v.Issuer);
         Add("地区", v.Region);
         Add("印发日期", v.IssuedOn?.ToString("yyyy-MM-dd"));
         Add("施行日期", v.EffectiveFrom?.ToString("yyyy-MM-dd"));
@@ -117,6 +118,28 @@ public static class PolicyPage
             <div class="tablewrap"><table><thead><tr><th>条款</th><th>原文</th><th>比例</th><th>性质</th><th>基数</th></tr></thead>
             <tbody>{rows}</tbody></table></div>
             """);
+    }
+
+    /// <summary>The document's tables as printed: rows and cells, the caption above, header rows (those before the first
+    /// row with a number) as table headers.</summary>
+    private static Markup Tables(PolicyDocument d)
+    {
+        if (d.Tables.Count == 0) return Markup.Empty;
+        var tables = d.Tables.Select(t =>
+        {
+            var firstData = t.Rows.ToList().FindIndex(r => r.Any(c => c.Any(char.IsAsciiDigit)));
+            var headRows = firstData <= 0 ? 0 : Math.Min(firstData, 3);
+            var head = Join(t.Rows.Take(headRows).Select(r => H($"<tr>{Join(r.Select(c => H($"<th>{c}</th>")))}</tr>")));
+            var rows = Join(t.Rows.Skip(headRows).Select(r => H($"<tr>{Join(r.Select(c => H($"<td>{c}</td>")))}</tr>")));
+            return H($"""
+                <figure class="doc-table" id="table-{t.Number}">
+                {When(t.Caption is not null, () => H($"<figcaption class='small muted'>{t.Caption}</figcaption>"))}
+                <div class="tablewrap"><table><thead>{head}</thead><tbody>{rows}</tbody></table></div>
+                {When(t.Page is not null, () => H($"<p class='small muted'>第{t.Page}页</p>"))}
+                </figure>
+                """);
+        });
+        return H($"""<h2 id="tables">表格（{d.Tables.Count}）</h2>{Join(tables)}""");
     }
 
     public static Markup ClauseTree(PolicyDocument d, string partPrefix)
