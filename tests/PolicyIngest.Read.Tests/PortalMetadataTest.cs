@@ -62,3 +62,26 @@ public class HtmlTablesTest
         Assert.All(blocks, b => Assert.Equal(1, b.Table));
     }
 }
+
+public class PdfTableCellsTest
+{
+    [Fact]
+    public void ToBlocks_TableRowsGetCellsByColumn_AnEmptyCellStaysEmpty()
+    {
+        // why: tables in PDFs keep rows and cells; a row missing its middle cell must not shift the last one left
+        static PolicyIngest.Read.Pdf.PdfLine Line(double x, double y, string text) =>
+            new(x, y, x + text.Length * 10, y + 10, [new PolicyIngest.Read.Pdf.PdfWord(x, x + text.Length * 10, text)]);
+        var page = new PolicyIngest.Read.Pdf.PdfPage(1, 600, 800,
+        [
+            Line(50, 300, "项目"), Line(200, 300, "标准"), Line(400, 300, "备注"),
+            Line(50, 320, "甲类"), Line(200, 320, "30万元"), Line(400, 320, "一次性"),
+            Line(50, 340, "乙类"), Line(400, 340, "另行规定"),
+        ]);
+        var blocks = PolicyIngest.Read.Pdf.PdfLayoutAnalyzer.ToBlocks([page]);
+        var rows = blocks.Where(b => b.Kind == PolicyIngest.Core.Model.TextBlockKind.TableRow).ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.Equal(["项目", "标准", "备注"], rows[0].Cells);
+        Assert.Equal(["乙类", "", "另行规定"], rows[2].Cells);
+        Assert.All(rows, r => Assert.Equal(1, r.Table));
+    }
+}

@@ -252,10 +252,16 @@ public static partial class PdfLayoutAnalyzer
         PageGeometry? previousGeometry = null;
         var currentPage = 0;
         var currentKind = TextBlockKind.Paragraph;
+        var tableRows = new List<Row?>();   // the row behind each block, for table rows
+        Row? currentRow = null;
 
         void Flush()
         {
-            if (current is { Length: > 0 }) blocks.Add(new TextBlock(current.ToString().Trim(), currentPage, currentKind));
+            if (current is { Length: > 0 })
+            {
+                blocks.Add(new TextBlock(current.ToString().Trim(), currentPage, currentKind));
+                tableRows.Add(currentKind == TextBlockKind.TableRow ? currentRow : null);
+            }
             current = null;
         }
 
@@ -275,6 +281,7 @@ public static partial class PdfLayoutAnalyzer
                     current = new StringBuilder(row.Text);
                     currentPage = row.Page;
                     currentKind = row.IsTableRow ? TextBlockKind.TableRow : TextBlockKind.Paragraph;
+                    currentRow = row;
                 }
                 else
                 {
@@ -286,8 +293,49 @@ public static partial class PdfLayoutAnalyzer
             }
         }
         Flush();
+        return AssignCells(blocks, tableRows);
+    }
+
+    /// <summary>
+    /// Consecutive table rows form a table; its columns are where the rows' pieces start (starts closer than
+    /// <see cref="ColumnTolerance"/> of the row height are one column), so an empty cell leaves its column empty.
+    /// </summary>
+    private static List<TextBlock> AssignCells(List<TextBlock> blocks, List<Row?> rows)
+    {
+        var table = 0;
+        for (var i = 0; i < blocks.Count;)
+        {
+            if (rows[i] is null) { i++; continue; }
+            var end = i;
+            while (end < blocks.Count && rows[end] is not null) end++;
+            if (end - i >= 2)
+            {
+                table++;
+                var run = rows.Skip(i).Take(end - i).Select(r => r!).ToList();
+                var tolerance = ColumnTolerance * run.Average(r => r.Height);
+                var starts = new List<double>();
+                foreach (var x in run.SelectMany(r => r.Pieces).Select(p => p.XMin).Order())
+                    if (starts.Count == 0 || x - starts[^1] > tolerance) starts.Add(x);
+                for (var k = i; k < end; k++)
+                {
+                    var cells = new string[starts.Count];
+                    Array.Fill(cells, "");
+                    foreach (var piece in rows[k]!.Pieces)
+                    {
+                        var column = starts.FindLastIndex(x => x <= piece.XMin + tolerance);
+                        column = Math.Max(column, 0);
+                        cells[column] = cells[column].Length == 0 ? piece.Text : $"{cells[column]} {piece.Text}";
+                    }
+                    blocks[k] = blocks[k] with { Cells = cells, Table = table };
+                }
+            }
+            i = end;
+        }
         return blocks;
     }
+
+    /// <summary>Cell starts this close (in row heights) are one column.</summary>
+    private const double ColumnTolerance = 1.0;
 
     private static bool StartsParagraph(Row previous, PageGeometry pg, Row row, PageGeometry g)
     {
