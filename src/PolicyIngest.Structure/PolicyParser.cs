@@ -57,7 +57,7 @@ public static partial class PolicyParser
         var title = ChooseTitle(titleCandidates, issuedTitle, noticeTitle);
         // A page heading the reader matched to the page's own <title> and that opens the text is the title, even when it
         // reads like a sentence (无需个人垫付！…快速办理！) and a later heading ends like one (办理指引).
-        if (noticeTitle is null && titleHint is { Length: >= 4 } hint && lines.Count > 0
+        if (noticeTitle is null && titleHint is { Length: >= 4 } hint && lines.Count > 0 && ClauseLabels.Match(hint) is null
             && Layers.JoinTitle([lines[0].Text]) == Layers.JoinTitle([hint]) && title != hint && !titleCandidates.Take(1).Contains(Layers.JoinTitle([hint])))
             title = Layers.JoinTitle([hint]);
 

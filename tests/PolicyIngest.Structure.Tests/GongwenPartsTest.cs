@@ -1,3 +1,4 @@
+using PolicyIngest.Structure.Evaluation;
 using PolicyIngest.Structure.Text;
 
 namespace PolicyIngest.Structure.Tests;
@@ -109,5 +110,20 @@ public class GongwenLayoutTest
         Assert.Equal("XXX〔2023〕X号", d.DocNumber);
         Assert.Equal(["BJTU单位"], d.Issuers);
         Assert.Equal(new DateOnly(2023, 1, 1), d.IssuedOn);
+    }
+
+    [Fact]
+    public void Parse_TitleHintThatIsANumberedHeading_IsNotTheTitle()
+    {
+        // why: regression (demo): a 解读 DOCX whose core title repeats its first numbered question was titled by it, so its
+        // PDF twin no longer matched and became a policy of its own
+        var text = new PolicyIngest.Core.Model.ExtractedText
+        {
+            Format = PolicyIngest.Core.Model.SourceFormat.Docx,
+            TitleHint = "一、《某区扶持办法》制定的背景依据是什么？",
+            Blocks = [new("一、《某区扶持办法》制定的背景依据是什么？"), new("为贯彻落实有关部署，制定本办法。"), new("二、《某区扶持办法》的主要内容是什么？"), new("主要包括三个方面。")],
+        };
+        var d = new PolicyStructureParser().Parse(text, new DocumentIdentity("t.docx", new string('0', 64)));
+        Assert.Equal("《某区扶持办法》政策解读", d.Title);
     }
 }
