@@ -23,16 +23,19 @@ public sealed class PdfReader(IPdfTextSource source, IPageOcr ocr) : IDocumentRe
         var pages = source.ReadPages(path, info, options, cancellationToken).ToList();
         var warnings = new List<string>();
         if (info.Encrypted) warnings.Add("the PDF is encrypted (no password needed to read it); text read as usual");
+        if (pages.Count < info.PageCount)
+            warnings.Add($"the PDF declares {info.PageCount:N0} pages but only {pages.Count:N0} exist; the missing ones were skipped");
+        if (pages.Count == 0) throw new UnreadableDocumentException("the PDF has no pages poppler can find (damaged or truncated)");
 
         var empty = pages.Where(p => !p.HasText).Select(p => p.Number).ToList();
         if (empty.Count > 0)
         {
             if (options.OcrPagesWithoutText)
             {
-                var recognised = empty.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, options.MaxParallelTools))
+                var recognised = Parallelism.Run(() => empty.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, options.MaxParallelTools))
                     .WithCancellation(cancellationToken)
                     .Select(n => ocr.Recognize(path, n, options, cancellationToken))
-                    .ToDictionary(p => p.Number);
+                    .ToDictionary(p => p.Number));
                 pages = pages.Select(p => recognised.GetValueOrDefault(p.Number, p)).ToList();
                 warnings.Add($"OCR (tesseract chi_sim) was used for {Pages(empty)} without a text layer: the text may contain recognition errors");
             }
@@ -44,7 +47,7 @@ public sealed class PdfReader(IPdfTextSource source, IPageOcr ocr) : IDocumentRe
             throw new UnreadableDocumentException(empty.Count == pages.Count && !options.OcrPagesWithoutText
                 ? "the PDF has no text layer and OCR is off"
                 : "no text found in the PDF");
-        return new ExtractedText { Format = Format, Blocks = blocks, Warnings = warnings, PageCount = info.PageCount };
+        return new ExtractedText { Format = Format, Blocks = blocks, Warnings = warnings, PageCount = pages.Count };
     }
 
     private static string Pages(IReadOnlyList<int> numbers) =>
