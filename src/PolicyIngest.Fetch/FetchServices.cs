@@ -8,8 +8,7 @@ namespace PolicyIngest.Fetch;
 public static class FetchServices
 {
     /// <summary>Originals and locks live next to the catalogue file: <c>&lt;db folder&gt;/archive</c>, <c>&lt;db folder&gt;/locks</c>.</summary>
-    public static string DataDirectoryFor(string catalogueFile) =>
-        Path.GetDirectoryName(Path.GetFullPath(catalogueFile)) ?? Directory.GetCurrentDirectory();
+    public static string DataDirectoryFor(string catalogueFile) => CatalogueLayout.DataDirectory(catalogueFile);
 
     public static PipelineRunner CreateRunner(CatalogueStore catalogue, HttpClient client, TimeProvider? clock = null,
         Action<DocumentOutcome>? onDocument = null, ReadOptions? readOptions = null)

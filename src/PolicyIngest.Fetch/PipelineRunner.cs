@@ -50,7 +50,7 @@ public sealed class PipelineRunner(
     /// <summary>Called as each document finishes (progress output).</summary>
     public Action<DocumentOutcome>? OnDocument { get; init; }
 
-    public ContentArchive Archive => _archive ??= new ContentArchive(Path.Combine(dataDirectory, "archive"));
+    public ContentArchive Archive => _archive ??= new ContentArchive(Path.Combine(dataDirectory, CatalogueLayout.Archive));
 
     public FetchStore Store => _store;
 
@@ -219,7 +219,7 @@ public sealed class PipelineRunner(
         var sha = DocumentProcessor.Sha256Hex(body);
         var now = clock.GetUtcNow();
         var verdict = ContentCheck.Check(contentType, url, body);
-        var relative = Path.Combine("archive", Archive.Store(sha, body));
+        var relative = Path.Combine(CatalogueLayout.Archive, Archive.Store(sha, body));
         _store.RecordArchived(sha, key, relative, body.Length, contentType, verdict.Format?.ToString().ToLowerInvariant(), runId, now);
         if (!verdict.Accepted)
             return new DocumentOutcome(key, source.Name, "failed") { HttpStatus = httpStatus, Sha256 = sha, Error = verdict.Error };
@@ -283,7 +283,7 @@ public sealed class PipelineRunner(
     /// The OS drops the lock when the process dies, even by kill -9.</summary>
     private FileStream AcquireLock(string pipeline)
     {
-        var folder = Path.Combine(dataDirectory, "locks");
+        var folder = Path.Combine(dataDirectory, CatalogueLayout.Locks);
         Directory.CreateDirectory(folder);
         try
         {

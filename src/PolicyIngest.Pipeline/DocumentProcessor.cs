@@ -52,7 +52,7 @@ public sealed class DocumentProcessor(
             var document = structure.Parse(text, new DocumentIdentity(source, sha));
             return Enrich(document);
         }
-        catch (Exception ex) when (ex is not UnreadableDocumentException and not OperationCanceledException and not OutOfMemoryException)
+        catch (Exception ex) when (ex is not (UnreadableDocumentException or OperationCanceledException or OutOfMemoryException or ComponentUnavailableException))
         {
             // A parser that throws on hostile or unusual bytes: that file's error, with the details kept for a developer.
             var log = FailureLog.Write(source, ex);

@@ -1,5 +1,6 @@
 using PolicyIngest.Catalogue;
 using PolicyIngest.Classify;
+using PolicyIngest.Core.Model;
 using PolicyIngest.Extract;
 using PolicyIngest.Extract.Amounts;
 using PolicyIngest.Index.Search;
@@ -18,7 +19,26 @@ public static class PolicyIngestServices
         var readers = DocumentReaders.CreateDefault();
         IStructureParser structure = new PolicyStructureParser();   // falls back to ParagraphStructureParser (with a warning) when it recognises nothing
         IAmountExtractor amounts = new AmountExtractor();
-        return new DocumentProcessor(readers, structure, amounts, Classifier.Value, readOptions ?? ReadOptions.Default);
+        return new DocumentProcessor(readers, structure, amounts, new DeferredClassifier(Classifier), readOptions ?? ReadOptions.Default);
+    }
+
+    /// <summary>
+    /// The shared classifier, loaded when the first document reaches classification: a file that cannot be read never
+    /// waits for the model (~1.2 s), so `extract` of a bad file answers at once. A model that fails to load is the
+    /// installation's fault, not the file's: <see cref="ComponentUnavailableException"/> (exit 4), as before the deferral.
+    /// </summary>
+    private sealed class DeferredClassifier(Lazy<IClauseClassifier> model) : IClauseClassifier
+    {
+        public IReadOnlyList<Clause> Classify(PolicyDocument document, IReadOnlyList<Clause> clauses)
+        {
+            IClauseClassifier loaded;
+            try { loaded = model.Value; }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                throw new ComponentUnavailableException($"the clause classifier could not be loaded: {ex.Message}", ex);
+            }
+            return loaded.Classify(document, clauses);
+        }
     }
 
 

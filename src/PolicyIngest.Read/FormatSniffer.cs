@@ -16,10 +16,13 @@ public static partial class FormatSniffer
     {
         if (bytes.IsEmpty) return null;
         var head = bytes[..Math.Min(bytes.Length, 1024)];
-        if (head.IndexOf("%PDF-"u8) >= 0) return SourceFormat.Pdf;
+        if (head.StartsWith("%PDF-"u8)) return SourceFormat.Pdf;
         if (head.StartsWith("PK\u0003\u0004"u8)) return ZipHasEntry(bytes, "OFD.xml") ? SourceFormat.Ofd : SourceFormat.Docx;
         if (head.StartsWith(Ole2)) return SourceFormat.Doc;
         if (LooksLikeHtml(bytes[..Math.Min(bytes.Length, 4096)])) return SourceFormat.Html;
+        // Readers accept a PDF header anywhere in the first 1,024 bytes, but a page that only mentions "%PDF-" near its
+        // top (a comment, a script) is HTML: it was read as a damaged PDF.
+        if (head.IndexOf("%PDF-"u8) >= 0) return SourceFormat.Pdf;
         if (LooksLikeText(bytes)) return SourceFormat.Txt;
         return null;
     }
@@ -154,13 +157,19 @@ public static class TextDecoding
         return declared.GetString(bytes);
     }
 
+    /// <summary>The encoding a charset name means (GBK family as GB18030), or null when unknown or not usable for decoding.</summary>
     public static Encoding? ForCharsetName(string? name)
     {
         if (string.IsNullOrWhiteSpace(name)) return null;
         var n = name.Trim().Trim('"', '\'').ToLowerInvariant();
         // GB2312 and GBK pages routinely contain GBK-only characters; GB18030 is a superset of both.
         if (n is "gb2312" or "gbk" or "gb18030" or "x-gbk" or "cp936") return Gb18030;
-        try { return Encoding.GetEncoding(n); }
-        catch (ArgumentException) { return null; }
+        Encoding encoding;
+        try { encoding = Encoding.GetEncoding(n); }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException) { return null; }
+        // .NET still names UTF-7 but refuses to decode it (SYSLIB0001): a page declaring it ended as a parser crash.
+        try { encoding.GetString("<"u8); }
+        catch (NotSupportedException) { return null; }
+        return encoding;
     }
 }

@@ -35,6 +35,9 @@ public sealed record ReadOptions
 
     /// <summary>Files larger than this are refused before any parsing (CLI: --max-file-mb or POLICYINGEST_MAX_FILE_MB; default 200 MB).</summary>
     public long MaxFileBytes { get; init; } = 200L * 1024 * 1024;
+    /// <summary>PDFs declaring more pages than this are refused before their text is read (a policy document is far shorter;
+    /// 3,000 pages read in ~10 s, so the limit keeps one file well inside <see cref="FileTimeout"/>).</summary>
+    public int MaxPdfPages { get; init; } = 10_000;
     /// <summary>Zip-bomb guard for DOCX: total uncompressed size of the parts read.</summary>
     public long MaxUncompressedBytes { get; init; } = 512L * 1024 * 1024;
     /// <summary>Time allowed to read and structure one file, whatever the format (CLI: --file-timeout, POLICYINGEST_FILE_TIMEOUT_S; default 120 s).

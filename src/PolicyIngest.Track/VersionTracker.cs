@@ -16,7 +16,7 @@ public sealed class VersionTracker(TrackStore store, TimeProvider clock)
 
     /// <summary>Where change reports go: reports/ next to the catalogue file.</summary>
     public string ReportDirectory =>
-        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(store.Catalogue.Path)) ?? ".", "reports");
+        CatalogueLayout.Folder(store.Catalogue.Path, CatalogueLayout.Reports);
 
     /// <summary>Versions whose status changed because of the stored one (repealed by it, or now superseded).</summary>
     public sealed record Outcome(IReadOnlyList<string> Repealed, string? Previous);

@@ -14,7 +14,10 @@ public static class CliRunner
 
     public static Result Run(params string[] args) => RunIn(RepositoryRoot, null, args);
 
-    public static Result RunIn(string workingDirectory, IDictionary<string, string>? env, params string[] args)
+    public static Result RunIn(string workingDirectory, IDictionary<string, string>? env, params string[] args) =>
+        RunIn(workingDirectory, env, TimeSpan.FromMinutes(5), args);
+
+    public static Result RunIn(string workingDirectory, IDictionary<string, string>? env, TimeSpan timeout, params string[] args)
     {
         var psi = new ProcessStartInfo(Path.Combine(RepositoryRoot, "policyingest"))
         {
@@ -29,7 +32,7 @@ public static class CliRunner
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(TimeSpan.FromMinutes(5))) { p.Kill(entireProcessTree: true); throw new TimeoutException(string.Join(' ', args)); }
+        if (!p.WaitForExit(timeout)) { p.Kill(entireProcessTree: true); throw new TimeoutException(string.Join(' ', args)); }
         return new Result(p.ExitCode, stdout.Result, stderr.Result);
     }
 

@@ -35,7 +35,7 @@ public static class DemoCommand
             var db = ctx.DbPathOrDefault(Path.Combine(CliContext.RepositoryRoot, "data", "demo", "catalogue.db"));
             var data = FetchServices.DataDirectoryFor(db);
             foreach (var f in new[] { db, db + "-wal", db + "-shm", PipelineScheduler.StoreFile(data) }) if (File.Exists(f)) File.Delete(f);
-            if (Directory.Exists(Path.Combine(data, "archive"))) Directory.Delete(Path.Combine(data, "archive"), recursive: true);
+            if (Directory.Exists(Path.Combine(data, CatalogueLayout.Archive))) Directory.Delete(Path.Combine(data, CatalogueLayout.Archive), recursive: true);
 
             var corpus = Path.Combine(CliContext.RepositoryRoot, "corpus");
             await using var portal = MockPortal.Start(corpus, pageSize: 8, include: (_, from) => from != HeldBack);

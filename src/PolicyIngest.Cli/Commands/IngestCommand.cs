@@ -18,13 +18,15 @@ public static class IngestCommand
             var ctx = new CliContext(parse);
             using var catalogue = new CatalogueStore(ctx.DbPath);
             var ingest = PolicyIngestServices.CreateIngest(catalogue, readOptions: ctx.ReadOptions);
-            var results = Run(ingest, parse.GetValue(paths)!, ctx, ct);
+            var skipped = new List<FolderEntry>();
+            var results = Run(ingest, parse.GetValue(paths)!, ctx, skipped, ct);
             if (ctx.Json)
             {
                 ctx.Out.WriteLine(JsonSerializer.Serialize(new
                 {
                     results = results.Select(r => new { source = r.Source, outcome = r.OutcomeId, versionId = r.VersionId, policyId = r.PolicyId, title = r.Title, error = r.Error }),
                     counts = results.GroupBy(r => r.OutcomeId).ToDictionary(g => g.Key, g => g.Count()),
+                    skipped = skipped.Select(s => new { source = s.Path, reason = s.Skip }),
                 }, PolicyJson.Options));
             }
             return Task.FromResult(ExitCodeFor(results));
@@ -32,12 +34,23 @@ public static class IngestCommand
         return command;
     }
 
-    public static List<IngestResult> Run(IngestService ingest, IEnumerable<string> inputs, CliContext ctx, CancellationToken ct)
+    /// <summary>
+    /// Ingests every input: a file as named, a folder by its policy documents (<see cref="FolderInputs"/>). What a folder
+    /// walk skips is one note line on stderr (<c>skipped: FILE: reason</c>) and an entry in <paramref name="skipped"/>,
+    /// never a failure.
+    /// </summary>
+    public static List<IngestResult> Run(IngestService ingest, IEnumerable<string> inputs, CliContext ctx, List<FolderEntry> skipped, CancellationToken ct)
     {
         var results = new List<IngestResult>();
-        foreach (var file in ExpandInputs(inputs, ctx))
+        foreach (var (file, skip) in ExpandInputs(inputs, ingest.Catalogue.Path))
         {
             ct.ThrowIfCancellationRequested();
+            if (skip is not null)
+            {
+                skipped.Add(new FolderEntry(file, skip));
+                ctx.Err.WriteLine($"skipped: {file}: {skip}");
+                continue;
+            }
             var result = ingest.IngestFile(file, ct);
             results.Add(result);
             if (result.Outcome == IngestOutcome.Failed) ctx.Err.WriteLine($"error: {file}: {result.Error}");
@@ -53,18 +66,15 @@ public static class IngestCommand
         return failed == results.Count && results.Count == 1 ? ExitCodes.BadInput : ExitCodes.PartlyDone;
     }
 
-    private static IEnumerable<string> ExpandInputs(IEnumerable<string> inputs, CliContext ctx)
+    private static IEnumerable<FolderEntry> ExpandInputs(IEnumerable<string> inputs, string catalogueFile)
     {
         foreach (var input in inputs)
         {
             if (Directory.Exists(input))
             {
-                foreach (var f in Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
-                             .Where(f => !Path.GetFileName(f).StartsWith('.'))
-                             .Order(StringComparer.Ordinal))
-                    yield return f;
+                foreach (var entry in FolderInputs.Walk(input, catalogueFile)) yield return entry;
             }
-            else yield return input;
+            else yield return new FolderEntry(input, null);
         }
     }
 }

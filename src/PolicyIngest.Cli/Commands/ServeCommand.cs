@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
+using PolicyIngest.Catalogue;
 using PolicyIngest.Fetch;
 using PolicyIngest.Fetch.Archive;
 using PolicyIngest.Web;
@@ -61,7 +62,7 @@ internal static class OriginalArchive
 {
     public static Func<string, string?> Lookup(string dbPath)
     {
-        var root = Path.Combine(FetchServices.DataDirectoryFor(dbPath), "archive");
+        var root = CatalogueLayout.Folder(dbPath, CatalogueLayout.Archive);
         return sha256 => sha256.Length == 64 && sha256.All(char.IsAsciiHexDigitLower)
             ? Path.Combine(root, ContentArchive.RelativePathFor(sha256))
             : null;

@@ -28,6 +28,8 @@ public static partial class AmountPhrases
 
         var amounts = new List<FoundAmount>();
         var rates = new List<FoundRate>();
+        var ends = mentions.Select(m => m.End).Order().ToArray();
+        int PreviousEndOf(Mention m) => PreviousEnd(ends, m);
         var money = mentions.Where(m => !m.IsPercent).ToList();
         var percents = mentions.Where(m => m.IsPercent).ToList();
 
@@ -39,7 +41,7 @@ public static partial class AmountPhrases
             for (var k = 0; k < group.Count; k++)
             {
                 // A scope stated before the list holds for the members after it (每年分别给予500万元、100万元).
-                pers[k] = Cues.Per(text, group[k], PreviousEnd(mentions, group[k])) ?? (k > 0 ? pers[k - 1] : null);
+                pers[k] = Cues.Per(text, group[k], PreviousEndOf(group[k])) ?? (k > 0 ? pers[k - 1] : null);
             }
             // 分别给予30万元和80万元一次性资金支持: a scope stated after the list holds for all of it.
             if (Cues.PerAfter(text, group[^1]) is { } after)
@@ -49,7 +51,7 @@ public static partial class AmountPhrases
             for (var k = 0; k < group.Count; k++)
             {
                 var m = group[k];
-                var previousEnd = PreviousEnd(mentions, m);
+                var previousEnd = PreviousEndOf(m);
                 var (role, hadCue) = Cues.AmountRole(text, m, previousEnd);
                 if (k > 0 && !hadCue && groupRole is { } inherited) role = inherited;
                 if (k == 0) groupRole = role;
@@ -72,7 +74,7 @@ public static partial class AmountPhrases
             for (var k = 0; k < group.Count; k++)
             {
                 var m = group[k];
-                var (role, hadCue, rateBase) = Cues.RateRole(text, m, PreviousEnd(mentions, m));
+                var (role, hadCue, rateBase) = Cues.RateRole(text, m, PreviousEndOf(m));
                 if (k > 0 && !hadCue && groupRole is { } inherited) { role = inherited; rateBase ??= groupBase; }
                 if (k == 0) { groupRole = role; groupBase = rateBase; }
                 rates.Add(new FoundRate(SpanText(text, m), m.Start, m.Low, m.High, role, rateBase));
@@ -81,22 +83,25 @@ public static partial class AmountPhrases
         return new PhraseFindings(amounts, rates);
     }
 
-    private static int PreviousEnd(List<Mention> all, Mention m)
+    /// <summary>The latest end of a number ending at or before <paramref name="m"/>'s start (0 if none), from the sorted ends:
+    /// a binary search, where a scan of every mention per mention was quadratic in numbers per clause.</summary>
+    private static int PreviousEnd(int[] sortedEnds, Mention m)
     {
-        var end = 0;
-        foreach (var other in all)
-        {
-            if (other.End <= m.Start) end = Math.Max(end, other.End);
-        }
-        return end;
+        var i = Array.BinarySearch(sortedEnds, m.Start);
+        if (i < 0) i = ~i - 1;
+        else while (i + 1 < sortedEnds.Length && sortedEnds[i + 1] == m.Start) i++;
+        return i >= 0 ? sortedEnds[i] : 0;
     }
 
     /// <summary>The exact span with the bound words that touch it: 最高不超过500万元, 50万元（含）以上.</summary>
     private static string SpanText(string text, Mention m)
     {
         var start = m.Start;
-        var prefix = BoundPrefix().Match(text[..start]);
-        if (prefix.Success) start = prefix.Index;
+        // The bound words are at most 6 characters: look at the last few before the number only (matching the whole
+        // text before it made every number cost the length of the clause).
+        var from = Math.Max(0, start - 8);
+        var prefix = BoundPrefix().Match(text[from..start]);
+        if (prefix.Success) start = from + prefix.Index;
         var end = m.End;
         var suffix = BoundSuffix().Match(text, end);
         if (suffix.Success && suffix.Index == end) end += suffix.Length;
@@ -145,7 +150,7 @@ public static partial class AmountPhrases
         }
         if (allInline)
         {
-            var before = Cues.PhraseBefore(text, group[0].Start, 0);
+            var before = Cues.PhraseBefore(text, group[0].Start, group[0].Start - SentenceLookBack);
             var first = Cues.StripAwardWords(Cues.AfterLastAwardVerb(before));
             if (first.Length is > 0 and <= 12)
             {
@@ -154,13 +159,17 @@ public static partial class AmountPhrases
             }
         }
 
-        var sentenceStart = Cues.SentenceStart(text, group[0].Start);
+        var sentenceStart = Cues.SentenceStart(text, group[0].Start, group[0].Start - SentenceLookBack);
         var prefix = text[sentenceStart..group[0].Start];
         var fenbie = prefix.LastIndexOf("分别", StringComparison.Ordinal);
         if (fenbie < 0) return null;
         var items = Enumeration(prefix[..fenbie], group.Count);
         return items;
     }
+
+    /// <summary>How far back a list's sentence is read for its labels or its 分别 enumeration: far beyond any real
+    /// sentence, and a bound on the work for a text with no sentence marks.</summary>
+    private const int SentenceLookBack = 2000;
 
     [GeneratedRegex("^(?:的?(?:资金|奖励|补贴|补助)?)(?:、|和|及|与|或|以及)")]
     private static partial Regex ListSeparator();

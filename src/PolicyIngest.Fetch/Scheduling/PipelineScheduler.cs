@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using PolicyIngest.Catalogue;
 using Quartz;
 using PolicyIngest.Fetch.Pipelines;
 
@@ -18,7 +19,7 @@ public sealed class PipelineScheduler : IAsyncDisposable
 
     public IScheduler Quartz => _scheduler;
 
-    public static string StoreFile(string dataDirectory) => Path.Combine(dataDirectory, "scheduler.db");
+    public static string StoreFile(string dataDirectory) => Path.Combine(dataDirectory, CatalogueLayout.SchedulerStore);
 
     public static async Task<PipelineScheduler> CreateAsync(string dataDirectory, PipelineRunner runner,
         IReadOnlyList<PipelineDefinition> pipelines, RunListener? listener = null, CancellationToken cancellationToken = default)

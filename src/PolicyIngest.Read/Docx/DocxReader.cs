@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using PolicyIngest.Core;
@@ -55,11 +56,27 @@ public sealed partial class DocxReader : IDocumentReader
                 TitleHint = string.IsNullOrWhiteSpace(title) ? walker.ChunkTitle : title.Trim(),
             };
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException)
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException
+                                       || ex is InvalidOperationException && ThrownByPackaging(ex))
         {
+            // InvalidOperationException: System.IO.Packaging's "Specified part does not exist in the package" for a
+            // relationship naming a part the zip lacks (was a parser crash, "could not be processed").
             throw new UnreadableDocumentException($"the Word document is damaged: {FirstLine(ex.Message)}", ex);
         }
     }
+
+    private static bool ThrownByPackaging(Exception ex) =>
+        ex.TargetSite?.DeclaringType?.Namespace is { } ns
+        && (ns.StartsWith("System.IO.Packaging", StringComparison.Ordinal) || ns.StartsWith("DocumentFormat.OpenXml", StringComparison.Ordinal));
+
+    /// <summary>
+    /// Deepest element nesting accepted in a part's XML. Word's own documents stay far below (tables in tables in text
+    /// boxes reach a few dozen levels); OpenXml builds its tree recursively, and 20,000 nested content controls
+    /// overflowed the stack and killed the process (exit 134) before any limit or catch could act.
+    /// </summary>
+    public const int MaxXmlDepth = 256;
+
+    private const string MainDocument = "word/document.xml";
 
     /// <summary>Refuses what is not a readable .docx before OpenXml touches it; counts real inflated bytes (zip-bomb guard).</summary>
     public static void CheckPackage(byte[] bytes, long maxUncompressedBytes)
@@ -68,8 +85,9 @@ public sealed partial class DocxReader : IDocumentReader
         {
             using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
             var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            if (!names.Contains("word/document.xml"))
+            if (!names.Contains(MainDocument))
             {
+                if (names.Contains("OFD.xml")) throw new UnreadableDocumentException("an OFD document (.ofd), a format not supported yet (convert it to PDF)");
                 if (names.Contains("xl/workbook.xml")) throw new UnreadableDocumentException("an Excel workbook (.xlsx), not a Word document");
                 if (names.Contains("ppt/presentation.xml")) throw new UnreadableDocumentException("a PowerPoint presentation (.pptx), not a Word document");
                 if (names.Contains("mimetype") && names.Contains("content.xml")) throw new UnreadableDocumentException("an OpenDocument file (.odt), not a Word .docx");
@@ -78,25 +96,97 @@ public sealed partial class DocxReader : IDocumentReader
             var declared = zip.Entries.Sum(e => e.Length);
             if (declared > maxUncompressedBytes)
                 throw new UnreadableDocumentException($"unpacks to {declared:N0} bytes, over the {maxUncompressedBytes:N0}-byte limit (zip bomb guard)");
-            // Declared sizes can lie: inflate the parts OpenXml parses and altChunks we read, and count what really comes out.
-            long total = 0;
-            var buffer = new byte[81920];
+            // Declared sizes can lie: inflate the parts OpenXml parses and the altChunks we read, count what really comes
+            // out, and read the XML ones as XML to refuse what OpenXml would choke on (DTDs, nesting deep enough to
+            // overflow its recursion).
+            var counted = new CountingLimit(maxUncompressedBytes);
             foreach (var entry in zip.Entries.Where(e => ReadParts.Contains(Path.GetExtension(e.FullName))))
             {
                 using var s = entry.Open();
-                int read;
-                while ((read = s.Read(buffer, 0, buffer.Length)) > 0)
-                {
-                    total += read;
-                    if (total > maxUncompressedBytes)
-                        throw new UnreadableDocumentException($"unpacks to more than {maxUncompressedBytes:N0} bytes (zip bomb guard)");
-                }
+                var stream = new CountingStream(s, counted);
+                if (entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase))
+                    CheckXml(stream, entry.FullName);
+                else
+                    stream.CopyTo(Stream.Null);
             }
         }
         catch (InvalidDataException ex)
         {
             throw new UnreadableDocumentException($"not a valid zip archive, so not a readable .docx ({FirstLine(ex.Message)})", ex);
         }
+    }
+
+    private static readonly XmlReaderSettings CheckSettings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true, IgnoreComments = true, CloseInput = false,
+    };
+
+    /// <summary>
+    /// Reads one part to its end: no DTD, no element nested deeper than <see cref="MaxXmlDepth"/>. Malformed XML in the
+    /// main document is damage; in another part it is left to OpenXml, which parses only the parts the reader asks for.
+    /// </summary>
+    private static void CheckXml(CountingStream stream, string entry)
+    {
+        try
+        {
+            using var reader = XmlReader.Create(stream, CheckSettings);
+            while (reader.Read())
+            {
+                if (reader.Depth > MaxXmlDepth)
+                    throw new UnreadableDocumentException($"the Word document nests elements more than {MaxXmlDepth} deep in {entry} (refused: not a document Word writes)");
+            }
+        }
+        catch (XmlException ex) when (stream.SawDoctype)
+        {
+            throw new UnreadableDocumentException($"the Word document declares a DTD in {entry} (refused: Office documents have none, and DTD entities can expand or read other files)", ex);
+        }
+        catch (XmlException ex) when (entry.Equals(MainDocument, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UnreadableDocumentException($"the Word document is damaged: {entry}: {FirstLine(ex.Message)}", ex);
+        }
+        catch (XmlException)
+        {
+            // not the main document: OpenXml reports it if the reader needs that part
+        }
+    }
+
+    private sealed class CountingLimit(long max)
+    {
+        public long Total;
+
+        public void Add(int read)
+        {
+            Total += read;
+            if (Total > max) throw new UnreadableDocumentException($"unpacks to more than {max:N0} bytes (zip bomb guard)");
+        }
+    }
+
+    /// <summary>Counts inflated bytes against the package's limit and notices a DOCTYPE in the part's first bytes.</summary>
+    private sealed class CountingStream(Stream inner, CountingLimit limit) : Stream
+    {
+        private readonly byte[] _head = new byte[1024];
+        private int _headLength;
+
+        public bool SawDoctype => _head.AsSpan(0, _headLength).IndexOf("<!DOCTYPE"u8) >= 0;
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = inner.Read(buffer, offset, count);
+            limit.Add(read);
+            var keep = Math.Min(read, _head.Length - _headLength);
+            if (keep > 0) { Array.Copy(buffer, offset, _head, _headLength, keep); _headLength += keep; }
+            return read;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     public static string ParagraphText(W.Paragraph paragraph, ListNumbering? numbering)

@@ -40,7 +40,9 @@ public sealed partial class HtmlReader : IDocumentReader
     public ExtractedText Read(byte[] bytes, string source, ReadOptions options, CancellationToken cancellationToken = default)
     {
         var html = Decode(bytes, options.HttpCharset, out var encoding);
-        var document = new HtmlParser().ParseDocument(html);
+        var (shallow, capped) = CapNesting(html);
+        var document = new HtmlParser().ParseDocument(shallow);
+        var flattened = document.DocumentElement is { } root && FlattenDeepNesting(root);
         var baseUri = BaseUri(document, source);
         var attachments = Attachments(document, baseUri);
         var pageTitle = document.Title?.Trim();
@@ -71,6 +73,8 @@ public sealed partial class HtmlReader : IDocumentReader
         if (blocks.Count == 0) throw new UnreadableDocumentException("no article text found in the HTML page");
 
         var warnings = new List<string>();
+        if (capped > 0 || flattened)
+            warnings.Add($"elements nested more than {MaxElementDepth} deep (broken markup): {capped} start tags past that depth were ignored, their text kept");
         if (html.Contains('\uFFFD')) warnings.Add($"some bytes were not valid {encoding.WebName}: replaced by U+FFFD");
         return new ExtractedText
         {
@@ -96,6 +100,126 @@ public sealed partial class HtmlReader : IDocumentReader
         return segments;
     }
 
+    /// <summary>
+    /// Deepest element nesting read as it is, as in Blink's HTML parser (which stops nesting at 512). AngleSharp builds any
+    /// depth, but its TextContent, selectors and our walk recurse: 100,000 unclosed &lt;div&gt;s overflowed the stack and
+    /// killed the process (exit 134), and 20,000 levels took ~20 s.
+    /// </summary>
+    public const int MaxElementDepth = 512;
+
+    /// <summary>Elements that never nest without bound: void ones, and those an opening sibling closes implicitly (p, li, td…).</summary>
+    private static readonly HashSet<string> NotNesting = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "tbody", "thead", "tfoot", "option", "optgroup", "rb", "rt", "rp",
+        "colgroup", "caption", "html", "head", "body", "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"];
+
+    [GeneratedRegex(@"<!--.*?-->|<(?<end>/?)(?<name>[A-Za-z][A-Za-z0-9\-]*)(?:\s[^<>]*?)?(?<self>/?)>", RegexOptions.Singleline)]
+    private static partial Regex Tag();
+
+    /// <summary>
+    /// Drops the start tags that would nest elements deeper than <see cref="MaxElementDepth"/> (and the end tags that
+    /// would close them), estimated from the tags alone, as Blink stops nesting at 512. The HTML tree builder checks the
+    /// stack of open elements at every start tag, so 100,000 unclosed &lt;div&gt;s cost AngleSharp minutes before any
+    /// of our code ran. Returns the text unchanged (and 0) for any page that does not nest that deep.
+    /// </summary>
+    private static (string Html, int Dropped) CapNesting(string html)
+    {
+        var depth = 0;
+        var dropped = new Dictionary<string, int>(StringComparer.Ordinal);
+        List<(int Index, int Length)>? cuts = null;
+        foreach (Match m in Tag().Matches(html))
+        {
+            if (!m.Groups["name"].Success) continue; // a comment
+            var name = m.Groups["name"].Value.ToLowerInvariant();
+            if (NotNesting.Contains(name) || m.Groups["self"].Length > 0) continue;
+            if (m.Groups["end"].Length == 0)
+            {
+                if (depth < MaxElementDepth) { depth++; continue; }
+                (cuts ??= []).Add((m.Index, m.Length));
+                dropped[name] = dropped.GetValueOrDefault(name) + 1;
+            }
+            else if (dropped.GetValueOrDefault(name) > 0)
+            {
+                dropped[name]--;
+                cuts!.Add((m.Index, m.Length));
+            }
+            else if (depth > 0) depth--;
+        }
+        if (cuts is null) return (html, 0);
+        var sb = new StringBuilder(html.Length);
+        var at = 0;
+        var starts = 0;
+        foreach (var (index, length) in cuts)
+        {
+            sb.Append(html, at, index - at);
+            if (html[index + 1] != '/') starts++;
+            at = index + length;
+        }
+        sb.Append(html, at, html.Length - at);
+        return (sb.ToString(), starts);
+    }
+
+    /// <summary>
+    /// What <see cref="CapNesting"/> missed (nesting its tag estimate did not see): the content of every element at depth
+    /// <see cref="MaxElementDepth"/> that still has child elements is replaced by its text, collected without recursion.
+    /// </summary>
+    private static bool FlattenDeepNesting(IElement root)
+    {
+        var flattened = false;
+        var stack = new Stack<(IElement Element, int Depth)>();
+        stack.Push((root, 0));
+        while (stack.Count > 0)
+        {
+            var (element, depth) = stack.Pop();
+            if (depth < MaxElementDepth)
+            {
+                for (var child = element.FirstElementChild; child is not null; child = child.NextElementSibling) stack.Push((child, depth + 1));
+                continue;
+            }
+            if (element.FirstElementChild is null) continue;
+            var text = TextWithoutRecursion(element);
+            // Detach the deepest nodes first, so that no removal ever walks a deep subtree.
+            DetachBottomUp(element);
+            element.AppendChild(element.Owner!.CreateTextNode(text));
+            flattened = true;
+        }
+        return flattened;
+    }
+
+    /// <summary>The text below <paramref name="top"/> in document order (script/style and other dropped elements skipped), iteratively.</summary>
+    private static string TextWithoutRecursion(INode top)
+    {
+        var sb = new StringBuilder();
+        var node = top.FirstChild;
+        while (node is not null)
+        {
+            var descend = true;
+            switch (node)
+            {
+                case IText text: sb.Append(text.Data); break;
+                case IElement e when Dropped.Contains(e.LocalName): descend = false; break;
+                case IElement e when BlockElements.Contains(e.LocalName) || e.LocalName is "br" or "td" or "th": sb.Append(' '); break;
+            }
+            if (descend && node.FirstChild is { } first) { node = first; continue; }
+            while (node is not null && node != top && node.NextSibling is null) node = node.Parent;
+            node = node is null || node == top ? null : node.NextSibling;
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Removes every node below <paramref name="top"/>, leaves first.</summary>
+    private static void DetachBottomUp(INode top)
+    {
+        var node = top;
+        while (true)
+        {
+            while (node.LastChild is { } last) node = last;
+            if (node == top) return;
+            var parent = node.Parent!;
+            parent.RemoveChild(node);
+            node = parent;
+        }
+    }
+
     /// <summary>BOM, then the HTTP header's charset, then a meta tag, then strict UTF-8, then GB18030.</summary>
     public static string Decode(byte[] bytes, string? httpCharset, out Encoding encoding)
     {
@@ -107,10 +231,15 @@ public sealed partial class HtmlReader : IDocumentReader
         {
             var head = Encoding.Latin1.GetString(bytes, 0, Math.Min(bytes.Length, 4096));
             var meta = MetaCharset().Match(head);
-            if (meta.Success) declared = TextDecoding.ForCharsetName(meta.Groups[1].Value);
+            // A meta tag read in ASCII can only name an ASCII-compatible charset: a page declaring UTF-16 or EBCDIC in
+            // it is not in that charset (browsers ignore the declaration; WHATWG reads a UTF-16 one as UTF-8).
+            if (meta.Success && TextDecoding.ForCharsetName(meta.Groups[1].Value) is { } named && AsciiCompatible(named)) declared = named;
         }
         return TextDecoding.Decode(bytes, declared, out encoding);
     }
+
+    private static bool AsciiCompatible(Encoding encoding) =>
+        encoding.GetString("<meta charset=\"x\">"u8) == "<meta charset=\"x\">";
 
     private static Uri? BaseUri(AngleSharp.Html.Dom.IHtmlDocument document, string source)
     {

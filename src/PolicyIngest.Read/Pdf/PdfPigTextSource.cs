@@ -36,6 +36,8 @@ public sealed class PdfPigTextSource : IPdfTextSource
         {
             using var document = PdfDocument.Open(path, Parsing());
             if (document.NumberOfPages == 0) throw new UnreadableDocumentException("the PDF has no pages (damaged or truncated)");
+            if (document.NumberOfPages > options.MaxPdfPages)
+                throw new UnreadableDocumentException($"the PDF declares {document.NumberOfPages:N0} pages, over the {options.MaxPdfPages:N0}-page limit");
             return new PdfInfo(document.NumberOfPages, document.IsEncrypted);
         });
     }

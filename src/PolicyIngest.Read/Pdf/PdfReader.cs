@@ -51,8 +51,10 @@ public sealed class PdfReader(IPdfTextSource primary, IPdfTextSource? fallback, 
             (first, second) = (second, null);
         }
         if (info.Encrypted) warnings.Add("the PDF is encrypted (no password needed to read it); text read as usual");
-
         var pages = first.ReadPages(path, info, options, cancellationToken).ToList();
+        if (pages.Count < info.PageCount)
+            warnings.Add($"the PDF declares {info.PageCount:N0} pages but only {pages.Count:N0} exist; the missing ones were skipped");
+        if (pages.Count == 0) throw new UnreadableDocumentException("the PDF has no pages any engine can find (damaged or truncated)");
         var engines = pages.ToDictionary(p => p.Number, _ => first.Engine);
         var trouble = pages.ToDictionary(p => p.Number, p => Judge(p).Trouble);
 

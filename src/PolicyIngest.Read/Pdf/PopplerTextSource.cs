@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Xml;
 using PolicyIngest.Core;
 using PolicyIngest.Core.Model;
@@ -28,6 +29,8 @@ public sealed class PopplerTextSource : IPdfTextSource
             if (line.StartsWith("Encrypted:", StringComparison.Ordinal)) encrypted = line[10..].Trim().StartsWith("yes", StringComparison.Ordinal);
         }
         if (pages is null or 0) throw new UnreadableDocumentException("the PDF has no pages poppler can find (damaged or truncated)");
+        if (pages > options.MaxPdfPages)
+            throw new UnreadableDocumentException($"the PDF declares {pages:N0} pages, over the {options.MaxPdfPages:N0}-page limit");
         return new PdfInfo(pages.Value, encrypted);
     }
 
@@ -42,16 +45,9 @@ public sealed class PopplerTextSource : IPdfTextSource
             .Where(r => r.First <= r.Last)
             .ToList();
         var parts = new IReadOnlyList<PdfPage>[ranges.Count];
-        try
-        {
-            Parallel.For(0, ranges.Count, new ParallelOptions { MaxDegreeOfParallelism = ranges.Count, CancellationToken = cancellationToken }, i =>
-                parts[i] = ReadPageRange(path, ranges[i].First, ranges[i].Last, options, cancellationToken));
-        }
-        catch (AggregateException ex) when (ex.InnerExceptions.OfType<UnreadableDocumentException>().FirstOrDefault() is { } unreadable)
-        {
-            // One plain reason, as from a single range, rather than the parallel loop's wrapper.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(unreadable).Throw();
-        }
+        // One plain reason, as from a single range, rather than the parallel loop's wrapper.
+        Parallelism.Run(() => Parallel.For(0, ranges.Count, new ParallelOptions { MaxDegreeOfParallelism = ranges.Count, CancellationToken = cancellationToken }, i =>
+            parts[i] = ReadPageRange(path, ranges[i].First, ranges[i].Last, options, cancellationToken)));
         return parts.SelectMany(p => p).ToList();
     }
 
@@ -70,8 +66,9 @@ public sealed class PopplerTextSource : IPdfTextSource
     {
         var pages = new List<PdfPage>();
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, CheckCharacters = false, XmlResolver = null };
-        using var reader = XmlReader.Create(new StringReader(xhtml), settings);
+        using var reader = XmlReader.Create(new StringReader(WithoutNonXmlCharacters(xhtml)), settings);
         double width = 0, height = 0;
+        var number = firstPageNumber - 1;
         List<PdfLine>? lines = null;
         List<PdfWord>? words = null;
         double lx0 = 0, ly0 = 0, lx1 = 0, ly1 = 0;
@@ -86,8 +83,9 @@ public sealed class PopplerTextSource : IPdfTextSource
                     case "page":
                         width = Number(reader, "width");
                         height = Number(reader, "height");
+                        number++;
                         lines = [];
-                        if (reader.IsEmptyElement) { pages.Add(new PdfPage(firstPageNumber + pages.Count, width, height, lines)); lines = null; }
+                        if (reader.IsEmptyElement) { AddPage(); lines = null; }
                         break;
                     case "line":
                         (lx0, ly0, lx1, ly1) = (Number(reader, "xMin"), Number(reader, "yMin"), Number(reader, "xMax"), Number(reader, "yMax"));
@@ -110,12 +108,49 @@ public sealed class PopplerTextSource : IPdfTextSource
                 }
                 else if (reader.LocalName == "page" && lines is not null)
                 {
-                    pages.Add(new PdfPage(firstPageNumber + pages.Count, width, height, lines));
+                    AddPage();
                     lines = null;
                 }
             }
         }
         return pages;
+
+        // A page the page tree counts but that does not exist (a /Count larger than the pages): poppler prints it with a
+        // 0×0 size and the previous page's words again. It is no page: left out, so it is neither read twice nor OCR'd.
+        void AddPage()
+        {
+            if (width > 0 || height > 0) pages.Add(new PdfPage(number, width, height, lines!));
+        }
+    }
+
+    /// <summary>
+    /// pdftotext copies what a PDF's ToUnicode map yields into its XHTML unescaped: control characters, U+FFFE/U+FFFF and
+    /// lone surrogates are not XML characters, and XmlReader refuses them in text even with CheckCharacters off. They are
+    /// no readable text: dropped. (A file whose text had them ended as a parser crash, "could not be processed".)
+    /// </summary>
+    public static string WithoutNonXmlCharacters(string xhtml)
+    {
+        var first = FirstNonXmlCharacter(xhtml, 0);
+        if (first < 0) return xhtml;
+        var sb = new StringBuilder(xhtml.Length);
+        var at = 0;
+        for (var bad = first; bad >= 0; bad = FirstNonXmlCharacter(xhtml, at))
+        {
+            sb.Append(xhtml, at, bad - at);
+            at = bad + 1;
+        }
+        return sb.Append(xhtml, at, xhtml.Length - at).ToString();
+    }
+
+    private static int FirstNonXmlCharacter(string s, int from)
+    {
+        for (var i = from; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { i++; continue; }
+            if (!XmlConvert.IsXmlChar(c)) return i;
+        }
+        return -1;
     }
 
     private static double Number(XmlReader reader, string attribute) =>
@@ -128,6 +163,8 @@ public sealed class PopplerTextSource : IPdfTextSource
             return "the PDF is encrypted and needs a password to open";
         if (stderr.Contains("xref", StringComparison.OrdinalIgnoreCase) || stderr.Contains("trailer", StringComparison.OrdinalIgnoreCase))
             return "the PDF is damaged or truncated (its cross-reference table cannot be read)";
+        if (stderr.Contains("page count", StringComparison.OrdinalIgnoreCase))
+            return "the PDF's page tree is damaged (its page count cannot be believed)";
         if (stderr.Contains("May not be a PDF file", StringComparison.OrdinalIgnoreCase))
             return "not a PDF file (no valid PDF header)";
         var first = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();

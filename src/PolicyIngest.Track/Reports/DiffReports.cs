@@ -80,6 +80,26 @@ public static class ChangeNames
         : DecimalText.Canonical(yuan) + "元";
 }
 
+/// <summary>
+/// What marks a file as written by the report writer (DiffHtml, DiffMarkdown), so that an ingest walking a folder does
+/// not catalogue a 新旧对照 report as a policy: a generator meta tag in the HTML head, an HTML comment on the Markdown's
+/// first line. Both carry <see cref="Token"/>.
+/// </summary>
+public static class ReportMarker
+{
+    public const string Token = "PolicyIngest-report";
+    public const string HtmlMeta = "<meta name=\"generator\" content=\"" + Token + " 新旧对照\">";
+    public const string MarkdownComment = "<!-- " + Token + " 新旧对照 -->";
+
+    /// <summary>
+    /// Whether the first bytes of an HTML or text file are a report's: the marker, or for reports written before it
+    /// existed, the report page's fixed opening (title and heading 新旧对照：, the 原版本/新版本 table).
+    /// </summary>
+    public static bool IsReport(string head) =>
+        head.Contains(Token, StringComparison.Ordinal)
+        || head.Contains("<title>新旧对照：", StringComparison.Ordinal) && head.Contains("<th>原版本</th><th>新版本</th>", StringComparison.Ordinal);
+}
+
 /// <summary>`diff --html`: a self-contained side-by-side 新旧对照 page, readable when printed.</summary>
 public static class DiffHtml
 {
@@ -87,7 +107,8 @@ public static class DiffHtml
     {
         var sb = new StringBuilder();
         var title = diff.New.Title.Length > 0 ? diff.New.Title : diff.Old.Title;
-        sb.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>新旧对照：").Append(E(title)).Append("</title>\n<style>")
+        sb.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">").Append(ReportMarker.HtmlMeta)
+          .Append("<title>新旧对照：").Append(E(title)).Append("</title>\n<style>")
           .Append(Css).Append("</style></head><body>\n");
         sb.Append("<h1>新旧对照：").Append(E(title)).Append("</h1>\n<table class=\"meta\"><tr><th></th><th>原版本</th><th>新版本</th></tr>");
         Row(sb, "标题", diff.Old.Title, diff.New.Title);
@@ -180,6 +201,7 @@ public static class DiffMarkdown
     {
         var sb = new StringBuilder();
         var s = diff.Summary;
+        sb.Append(ReportMarker.MarkdownComment).Append('\n');
         sb.Append("# 新旧对照：").Append(diff.New.Title).Append("\n\n");
         sb.Append("- 原版本：").Append(Describe(diff.Old)).Append('\n');
         sb.Append("- 新版本：").Append(Describe(diff.New)).Append('\n');
