@@ -7,8 +7,11 @@ using PolicyIngest.Track.Reports;
 
 namespace PolicyIngest.Pipeline;
 
-/// <summary>A file (or folder) a folder walk found: to ingest when <see cref="Skip"/> is null, else skipped and why.</summary>
-public sealed record FolderEntry(string Path, string? Skip);
+/// <summary>
+/// A file (or folder) a folder walk found: to ingest when <see cref="Skip"/> and <see cref="Unreadable"/> are null,
+/// skipped and why, or a folder that could not be listed (a failure of that input, not a skip).
+/// </summary>
+public sealed record FolderEntry(string Path, string? Skip, string? Unreadable = null);
 
 /// <summary>
 /// The files of a folder to ingest. What may be a policy document is tried. Skipped, each with its reason: what the
@@ -40,17 +43,30 @@ public static class FolderInputs
         var owned = new Dictionary<string, string>(comparer);
         if (catalogueFile is not null) AddOwnFolders(owned, catalogueFile);
         var entries = new List<FolderEntry>();
+        var visited = new HashSet<string>(comparer);
         var pending = new Stack<string>();
         pending.Push(folder);
         while (pending.Count > 0)
         {
             var directory = pending.Pop();
-            var files = Directory.EnumerateFiles(directory).Where(f => !Hidden(f)).ToList();
+            // A folder reached again through a symbolic link is walked once (a link to an ancestor would never end).
+            if (!visited.Add(RealPath(directory))) continue;
+            List<string> files, subfolders;
+            try
+            {
+                files = Directory.EnumerateFiles(directory).Where(f => !Hidden(f)).ToList();
+                subfolders = Directory.EnumerateDirectories(directory).Where(d => !Hidden(d)).ToList();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                entries.Add(new FolderEntry(directory + Path.DirectorySeparatorChar, null, $"the folder cannot be listed: {ex.Message}"));
+                continue;
+            }
             // A catalogue in this folder owns its reports/, archive/ and locks/ beside it.
             foreach (var file in files.Where(f => Head(f) is { } head && head.AsSpan().StartsWith("SQLite format 3\0"u8) && CatalogueLayout.IsCatalogue(f)))
                 AddOwnFolders(owned, file);
             entries.AddRange(files.Select(f => new FolderEntry(f, Triage(f))));
-            foreach (var sub in Directory.EnumerateDirectories(directory).Where(d => !Hidden(d)))
+            foreach (var sub in subfolders)
             {
                 if (owned.TryGetValue(Path.GetFullPath(sub), out var what)) entries.Add(new FolderEntry(sub + Path.DirectorySeparatorChar, what));
                 else pending.Push(sub);
@@ -63,6 +79,12 @@ public static class FolderInputs
     {
         foreach (var name in CatalogueLayout.OwnFolders)
             owned.TryAdd(CatalogueLayout.Folder(catalogueFile, name), $"the catalogue's own {name} folder (next to {Path.GetFileName(catalogueFile)}), not policy documents");
+    }
+
+    private static string RealPath(string directory)
+    {
+        try { return Directory.ResolveLinkTarget(directory, returnFinalTarget: true)?.FullName ?? Path.GetFullPath(directory); }
+        catch (IOException) { return Path.GetFullPath(directory); }
     }
 
     private static bool Hidden(string path) => Path.GetFileName(path.TrimEnd(Path.DirectorySeparatorChar)).StartsWith('.');

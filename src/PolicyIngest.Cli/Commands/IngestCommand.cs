@@ -42,9 +42,15 @@ public static class IngestCommand
     public static List<IngestResult> Run(IngestService ingest, IEnumerable<string> inputs, CliContext ctx, List<FolderEntry> skipped, CancellationToken ct)
     {
         var results = new List<IngestResult>();
-        foreach (var (file, skip) in ExpandInputs(inputs, ingest.Catalogue.Path))
+        foreach (var (file, skip, unreadable) in ExpandInputs(inputs, ingest.Catalogue.Path))
         {
             ct.ThrowIfCancellationRequested();
+            if (unreadable is not null)
+            {
+                results.Add(new IngestResult(file, IngestOutcome.Failed, Error: unreadable));
+                ctx.Err.WriteLine($"error: {file}: {unreadable}");
+                continue;
+            }
             if (skip is not null)
             {
                 skipped.Add(new FolderEntry(file, skip));
