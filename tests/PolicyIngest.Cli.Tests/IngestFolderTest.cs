@@ -128,7 +128,7 @@ public class IngestFolderTest
 
         var one = CliRunner.Run("ingest", image, "--db", dir.File("cat.db"));
         Assert.Equal(2, one.ExitCode);
-        Assert.Equal($"error: {image}: not a supported document format (PDF, DOCX, DOC, HTML or text)", one.StdErr.Trim());
+        Assert.Equal($"error: {image}: not a supported document format (PDF, OFD, DOCX, DOC/WPS, HTML or text)", one.StdErr.Trim());
 
         // JSON is text to the readers: named on its own it is read (the user asked for it), never skipped
         var named = Ingest(dir.File("cat.db"), json);

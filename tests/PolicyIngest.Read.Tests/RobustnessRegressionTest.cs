@@ -91,12 +91,13 @@ public class RobustnessRegressionTest
     }
 
     [Fact]
-    public void OfdPackage_IsNamedAsOfd()
+    public void OfdPackageWithoutADocument_IsRefusedAsADamagedOfd()
     {
         using var stream = new MemoryStream();
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
         using (var s = zip.CreateEntry("OFD.xml").Open()) s.Write("<ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\"/>"u8);
-        Assert.StartsWith("an OFD document (.ofd)", Refused(stream.ToArray()));
+        // why: an OFD zip is read by the OFD reader (never as a broken DOCX); one whose OFD.xml names no document is damaged
+        Assert.StartsWith("the OFD is damaged", Refused(stream.ToArray()));
     }
 
     [Fact]
@@ -183,5 +184,28 @@ public class RobustnessRegressionTest
     {
         public PdfPage Recognize(string path, int pageNumber, ReadOptions options, CancellationToken cancellationToken) =>
             pageNumber == 2 ? throw new UnreadableDocumentException($"page {pageNumber} could not be rendered for OCR") : new PdfPage(pageNumber, 595, 842, []);
+    }
+}
+
+public class PageTreeCheckTest
+{
+    private static byte[] Pdf(string objects) => System.Text.Encoding.Latin1.GetBytes("%PDF-1.4\n" + objects + "\ntrailer << /Root 1 0 R >>\n%%EOF");
+
+    [Theory]
+    // why: a /Pages node among its own kids made PdfPig recurse until the process died (exit 134, robustness suite)
+    [InlineData("1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj 2 0 obj << /Type /Pages /Kids [2 0 R] /Count 1 >> endobj", "contains itself")]
+    // why: a cycle through two nodes
+    [InlineData("2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj 3 0 obj << /Type/Pages /Kids [2 0 R] /Count 1 >> endobj", "contains itself")]
+    public void Problem_FindsSelfReferringPageTrees(string objects, string reason) =>
+        Assert.Contains(reason, PolicyIngest.Read.Pdf.PageTreeCheck.Problem(Pdf(objects)));
+
+    [Fact]
+    public void Problem_AcceptsAnOrdinaryTree_AndEveryCorpusPdf()
+    {
+        // why: a balanced tree and the real files must never be sent away from PdfPig
+        Assert.Null(PolicyIngest.Read.Pdf.PageTreeCheck.Problem(Pdf("2 0 obj << /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >> endobj 3 0 obj << /Type /Page /Parent 2 0 R >> endobj 4 0 obj << /Type /Page /Parent 2 0 R >> endobj")));
+        foreach (var pdf in Directory.GetFiles(Corpus.Dir, "*.pdf", SearchOption.AllDirectories)
+                     .Concat(Directory.GetFiles(Path.Combine(Corpus.SharedRoot, "data", "real"), "*.pdf")))
+            Assert.Null(PolicyIngest.Read.Pdf.PageTreeCheck.Problem(File.ReadAllBytes(pdf)));
     }
 }

@@ -32,6 +32,8 @@ public sealed class PdfPigTextSource : IPdfTextSource
     public PdfInfo Inspect(string path, ReadOptions options, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        // A page tree that PdfPig's recursion would follow forever kills the process: such files go to poppler.
+        if (PageTreeCheck.Problem(File.ReadAllBytes(path)) is { } problem) throw new UnreadableDocumentException(problem);
         return Guarded(() =>
         {
             using var document = PdfDocument.Open(path, Parsing());

@@ -96,10 +96,10 @@ public sealed class PdfReader(IPdfTextSource primary, IPdfTextSource? fallback, 
         var nobody = second is null ? $"{Name(first)} could not" : $"neither {Name(first)} nor {Name(second)} could";
         if (toOcr.Count > 0 && options.OcrPagesWithoutText)
         {
-            var recognised = toOcr.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, options.MaxParallelTools))
+            var recognised = Parallelism.Run(() => toOcr.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, options.MaxParallelTools))
                 .WithCancellation(cancellationToken)
                 .Select(n => ocr.Recognize(path, n, options, cancellationToken))
-                .ToDictionary(p => p.Number);
+                .ToDictionary(p => p.Number));
             pages = pages.Select(p => recognised.GetValueOrDefault(p.Number, p)).ToList();
             foreach (var n in recognised.Keys) engines[n] = PageEngines.Ocr;
             if (withoutText.Count > 0)
