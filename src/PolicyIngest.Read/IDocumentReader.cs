@@ -38,6 +38,9 @@ public sealed record ReadOptions
     /// <summary>PDFs declaring more pages than this are refused before their text is read (a policy document is far shorter;
     /// 3,000 pages read in ~10 s, so the limit keeps one file well inside <see cref="FileTimeout"/>).</summary>
     public int MaxPdfPages { get; init; } = 10_000;
+    /// <summary>Check a PDF with <c>qpdf --check</c> before PdfPig reads it; a damaged file goes to poppler (PdfPig can
+    /// overflow the stack on damaged streams, which kills the process). Off only for measuring PdfPig alone.</summary>
+    public bool CheckPdfIntegrity { get; init; } = true;
     /// <summary>Zip-bomb guard for DOCX: total uncompressed size of the parts read.</summary>
     public long MaxUncompressedBytes { get; init; } = 512L * 1024 * 1024;
     /// <summary>Time allowed to read and structure one file, whatever the format (CLI: --file-timeout, POLICYINGEST_FILE_TIMEOUT_S; default 120 s).

@@ -4,6 +4,7 @@ using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Exceptions;
+using UglyToad.PdfPig.Tokens;
 
 namespace PolicyIngest.Read.Pdf;
 
@@ -29,15 +30,67 @@ public sealed class PdfPigTextSource : IPdfTextSource
         UseActualText = true,
     };
 
+    /// <summary>qpdf's first error on the file (exit 2), or null when qpdf finds it sound or only warns.</summary>
+    private static string? Damage(string path, ReadOptions options, CancellationToken cancellationToken)
+    {
+        var result = PolicyIngest.Read.Tools.ExternalTool.Run("qpdf", ["--check", path], options.ToolTimeout, "qpdf", cancellationToken: cancellationToken);
+        if (result.ExitCode != 2) return null;
+        var first = (result.StdErr + "\n" + result.StdOut).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase) || l.StartsWith("WARNING", StringComparison.Ordinal));
+        return first is null ? "qpdf --check failed" : first.Length > 120 ? first[..120] : first;
+    }
+
+    /// <summary>
+    /// PdfPig finds a page by recursion over the page tree, so a tree that reaches a node twice (a cycle, also one hidden
+    /// in a compressed object stream) or nests absurdly deep overflows the stack and kills the process: no handler can
+    /// catch that. The tree is walked here first, without recursion; a file that fails goes to poppler.
+    /// </summary>
+    private static string? PageTreeProblem(PdfDocument document)
+    {
+        if (!document.Structure.Catalog.CatalogDictionary.Data.TryGetValue("Pages", out var root)) return null;
+        var stack = new Stack<(IToken Token, int Depth)>();
+        stack.Push((root, 0));
+        var seen = new HashSet<IndirectReference>();
+        var nodes = 0;
+        try
+        {
+            while (stack.Count > 0)
+            {
+                var (token, depth) = stack.Pop();
+                if (depth > 256) return "the PDF's page tree is nested more than 256 levels deep";
+                if (++nodes > 2_000_000) return "the PDF's page tree has more than 2,000,000 nodes";
+                if (token is IndirectReferenceToken reference)
+                {
+                    if (!seen.Add(reference.Data)) return "the PDF's page tree reaches a node twice (it contains itself)";
+                    token = document.Structure.GetObject(reference.Data).Data;
+                }
+                if (token is not DictionaryToken node || !node.Data.TryGetValue("Kids", out var kids)) continue;
+                if (kids is IndirectReferenceToken kidsReference) kids = document.Structure.GetObject(kidsReference.Data).Data;
+                if (kids is ArrayToken array)
+                    foreach (var kid in array.Data) stack.Push((kid, depth + 1));
+            }
+        }
+        catch (Exception ex) when (ex is PdfDocumentFormatException or InvalidOperationException or ArgumentException or InvalidCastException)
+        {
+            return $"the PDF's page tree cannot be read ({ex.Message.Split('\n')[0]})";
+        }
+        return null;
+    }
+
     public PdfInfo Inspect(string path, ReadOptions options, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         // A page tree that PdfPig's recursion would follow forever kills the process: such files go to poppler.
         if (PageTreeCheck.Problem(File.ReadAllBytes(path)) is { } problem) throw new UnreadableDocumentException(problem);
+        // PdfPig's parsers recurse over what damaged streams hold (a corrupted TrueType font's composite glyphs): the
+        // stack overflow that follows cannot be caught. A file qpdf finds damaged is left to poppler, which repairs.
+        if (options.CheckPdfIntegrity && Damage(path, options, cancellationToken) is { } damage)
+            throw new UnreadableDocumentException($"the PDF is damaged ({damage}); left to poppler");
         return Guarded(() =>
         {
             using var document = PdfDocument.Open(path, Parsing());
             if (document.NumberOfPages == 0) throw new UnreadableDocumentException("the PDF has no pages (damaged or truncated)");
+            if (PageTreeProblem(document) is { } tree) throw new UnreadableDocumentException(tree);
             if (document.NumberOfPages > options.MaxPdfPages)
                 throw new UnreadableDocumentException($"the PDF declares {document.NumberOfPages:N0} pages, over the {options.MaxPdfPages:N0}-page limit");
             return new PdfInfo(document.NumberOfPages, document.IsEncrypted);
