@@ -34,7 +34,8 @@ public sealed class PdfPigTextSource : IPdfTextSource
     private static string? Damage(string path, ReadOptions options, CancellationToken cancellationToken)
     {
         var result = PolicyIngest.Read.Tools.ExternalTool.Run("qpdf", ["--check", path], options.ToolTimeout, "qpdf", cancellationToken: cancellationToken);
-        if (result.ExitCode != 2) return null;
+        // A password-protected file is not damage: PdfPig says what it needs.
+        if (result.ExitCode != 2 || (result.StdErr + result.StdOut).Contains("password", StringComparison.OrdinalIgnoreCase)) return null;
         var first = (result.StdErr + "\n" + result.StdOut).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase) || l.StartsWith("WARNING", StringComparison.Ordinal));
         return first is null ? "qpdf --check failed" : first.Length > 120 ? first[..120] : first;
@@ -85,7 +86,7 @@ public sealed class PdfPigTextSource : IPdfTextSource
         // PdfPig's parsers recurse over what damaged streams hold (a corrupted TrueType font's composite glyphs): the
         // stack overflow that follows cannot be caught. A file qpdf finds damaged is left to poppler, which repairs.
         if (options.CheckPdfIntegrity && Damage(path, options, cancellationToken) is { } damage)
-            throw new UnreadableDocumentException($"the PDF is damaged ({damage}); left to poppler");
+            throw new UnreadableDocumentException($"the PDF is damaged or truncated ({damage})");
         return Guarded(() =>
         {
             using var document = PdfDocument.Open(path, Parsing());
