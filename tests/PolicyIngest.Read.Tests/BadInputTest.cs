@@ -116,17 +116,5 @@ public class BadInputTest
         Assert.Equal("第一条 总则", Readers.Read(bytes, "utf16.txt", ReadOptions.Default).Blocks.Single().Text);
     }
 
-    private static byte[] Zip(params (string Name, byte[] Content)[] entries)
-    {
-        using var stream = new MemoryStream();
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, content) in entries)
-            {
-                using var s = zip.CreateEntry(name, CompressionLevel.SmallestSize).Open();
-                s.Write(content);
-            }
-        }
-        return stream.ToArray();
-    }
+    private static byte[] Zip(params (string Name, byte[] Content)[] entries) => TestPackages.Zip(entries);
 }
