@@ -13,10 +13,19 @@ public sealed record VersionRow(
     string Id, string PolicyId, int Seq, string Sha256, string Source, string Title,
     string? DocNumber, string? Issuer, DateTimeOffset IngestedAt);
 
+/// <summary>What another file of a version is to it (version_file.role).</summary>
+public static class VersionFileRoles
+{
+    /// <summary>The same text in another format.</summary>
+    public const string Rendition = "rendition";
+    /// <summary>Part of the version only: its 印发 notice without the attachment, one scanned page.</summary>
+    public const string Part = "part";
+}
+
 /// <summary>Which policy a new version joins, and why (shown by <c>show</c>).</summary>
 public sealed record PolicyLink(string? ExistingPolicyId, string Reason)
 {
-    public static PolicyLink NewPolicy(string reason = "new policy") => new(null, reason);
+    public static PolicyLink NewPolicy(string reason = "新政策：未找到同题、同发文字号、废止关系或相同文字的已入库文件") => new(null, reason);
 }
 
 /// <summary>
@@ -43,29 +52,43 @@ public sealed class CatalogueStore : IDisposable
     public VersionRow? FindVersionBySha(string sha256) =>
         QueryVersions(VersionSql.FindBySha, ("$sha", sha256)).FirstOrDefault();
 
-    /// <summary>Remembers a file with the same text as a catalogued version (another rendition of it): not a new version.</summary>
-    public void AddVersionFile(string versionId, string sha256, string source, string format, DateTimeOffset now)
+    /// <summary>
+    /// Remembers another file of a catalogued version, not a new version: the same text in another format
+    /// (<see cref="VersionFileRoles.Rendition"/>) or a file holding part of it (<see cref="VersionFileRoles.Part"/>).
+    /// </summary>
+    public void AddVersionFile(string versionId, string sha256, string source, string format, DateTimeOffset now, string role = VersionFileRoles.Rendition)
     {
         lock (_gate)
         {
             using var cmd = Command(VersionSql.InsertVersionFile, ("$sha", sha256), ("$version", versionId), ("$source", source), ("$format", format),
-                ("$now", now.ToString("O")));
+                ("$now", now.ToString("O")), ("$role", role));
             cmd.ExecuteNonQuery();
         }
     }
 
-    /// <summary>Other files of a version (same text, another format): sha256, source, format, when added.</summary>
-    public IReadOnlyList<(string Sha256, string Source, string Format, string AddedAt)> FilesOf(string versionId)
+    /// <summary>Other files of a version: sha256, source, format, when added, and their role (rendition or part).</summary>
+    public IReadOnlyList<(string Sha256, string Source, string Format, string AddedAt, string Role)> FilesOf(string versionId)
     {
         lock (_gate)
         {
             using var cmd = Command(VersionSql.FilesOfVersion, ("$version", versionId));
             using var r = cmd.ExecuteReader();
-            var files = new List<(string, string, string, string)>();
-            while (r.Read()) files.Add((r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3)));
+            var files = new List<(string, string, string, string, string)>();
+            while (r.Read()) files.Add((r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)));
             return files;
         }
     }
+
+    /// <summary>Versions whose folded words have this key (Track's RenditionText), oldest first.</summary>
+    public IReadOnlyList<VersionRow> VersionsWithTextKey(string textKey) =>
+        QueryVersions(VersionSql.FindByTextKey, ("$key", textKey));
+
+    /// <summary>
+    /// Inside the transaction that stores <paramref name="wholeId"/>: a catalogued version found to be only part of it
+    /// becomes a part file of it (see <see cref="VersionSql.AbsorbPart"/>).
+    /// </summary>
+    public void AbsorbPart(SqliteTransaction tx, string partId, string wholeId) =>
+        Exec(tx, VersionSql.AbsorbPart, ("$part", partId), ("$whole", wholeId));
 
     public VersionRow? FindLatestVersionBySource(string source) =>
         QueryVersions(VersionSql.FindLatestBySource, ("$source", source)).FirstOrDefault();

@@ -26,8 +26,8 @@ public sealed class TrackStore(CatalogueStore catalogue)
 {
     public CatalogueStore Catalogue => catalogue;
 
-    public void SetKeys(SqliteTransaction tx, string versionId, string? titleKey, string? docNumberKey) =>
-        Exec(tx, TrackSql.SetKeys, ("$id", versionId), ("$title_key", titleKey), ("$doc_number_key", docNumberKey));
+    public void SetKeys(SqliteTransaction tx, string versionId, string? titleKey, string? docNumberKey, string? textKey) =>
+        Exec(tx, TrackSql.SetKeys, ("$id", versionId), ("$title_key", titleKey), ("$doc_number_key", docNumberKey), ("$text_key", textKey));
 
     public IReadOnlyList<TrackedVersion> ByDocNumberKey(string key, DateOnly asOf, SqliteTransaction? tx = null) =>
         Query(tx, TrackSql.ByDocNumberKey, asOf, ("$key", key));
@@ -64,6 +64,10 @@ public sealed class TrackStore(CatalogueStore catalogue)
     public void AddReport(SqliteTransaction? tx, string versionId, string kind, string previousVersionId, string? path, DateTimeOffset now) =>
         Exec(tx, TrackSql.InsertReport, ("$version", versionId), ("$kind", kind), ("$previous", previousVersionId), ("$path", path),
             ("$now", now.ToString("O", CultureInfo.InvariantCulture)));
+
+    /// <summary>Forgets a version's reports of one kind (the chain changed under it; the tracker writes the right one).</summary>
+    public void RemoveReports(string versionId, string kind) =>
+        Exec(null, TrackSql.DeleteReports, ("$version", versionId), ("$kind", kind));
 
     public IReadOnlyList<ChangeReport> ReportsOf(string versionId)
     {

@@ -3,6 +3,7 @@ using PolicyIngest.Core;
 using PolicyIngest.Core.Model;
 using PolicyIngest.Index;
 using PolicyIngest.Track;
+using PolicyIngest.Track.Renditions;
 
 namespace PolicyIngest.Pipeline;
 
@@ -65,34 +66,53 @@ public sealed class IngestService(
 
     public IngestResult Store(PolicyDocument document)
     {
-        var link = linker.Link(document, catalogue);
-        if (link.ExistingPolicyId is { } existing && RenditionOf(existing, document) is { } rendered)
+        var text = RenditionText.Of(document);
+        // The same words anywhere in the catalogue: another file of that version, whatever its name or URL.
+        foreach (var same in catalogue.VersionsWithTextKey(text.Key))
         {
-            catalogue.AddVersionFile(rendered.Id, document.Sha256, document.Source, document.Format.ToId(), clock.GetUtcNow());
-            return new IngestResult(document.Source, IngestOutcome.Unchanged, rendered.Id, rendered.PolicyId, rendered.Title,
-                LinkReason: $"same text as {rendered.Id} ({rendered.Source}): another file of that version, not a revision");
+            if (catalogue.LoadDocument(same.Id) is not { } catalogued) continue;
+            var verdict = Renditions.Judge(catalogued, text, document, text);
+            if (verdict.Relation == TextRelation.SameText) return KeptAsFile(document, same, verdict);
+        }
+        var link = linker.Link(document, catalogue);
+        var absorbed = new List<VersionRow>();
+        if (link.ExistingPolicyId is { } existing)
+        {
+            foreach (var version in catalogue.VersionsOf(existing).Reverse())
+            {
+                if (catalogue.LoadDocument(version.Id) is not { } catalogued) continue;
+                var verdict = Renditions.Judge(catalogued, RenditionText.Of(catalogued), document, text);
+                if (Renditions.IsFileOfVersion(verdict.Relation)) return KeptAsFile(document, version, verdict);
+                if (verdict.Relation == TextRelation.ContainsCatalogued) absorbed.Add(version);
+            }
+        }
+        // A policy whose only versions were parts of this file (its notice arrived first) gets this file as its first version.
+        var joins = link.ExistingPolicyId is { } policy && catalogue.VersionsOf(policy).Any(v => absorbed.All(a => a.Id != v.Id));
+        if (absorbed.Count > 0)
+        {
+            var why = string.Join("；", absorbed.Select(a => Renditions.Reason(new TextVerdict(TextRelation.ContainsCatalogued, 1, 0, 0), a.Id, a.Source)));
+            link = link with { Reason = joins ? $"{link.Reason}；{why}" : why };
         }
         var policyId = link.ExistingPolicyId ?? CatalogueStore.PolicyIdFor(document.Sha256);
         VersionTracker.Outcome? tracked = null;
         var row = catalogue.SaveVersion(document, link, clock.GetUtcNow(), (tx, versionId) =>
         {
+            foreach (var part in absorbed) catalogue.AbsorbPart(tx, part.Id, versionId);
             indexer?.IndexVersion(tx, versionId, document);
-            tracked = tracker?.Record(tx, versionId, policyId, document);
+            tracked = tracker?.Record(tx, versionId, policyId, document, text.Key);
         });
         // Post-store hook (Track): the 新旧对照 reports of a revision or a repeal, written after the commit.
         var reports = tracked is null ? [] : tracker!.WriteReports(row.Id, tracked);
-        return new IngestResult(document.Source, link.ExistingPolicyId is null ? IngestOutcome.New : IngestOutcome.NewVersion,
+        return new IngestResult(document.Source, joins ? IngestOutcome.NewVersion : IngestOutcome.New,
             row.Id, row.PolicyId, document.Title, LinkReason: link.Reason, Reports: reports);
     }
 
-    /// <summary>The version of the policy this document is another file of (same text, same dates), newest first; else null.</summary>
-    private VersionRow? RenditionOf(string policyId, PolicyDocument document)
+    private IngestResult KeptAsFile(PolicyDocument document, VersionRow version, TextVerdict verdict)
     {
-        foreach (var version in catalogue.VersionsOf(policyId).Reverse())
-        {
-            if (catalogue.LoadDocument(version.Id) is { } catalogued && Renditions.SameDocument(catalogued, document)) return version;
-        }
-        return null;
+        var role = verdict.Relation == TextRelation.PartOfCatalogued ? VersionFileRoles.Part : VersionFileRoles.Rendition;
+        catalogue.AddVersionFile(version.Id, document.Sha256, document.Source, document.Format.ToId(), clock.GetUtcNow(), role);
+        return new IngestResult(document.Source, IngestOutcome.Unchanged, version.Id, version.PolicyId, version.Title,
+            LinkReason: Renditions.Reason(verdict, version.Id, version.Source));
     }
 
     private static IngestResult Failed(string source, string reason) => new(source, IngestOutcome.Failed, Error: reason);

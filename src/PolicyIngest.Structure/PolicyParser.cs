@@ -37,9 +37,13 @@ public static partial class PolicyParser
     {
         var (main, attachments, closing) = Segment(lines);
         ReclaimAttachmentNotes(main, attachments);
-        var bodyStart = main.FindIndex(l => ClauseLabels.Match(l.Text) is { Number: 1, Level: <= LabelLevel.Outline2 });
+        // A law's 目录 lists its chapters before the text: those lines are navigation, not the first chapters.
+        var toc = TableOfContents(main);
+        var bodyStart = main.FindIndex(toc?.End ?? 0, l => ClauseLabels.Match(l.Text) is { Number: 1, Level: <= LabelLevel.Outline2 });
         if (bodyStart < 0) bodyStart = main.Count;
-        var front = Classify(main.Take(bodyStart).ToList());
+        var frontEnd = toc?.Start ?? bodyStart;
+        var front = Classify(main.Take(frontEnd).ToList());
+        var contents = main.Skip(frontEnd).Take(bodyStart - frontEnd).ToList();
         var body = main.Skip(bodyStart).ToList();
         var tail = PeelTail(body);
         var warnings = new List<string>();
@@ -47,6 +51,7 @@ public static partial class PolicyParser
         // When nothing is numbered, the text after the front matter is the body (a notice's text stays front).
         var tree = new ClauseTree();
         foreach (var item in front) tree.AddRootParagraph(item.Line);
+        foreach (var line in contents) tree.AddRootParagraph(line);
         foreach (var line in body) tree.Add(line);
         foreach (var line in tail) tree.AddRootParagraph(line);
         foreach (var line in closing) tree.AddRootParagraph(line);
@@ -149,6 +154,25 @@ public static partial class PolicyParser
             Warnings = warnings,
             Fields = fields.Count > 0 ? fields : null,
         };
+    }
+
+    /// <summary>
+    /// The 目录 block: a line reading 目录 followed by headings (第一章 总则 …) up to the line where the first of them
+    /// comes again as the text's own heading. Null when there is no such line or the first heading never repeats.
+    /// </summary>
+    private static (int Start, int End)? TableOfContents(IReadOnlyList<Line> lines)
+    {
+        static string Bare(string s) => s.Replace(" ", "").Replace("　", "").Replace("\t", "");
+        for (var i = 0; i + 1 < lines.Count; i++)
+        {
+            if (Bare(lines[i].Text) != "目录") continue;
+            if (ClauseLabels.Match(lines[i + 1].Text) is null) return null;
+            var first = Bare(lines[i + 1].Text);
+            for (var j = i + 2; j < lines.Count; j++)
+                if (Bare(lines[j].Text) == first) return (i, j);
+            return null;
+        }
+        return null;
     }
 
     /// <summary>True when the parser found any structure at all (else the caller falls back to plain paragraphs).</summary>

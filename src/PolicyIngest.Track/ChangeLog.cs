@@ -16,8 +16,10 @@ public static class ChangeLog
         foreach (var v in store.IngestedSince(since, asOf))
         {
             var report = store.ReportsOf(v.Id).FirstOrDefault(r => r.Kind == "revised");
-            var kind = v.Seq == 1 && report is null ? "new" : "revised";
-            var previous = report?.PreviousVersionId ?? (kind == "revised" ? store.VersionsOf(v.PolicyId, asOf).TakeWhile(x => x.Id != v.Id).LastOrDefault()?.Id : null);
+            // Revised when an earlier version of the policy is catalogued: not by seq, which counts versions since folded
+            // into this one as parts (a notice that arrived before its attachment).
+            var previous = report?.PreviousVersionId ?? store.VersionsOf(v.PolicyId, asOf).TakeWhile(x => x.Id != v.Id).LastOrDefault()?.Id;
+            var kind = previous is null ? "new" : "revised";
             entries.Add(new ChangeEntry(kind, v.PolicyId, v.Id, v.Title, v.DocNumber, v.Status, v.IngestedAt.ToString("yyyy-MM-dd"),
                 previous, report?.Path, v.LinkReason));
         }
@@ -29,7 +31,7 @@ public static class ChangeLog
         }
         foreach (var v in store.ExpiredBetween(from, asOf))
             entries.Add(new ChangeEntry("expired", v.PolicyId, v.Id, v.Title, v.DocNumber, v.Status, v.ExpiresOn!.Value.ToString("yyyy-MM-dd"),
-                null, null, $"expiresOn {v.ExpiresOn:yyyy-MM-dd}"));
+                null, null, $"有效期至 {v.ExpiresOn:yyyy-MM-dd}，已失效"));
         return entries;
     }
 }

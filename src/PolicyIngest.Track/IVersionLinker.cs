@@ -21,19 +21,19 @@ public sealed class VersionLinker(TimeProvider clock) : IVersionLinker
         var store = new TrackStore(catalogue);
         var asOf = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (catalogue.FindLatestVersionBySource(document.Source) is { } previous)
-            return new PolicyLink(previous.PolicyId, $"same source as version {previous.Id}: {document.Source}");
+            return new PolicyLink(previous.PolicyId, $"与 {previous.Id} 来源相同（{document.Source}），内容已变");
 
         foreach (var r in document.Repeals)
         {
             if (Resolve(store, r, asOf).FirstOrDefault() is { } repealed)
-                return new PolicyLink(repealed.PolicyId, $"repeals version {repealed.Id} ({repealed.Title}{(repealed.DocNumber is null ? "" : " " + repealed.DocNumber)}): {r.Text}");
+                return new PolicyLink(repealed.PolicyId, $"废止 {repealed.Id}（{repealed.Title}{(repealed.DocNumber is null ? "" : " " + repealed.DocNumber)}）：{r.Text}");
         }
 
         foreach (var r in store.RepealRefs())
         {
             if (!Names(r, document)) continue;
             if (store.Version(r.VersionId, asOf) is { } repealer)
-                return new PolicyLink(repealer.PolicyId, $"repealed by version {repealer.Id} ({repealer.Title}), which arrived earlier: {r.Text}");
+                return new PolicyLink(repealer.PolicyId, $"被先行入库的 {repealer.Id}（{repealer.Title}）废止：{r.Text}");
         }
 
         if (PolicyKeys.Title(document.Title) is { Length: >= 4 } titleKey)
@@ -44,8 +44,12 @@ public sealed class VersionLinker(TimeProvider clock) : IVersionLinker
                 .Where(v => PolicyKeys.Issuer(v.Issuer) == issuer || (issuer is null || v.Issuer is null) && titleKey.Length >= 8)
                 .LastOrDefault();
             if (same is not null)
-                return new PolicyLink(same.PolicyId, $"same title and issuer as version {same.Id} after normalising year, （试行）, 修订 and spacing: {titleKey}{(issuer is null ? "" : " / " + issuer)}");
+                return new PolicyLink(same.PolicyId, $"与 {same.Id} 同题{(issuer is null ? "" : "同发文机关")}，标题去掉年份、（试行）、修订字样和空格后相同：{titleKey}{(issuer is null ? "" : "／" + issuer)}");
         }
+        // The same 发文字号 and kind of document: the same document read from another file whose title came out differently.
+        if (PolicyKeys.DocNumber(document.DocNumber) is { } number
+            && store.ByDocNumberKey(number, asOf).LastOrDefault(v => v.DocType == document.DocType.ToId()) is { } numbered)
+            return new PolicyLink(numbered.PolicyId, $"与 {numbered.Id} 发文字号相同：{document.DocNumber}");
         return PolicyLink.NewPolicy();
     }
 

@@ -18,20 +18,24 @@ public sealed class VersionTracker(TrackStore store, TimeProvider clock)
     public string ReportDirectory =>
         CatalogueLayout.Folder(store.Catalogue.Path, CatalogueLayout.Reports);
 
-    /// <summary>Versions whose status changed because of the stored one (repealed by it, or now superseded).</summary>
-    public sealed record Outcome(IReadOnlyList<string> Repealed, string? Previous);
+    /// <summary>
+    /// Versions whose status changed because of the stored one: repealed by it, the one it revises, and the one that
+    /// revises it when it arrived after a later version (an older text catalogued late).
+    /// </summary>
+    public sealed record Outcome(IReadOnlyList<string> Repealed, string? Previous, string? Next = null);
 
-    public Outcome Record(SqliteTransaction tx, string versionId, string policyId, PolicyDocument document)
+    public Outcome Record(SqliteTransaction tx, string versionId, string policyId, PolicyDocument document, string? textKey = null)
     {
         var asOf = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        store.SetKeys(tx, versionId, PolicyKeys.Title(document.Title), PolicyKeys.DocNumber(document.DocNumber));
+        store.SetKeys(tx, versionId, PolicyKeys.Title(document.Title), PolicyKeys.DocNumber(document.DocNumber),
+            textKey ?? Renditions.RenditionText.Of(document).Key);
         var repealed = new List<string>();
         foreach (var r in document.Repeals)
         {
             foreach (var target in VersionLinker.Resolve(store, r, asOf, tx))
             {
                 if (target.Id == versionId || IssuedAfter(target.IssuedOn, document.IssuedOn)) continue;
-                store.SetRepealedBy(tx, target.Id, versionId, $"repealed by {versionId} ({Describe(document)}): {r.Text}");
+                store.SetRepealedBy(tx, target.Id, versionId, $"被 {versionId}（{Describe(document)}）废止：{r.Text}");
                 repealed.Add(target.Id);
             }
         }
@@ -41,18 +45,20 @@ public sealed class VersionTracker(TrackStore store, TimeProvider clock)
             if (r.VersionId == versionId || !VersionLinker.Names(r, document)) continue;
             // A document cannot repeal one issued after it (a later version sharing the repealed title).
             if (store.Version(r.VersionId, asOf, tx) is not { } repealer || !IssuedAfter(repealer.IssuedOn, document.IssuedOn) && repealer.IssuedOn is not null && document.IssuedOn is not null) continue;
-            store.SetRepealedBy(tx, versionId, r.VersionId, $"repealed by {r.VersionId}, which arrived earlier: {r.Text}");
+            store.SetRepealedBy(tx, versionId, r.VersionId, $"被先行入库的 {r.VersionId} 废止：{r.Text}");
         }
         var versions = store.VersionsOf(policyId, asOf, tx);
         string? previous = null;
+        string? later = null;
         for (var i = 0; i < versions.Count; i++)
         {
             var next = i + 1 < versions.Count ? versions[i + 1] : null;
             if (next?.Id == versionId) previous = versions[i].Id;
+            if (versions[i].Id == versionId) later = next?.Id;
             store.SetSupersededBy(tx, versions[i].Id, next?.Id,
-                next is null ? null : $"superseded by {next.Id} ({next.Title}{(next.DocNumber is null ? "" : " " + next.DocNumber)}{(next.IssuedOn is { } d ? ", " + d.ToString("yyyy-MM-dd") : "")})");
+                next is null ? null : $"已被 {next.Id}（{next.Title}{(next.DocNumber is null ? "" : " " + next.DocNumber)}{(next.IssuedOn is { } d ? "，" + d.ToString("yyyy-MM-dd") : "")}）修订取代");
         }
-        return new Outcome(repealed, previous);
+        return new Outcome(repealed, previous, later);
     }
 
     /// <summary>
@@ -61,29 +67,34 @@ public sealed class VersionTracker(TrackStore store, TimeProvider clock)
     /// </summary>
     public IReadOnlyList<string> WriteReports(string versionId, Outcome outcome, Action<string>? warn = null)
     {
-        var targets = new List<(string Previous, string Kind)>();
+        // (old, new, kind): each report is recorded with the version that brings the change.
+        var targets = new List<(string Old, string New, string Kind)>();
         if (outcome.Previous is { } previous)
-            targets.Add((previous, outcome.Repealed.Contains(previous) ? "repealed" : "revised"));
-        targets.AddRange(outcome.Repealed.Where(r => r != outcome.Previous).Select(r => (r, "repealed")));
-        var paths = new List<string>();
-        var newDoc = store.Catalogue.LoadDocument(versionId);
-        if (newDoc is null) return paths;
-        foreach (var (prev, kind) in targets)
+            targets.Add((previous, versionId, outcome.Repealed.Contains(previous) ? "repealed" : "revised"));
+        targets.AddRange(outcome.Repealed.Where(r => r != outcome.Previous).Select(r => (r, versionId, "repealed")));
+        // An older text that arrived late now sits between two versions: the later one revises it, not its former predecessor.
+        if (outcome.Next is { } later)
         {
-            if (store.Catalogue.LoadDocument(prev) is not { } oldDoc) continue;
-            var path = System.IO.Path.Combine(ReportDirectory, $"{prev}-{versionId}.html");
+            store.RemoveReports(later, "revised");
+            targets.Add((versionId, later, "revised"));
+        }
+        var paths = new List<string>();
+        foreach (var (oldId, newId, kind) in targets)
+        {
+            if (store.Catalogue.LoadDocument(oldId) is not { } oldDoc || store.Catalogue.LoadDocument(newId) is not { } newDoc) continue;
+            var path = System.IO.Path.Combine(ReportDirectory, $"{oldId}-{newId}.html");
             try
             {
                 Directory.CreateDirectory(ReportDirectory);
                 var diff = new DocumentDiffer().Diff(oldDoc, newDoc);
-                File.WriteAllText(path, DiffHtml.Render(diff, prev, versionId));
-                store.AddReport(null, versionId, kind, prev, path, clock.GetUtcNow());
+                File.WriteAllText(path, DiffHtml.Render(diff, oldId, newId));
+                store.AddReport(null, newId, kind, oldId, path, clock.GetUtcNow());
                 paths.Add(path);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                warn?.Invoke($"change report {path} not written: {ex.Message}");
-                store.AddReport(null, versionId, kind, prev, null, clock.GetUtcNow());
+                warn?.Invoke($"新旧对照报告 {path} 未能写出：{ex.Message}");
+                store.AddReport(null, newId, kind, oldId, null, clock.GetUtcNow());
             }
         }
         return paths;

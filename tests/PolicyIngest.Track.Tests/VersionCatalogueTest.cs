@@ -67,7 +67,7 @@ public sealed class VersionCatalogueTest : IDisposable
 
         Assert.Equal(IngestOutcome.Unchanged, pdf.Outcome);
         Assert.Equal(html.VersionId, pdf.VersionId);
-        Assert.Contains("same text as", pdf.LinkReason);
+        Assert.Contains("同一版本的另一文件", pdf.LinkReason);
         Assert.Empty(pdf.Reports ?? []);
         Assert.Single(_catalogue.VersionsOf(html.PolicyId!));
         Assert.Equal("in_force", V(html.VersionId!).Status);
@@ -117,7 +117,7 @@ public sealed class VersionCatalogueTest : IDisposable
         var a = _ingest.Store(repealer);
         var b = _ingest.Store(old);
         Assert.Equal(a.PolicyId, b.PolicyId);
-        Assert.Contains("repealed by version", b.LinkReason);
+        Assert.Contains("被先行入库的", b.LinkReason);
         Assert.Equal("repealed", V(b.VersionId!).Status);
         Assert.Equal(a.VersionId, V(b.VersionId!).RepealedBy);
         Assert.Equal("in_force", V(a.VersionId!).Status);
@@ -149,7 +149,7 @@ public sealed class VersionCatalogueTest : IDisposable
         var other = _ingest.Store(Doc("https://b.example/3", "怀柔区科技创新扶持办法", "密科发〔2024〕1号", "密云区科学技术委员会", new(2024, 3, 1), "对企业给予5万元支持。"));
 
         Assert.Equal(trial.PolicyId, revised.PolicyId);
-        Assert.Contains("same title and issuer", revised.LinkReason);
+        Assert.Contains("同题同发文机关", revised.LinkReason);
         Assert.NotEqual(trial.PolicyId, other.PolicyId);
         Assert.Equal("amended", V(trial.VersionId!).Status);
     }

@@ -8,7 +8,8 @@ internal static class TrackSql
         v.ingested_at, v.link_reason, v.superseded_by, v.repealed_by, v.status_reason, v.source, v.doc_type
         """;
 
-    public const string SetKeys = "UPDATE version SET title_key = $title_key, doc_number_key = $doc_number_key WHERE id = $id";
+    public const string SetKeys =
+        "UPDATE version SET title_key = $title_key, doc_number_key = $doc_number_key, text_key = $text_key WHERE id = $id";
 
     public const string ByDocNumberKey = $"SELECT {VersionColumns}, {StatusSql.Case} FROM version v WHERE v.doc_number_key = $key ORDER BY v.seq";
 
@@ -37,6 +38,8 @@ internal static class TrackSql
         INSERT OR REPLACE INTO change_report(version_id, kind, previous_version_id, path, created_at)
         VALUES ($version, $kind, $previous, $path, $now)
         """;
+
+    public const string DeleteReports = "DELETE FROM change_report WHERE version_id = $version AND kind = $kind";
 
     public const string PolicyOfVersion = "SELECT policy_id FROM version WHERE id = $id";
 

@@ -10,9 +10,27 @@ internal static class VersionSql
         "FROM version_file f JOIN version v ON v.id = f.version_id WHERE f.sha256 = $sha";
 
     public const string InsertVersionFile =
-        "INSERT OR IGNORE INTO version_file(sha256, version_id, source, format, added_at) VALUES ($sha, $version, $source, $format, $now)";
+        "INSERT OR IGNORE INTO version_file(sha256, version_id, source, format, added_at, role) VALUES ($sha, $version, $source, $format, $now, $role)";
 
-    public const string FilesOfVersion = "SELECT sha256, source, format, added_at FROM version_file WHERE version_id = $version ORDER BY added_at";
+    public const string FilesOfVersion = "SELECT sha256, source, format, added_at, role FROM version_file WHERE version_id = $version ORDER BY added_at";
+
+    public const string FindByTextKey =
+        "SELECT id, policy_id, seq, sha256, source, title, doc_number, issuer, ingested_at FROM version WHERE text_key = $key ORDER BY seq";
+
+    // A version found to be only part of a newer file (its notice, one page) is folded into that file's version: its
+    // file and other files move there as parts, what pointed at it is cleared for the tracker to set again, its index
+    // rows go, and the row itself (clauses, amounts, reports by cascade).
+    public const string AbsorbPart = """
+        UPDATE version_file SET version_id = $whole, role = 'part' WHERE version_id = $part;
+        INSERT OR IGNORE INTO version_file(sha256, version_id, source, format, added_at, role)
+            SELECT sha256, $whole, source, format, ingested_at, 'part' FROM version WHERE id = $part;
+        UPDATE version SET repealed_by = NULL, status_reason = NULL WHERE repealed_by = $part;
+        UPDATE version SET superseded_by = NULL, status_reason = CASE WHEN repealed_by IS NULL THEN NULL ELSE status_reason END
+            WHERE superseded_by = $part;
+        DELETE FROM change_report WHERE previous_version_id = $part;
+        DELETE FROM clause_fts WHERE rowid IN (SELECT rowid FROM clause WHERE version_id = $part);
+        DELETE FROM version WHERE id = $part;
+        """;
 
     public const string FindLatestBySource =
         "SELECT id, policy_id, seq, sha256, source, title, doc_number, issuer, ingested_at FROM version WHERE source = $source ORDER BY seq DESC LIMIT 1";

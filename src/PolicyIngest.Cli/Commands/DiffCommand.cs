@@ -4,6 +4,7 @@ using PolicyIngest.Core;
 using PolicyIngest.Core.Model;
 using PolicyIngest.Pipeline;
 using PolicyIngest.Track.Alignment;
+using PolicyIngest.Track.Renditions;
 using PolicyIngest.Track.Reports;
 
 namespace PolicyIngest.Cli.Commands;
@@ -36,7 +37,11 @@ public static class DiffCommand
                 if (parse.GetValue(html) is { } htmlPath) Write(htmlPath, DiffHtml.Render(diff, oldName, newName));
                 if (parse.GetValue(md) is { } mdPath) Write(mdPath, DiffMarkdown.Render(diff));
                 if (ctx.Json) ctx.Out.WriteLine(DiffJson.Serialize(diff));
-                else Print(ctx.Out, diff);
+                else
+                {
+                    Print(ctx.Out, diff);
+                    PrintTextRelation(ctx.Out, oldDoc, newDoc);
+                }
                 return Task.FromResult(ExitCodes.Done);
             }
             finally { catalogue?.Dispose(); }
@@ -60,6 +65,22 @@ public static class DiffCommand
         }
         ctx.Err.WriteLine($"error: {name}: neither a file nor a version id in the catalogue {ctx.DbPath}");
         return null;
+    }
+
+    /// <summary>Whether ingest would take NEW as another file or a part of OLD rather than a revision, and why not.</summary>
+    private static void PrintTextRelation(TextWriter o, PolicyDocument oldDoc, PolicyDocument newDoc)
+    {
+        var verdict = Renditions.Judge(oldDoc, RenditionText.Of(oldDoc), newDoc, RenditionText.Of(newDoc));
+        var relation = verdict.Relation switch
+        {
+            TextRelation.SameText => "文字相同（同一版本的另一文件）",
+            TextRelation.Rendition => "同一文本的不同格式（同一版本的另一文件）",
+            TextRelation.PartOfCatalogued => "新文件是旧文件的一部分",
+            TextRelation.ContainsCatalogued => "旧文件是新文件的一部分",
+            _ => "文字不同（入库时为新版本或另一政策）",
+        };
+        o.WriteLine($"文本关系：{relation}；相似度 {verdict.Similarity:0.000}，无法解释的差异 {verdict.UnexplainedChars} 字");
+        foreach (var d in verdict.Differences) o.WriteLine($"  {d}");
     }
 
     private static void Write(string path, string text)

@@ -5,7 +5,8 @@ namespace PolicyIngest.Track.Text;
 
 /// <summary>
 /// Text for comparison only: cosmetic differences removed — whitespace and line breaks, half- vs full-width
-/// brackets and punctuation, ㈠ vs （一）, 第15条 vs 第十五条, thousands separators, quote and dash styles.
+/// brackets and punctuation, ㈠ vs （一）, 第15条 vs 第十五条, thousands separators, quote and dash styles,
+/// 〇/零 and variant or compatibility characters (<see cref="CharacterVariants"/>).
 /// Each character remembers where it came from in the original, so a diff on this text marks the original.
 /// The original is never rewritten: this is not a normalisation of the document.
 /// </summary>
@@ -47,6 +48,7 @@ public sealed class ComparableText
             if (c is >= 'Ａ' and <= 'Ｚ') { Emit((char)(c - 'Ａ' + 'A'), i); continue; }
             if (c is >= 'ａ' and <= 'ｚ') { Emit((char)(c - 'ａ' + 'a'), i); continue; }
             if ((c == ',' || c == '，') && IsDigitAt(original, i - 1) && IsDigitRun3(original, i + 1)) continue; // 1,000
+            c = CharacterVariants.Fold(c);
             Emit(c switch
             {
                 '(' => '（', ')' => '）', ',' => '，', ';' => '；', ':' => '：', '?' => '？', '!' => '！',
