@@ -67,7 +67,7 @@ public class DiffCommandTest
         Assert.Equal(2, versions.Count);
         Assert.Equal("amended", versions[0].GetProperty("status").GetString());
         Assert.Equal("in_force", versions[1].GetProperty("status").GetString());
-        Assert.Contains("same source", versions[1].GetProperty("linkReason").GetString());
+        Assert.Contains("来源相同", versions[1].GetProperty("linkReason").GetString());
 
         var changes = CliRunner.Run("changes", "--since", "2000-01-01", "--db", db, "--json");
         Assert.Equal(0, changes.ExitCode);

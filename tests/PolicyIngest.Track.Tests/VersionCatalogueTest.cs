@@ -96,7 +96,7 @@ public sealed class VersionCatalogueTest : IDisposable
         Assert.Equal(IngestOutcome.New, first.Outcome);
         Assert.Equal(IngestOutcome.NewVersion, second.Outcome);
         Assert.Equal(first.PolicyId, second.PolicyId);
-        Assert.Contains("same source", second.LinkReason);
+        Assert.Contains("来源相同", second.LinkReason);
         Assert.Equal("amended", V(first.VersionId!).Status);
         Assert.Equal(second.VersionId, V(first.VersionId!).SupersededBy);
         Assert.Equal("in_force", V(second.VersionId!).Status);
@@ -132,7 +132,7 @@ public sealed class VersionCatalogueTest : IDisposable
             "对企业给予40万元支持。", repeals: new DocRef(null, "昌政办发〔2024〕5号", "昌政办发〔2024〕5号同时废止")));
 
         Assert.Equal(old.PolicyId, repealer.PolicyId);
-        Assert.StartsWith("repeals version", repealer.LinkReason);
+        Assert.StartsWith("废止 v", repealer.LinkReason);
         Assert.Equal("repealed", V(old.VersionId!).Status);
         Assert.Contains("同时废止", V(old.VersionId!).StatusReason);
         Assert.Single(repealer.Reports!);

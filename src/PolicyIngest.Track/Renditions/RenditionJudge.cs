@@ -36,7 +36,11 @@ public static class RenditionJudge
 {
     private static readonly Differ Chars = new();
 
-    public static TextVerdict Compare(RenditionText catalogued, RenditionText incoming, RenditionOptions? options = null)
+    /// <param name="partsAllowed">
+    /// Whether one may be a part of the other: only when both name the same 发文字号 or issue date. Words alone cannot
+    /// tell a notice page from an old version whose articles a revision kept and then added to.
+    /// </param>
+    public static TextVerdict Compare(RenditionText catalogued, RenditionText incoming, RenditionOptions? options = null, bool partsAllowed = true)
     {
         options ??= RenditionOptions.Default;
         if (catalogued.Key == incoming.Key) return new TextVerdict(TextRelation.SameText, 1, 0, 0);
@@ -47,6 +51,7 @@ public static class RenditionJudge
         var longer = Math.Max(catalogued.Length, incoming.Length);
         if (shorter <= longer * options.PartRatio)
         {
+            if (!partsAllowed) return new TextVerdict(TextRelation.Different, (double)shorter / longer, longer - shorter, 0);
             // One may be a part of the other: its every sentence lies in the longer text.
             var (part, whole) = incoming.Length < catalogued.Length ? (incoming, catalogued) : (catalogued, incoming);
             var missing = part.Sentences.Where(s => !Inside(s, whole)).Sum(s => s.Length);
@@ -60,7 +65,7 @@ public static class RenditionJudge
         var (onlyOld, onlyNew) = Unmatched(catalogued.Sentences, incoming.Sentences);
         var leftOld = string.Concat(onlyOld);
         var leftNew = string.Concat(onlyNew);
-        if (leftOld.Length + leftNew.Length > longer * options.MaxLeftOver)
+        if (leftOld.Length + leftNew.Length > Math.Max(longer * options.MaxLeftOver, options.AlwaysDiffChars))
             return new TextVerdict(TextRelation.Different, 1 - (double)(leftOld.Length + leftNew.Length) / (2.0 * longer), leftOld.Length + leftNew.Length, 0);
 
         var unexplained = 0;
@@ -71,8 +76,10 @@ public static class RenditionJudge
             var removed = leftOld.Substring(block.DeleteStartA, block.DeleteCountA);
             var added = leftNew.Substring(block.InsertStartB, block.InsertCountB);
             var cost = 0;
-            if (removed.Length > 0 && !Explained(removed, catalogued, incoming, options, pureEdit: added.Length == 0)) cost += removed.Length;
-            if (added.Length > 0 && !Explained(added, incoming, catalogued, options, pureEdit: removed.Length == 0)) cost += added.Length;
+            if (removed.Length > 0 && !Explained(removed, catalogued, incoming, options, pureEdit: added.Length == 0, Isolated(leftOld, block.DeleteStartA, removed.Length)))
+                cost += removed.Length;
+            if (added.Length > 0 && !Explained(added, incoming, catalogued, options, pureEdit: removed.Length == 0, Isolated(leftNew, block.InsertStartB, added.Length)))
+                cost += added.Length;
             // OCR misreads a character or two in place: a small substitution without digits.
             if (cost > 0 && ocr && removed.Length is > 0 and <= 3 && added.Length is > 0 and <= 3 && !removed.Any(char.IsAsciiDigit) && !added.Any(char.IsAsciiDigit))
             {
@@ -97,13 +104,24 @@ public static class RenditionJudge
     /// A piece of one text missing from the other at this place is cosmetic when the other text holds it elsewhere
     /// (moved, cut differently, or duplicated by a reader), or it is a short label the other prints elsewhere, or a page number.
     /// </summary>
-    private static bool Explained(string piece, RenditionText own, RenditionText other, RenditionOptions options, bool pureEdit)
+    private static bool Explained(string piece, RenditionText own, RenditionText other, RenditionOptions options, bool pureEdit, bool isolated)
     {
         // Moved, cut elsewhere, or printed twice by one reader (a hyperlink's text, a heading kept twice).
         if (piece.Length > options.MaxLabelChars && other.Count(piece) > 0) return true;
         if (!pureEdit) return false;
-        if (piece.All(char.IsAsciiDigit)) return piece.Length <= options.MaxPageNumberDigits;
+        if (piece.All(char.IsAsciiDigit)) return isolated && piece.Length <= options.MaxPageNumberDigits;
         return piece.Length <= options.MaxLabelChars && !piece.Any(char.IsAsciiDigit) && other.Count(piece) >= 2;
+    }
+
+    /// <summary>
+    /// A run of digits stands alone, as a page number does: no digit next to it and no unit after it (100万元 → 1000万元
+    /// inserts a 0 that is a change, not a page).
+    /// </summary>
+    private static bool Isolated(string text, int start, int length)
+    {
+        var before = start > 0 ? text[start - 1] : ' ';
+        var after = start + length < text.Length ? text[start + length] : ' ';
+        return !char.IsAsciiDigit(before) && !char.IsAsciiDigit(after) && "万亿千百元年月日号条款项个家人次倍岁天".IndexOf(after) < 0;
     }
 
     private static bool Inside(string sentence, RenditionText whole) =>
@@ -146,6 +164,9 @@ public sealed record RenditionOptions
 
     /// <summary>More left-over sentence text than this fraction of the longer document: different without diffing.</summary>
     public double MaxLeftOver { get; init; } = 0.2;
+
+    /// <summary>Left-over text up to this many letters is always diffed, however short the documents.</summary>
+    public int AlwaysDiffChars { get; init; } = 2000;
 
     /// <summary>Longest inserted or deleted label (办理流程, 条件要求) explained by the other document printing it elsewhere.</summary>
     public int MaxLabelChars { get; init; } = 6;

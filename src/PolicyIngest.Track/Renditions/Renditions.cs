@@ -5,7 +5,8 @@ namespace PolicyIngest.Track.Renditions;
 /// <summary>
 /// What a newly read document is to a catalogued version of the policy it was linked to: the same text in another
 /// format, a part of it, a fuller file of which the catalogued one was a part, or a different text (a revision).
-/// Words decide (<see cref="RenditionJudge"/>), and no 发文字号, issue, effective or expiry date may contradict:
+/// Words decide (<see cref="RenditionJudge"/>), and no 发文字号, issue, effective or expiry date may contradict
+/// (a part must share the 发文字号 or issue date with its whole):
 /// a policy re-issued word for word under a new 发文字号 or date is a new version. A value one reading missed (null)
 /// does not contradict the other.
 /// </summary>
@@ -19,7 +20,9 @@ public static class Renditions
             || !Agree(catalogued.EffectiveFrom, incoming.EffectiveFrom)
             || !Agree(catalogued.ExpiresOn, incoming.ExpiresOn))
             return new TextVerdict(TextRelation.Different, 0, 0, 0);
-        return RenditionJudge.Compare(cataloguedText, incomingText, options);
+        var identified = Same(PolicyKeys.DocNumber(catalogued.DocNumber), PolicyKeys.DocNumber(incoming.DocNumber))
+            || Same(catalogued.IssuedOn, incoming.IssuedOn);
+        return RenditionJudge.Compare(cataloguedText, incomingText, options, partsAllowed: identified);
     }
 
     /// <summary>Whether the verdict makes the incoming file another file of the catalogued version.</summary>
@@ -37,4 +40,6 @@ public static class Renditions
     };
 
     private static bool Agree<T>(T? a, T? b) => a is null || b is null || EqualityComparer<T>.Default.Equals(a, b);
+
+    private static bool Same<T>(T? a, T? b) => a is not null && b is not null && EqualityComparer<T>.Default.Equals(a, b);
 }
