@@ -384,10 +384,12 @@ public sealed partial class RevisionSimulator(Random random)
     {
         var s = body.Replace('（', '(').Replace('）', ')');
         s = ArticleRef().Replace(s, m => ChineseNumerals.Parse(m.Groups[1].Value) is { } n ? $"第{n}{m.Groups[2].Value}" : m.Value);
+        // Character variants a re-typeset edition brings: 〇/零, 帐/账, and the Kangxi radical ⼀ a PDF font maps 一 to.
+        var variants = random.Next(2) == 0;
         var sb = new StringBuilder();
         foreach (var ch in s)
         {
-            sb.Append(ch);
+            sb.Append(variants ? ch switch { '零' => '〇', '账' => '帐', '一' => '\u2F00', _ => ch } : ch);
             if (ch is '，' or '。' or '；' && random.Next(3) == 0) sb.Append(random.Next(2) == 0 ? " " : "\n");
         }
         var result = sb.ToString();
