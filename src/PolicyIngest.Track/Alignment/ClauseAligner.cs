@@ -309,46 +309,39 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
     private void PiecesByResidual(double[][] cos, int n, int m, HashSet<int>[] oldGrams, HashSet<int>[] newGrams,
         int[] matchOld, int[] matchNew, Dictionary<int, List<(int Old, double Sim)>> mergedInto, Dictionary<int, List<(int New, double Sim)>> splitFrom)
     {
-        double Cos(int i, int j) => cos[i][j];
-        static double ResidualShare(HashSet<int> piece, HashSet<int> whole, HashSet<int> explained)
+        // Splits: leftover new pieces of an aligned old provision (the group is keyed by the old one).
+        AddPieces(matchNew, newGrams, matchOld, oldGrams, n, (piece, whole) => cos[whole][piece], splitFrom, _o.MinSplitResidual, _o.SplitPieceDistance);
+        // Merges: leftover old members of an aligned new provision (the group is keyed by the new one).
+        AddPieces(matchOld, oldGrams, matchNew, newGrams, m, (piece, whole) => cos[piece][whole], mergedInto, _o.MinMergeResidual, _o.MergeMemberDistance);
+    }
+
+    /// <summary>
+    /// One direction of <see cref="PiecesByResidual"/>: each leftover unit on one side (<paramref name="pieceMatch"/>) joins
+    /// the group of its closest unit on the other side (<paramref name="wholeMatch"/>) when that one is aligned, the group
+    /// has a member within <paramref name="maxDistance"/> positions, and at least <paramref name="minResidual"/> of the
+    /// leftover's bigrams lie in the closest unit but not in its partner.
+    /// </summary>
+    private void AddPieces(int[] pieceMatch, HashSet<int>[] pieceGrams, int[] wholeMatch, HashSet<int>[] wholeGrams, int wholeCount,
+        Func<int, int, double> cos, Dictionary<int, List<(int, double)>> groups, double minResidual, int maxDistance)
+    {
+        var found = new List<(int Piece, int Whole, double Sim)>();
+        for (var k = 0; k < pieceMatch.Length; k++)
         {
-            var s = 0;
-            foreach (var g in piece) if (whole.Contains(g) && !explained.Contains(g)) s++;
-            return (double)s / piece.Count;
+            if (pieceMatch[k] >= 0 || pieceGrams[k].Count < 4) continue;
+            var (i, c) = Best(wholeCount, x => cos(k, x));
+            if (i < 0 || c < _o.MinPieceSimilarity || wholeMatch[i] < 0) continue;
+            var partner = wholeMatch[i];
+            IEnumerable<int> members = groups.TryGetValue(i, out var g) ? g.Select(x => x.Item1) : [partner];
+            if (members.Min(x => Math.Abs(x - k)) > maxDistance) continue;
+            var residual = 0;
+            foreach (var gram in pieceGrams[k]) if (wholeGrams[i].Contains(gram) && !pieceGrams[partner].Contains(gram)) residual++;
+            if ((double)residual / pieceGrams[k].Count >= minResidual) found.Add((k, i, c));
         }
-        var splits = new List<(int Old, int New, double Sim)>();
-        for (var k = 0; k < m; k++)
+        foreach (var (k, i, c) in found)
         {
-            if (matchNew[k] >= 0 || newGrams[k].Count < 4) continue;
-            var (i, c) = Best(n, x => Cos(x, k));
-            if (i < 0 || c < _o.MinPieceSimilarity || matchOld[i] < 0) continue;
-            var partner = matchOld[i];
-            IEnumerable<int> pieces = splitFrom.TryGetValue(i, out var g) ? g.Select(x => x.New) : [partner];
-            if (pieces.Min(x => Math.Abs(x - k)) > _o.SplitPieceDistance) continue;
-            if (ResidualShare(newGrams[k], oldGrams[i], newGrams[partner]) >= _o.MinSplitResidual) splits.Add((i, k, c));
-        }
-        foreach (var (i, k, c) in splits)
-        {
-            if (!splitFrom.ContainsKey(i)) splitFrom[i] = [(matchOld[i], Math.Round(Cos(i, matchOld[i]), 2))];
-            splitFrom[i].Add((k, Math.Round(c, 2)));
-            matchNew[k] = i;
-        }
-        var merges = new List<(int Old, int New, double Sim)>();
-        for (var i = 0; i < n; i++)
-        {
-            if (matchOld[i] >= 0 || oldGrams[i].Count < 4) continue;
-            var (j, c) = Best(m, x => Cos(i, x));
-            if (j < 0 || c < _o.MinPieceSimilarity || matchNew[j] < 0) continue;
-            var partner = matchNew[j];
-            IEnumerable<int> members = mergedInto.TryGetValue(j, out var g) ? g.Select(x => x.Old) : [partner];
-            if (members.Min(x => Math.Abs(x - i)) > _o.MergeMemberDistance) continue;
-            if (ResidualShare(oldGrams[i], newGrams[j], oldGrams[partner]) >= _o.MinMergeResidual) merges.Add((i, j, c));
-        }
-        foreach (var (i, j, c) in merges)
-        {
-            if (!mergedInto.ContainsKey(j)) mergedInto[j] = [(matchNew[j], Math.Round(Cos(matchNew[j], j), 2))];
-            mergedInto[j].Add((i, Math.Round(c, 2)));
-            matchOld[i] = j;
+            if (!groups.ContainsKey(i)) groups[i] = [(wholeMatch[i], Math.Round(cos(wholeMatch[i], i), 2))];
+            groups[i].Add((k, Math.Round(c, 2)));
+            pieceMatch[k] = i;
         }
     }
 
