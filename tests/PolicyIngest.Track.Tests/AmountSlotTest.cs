@@ -44,6 +44,24 @@ public class AmountSlotTest
         Assert.Equal(party, slot.Party);
     }
 
+    public static TheoryData<string, bool> FallbackRows => new()
+    {
+        // before the sum → whether the sentence already fined the same party (the sum is a fallback)
+        // why: 反垄断法 第六十二条: 五百万元 applies only when the unit has no turnover for the 百分之一.
+        { "对单位处上一年度销售额百分之一以下的罚款，上一年度没有销售额或者销售额难以计算的，处", true },
+        // why: the first fine named for the unit is its principal penalty.
+        { "由反垄断执法机构责令改正，对单位可以处", false },
+        // why: a fine for another party earlier in the sentence does not make the unit's sum a fallback.
+        { "对个人可以处二万元以下的罚款，对单位可以处", false },
+        // why: a sentence that names no party reads no rank (G 第五十八条 不具有排除、限制竞争效果的，处五百万元).
+        { "不具有排除、限制竞争效果的，处", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(FallbackRows))]
+    public void Of_ReadsWhetherTheSumIsAFallback(string before, bool fallback) =>
+        Assert.Equal(fallback, AmountSlot.Of(Amount("五百万元以下", 5_000_000), ComparableText.From(before).Text).Fallback);
+
     [Fact]
     public void Of_IgnoresReflowAndPunctuationWidth()
     {

@@ -62,13 +62,16 @@ public static class AmountChangeFinder
 {
     private const int ContextChars = 12;
 
-    /// <summary>A sum with the words around it; <see cref="Slot"/> is null when its text was not found in the provision.</summary>
-    private sealed record Located(MonetaryAmount Amount, string Context, double Position, AmountSlot? Slot);
+    /// <summary>
+    /// A sum (or, with <see cref="Rate"/> set, a percentage: <see cref="Amount"/> is then null) with the words around
+    /// it; <see cref="Slot"/> is null when its text was not found in the provision.
+    /// </summary>
+    private sealed record Located(MonetaryAmount? Amount, string Context, double Position, AmountSlot? Slot, Rate? Rate = null);
 
     public static IReadOnlyList<AmountChange> Find(IReadOnlyList<AlignedPair> pairs, PolicyDocument oldDoc, PolicyDocument newDoc)
     {
-        var oldByUnit = Locate(pairs.Select(p => p.Old), AmountsByClause(oldDoc));
-        var newByUnit = Locate(pairs.Select(p => p.New), AmountsByClause(newDoc));
+        var oldByUnit = Locate(pairs.Select(p => p.Old), ByClause(oldDoc, d => d.Amounts), ByClause(oldDoc, d => d.Rates));
+        var newByUnit = Locate(pairs.Select(p => p.New), ByClause(newDoc, d => d.Amounts), ByClause(newDoc, d => d.Rates));
         var changes = new List<AmountChange>();
         var groups = new Dictionary<string, (int First, List<AlignedPair> Members)>(StringComparer.Ordinal);
         for (var k = 0; k < pairs.Count; k++)
@@ -90,7 +93,7 @@ public static class AmountChangeFinder
             var result = new List<(double Order, AmountChange Change)>();
             foreach (var olds in oldSets) result.AddRange(Compare(olds, news, first, usedNew));
             for (var n = 0; n < news.Count; n++)
-                if (!usedNew[n]) result.Add((n, new AmountChange(null, news[n].Amount, AmountChangeKind.Added, first)));
+                if (!usedNew[n] && news[n].Amount is { } added) result.Add((n, new AmountChange(null, added, AmountChangeKind.Added, first)));
             changes.AddRange(result.OrderBy(r => r.Order).Select(r => r.Change));
         }
         return changes;
@@ -107,18 +110,31 @@ public static class AmountChangeFinder
     private static List<(double Order, AmountChange Change)> Compare(List<Located> olds, List<Located> news, int pairIndex, bool[] pairedNew)
     {
         var candidates = new List<(int O, int N, double Score)>();
+        var oneSumEach = olds.Count(x => x.Amount is not null) == 1 && news.Count(x => x.Amount is not null) == 1;
         for (var o = 0; o < olds.Count; o++)
         for (var n = 0; n < news.Count; n++)
         {
-            var a = olds[o].Amount;
-            var b = news[n].Amount;
-            if (olds[o].Slot is { } os && news[n].Slot is { } ns && !os.CompatibleWith(ns)) continue;
-            var context = Similarity(olds[o].Context, news[n].Context);
-            var same = a.Yuan == b.Yuan && a.YuanHigh == b.YuanHigh && a.Role == b.Role;
-            var party = olds[o].Slot is { Party.Length: > 0 } p1 && p1.Party == news[n].Slot?.Party;
-            var score = context + (same ? 0.5 : 0) + (party ? 0.25 : 0) + (a.Role == b.Role ? 0.1 : 0)
-                        + 0.2 * (1 - Math.Abs(olds[o].Position - news[n].Position));
-            if (context >= 0.25 || same || party || olds.Count == 1 && news.Count == 1) candidates.Add((o, n, score));
+            var (x, y) = (olds[o], news[n]);
+            if (x.Slot is { } os && y.Slot is { } ns && !os.CompatibleWith(ns)) continue;
+            var context = Similarity(x.Context, y.Context);
+            var party = x.Slot is { Party.Length: > 0 } p1 && p1.Party == y.Slot?.Party;
+            // A first penalty succeeds a first penalty, a fallback a fallback (Fallback of AmountSlot).
+            var rank = x.Slot?.Fallback == y.Slot?.Fallback;
+            var score = context + (party ? 0.25 : 0) + (rank ? 0.15 : 0) + 0.2 * (1 - Math.Abs(x.Position - y.Position));
+            if (x.Amount is { } a && y.Amount is { } b)
+            {
+                var same = a.Yuan == b.Yuan && a.YuanHigh == b.YuanHigh && a.Role == b.Role;
+                score += (same ? 0.5 : 0) + (a.Role == b.Role ? 0.1 : 0);
+                if (context >= 0.25 || same || party || oneSumEach) candidates.Add((o, n, score));
+            }
+            else if (x.Rate is { } r && y.Rate is { } q)
+            {
+                var same = r.Percent == q.Percent && r.PercentHigh == q.PercentHigh;
+                if (context >= 0.25 || same || party) candidates.Add((o, n, score + (same ? 0.5 : 0)));
+            }
+            // A sum and a percentage stand for one another only when both sentences name the same party
+            // (对单位…二十万元 → 对单位…上一年度销售额百分之一): the sum was replaced by a share, not moved to a fallback.
+            else if (party) candidates.Add((o, n, score));
         }
         var usedOld = new bool[olds.Count];
         var usedNew = new bool[news.Count];
@@ -129,11 +145,16 @@ public static class AmountChangeFinder
             usedOld[c.O] = usedNew[c.N] = pairedNew[c.N] = true;
             var a = olds[c.O].Amount;
             var b = news[c.N].Amount;
-            var kind = Classify(a, b);
-            if (kind is { } k) result.Add((c.N, new AmountChange(a, b, k, pairIndex)));
+            // A sum succeeded by a percentage is gone (removed); a sum that took a percentage's place is new (added).
+            if (a is not null && b is not null)
+            {
+                if (Classify(a, b) is { } k) result.Add((c.N, new AmountChange(a, b, k, pairIndex)));
+            }
+            else if (a is not null) result.Add((c.N, new AmountChange(a, null, AmountChangeKind.Removed, pairIndex)));
+            else if (b is not null) result.Add((c.N, new AmountChange(null, b, AmountChangeKind.Added, pairIndex)));
         }
         for (var o = 0; o < olds.Count; o++)
-            if (!usedOld[o]) result.Add((o - 0.5, new AmountChange(olds[o].Amount, null, AmountChangeKind.Removed, pairIndex)));
+            if (!usedOld[o] && olds[o].Amount is { } removed) result.Add((o - 0.5, new AmountChange(removed, null, AmountChangeKind.Removed, pairIndex)));
         return result;
     }
 
@@ -147,55 +168,81 @@ public static class AmountChangeFinder
         return null;
     }
 
-    private static Dictionary<string, List<MonetaryAmount>> AmountsByClause(PolicyDocument doc)
+    /// <summary>The document's sums or percentages by part and clause (key <c>part:clauseId</c>).</summary>
+    private static Dictionary<string, List<T>> ByClause<T>(PolicyDocument doc, Func<PolicyDocument, IEnumerable<T>> select)
+        where T : class
     {
-        var map = new Dictionary<string, List<MonetaryAmount>>(StringComparer.Ordinal);
-        void Add(int part, IEnumerable<MonetaryAmount> amounts)
+        var map = new Dictionary<string, List<T>>(StringComparer.Ordinal);
+        void Add(int part, IEnumerable<T> items)
         {
-            foreach (var a in amounts)
+            foreach (var item in items)
             {
-                var key = $"{part}:{a.ClauseId}";
+                var key = $"{part}:{ClauseOf(item)}";
                 if (!map.TryGetValue(key, out var list)) map[key] = list = [];
-                list.Add(a);
+                list.Add(item);
             }
         }
-        Add(0, doc.Amounts);
-        for (var p = 0; p < doc.Parts.Count; p++) Add(p + 1, doc.Parts[p].Amounts);
+        Add(0, select(doc));
+        for (var p = 0; p < doc.Parts.Count; p++) Add(p + 1, select(doc.Parts[p]));
         return map;
     }
 
-    /// <summary>Each unit's amounts in clause order, with the words around each one in the unit's text.</summary>
-    private static Dictionary<string, List<Located>> Locate(IEnumerable<DiffUnit?> units, Dictionary<string, List<MonetaryAmount>> byClause)
+    private static string ClauseOf(object item) => item switch
+    {
+        MonetaryAmount a => a.ClauseId,
+        Rate r => r.ClauseId,
+        _ => "",
+    };
+
+    /// <summary>
+    /// Each unit's sums in clause order, then its percentages that set a share of a base (a rate or a cap on one,
+    /// not a threshold), each with the words around it in the unit's text.
+    /// </summary>
+    private static Dictionary<string, List<Located>> Locate(IEnumerable<DiffUnit?> units, Dictionary<string, List<MonetaryAmount>> amountsByClause,
+        Dictionary<string, List<Rate>> ratesByClause)
     {
         var result = new Dictionary<string, List<Located>>(StringComparer.Ordinal);
         foreach (var u in units)
         {
             if (u is null || result.ContainsKey(u.Key)) continue;
-            var amounts = u.ClauseIds.SelectMany(id => byClause.GetValueOrDefault($"{u.Part}:{id}") ?? []).ToList();
+            var amounts = u.ClauseIds.SelectMany(id => amountsByClause.GetValueOrDefault($"{u.Part}:{id}") ?? []).ToList();
+            var rates = u.ClauseIds.SelectMany(id => ratesByClause.GetValueOrDefault($"{u.Part}:{id}") ?? [])
+                .Where(r => r.Role is RateRole.Rate or RateRole.RateCap).ToList();
             var located = new List<Located>();
-            var searchFrom = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var a in amounts)
-            {
-                var from = searchFrom.GetValueOrDefault(a.Text);
-                var at = a.Text.Length == 0 ? -1 : IndexOfWhole(u.Text, a.Text, Math.Min(from, u.Text.Length));
-                if (at < 0 && from > 0) at = IndexOfWhole(u.Text, a.Text, 0);
-                string context;
-                var slot = at < 0 ? null : AmountSlot.Of(a, ComparableText.From(u.Text[..at]).Text);
-                if (at < 0) context = "";
-                else
-                {
-                    searchFrom[a.Text] = at + a.Text.Length;
-                    var left = u.Text[Math.Max(0, at - ContextChars)..at];
-                    var rightEnd = Math.Min(u.Text.Length, at + a.Text.Length + ContextChars);
-                    var right = u.Text[(at + a.Text.Length)..rightEnd];
-                    context = ComparableText.From(left).Text + "\u0001" + ComparableText.From(right).Text;
-                }
-                var position = at < 0 || u.Text.Length == 0 ? (double)located.Count / Math.Max(1, amounts.Count) : (double)at / u.Text.Length;
-                located.Add(new Located(a, context, position, slot));
-            }
+            foreach (var (a, context, position, before) in Find(u.Text, amounts.Select(a => a.Text).ToList()).Zip(amounts, (f, a) => (a, f.Context, f.Position, f.Before)))
+                located.Add(new Located(a, context, position, before is null ? null : AmountSlot.Of(a, before)));
+            foreach (var (r, context, position, before) in Find(u.Text, rates.Select(r => r.Text).ToList()).Zip(rates, (f, r) => (r, f.Context, f.Position, f.Before)))
+                located.Add(new Located(null, context, position, before is null ? null : AmountSlot.Of(AmountSlot.BoundOf(r), before), r));
             result[u.Key] = located;
         }
         return result;
+    }
+
+    /// <summary>
+    /// Where each of <paramref name="texts"/> (in clause order) stands in <paramref name="unitText"/>: the words around it,
+    /// its relative position, and the comparable text before it (null when not found).
+    /// </summary>
+    private static List<(string Context, double Position, string? Before)> Find(string unitText, List<string> texts)
+    {
+        var found = new List<(string, double, string?)>();
+        var searchFrom = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var text in texts)
+        {
+            var from = searchFrom.GetValueOrDefault(text);
+            var at = text.Length == 0 ? -1 : IndexOfWhole(unitText, text, Math.Min(from, unitText.Length));
+            if (at < 0 && from > 0) at = IndexOfWhole(unitText, text, 0);
+            if (at < 0)
+            {
+                found.Add(("", (double)found.Count / Math.Max(1, texts.Count), null));
+                continue;
+            }
+            searchFrom[text] = at + text.Length;
+            var left = unitText[Math.Max(0, at - ContextChars)..at];
+            var right = unitText[(at + text.Length)..Math.Min(unitText.Length, at + text.Length + ContextChars)];
+            var context = ComparableText.From(left).Text + "\u0001" + ComparableText.From(right).Text;
+            found.Add((context, unitText.Length == 0 ? 0 : (double)at / unitText.Length, ComparableText.From(unitText[..at]).Text));
+        }
+        return found;
     }
 
     /// <summary>The sum's text where it is not the tail of a longer number (十万元 is not found inside 二十万元).</summary>

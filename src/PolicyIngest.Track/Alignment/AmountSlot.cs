@@ -14,25 +14,32 @@ public readonly record struct AmountEnd(decimal Yuan, AmountBound Bound);
 /// aggravated tier (情节严重的，…), and the kind of party it applies to (对单位 / 对个人 or 对…直接责任人员), when the
 /// sentence says. Two sums can succeed one another only when their slots are compatible.
 /// </summary>
-public sealed partial record AmountSlot(AmountBound Bound, bool Aggravated, string Party)
+/// <remarks><see cref="Fallback"/>: the sentence already fined the same party before this sum (对单位处…销售额百分之一以下的罚款，
+/// 上一年度没有销售额的，处五百万元以下): the sum applies only when the first penalty cannot.</remarks>
+public sealed partial record AmountSlot(AmountBound Bound, bool Aggravated, string Party, bool Fallback = false)
 {
     public const string Organisation = "organisation";
     public const string Person = "person";
 
     /// <param name="before">The provision's comparable text before the sum (<see cref="Text.ComparableText"/>: line breaks,
     /// spaces and punctuation width do not change what a sum is for).</param>
-    public static AmountSlot Of(MonetaryAmount amount, string before)
+    public static AmountSlot Of(MonetaryAmount amount, string before) => Of(BoundOf(amount), before);
+
+    /// <summary>The slot of a sum or a percentage whose end is <paramref name="bound"/>.</summary>
+    public static AmountSlot Of(AmountBound bound, string before)
     {
         var start = before.LastIndexOfAny(['。', '；']) + 1;
         var lead = before[start..];
         var party = "";
+        var fallback = false;
         var matches = PartyPhrase().Matches(lead);
         if (matches.Count > 0)
         {
             var x = matches[^1].Groups["x"].Value;
             party = PersonWords().IsMatch(x) ? Person : OrganisationWords().IsMatch(x) ? Organisation : "";
+            fallback = EarlierPenalty().IsMatch(lead[(matches[^1].Index + matches[^1].Length)..]);
         }
-        return new AmountSlot(BoundOf(amount), AggravatedTier().IsMatch(lead), party);
+        return new AmountSlot(bound, AggravatedTier().IsMatch(lead), party, fallback);
     }
 
     /// <summary>Same tier, ends that can replace one another, and no contradiction in the party.</summary>
@@ -41,10 +48,14 @@ public sealed partial record AmountSlot(AmountBound Bound, bool Aggravated, stri
         && (Party.Length == 0 || other.Party.Length == 0 || Party == other.Party)
         && !(Bound == AmountBound.Low && other.Bound == AmountBound.High || Bound == AmountBound.High && other.Bound == AmountBound.Low);
 
-    public static AmountBound BoundOf(MonetaryAmount amount)
+    public static AmountBound BoundOf(MonetaryAmount amount) => amount.YuanHigh is not null ? AmountBound.Range : BoundOfText(amount.Text);
+
+    /// <summary>A percentage's end: 百分之一以下 an upper limit, 百分之五以上百分之十以下 a range.</summary>
+    public static AmountBound BoundOf(Rate rate) => rate.PercentHigh is not null ? AmountBound.Range : BoundOfText(rate.Text);
+
+    private static AmountBound BoundOfText(string text)
     {
-        if (amount.YuanHigh is not null) return AmountBound.Range;
-        var t = Text.ComparableText.From(amount.Text).Text;
+        var t = Text.ComparableText.From(text).Text;
         if (UpperWords().IsMatch(t)) return AmountBound.High;
         if (LowerWords().IsMatch(t)) return AmountBound.Low;
         return AmountBound.Exact;
@@ -60,6 +71,9 @@ public sealed partial record AmountSlot(AmountBound Bound, bool Aggravated, stri
 
     [GeneratedRegex(@"对(?<x>[^，。；对]{1,24}?)(?:可以|可|并处|处以|处|给予|，|的，)")]
     private static partial Regex PartyPhrase();
+
+    [GeneratedRegex(@"罚款|罚金")]
+    private static partial Regex EarlierPenalty();
 
     [GeneratedRegex(@"个人|人员|负责人|代表人|董事|监事|经理|自然人")]
     private static partial Regex PersonWords();

@@ -44,6 +44,25 @@ public sealed record AlignmentOptions
     public double MinShareSimilarity { get; init; } = 0.5;
     /// <summary>…when that is at least this share of the pair's own cosine.</summary>
     public double ShareRatio { get; init; } = 0.9;
+    /// <summary>
+    /// "In place" (<see cref="MinContentSimilarityInPlace"/>) needs a narrow slot: at most this many new provisions
+    /// between the partners of the old one's nearest aligned neighbours (a wide gap says nothing about where it went).
+    /// </summary>
+    public int InPlaceWindow { get; init; } = 3;
+    /// <summary>
+    /// Pieces by residual coverage: a leftover provision whose closest provision on the other side (TF-IDF cosine at
+    /// least this) is already aligned becomes a split piece or a merge member when enough of it lies in the part of
+    /// that provision its partner does not explain…
+    /// </summary>
+    public double MinPieceSimilarity { get; init; } = 0.12;
+    /// <summary>…at least this share of a new provision's bigrams in the old provision's residual (a split piece)…</summary>
+    public double MinSplitResidual { get; init; } = 0.1;
+    /// <summary>…at least this share of an old provision's bigrams in the new provision's residual (a merge member)…</summary>
+    public double MinMergeResidual { get; init; } = 0.12;
+    /// <summary>…and when it sits next to the group: at most this many positions from a piece of the split…</summary>
+    public int SplitPieceDistance { get; init; } = 5;
+    /// <summary>…or from a member of the merge.</summary>
+    public int MergeMemberDistance { get; init; } = 2;
 
     public static AlignmentOptions Default { get; } = new();
 }
@@ -76,10 +95,11 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
         FindMergesAndSplits(oldGrams, newGrams, matchOld, matchNew, similarity, mergedInto, splitFrom);
         if (matchOld.Any(x => x < 0) || matchNew.Any(x => x < 0))
         {
-            var vectors = TfIdf.Vectors([.. oldUnits.Select(u => u.Body), .. newUnits.Select(u => u.Body)]);
-            if (MatchByContent(vectors, n, m, matchOld, matchNew, similarity))
+            var cosine = TfIdf.Cosines(TfIdf.Vectors([.. oldUnits.Select(u => u.Body), .. newUnits.Select(u => u.Body)]), n, m);
+            if (MatchByContent(cosine, n, m, matchOld, matchNew, similarity))
                 FindMergesAndSplits(oldGrams, newGrams, matchOld, matchNew, similarity, mergedInto, splitFrom);
-            ShareByContent(vectors, n, m, oldGrams, newGrams, matchOld, matchNew, mergedInto, splitFrom);
+            ShareByContent(cosine, n, m, oldGrams, newGrams, matchOld, matchNew, mergedInto, splitFrom);
+            PiecesByResidual(cosine, n, m, oldGrams, newGrams, matchOld, matchNew, mergedInto, splitFrom);
         }
 
         return Assemble(oldUnits, newUnits, matchOld, matchNew, similarity, mergedInto, splitFrom);
@@ -178,33 +198,30 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
     /// the next). Accepted when the cosine is high, or moderate and the new provision sits where the old one's aligned
     /// neighbours put it, or moderate and the two are each other's best leftover.
     /// </summary>
-    private bool MatchByContent(Dictionary<int, double>[] vectors, int n, int m, int[] matchOld, int[] matchNew, double[] similarity)
+    private bool MatchByContent(double[][] cos, int n, int m, int[] matchOld, int[] matchNew, double[] similarity)
     {
         if (!matchOld.Any(x => x < 0) || !matchNew.Any(x => x < 0)) return false;
         var found = false;
-        var index = new TfIdf.Index(vectors, n, m);
         var cosine = new Dictionary<(int, int), double>();
+        // Each other's best is judged against every provision, aligned ones included: a leftover whose closest text
+        // is already taken is not the best match of what is left.
+        var rowBest = new double[n];
+        var colBest = new double[m];
         for (var i = 0; i < n; i++)
-        {
-            if (matchOld[i] >= 0) continue;
-            foreach (var (j, c) in index.Cosines(vectors[i]))
-                if (matchNew[j] < 0 && c >= _o.MinContentSimilarityInPlace) cosine[(i, j)] = c;
-        }
-        for (var round = 0; round < 4; round++)
-        {
-            var rowBest = new double[n];
-            var colBest = new double[m];
-            foreach (var ((i, j), c) in cosine)
+            for (var j = 0; j < m; j++)
             {
-                if (matchOld[i] >= 0 || matchNew[j] >= 0) continue;
+                var c = cos[i][j];
                 rowBest[i] = Math.Max(rowBest[i], c);
                 colBest[j] = Math.Max(colBest[j], c);
+                if (matchOld[i] < 0 && matchNew[j] < 0 && c >= _o.MinContentSimilarityInPlace) cosine[(i, j)] = c;
             }
+        for (var round = 0; round < 4; round++)
+        {
             var candidates = new List<(int I, int J, double Sim, double Score)>();
             foreach (var ((i, j), c) in cosine)
             {
                 if (matchOld[i] >= 0 || matchNew[j] >= 0) continue;
-                var inPlace = BetweenAnchors(i, j, matchOld);
+                var inPlace = BetweenAnchors(i, j, matchOld, m, _o.InPlaceWindow);
                 var mutual = c >= rowBest[i] && c >= colBest[j];
                 if (c >= _o.MinContentSimilarity || inPlace || mutual && c >= _o.MinContentSimilarityMutual)
                     candidates.Add((i, j, c, c + (inPlace ? _o.ContextBonus : 0)));
@@ -226,10 +243,10 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
     /// as its partner is split from it. Close means a TF-IDF cosine of at least <see cref="AlignmentOptions.MinShareSimilarity"/>
     /// and at least <see cref="AlignmentOptions.ShareRatio"/> of the partner's.
     /// </summary>
-    private void ShareByContent(Dictionary<int, double>[] vectors, int n, int m, HashSet<int>[] oldGrams, HashSet<int>[] newGrams,
+    private void ShareByContent(double[][] cos, int n, int m, HashSet<int>[] oldGrams, HashSet<int>[] newGrams,
         int[] matchOld, int[] matchNew, Dictionary<int, List<(int Old, double Sim)>> mergedInto, Dictionary<int, List<(int New, double Sim)>> splitFrom)
     {
-        double Cos(int i, int j) => TfIdf.Cosine(vectors[i], vectors[n + j]);
+        double Cos(int i, int j) => cos[i][j];
         var splitTargets = splitFrom.Values.SelectMany(g => g.Select(x => x.New)).ToHashSet();
         for (var i = 0; i < n; i++)
         {
@@ -269,14 +286,75 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
         }
     }
 
-    /// <summary>Whether new position j lies strictly between the partners of old unit i's nearest aligned neighbours.</summary>
-    private static bool BetweenAnchors(int i, int j, int[] matchOld)
+    /// <summary>
+    /// Whether new position j lies strictly between the partners of old unit i's nearest aligned neighbours (the
+    /// document's ends where there is none), in a slot of at most <paramref name="window"/> new units.
+    /// </summary>
+    private static bool BetweenAnchors(int i, int j, int[] matchOld, int m, int window)
     {
         var low = -1;
         for (var k = i - 1; k >= 0; k--) if (matchOld[k] >= 0) { low = matchOld[k]; break; }
-        var high = int.MaxValue;
+        var high = m;
         for (var k = i + 1; k < matchOld.Length; k++) if (matchOld[k] >= 0) { high = matchOld[k]; break; }
-        return low < j && j < high;
+        return low < j && j < high && high - low - 1 <= window;
+    }
+
+    /// <summary>
+    /// Pieces by residual coverage. A leftover new provision whose closest old provision (TF-IDF cosine) is aligned
+    /// elsewhere is a piece split from it when a share of its bigrams lies in the residual of that old provision (what
+    /// its partner does not contain) and it sits next to the split's other pieces (148 → 181, 182, 183, 184, 186: one
+    /// list of prohibitions written out as five articles). Likewise a leftover old provision merges into its closest
+    /// new provision when a share of it lies in what that one's partner does not explain, next to the merge's members.
+    /// </summary>
+    private void PiecesByResidual(double[][] cos, int n, int m, HashSet<int>[] oldGrams, HashSet<int>[] newGrams,
+        int[] matchOld, int[] matchNew, Dictionary<int, List<(int Old, double Sim)>> mergedInto, Dictionary<int, List<(int New, double Sim)>> splitFrom)
+    {
+        // Splits: leftover new pieces of an aligned old provision (the group is keyed by the old one).
+        AddPieces(matchNew, newGrams, matchOld, oldGrams, n, (piece, whole) => cos[whole][piece], splitFrom, _o.MinSplitResidual, _o.SplitPieceDistance);
+        // Merges: leftover old members of an aligned new provision (the group is keyed by the new one).
+        AddPieces(matchOld, oldGrams, matchNew, newGrams, m, (piece, whole) => cos[piece][whole], mergedInto, _o.MinMergeResidual, _o.MergeMemberDistance);
+    }
+
+    /// <summary>
+    /// One direction of <see cref="PiecesByResidual"/>: each leftover unit on one side (<paramref name="pieceMatch"/>) joins
+    /// the group of its closest unit on the other side (<paramref name="wholeMatch"/>) when that one is aligned, the group
+    /// has a member within <paramref name="maxDistance"/> positions, and at least <paramref name="minResidual"/> of the
+    /// leftover's bigrams lie in the closest unit but not in its partner.
+    /// </summary>
+    private void AddPieces(int[] pieceMatch, HashSet<int>[] pieceGrams, int[] wholeMatch, HashSet<int>[] wholeGrams, int wholeCount,
+        Func<int, int, double> cos, Dictionary<int, List<(int, double)>> groups, double minResidual, int maxDistance)
+    {
+        var found = new List<(int Piece, int Whole, double Sim)>();
+        for (var k = 0; k < pieceMatch.Length; k++)
+        {
+            if (pieceMatch[k] >= 0 || pieceGrams[k].Count < 4) continue;
+            var (i, c) = Best(wholeCount, x => cos(k, x));
+            if (i < 0 || c < _o.MinPieceSimilarity || wholeMatch[i] < 0) continue;
+            var partner = wholeMatch[i];
+            IEnumerable<int> members = groups.TryGetValue(i, out var g) ? g.Select(x => x.Item1) : [partner];
+            if (members.Min(x => Math.Abs(x - k)) > maxDistance) continue;
+            var residual = 0;
+            foreach (var gram in pieceGrams[k]) if (wholeGrams[i].Contains(gram) && !pieceGrams[partner].Contains(gram)) residual++;
+            if ((double)residual / pieceGrams[k].Count >= minResidual) found.Add((k, i, c));
+        }
+        foreach (var (k, i, c) in found)
+        {
+            if (!groups.ContainsKey(i)) groups[i] = [(wholeMatch[i], Math.Round(cos(wholeMatch[i], i), 2))];
+            groups[i].Add((k, Math.Round(c, 2)));
+            pieceMatch[k] = i;
+        }
+    }
+
+    /// <summary>The index in [0, count) with the highest score, first on ties; (-1, 0) when no score is positive.</summary>
+    private static (int Index, double Score) Best(int count, Func<int, double> score)
+    {
+        var (best, bestScore) = (-1, 0.0);
+        for (var x = 0; x < count; x++)
+        {
+            var s = score(x);
+            if (s > bestScore) (best, bestScore) = (x, s);
+        }
+        return (best, bestScore);
     }
 
     private static bool NeighboursAgree(int i, int j, int[] matchOld, int n, int m) =>
@@ -462,12 +540,17 @@ internal static class TfIdf
         return vectors;
     }
 
-    public static double Cosine(Dictionary<int, double> a, Dictionary<int, double> b)
+    /// <summary>Cosines of every old vector (the first <paramref name="n"/>) with every new one (the next <paramref name="m"/>).</summary>
+    public static double[][] Cosines(Dictionary<int, double>[] vectors, int n, int m)
     {
-        if (a.Count > b.Count) (a, b) = (b, a);
-        var sum = 0.0;
-        foreach (var (g, w) in a) if (b.TryGetValue(g, out var x)) sum += w * x;
-        return sum;
+        var index = new Index(vectors, n, m);
+        var result = new double[n][];
+        for (var i = 0; i < n; i++)
+        {
+            result[i] = new double[m];
+            foreach (var (j, c) in index.Cosines(vectors[i])) result[i][j] = c;
+        }
+        return result;
     }
 
     /// <summary>Postings of the new version's vectors (those after the first <c>offset</c>), for cosines against an old one.</summary>
