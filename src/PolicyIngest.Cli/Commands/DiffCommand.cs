@@ -33,8 +33,8 @@ public static class DiffCommand
                 var newDoc = oldDoc is null ? null : Load(newName, ctx, ref catalogue, ct);
                 if (oldDoc is null || newDoc is null) return Task.FromResult(ExitCodes.BadInput);
                 var diff = new DocumentDiffer().Diff(oldDoc, newDoc);
-                if (parse.GetValue(html) is { } htmlPath) Write(htmlPath, DiffHtml.Render(diff, oldName, newName));
-                if (parse.GetValue(md) is { } mdPath) Write(mdPath, DiffMarkdown.Render(diff));
+                if (parse.GetValue(html) is { } htmlPath) OutputFile.WriteText(htmlPath, DiffHtml.Render(diff, oldName, newName));
+                if (parse.GetValue(md) is { } mdPath) OutputFile.WriteText(mdPath, DiffMarkdown.Render(diff));
                 if (ctx.Json) ctx.Out.WriteLine(DiffJson.Serialize(diff));
                 else Print(ctx.Out, diff);
                 return Task.FromResult(ExitCodes.Done);
@@ -60,12 +60,6 @@ public static class DiffCommand
         }
         ctx.Err.WriteLine($"error: {name}: neither a file nor a version id in the catalogue {ctx.DbPath}");
         return null;
-    }
-
-    private static void Write(string path, string text)
-    {
-        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { Length: > 0 } dir) Directory.CreateDirectory(dir);
-        File.WriteAllText(path, text);
     }
 
     private static void Print(TextWriter o, DocumentDiff diff)
