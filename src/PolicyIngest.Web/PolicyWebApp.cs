@@ -12,6 +12,7 @@ using PolicyIngest.Index.Search;
 using PolicyIngest.Pipeline;
 using PolicyIngest.Track;
 using PolicyIngest.Track.Alignment;
+using PolicyIngest.Track.Consolidation;
 using PolicyIngest.Web.Export;
 using PolicyIngest.Web.Html;
 using PolicyIngest.Web.Pages;
@@ -91,6 +92,8 @@ public static class PolicyWebApp
         var site = new Site(options);
         app.MapGet("/", site.Home);
         app.MapGet("/policies/{id}", site.Policy);
+        app.MapGet("/policies/{id}/consolidated", site.Consolidated);
+        app.MapGet("/policies/{id}/consolidated.docx", site.ConsolidatedDocx);
         app.MapGet("/api/policies/{id}", site.PolicyJson);
         app.MapGet("/versions/{id}/original", site.Original);
         app.MapGet("/versions/{id}/files/{sha256}", site.Rendition);
@@ -152,6 +155,31 @@ public static class PolicyWebApp
             return new PolicyLookup(store).Find(id, Today) is { } details
                 ? Results.Text(PolicyApi.Serialize(details), "application/json; charset=utf-8")
                 : Results.NotFound(new { error = $"no policy or version with id '{id}'" });
+        }
+
+        public Task Consolidated(HttpContext context, string id)
+        {
+            using var store = OpenCatalogue();
+            return LoadConsolidated(store, id) is { } c
+                ? Html(context, ConsolidatedPage.Render(c.Version, c.Document))
+                : NotFoundPage(context, $"目录中没有编号为 {id} 的政策或版本");
+        }
+
+        public IResult ConsolidatedDocx(string id)
+        {
+            using var store = OpenCatalogue();
+            if (LoadConsolidated(store, id) is not { } c) return Results.NotFound(new { error = $"no policy or version with id '{id}'" });
+            using var docx = new MemoryStream();
+            Export.ConsolidatedDocx.Write(docx, c.Document);
+            return Results.File(docx.ToArray(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", c.Version.Title + "（整理版）.docx");
+        }
+
+        private (VersionStatusRow Version, ConsolidatedDocument Document)? LoadConsolidated(CatalogueStore store, string id)
+        {
+            if (new PolicyLookup(store).Find(id, Today) is not { } details
+                || ConsolidationChain.Load(new TrackStore(store), details.Version.VersionId, Today) is not { } chain)
+                return null;
+            return (details.Version, ConsolidatedText.Build(chain));
         }
 
         public IResult Original(HttpContext context, string id)

@@ -34,8 +34,8 @@ public static class DiffCommand
                 var newDoc = oldDoc is null ? null : Load(newName, ctx, ref catalogue, ct);
                 if (oldDoc is null || newDoc is null) return Task.FromResult(ExitCodes.BadInput);
                 var diff = new DocumentDiffer().Diff(oldDoc, newDoc);
-                if (parse.GetValue(html) is { } htmlPath) Write(htmlPath, DiffHtml.Render(diff, oldName, newName));
-                if (parse.GetValue(md) is { } mdPath) Write(mdPath, DiffMarkdown.Render(diff));
+                if (parse.GetValue(html) is { } htmlPath) OutputFile.WriteText(htmlPath, DiffHtml.Render(diff, oldName, newName));
+                if (parse.GetValue(md) is { } mdPath) OutputFile.WriteText(mdPath, DiffMarkdown.Render(diff));
                 if (ctx.Json) ctx.Out.WriteLine(DiffJson.Serialize(diff));
                 else
                 {
@@ -81,12 +81,6 @@ public static class DiffCommand
         };
         o.WriteLine($"文本关系：{relation}；相似度 {verdict.Similarity:0.000}，无法解释的差异 {verdict.UnexplainedChars} 字");
         foreach (var d in verdict.Differences) o.WriteLine($"  {d}");
-    }
-
-    private static void Write(string path, string text)
-    {
-        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { Length: > 0 } dir) Directory.CreateDirectory(dir);
-        File.WriteAllText(path, text);
     }
 
     private static void Print(TextWriter o, DocumentDiff diff)

@@ -3,6 +3,9 @@ using PolicyIngest.Catalogue;
 using PolicyIngest.Core;
 using PolicyIngest.Core.Json;
 using PolicyIngest.Core.Model;
+using PolicyIngest.Track.Consolidation;
+using PolicyIngest.Track.Reports;
+using PolicyIngest.Web.Export;
 
 namespace PolicyIngest.Cli.Commands;
 
@@ -12,14 +15,29 @@ public static class ShowCommand
     {
         var id = new Argument<string>("ID") { Description = "a policy id (p…) or a version id (v…)" };
         var asOf = AsOfOption.Create();
+        var consolidated = new Option<bool>("--consolidated")
+        {
+            Description = "the 整理版: the version's text with a 编注 under each provision saying which revision last changed it and how",
+        };
+        var html = new Option<string?>("--html") { Description = "with --consolidated: write a self-contained HTML page (prints on A4) to OUT" };
+        var docx = new Option<string?>("--docx") { Description = "with --consolidated: write a Word file (A4, notes in their own style) to OUT" };
         var command = new Command("show", "one policy: metadata, status, clause tree, amounts, versions and why they are linked");
         command.Arguments.Add(id);
         command.Options.Add(asOf);
+        command.Options.Add(consolidated);
+        command.Options.Add(html);
+        command.Options.Add(docx);
         command.SetAction((parse, ct) =>
         {
             var ctx = new CliContext(parse);
             if (AsOfOption.Resolve(ctx, parse.GetValue(asOf)) is not { } date) return Task.FromResult(ExitCodes.Usage);
             var key = parse.GetValue(id)!;
+            var (htmlPath, docxPath) = (parse.GetValue(html), parse.GetValue(docx));
+            if (!parse.GetValue(consolidated) && (htmlPath ?? docxPath) is not null)
+            {
+                ctx.Err.WriteLine("error: --html and --docx write the 整理版: add --consolidated");
+                return Task.FromResult(ExitCodes.Usage);
+            }
             if (!File.Exists(ctx.DbPath)) { ctx.Err.WriteLine($"error: {key}: no catalogue at {ctx.DbPath}"); return Task.FromResult(ExitCodes.BadInput); }
             using var catalogue = new CatalogueStore(ctx.DbPath);
             var store = new TrackStore(catalogue);
@@ -28,6 +46,7 @@ public static class ShowCommand
             var versions = store.VersionsOf(policyId, date);
             if (versions.Count == 0) { ctx.Err.WriteLine($"error: {key}: no such policy or version in {ctx.DbPath}"); return Task.FromResult(ExitCodes.BadInput); }
             var shown = asked ?? versions.FirstOrDefault(v => v.SupersededBy is null) ?? versions[^1];
+            if (parse.GetValue(consolidated)) return Task.FromResult(Consolidated(ctx, store, shown.Id, date, htmlPath, docxPath));
             var document = catalogue.LoadDocument(shown.Id);
             var reports = versions.SelectMany(v => store.ReportsOf(v.Id)).ToList();
             if (ctx.Json)
@@ -62,6 +81,30 @@ public static class ShowCommand
             return Task.FromResult(ExitCodes.Done);
         });
         return command;
+    }
+
+    private static int Consolidated(CliContext ctx, TrackStore store, string versionId, DateOnly asOf, string? htmlPath, string? docxPath)
+    {
+        if (ConsolidationChain.Load(store, versionId, asOf) is not { } chain)
+        {
+            ctx.Err.WriteLine($"error: {versionId}: the version's text is not in the catalogue");
+            return ExitCodes.BadInput;
+        }
+        var d = ConsolidatedText.Build(chain);
+        if (htmlPath is not null) OutputFile.WriteText(htmlPath, ConsolidatedHtml.Render(d));
+        if (docxPath is not null)
+        {
+            using var file = OutputFile.Create(docxPath);
+            ConsolidatedDocx.Write(file, d);
+        }
+        if (ctx.Json) ctx.Out.WriteLine(ConsolidatedJson.Serialize(d));
+        else if (htmlPath is null && docxPath is null) ctx.Out.Write(ConsolidatedPlainText.Render(d));
+        else
+        {
+            foreach (var path in new[] { htmlPath, docxPath }.OfType<string>())
+                ctx.Out.WriteLine($"整理版 {d.Current.VersionId}（编注 {d.Notes.Count()} 条，已删除 {d.Removed.Count} 条）→ {path}");
+        }
+        return ExitCodes.Done;
     }
 
     private static object VersionJson(TrackedVersion v) => new

@@ -179,17 +179,25 @@ public static class DiffHtml
 
     private static string? Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    // Printed on A4 landscape: two clause columns side by side get ~30 characters a line instead of ~20 in portrait,
+    // so rows are about a third shorter and fewer of them are too tall to keep on one page; the amount table's six
+    // columns fit without squeezing. Fixed table layout: a long unbroken string (a URL, a file path) wraps inside its
+    // column instead of widening the table past the right margin.
     private const string Css = """
-        body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:2em;line-height:1.6;color:#222}
+        @page{size:A4 landscape;margin:12mm}
+        body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:2em;line-height:1.6;color:#222;overflow-wrap:anywhere}
         h1{font-size:1.4em}h2{font-size:1.15em;margin-top:1.5em;border-bottom:1px solid #ccc}
-        table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.4em .6em;vertical-align:top;text-align:left}
-        table.pairs td{width:45%}table.pairs td.change{width:10%;white-space:nowrap}
+        table{border-collapse:collapse;width:100%;table-layout:fixed}thead{display:table-header-group}
+        th,td{border:1px solid #ccc;padding:.4em .6em;vertical-align:top;text-align:left;overflow-wrap:anywhere;word-break:break-word}
+        table.meta th:first-child{width:6em}
+        table.amounts th:nth-child(1),table.amounts th:nth-child(3){width:7em}table.amounts th:nth-child(5){width:6em}table.amounts th:nth-child(6){width:4.5em}
+        table.pairs th:nth-child(3){width:6em}
         .label{color:#555;font-size:.9em}.text{white-space:normal}
         del{background:#fdd;color:#900;text-decoration:line-through}ins{background:#dfd;color:#060;text-decoration:underline}
         tr.unchanged{color:#777}tr.added td:nth-child(2){background:#f3fff3}tr.removed td:nth-child(1){background:#fff3f3}
         tr.increased td:last-child{color:#060}tr.decreased td:last-child{color:#900}
         .summary{font-weight:bold}.none{color:#aaa}.legend{font-size:.9em;color:#555}
-        @media print{body{margin:0;font-size:10.5pt}tr{page-break-inside:avoid}a{color:inherit;text-decoration:none}
+        @media print{body{margin:0;font-size:10pt}tr{break-inside:avoid;page-break-inside:avoid}h2{break-after:avoid}a{color:inherit;text-decoration:none}
           del{background:none;color:#000}ins{background:none;color:#000;font-weight:bold}tr.unchanged{color:#444}}
         """;
 }

@@ -98,6 +98,12 @@ public static class Layout
         .ch-added{background:#f0fff4}.ch-removed{background:#fff5f5}
         @media (max-width:40rem){.diff thead{display:none}.diff td{display:block;width:100%}.diff td:first-child{border-bottom:0;background:#fafafa}
           .diff td:first-child::before{content:"旧版本";font-size:.8rem;color:var(--muted)}.diff td:last-child::before{content:"新版本";font-size:.8rem;color:var(--muted)}}
-        @media print{header.top,footer,.pager,.filters{display:none}}
+        .consolidated h2.ch{text-align:center;border:0;margin:1.2rem 0 .4rem}.consolidated h2.part{margin-top:2rem}
+        .consolidated p.c{margin:.3rem 0}.consolidated p.k-article,.consolidated p.k-paragraph{text-indent:2em}.consolidated p.k-item,.consolidated p.k-subitem{padding-left:2em}.consolidated .about p{margin:.1rem 0}
+        .note{margin:.1rem 0 .9rem 1.2rem;padding:.15rem .6rem;border-left:3px solid #b08800;background:#fdf6e3;color:#6b5200;font-size:.9rem}
+        .consolidated .old{margin:0 0 .8rem 1.2rem}
+        @page{size:A4;margin:18mm 16mm}
+        @media print{header.top,footer,.pager,.filters,.noprint{display:none}main{max-width:none;padding:0}body{font-size:11pt}
+          .note{background:none;break-before:avoid}.consolidated h2{break-after:avoid}}
         """;
 }

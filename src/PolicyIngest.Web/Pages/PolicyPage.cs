@@ -25,6 +25,7 @@ public static class PolicyPage
             {Amounts(d, "")}
             {Rates(d, "")}
             <h2 id="clauses">条款（{d.Clauses.Count}）</h2>
+            {When(p.Versions.Count > 1, () => H($"<p class=\"small\"><a class=\"consolidated-link\" href=\"{ConsolidatedPage.Url(v.VersionId)}\">整理版（含编注）</a>：本版全文，每条注明最后一次修改</p>"))}
             {ClauseTree(d, "")}
             {Tables(d)}
             {Parts(d)}
