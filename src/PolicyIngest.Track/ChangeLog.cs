@@ -29,7 +29,7 @@ public static class ChangeLog
         }
         foreach (var v in store.ExpiredBetween(from, asOf))
             entries.Add(new ChangeEntry("expired", v.PolicyId, v.Id, v.Title, v.DocNumber, v.Status, v.ExpiresOn!.Value.ToString("yyyy-MM-dd"),
-                null, null, $"expiresOn {v.ExpiresOn:yyyy-MM-dd}"));
+                null, null, ValidityReport.Expired(store, v)));
         return entries;
     }
 }
