@@ -161,6 +161,8 @@ public sealed class CatalogueStore : IDisposable
             foreach (var r in document.References)
                 Exec(tx, VersionSql.InsertDocRef, ("$v", versionId), ("$kind", "references"), ("$ord", refOrd++), ("$title", r.Title), ("$doc_number", r.DocNumber), ("$text", r.Text));
 
+            new ValidityStore(this).Write(tx, versionId, document);
+
             alsoWrite?.Invoke(tx, versionId);
             tx.Commit();
             return new VersionRow(versionId, policyId, seq, document.Sha256, document.Source, document.Title, document.DocNumber, document.Issuer, now);

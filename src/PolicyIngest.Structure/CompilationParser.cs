@@ -239,7 +239,13 @@ public static partial class CompilationParser
         // 时间/频度: "2022年 8月 11日起，有效期 3年" gives the card's validity; "从 2023年 9月起" names no day.
         var timing = fields.GetValueOrDefault("时间/频度") ?? "";
         var effectiveFrom = Regex.IsMatch(timing, "起") ? ChineseDates.Find(timing) : null;
-        var expiresOn = PolicyFacts.ExpiresOn(timing, effectiveFrom);
+        var timingClause = clauses.FirstOrDefault(c => c.Label == "时间/频度")?.Id;
+        var (expiresOn, expiryBasis) = ValidityFacts.ExpiresOn([new TextSegment(timingClause, timing)], effectiveFrom);
+        var validity = new Validity
+        {
+            EffectiveFrom = effectiveFrom is null ? null : new ValidityBasis("card field 时间/频度", timing, timingClause),
+            ExpiresOn = expiryBasis,
+        };
         var noticeLine = subtitles.Count > 0 && Layers.JoinTitle(subtitles).EndsWith("通知") ? Layers.JoinTitle(subtitles) : null;
         return new PolicyDocument
         {
@@ -255,6 +261,7 @@ public static partial class CompilationParser
             IssuedOn = issuedOn,
             EffectiveFrom = effectiveFrom,
             ExpiresOn = expiresOn,
+            Validity = validity,
             References = references,
             Clauses = clauses,
             Fields = fields,

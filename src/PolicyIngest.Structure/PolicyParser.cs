@@ -104,10 +104,9 @@ public static partial class PolicyParser
         }
 
         var factsText = string.Join("\n", main.Select(l => l.Text));
-        var effectiveFrom = PolicyFacts.EffectiveFrom(factsText, issuedOn);
-        var expiresOn = PolicyFacts.ExpiresOn(factsText, effectiveFrom);
-
         var clauses = tree.Clauses;
+        var validity = ValidityFacts.Read(Segments(clauses), issuedOn, title, PrintedLine(closing, clauses));
+
         var docType = DocTypeOf(title, clauses, tree.HasNumberedUnits, noticeTitle);
         string? interprets = null;
         if (docType == DocType.Interpretation)
@@ -144,8 +143,9 @@ public static partial class PolicyParser
             Issuers = issuers,
             Region = region,
             IssuedOn = issuedOn,
-            EffectiveFrom = effectiveFrom,
-            ExpiresOn = expiresOn,
+            EffectiveFrom = validity.EffectiveFrom,
+            ExpiresOn = validity.ExpiresOn,
+            Validity = validity.Validity,
             Interprets = interprets,
             Repeals = PolicyFacts.Repeals(factsText),
             References = PolicyFacts.References(factsText),
@@ -179,6 +179,18 @@ public static partial class PolicyParser
     public static bool Recognised(PolicyDocument d) =>
         d.Clauses.Any(c => c.Kind != ClauseKind.Paragraph) || d.DocNumber is not null || d.NoticeTitle is not null || d.Parts.Count > 0
         || (d.Title.Length > 0 && !d.Warnings.Any(w => w.Contains("no title", StringComparison.Ordinal)));
+
+    /// <summary>Each clause's own text with its id: where validity sentences are looked for.</summary>
+    private static List<TextSegment> Segments(IReadOnlyList<Clause> clauses) =>
+        [.. clauses.Select(c => new TextSegment(c.Id, c.Text.Length > 0 ? c.Text : c.Heading ?? ""))];
+
+    /// <summary>The 版记 line that dates the printing (广州市人民政府办公厅秘书处2022年9月13日印发), with its clause.</summary>
+    private static TextSegment? PrintedLine(List<Line> closing, IReadOnlyList<Clause> clauses)
+    {
+        if (closing.FirstOrDefault(l => Layers.IsPrintedLine(l.Text)) is not { } line) return null;
+        var text = line.Text.Trim();
+        return new TextSegment(clauses.LastOrDefault(c => c.Text.Contains(text, StringComparison.Ordinal))?.Id, text);
+    }
 
     /// <summary>Splits lines into the main document, each attachment (from a 附件/附件1 line) and the closing lines.</summary>
     private static (List<Line> Main, List<List<Line>> Attachments, List<Line> Closing) Segment(IReadOnlyList<Line> lines)

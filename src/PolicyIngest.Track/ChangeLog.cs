@@ -31,7 +31,7 @@ public static class ChangeLog
         }
         foreach (var v in store.ExpiredBetween(from, asOf))
             entries.Add(new ChangeEntry("expired", v.PolicyId, v.Id, v.Title, v.DocNumber, v.Status, v.ExpiresOn!.Value.ToString("yyyy-MM-dd"),
-                null, null, $"有效期至 {v.ExpiresOn:yyyy-MM-dd}，已失效"));
+                null, null, ValidityReport.Expired(store, v)));
         return entries;
     }
 }

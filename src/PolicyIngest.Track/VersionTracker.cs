@@ -47,6 +47,7 @@ public sealed class VersionTracker(TrackStore store, TimeProvider clock)
             if (store.Version(r.VersionId, asOf, tx) is not { } repealer || !IssuedAfter(repealer.IssuedOn, document.IssuedOn) && repealer.IssuedOn is not null && document.IssuedOn is not null) continue;
             store.SetRepealedBy(tx, versionId, r.VersionId, $"被先行入库的 {r.VersionId} 废止：{r.Text}");
         }
+        new ValidityAdjustments(store).Record(tx, versionId, document, asOf);
         var versions = store.VersionsOf(policyId, asOf, tx);
         string? previous = null;
         string? later = null;

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using PolicyIngest.Catalogue;
+using PolicyIngest.Core;
 using PolicyIngest.Catalogue.Reads;
 using PolicyIngest.Index.Search;
 using PolicyIngest.Pipeline;
@@ -130,7 +131,7 @@ public static class PolicyWebApp
     {
         private readonly Lazy<ClauseAnalyzer> _analyzer = new(() => options.Analyzer ?? PolicyIngestServices.CreateAnalyzer());
 
-        private DateOnly Today => DateOnly.FromDateTime(options.Clock.GetLocalNow().DateTime);
+        private DateOnly Today => PolicyClock.Today(options.Clock);
 
         private CatalogueStore OpenCatalogue() => new(options.DbPath);
 
@@ -269,7 +270,7 @@ public static class PolicyWebApp
             using var store = OpenCatalogue();
             var track = new TrackStore(store);
             var entries = ChangeLog.Collect(track, since, today);
-            return Html(context, ChangesPage.Render(since, today, entries, track.ExpiringWithin(today, ChangesPage.ExpiringDays), problem));
+            return Html(context, ChangesPage.Render(since, today, entries, ValidityReport.Expiring(track, today, ChangesPage.ExpiringDays), problem));
         }
 
         public Task ExportPage(HttpContext context) => Html(context, ExportPageView.Render(AllVersions(context)));

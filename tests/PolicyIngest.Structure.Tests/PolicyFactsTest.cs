@@ -4,40 +4,7 @@ namespace PolicyIngest.Structure.Tests;
 
 public class PolicyFactsTest
 {
-    private static readonly DateOnly Issued = new(2025, 7, 10);
-
-    [Theory]
-    [InlineData("本办法自印发之日起施行。", "2025-07-10")]            // why: 自印发之日起施行 means issuedOn
-    [InlineData("本规定自公布之日起施行。", "2025-07-10")]            // why: 公布 is the same as 印发
-    [InlineData("本办法自发布之日起实施。", "2025-07-10")]            // why: 实施 is a synonym of 施行
-    [InlineData("本办法自2026年1月1日起施行。", "2026-01-01")]        // why: explicit start date
-    [InlineData("本意见自2019年1月1日起执行，暂定三年。", "2019-01-01")] // why: 执行 and a validity in one sentence (柳河)
-    [InlineData("本办法自2012年2月1日至2017年1月31日施行。", "2012-02-01")] // why: a range gives the start (新余)
-    [InlineData("本条例自 2020 年 9 月 1 日起施行。", "2020-09-01")] // why: spaced digits
-    public void EffectiveFrom_ReadsEveryForm(string text, string expected) =>
-        Assert.Equal(DateOnly.Parse(expected), PolicyFacts.EffectiveFrom(text, Issued));
-
-    [Theory]
-    [InlineData("经2025年7月1日常务会研究同意，现予印发。")]   // why: a date in a sentence that says nothing about 施行
-    [InlineData("企业应自取得证书之日起三十日内申报。")]        // why: 自…之日起 without 施行
-    [InlineData("")]                                            // why: nothing stated
-    public void EffectiveFrom_FindsNothing(string text) => Assert.Null(PolicyFacts.EffectiveFrom(text, Issued));
-
-    [Theory]
-    [InlineData("本办法自印发之日起施行，有效期5年。", "2025-07-10", "2030-07-10")]     // why: 有效期N年 = effectiveFrom + N years
-    [InlineData("有效期 2 年。", "2025-07-10", "2027-07-10")]                          // why: spaced number
-    [InlineData("本办法有效期至2028年12月31日。", "2025-07-10", "2028-12-31")]         // why: explicit end date
-    [InlineData("自2019年1月1日起执行，暂定三年。", "2019-01-01", "2022-01-01")]       // why: 暂定三年 in Chinese numerals
-    [InlineData("本办法自2012年2月1日至2017年1月31日施行。", "2012-02-01", "2017-01-31")] // why: a range gives the end
-    [InlineData("试行期为两年。", "2025-07-10", "2027-07-10")]                           // why: 两 is two
-    public void ExpiresOn_ReadsEveryForm(string text, string from, string expected) =>
-        Assert.Equal(DateOnly.Parse(expected), PolicyFacts.ExpiresOn(text, DateOnly.Parse(from)));
-
-    [Theory]
-    [InlineData("企业连续三年保持规模以上。")]                 // why: 三年 without 有效期 is not a validity
-    [InlineData("本办法自印发之日起施行。")]                   // why: no end stated
-    [InlineData("对获得有效期内证书的企业给予支持。")]         // why: 有效期 without a length
-    public void ExpiresOn_FindsNothing(string text) => Assert.Null(PolicyFacts.ExpiresOn(text, Issued));
+    // Validity (施行, 有效期, 试行, 有效期调整): ValidityFactsTest.
 
     [Fact]
     public void Repeals_ReadTitleAndNumber()

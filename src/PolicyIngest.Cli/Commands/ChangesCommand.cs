@@ -32,14 +32,18 @@ public static class ChangesCommand
             using var catalogue = new CatalogueStore(ctx.DbPath);
             var store = new TrackStore(catalogue);
             var entries = ChangeLog.Collect(store, from, date);
-            var soon = parse.GetValue(expiring) is { } days ? store.ExpiringWithin(date, days) : [];
+            var soon = parse.GetValue(expiring) is { } days ? ValidityReport.Expiring(store, date, days) : [];
             if (ctx.Json)
             {
                 ctx.Out.WriteLine(PolicyJson.Serialize(new
                 {
                     since = from, asOf = date, changes = entries,
                     counts = entries.GroupBy(e => e.Kind).ToDictionary(g => g.Key, g => g.Count()),
-                    expiring = soon.Select(v => new { policyId = v.PolicyId, versionId = v.Id, v.Title, v.DocNumber, v.ExpiresOn, v.Status }),
+                    expiring = soon.Select(e => new
+                    {
+                        policyId = e.Version.PolicyId, versionId = e.Version.Id, e.Version.Title, e.Version.DocNumber, e.ExpiresOn, e.DaysLeft,
+                        e.Version.Status, e.Basis, expiresBasis = e.Validity?.ExpiresOn, changedBy = e.Validity?.ChangedBy,
+                    }),
                 }));
                 return Task.FromResult(ExitCodes.Done);
             }
@@ -50,7 +54,11 @@ public static class ChangesCommand
             if (parse.GetValue(expiring) is { } n)
             {
                 ctx.Out.WriteLine($"expiring within {n} days: {soon.Count}");
-                foreach (var v in soon) ctx.Out.WriteLine($"  {v.ExpiresOn:yyyy-MM-dd} {v.Id} {v.Title} {v.DocNumber}");
+                foreach (var e in soon)
+                {
+                    ctx.Out.WriteLine($"  {e.ExpiresOn:yyyy-MM-dd} (还有 {e.DaysLeft} 天) {e.Version.Id} {e.Version.Title} {e.Version.DocNumber}");
+                    ctx.Out.WriteLine($"      依据：{e.Basis}");
+                }
             }
             return Task.FromResult(ExitCodes.Done);
         });

@@ -15,8 +15,11 @@ public static class DocumentPrinter
         Field(o, pad, "发文机构", d.Issuer);
         Field(o, pad, "地区", d.Region);
         Field(o, pad, "印发日期", d.IssuedOn?.ToString("yyyy-MM-dd"));
-        Field(o, pad, "施行日期", d.EffectiveFrom?.ToString("yyyy-MM-dd"));
-        Field(o, pad, "失效日期", d.ExpiresOn?.ToString("yyyy-MM-dd"));
+        Dated(o, pad, "施行日期", d.EffectiveFrom, d.Validity.EffectiveFrom, "文中未写明施行日期", indent == 0);
+        Dated(o, pad, "失效日期", d.ExpiresOn, d.Validity.ExpiresOn, "文中未写明有效期", indent == 0);
+        if (d.Validity.Trial is { } trial) Field(o, pad, "试行", trial.Describe());
+        foreach (var c in d.Validity.Changes)
+            Field(o, pad, "有效期调整", $"{(c.Title is null ? "" : $"《{c.Title}》")}{c.DocNumber} → {(c.ExpiresOn is { } to ? to.ToString("yyyy-MM-dd") : $"延长{c.ExtendMonths}个月")}「{c.Text}」");
         foreach (var r in d.Repeals) Field(o, pad, "废止", $"{r.Title} {r.DocNumber}".Trim());
         o.WriteLine($"{pad}  条款 {d.Clauses.Count} · 金额 {d.Amounts.Count} · 比例 {d.Rates.Count} · 附件/卡片 {d.Parts.Count}");
         foreach (var c in d.Clauses.Take(indent == 0 ? 400 : 40))
@@ -32,6 +35,18 @@ public static class DocumentPrinter
             o.WriteLine();
             Print(o, part, indent + 2);
         }
+    }
+
+    /// <summary>A validity date with the rule and sentence it came from; when nothing states it, says so (main document only).</summary>
+    private static void Dated(TextWriter o, string pad, string name, DateOnly? date, ValidityBasis? basis, string unstated, bool sayUnstated)
+    {
+        if (date is null && basis is null)
+        {
+            if (sayUnstated) Field(o, pad, name, unstated);
+            return;
+        }
+        Field(o, pad, name, date?.ToString("yyyy-MM-dd") ?? "日期不明");
+        if (basis is not null) o.WriteLine($"{pad}    依据：{basis.Describe()}");
     }
 
     private static void Field(TextWriter o, string pad, string name, string? value)

@@ -6,6 +6,7 @@ using PolicyIngest.Core.Model;
 using PolicyIngest.Track.Consolidation;
 using PolicyIngest.Track.Reports;
 using PolicyIngest.Web.Export;
+using PolicyIngest.Track;
 
 namespace PolicyIngest.Cli.Commands;
 
@@ -48,6 +49,8 @@ public static class ShowCommand
             var shown = asked ?? versions.FirstOrDefault(v => v.SupersededBy is null) ?? versions[^1];
             if (parse.GetValue(consolidated)) return Task.FromResult(Consolidated(ctx, store, shown.Id, date, htmlPath, docxPath));
             var document = catalogue.LoadDocument(shown.Id);
+            var validity = new ValidityStore(catalogue);
+            string? StatusWhy(TrackedVersion v) => v.StatusReason ?? ValidityReport.StatusReason(v.Status, v.EffectiveFrom, v.ExpiresOn, validity.Of(v.Id));
             var reports = versions.SelectMany(v => store.ReportsOf(v.Id)).ToList();
             if (ctx.Json)
             {
@@ -56,6 +59,8 @@ public static class ShowCommand
                     policyId,
                     asOf = date,
                     version = VersionJson(shown),
+                    statusReason = StatusWhy(shown),
+                    validity = validity.Of(shown.Id),
                     document,
                     versions = versions.Select(VersionJson),
                     otherFiles = versions.SelectMany(v => catalogue.FilesOf(v.Id).Select(f => new { versionId = v.Id, f.Sha256, f.Source, f.Format })),
@@ -66,7 +71,9 @@ public static class ShowCommand
             var o = ctx.Out;
             o.WriteLine($"{shown.Title}   [{shown.Status} · {StatusName(shown.Status)} as of {date:yyyy-MM-dd}]");
             o.WriteLine($"  policy {policyId} · version {shown.Id} (#{shown.Seq})");
-            if (shown.StatusReason is { } why) o.WriteLine($"  状态依据：{why}");
+            if (StatusWhy(shown) is { } why) o.WriteLine($"  状态依据：{why}");
+            if (validity.Of(shown.Id) is { ChangeReason: { } changed })
+                o.WriteLine($"  有效期调整：{changed}（失效日期现为 {shown.ExpiresOn:yyyy-MM-dd}）");
             if (document is not null) DocumentPrinter.Print(o, document, 0);
             o.WriteLine();
             o.WriteLine($"版本 ({versions.Count}):");
@@ -74,7 +81,7 @@ public static class ShowCommand
             {
                 o.WriteLine($"  {v.Id} #{v.Seq} {v.IssuedOn?.ToString("yyyy-MM-dd") ?? "—",-10} {v.Status,-17} {v.Title} {v.DocNumber}");
                 if (v.LinkReason is { } link) o.WriteLine($"      linked: {link}");
-                if (v.StatusReason is { } reason) o.WriteLine($"      status: {reason}");
+                if (StatusWhy(v) is { } reason) o.WriteLine($"      status: {reason}");
                 foreach (var f in catalogue.FilesOf(v.Id)) o.WriteLine($"      same text, another file: {f.Source} ({f.Format})");
             }
             foreach (var r in reports) o.WriteLine($"  report ({r.Kind}) {r.PreviousVersionId} → {r.VersionId}: {r.Path ?? "(not written)"}");

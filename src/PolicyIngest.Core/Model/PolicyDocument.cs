@@ -21,6 +21,8 @@ public sealed record PolicyDocument
     public DateOnly? IssuedOn { get; init; }
     public DateOnly? EffectiveFrom { get; init; }
     public DateOnly? ExpiresOn { get; init; }
+    /// <summary>The rule and sentence behind effectiveFrom/expiresOn, 试行, and changes made to other policies' validity.</summary>
+    public Validity Validity { get; init; } = Validity.None;
     public string? Interprets { get; init; }
     public IReadOnlyList<DocRef> Repeals { get; init; } = [];
     public IReadOnlyList<DocRef> References { get; init; } = [];

@@ -69,7 +69,10 @@ public static partial class Layers
 
     public static bool IsAttachmentList(string line) => AttachmentList().IsMatch(line.Trim());
 
-    public static bool IsClosingStart(string line) => ClosingStart().IsMatch(line.Trim()) || PrintedLine().IsMatch(line.Trim());
+    public static bool IsClosingStart(string line) => ClosingStart().IsMatch(line.Trim()) || IsPrintedLine(line);
+
+    /// <summary>The 版记's printing line: 广州市人民政府办公厅秘书处2022年9月13日印发.</summary>
+    public static bool IsPrintedLine(string line) => PrintedLine().IsMatch(line.Trim());
 
     /// <summary>各区人民政府，市政府各委、办、局：— the addressees of a notice.</summary>
     public static bool IsAddressees(string line)

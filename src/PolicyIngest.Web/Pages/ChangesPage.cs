@@ -11,7 +11,7 @@ public static class ChangesPage
     public const int ExpiringDays = 90;
 
     public static Markup Render(DateOnly since, DateOnly asOf, IReadOnlyList<ChangeLog.ChangeEntry> entries,
-        IReadOnlyList<TrackedVersion> expiring, string? problem)
+        IReadOnlyList<ExpiringPolicy> expiring, string? problem)
     {
         var counts = entries.GroupBy(e => e.Kind).Select(g => Layout.Chip($"{Labels.Change(g.Key)} {g.Count()}"));
         var rows = entries.OrderByDescending(e => e.Date, StringComparer.Ordinal).Select(Row);
@@ -28,10 +28,16 @@ public static class ChangesPage
             · <a href="/changes{Query(("since", asOf.AddDays(-365).ToString("yyyy-MM-dd")))}">近一年</a></p>
             {(entries.Count == 0 ? H($"<p>这段时间没有变更。</p>") : H($"<div class=\"tablewrap\"><table class=\"changes\"><thead><tr><th>日期</th><th>变更</th><th>政策</th><th>状态</th><th>对照</th></tr></thead><tbody>{rows}</tbody></table></div>"))}
             <h2>{ExpiringDays} 天内到期（{expiring.Count}）</h2>
-            {(expiring.Count == 0 ? H($"<p class=\"muted\">没有即将到期的现行政策。</p>") : H($"<ul>{expiring.Select(v => H($"<li>{v.ExpiresOn?.ToString("yyyy-MM-dd")} <a href=\"{PolicyPage.PolicyUrl(v.Id)}\">{v.Title}</a> <span class=\"small muted\">{v.DocNumber ?? ""}</span></li>"))}</ul>"))}
+            {(expiring.Count == 0 ? H($"<p class=\"muted\">没有即将到期的现行政策。</p>") : H($"<ul class=\"expiring\">{expiring.Select(Expiring)}</ul>"))}
             """);
         return Layout.Page("变更", body);
     }
+
+    /// <summary>An expiring policy: its end, the days left, and the sentence (or page field, or later document) the end rests on.</summary>
+    private static Markup Expiring(ExpiringPolicy e) => H($"""
+        <li>{e.ExpiresOn.ToString("yyyy-MM-dd")} <span class="small">（还有 {e.DaysLeft} 天）</span> <a href="{PolicyPage.PolicyUrl(e.Version.Id)}">{e.Version.Title}</a>
+        <span class="small muted">{e.Version.DocNumber ?? ""}</span><div class="small muted">依据：{e.Basis}</div></li>
+        """);
 
     private static Markup Row(ChangeLog.ChangeEntry e)
     {

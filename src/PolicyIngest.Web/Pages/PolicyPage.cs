@@ -1,4 +1,5 @@
 using System.Text;
+using PolicyIngest.Catalogue;
 using PolicyIngest.Catalogue.Reads;
 using PolicyIngest.Core.Model;
 using PolicyIngest.Web.Html;
@@ -20,7 +21,7 @@ public static class PolicyPage
             <h1>{v.Title}</h1>
             {When(!string.IsNullOrEmpty(v.NoticeTitle), () => H($"<p class=\"muted\">{v.NoticeTitle}</p>"))}
             <div class="status" id="status">{Layout.StatusBadge(v.Status)} <span class="reason">{p.StatusReason}</span>{RepealedByLink(v)}</div>
-            {Metadata(v, d)}
+            {Metadata(v, d, p.Validity.GetValueOrDefault(v.VersionId))}
             {References(d)}
             {Amounts(d, "")}
             {Rates(d, "")}
@@ -62,7 +63,7 @@ public static class PolicyPage
     private static Markup RepealedByLink(VersionStatusRow v) =>
         v.RepealedBy is null ? Markup.Empty : H($" · <a href=\"{PolicyUrl(v.RepealedBy)}\">查看废止文件</a>");
 
-    private static Markup Metadata(VersionStatusRow v, PolicyDocument d)
+    private static Markup Metadata(VersionStatusRow v, PolicyDocument d, ValidityRow? validity)
     {
         var rows = new List<(string, Markup)>();
         void Add(string name, string? value) { if (!string.IsNullOrWhiteSpace(value)) rows.Add((name, H($"{value}"))); }
@@ -70,8 +71,12 @@ public static class PolicyPage
         Add("发文机构", d.Issuers.Count > 1 ? string.Join("、", d.Issuers) : v.Issuer);
         Add("地区", v.Region);
         Add("印发日期", v.IssuedOn?.ToString("yyyy-MM-dd"));
-        Add("施行日期", v.EffectiveFrom?.ToString("yyyy-MM-dd"));
-        Add("失效日期", v.ExpiresOn?.ToString("yyyy-MM-dd"));
+        if (validity is null)
+        {
+            Add("施行日期", v.EffectiveFrom?.ToString("yyyy-MM-dd"));
+            Add("失效日期", v.ExpiresOn?.ToString("yyyy-MM-dd"));
+        }
+        else rows.AddRange(ValidityRows(v, validity));
         Add("解读对象", v.Interprets);
         Add("来源", v.Source);
         rows.Add(("原文", H($"<a href=\"{OriginalUrl(v.VersionId)}\" download>下载原文件（{v.Format}）</a> <span class=\"small muted\">SHA-256 {v.Sha256[..12]}…</span>")));
@@ -79,6 +84,26 @@ public static class PolicyPage
         Add("统计", $"条款 {d.Clauses.Count} · 金额 {d.Amounts.Count} · 比例 {d.Rates.Count} · 附件/卡片 {d.Parts.Count}");
         foreach (var w in d.Warnings) Add("提示", w);
         return H($"""<dl class="meta">{rows.Select(r => H($"<dt>{r.Item1}</dt><dd>{r.Item2}</dd>"))}</dl>""");
+    }
+
+    /// <summary>施行 and 失效 each with the sentence it came from (linked to its clause), 有效期调整 and 试行; "未写明" when nothing states it.</summary>
+    private static IEnumerable<(string, Markup)> ValidityRows(VersionStatusRow v, ValidityRow validity)
+    {
+        yield return ("施行日期", Dated(v.EffectiveFrom, validity.EffectiveFrom, "文中未写明施行日期"));
+        yield return ("失效日期", validity.ChangedBy is { } by
+            ? H($"""{v.ExpiresOn?.ToString("yyyy-MM-dd") ?? ""}<div class="small">{validity.ChangeReason} · <a href="{PolicyUrl(by)}">调整文件</a></div><div class="small muted">原定：{Dated(validity.StatedExpiresOn, validity.ExpiresOn, "未写明有效期")}</div>""")
+            : Dated(v.ExpiresOn, validity.ExpiresOn, "文中未写明有效期"));
+        if (validity.Trial is { } trial) yield return ("试行", H($"{trial.Rule}「{trial.Sentence}」"));
+    }
+
+    private static Markup Dated(DateOnly? date, ValidityBasis? basis, string unstated)
+    {
+        if (date is null && basis is null) return H($"<span class=\"muted\">{unstated}</span>");
+        var clause = basis?.ClauseId is { } id ? H($" · <a href=\"#{Anchor("", id)}\">见条款</a>") : Markup.Empty;
+        var why = basis is null
+            ? H($"<div class=\"small muted\">依据未记录</div>")
+            : H($"<div class=\"small validity-basis\">{basis.Rule}「{basis.Sentence}」{clause}{When(basis.Note is not null, () => H($"<div class=\"muted\">{basis.Note}</div>"))}</div>");
+        return H($"{date?.ToString("yyyy-MM-dd") ?? "日期不明"}{why}");
     }
 
     private static Markup References(PolicyDocument d)

@@ -1,3 +1,4 @@
+using PolicyIngest.Catalogue;
 using PolicyIngest.Catalogue.Reads;
 using PolicyIngest.Core.Json;
 using PolicyIngest.Web.Pages;
@@ -22,15 +23,16 @@ public static class PolicyApi
             region = v.Region,
             status = v.Status,
             statusReason = p.StatusReason,
+            validity = p.Validity.GetValueOrDefault(v.VersionId),
             repealedBy = v.RepealedBy is null ? null : new { versionId = v.RepealedBy, title = v.RepealedByTitle, docNumber = v.RepealedByDocNumber },
             supersededBy = v.SupersededBy,
             original = PolicyPage.OriginalUrl(v.VersionId),
-            versions = p.Versions.Select(x => Version(x, p.Previous(x))),
+            versions = p.Versions.Select(x => Version(x, p.Previous(x), p.Validity.GetValueOrDefault(x.VersionId))),
             document = p.Document,
         });
     }
 
-    private static object Version(VersionStatusRow v, VersionStatusRow? previous) => new
+    private static object Version(VersionStatusRow v, VersionStatusRow? previous, ValidityRow? validity) => new
     {
         versionId = v.VersionId,
         seq = v.Seq,
@@ -38,7 +40,7 @@ public static class PolicyApi
         docNumber = v.DocNumber,
         issuedOn = v.IssuedOn,
         status = v.Status,
-        statusReason = StatusExplanation.For(v),
+        statusReason = StatusExplanation.For(v, validity),
         ingestedAt = v.IngestedAt,
         source = v.Source,
         sha256 = v.Sha256,

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using PolicyIngest.Catalogue;
 using PolicyIngest.Catalogue.Reads;
 using PolicyIngest.Core.Model;
+using PolicyIngest.Track;
 
 namespace PolicyIngest.Web.Policies;
 
@@ -16,6 +17,9 @@ public sealed record PolicyDetails(
 
     /// <summary>Per version id, its other files: the same text in another format (renditions).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<RenditionFile>> OtherFiles { get; init; } = new Dictionary<string, IReadOnlyList<RenditionFile>>();
+
+    /// <summary>Per version id, what its validity rests on (bases, 有效期调整); null for a version stored without it.</summary>
+    public IReadOnlyDictionary<string, ValidityRow?> Validity { get; init; } = new Dictionary<string, ValidityRow?>();
 
     /// <summary>The version before <paramref name="version"/> in the same policy, for "与上一版对照".</summary>
     public VersionStatusRow? Previous(VersionStatusRow version) =>
@@ -33,9 +37,11 @@ public sealed partial class PolicyLookup(CatalogueStore store)
         if (versionId is null || reader.Version(versionId, asOf) is not { } version) return null;
         if (store.LoadDocument(version.VersionId) is not { } document) return null;
         var versions = reader.VersionsOfPolicy(version.PolicyId, asOf);
-        return new PolicyDetails(version, document, versions, StatusExplanation.For(version))
+        var validity = new ValidityStore(store);
+        return new PolicyDetails(version, document, versions, StatusExplanation.For(version, validity.Of(version.VersionId)))
         {
             OtherFiles = versions.ToDictionary(v => v.VersionId, v => RenditionsOf(store, v.VersionId)),
+            Validity = versions.Append(version).DistinctBy(v => v.VersionId).ToDictionary(v => v.VersionId, v => validity.Of(v.VersionId)),
         };
     }
 
@@ -55,15 +61,19 @@ public sealed partial class PolicyLookup(CatalogueStore store)
 /// <summary>Why a version has its status, in the words an analyst reads (已废止：被 京平科信发〔2026〕3号 废止 …).</summary>
 public static class StatusExplanation
 {
-    public static string For(VersionStatusRow v)
+    public static string For(VersionStatusRow v) => For(v, null);
+
+    /// <summary>With the version's validity row, 已失效 and 尚未生效 also say which sentence set the date.</summary>
+    public static string For(VersionStatusRow v, ValidityRow? validity)
     {
         var recorded = string.IsNullOrWhiteSpace(v.StatusReason) ? null : v.StatusReason.Trim();
+        var dated = validity is null ? null : ValidityReport.StatusReason(v.Status, v.EffectiveFrom, v.ExpiresOn, validity);
         return v.Status switch
         {
             "repealed" => Join($"被{Describe(v.RepealedByTitle, v.RepealedByDocNumber) ?? "后续文件"}废止", recorded),
             "amended" => Join("已有更新版本", recorded),
-            "expired" => Join(v.ExpiresOn is { } e ? $"有效期至 {e:yyyy-MM-dd}，已过期" : "已过有效期", recorded),
-            "not_yet_effective" => Join(v.EffectiveFrom is { } f ? $"自 {f:yyyy-MM-dd} 起施行" : "尚未施行", recorded),
+            "expired" => Join(dated ?? (v.ExpiresOn is { } e ? $"有效期至 {e:yyyy-MM-dd}，已过期" : "已过有效期"), recorded),
+            "not_yet_effective" => Join(dated ?? (v.EffectiveFrom is { } f ? $"自 {f:yyyy-MM-dd} 起施行" : "尚未施行"), recorded),
             _ => Join(InForce(v), recorded),
         };
     }

@@ -1,0 +1,36 @@
+namespace PolicyIngest.Catalogue.Sql;
+
+/// <summary>Statements on validity bases and 有效期调整 (migration 071), one constant each.</summary>
+internal static class ValiditySql
+{
+    public const string Insert = """
+        INSERT OR REPLACE INTO version_validity(version_id, effective_rule, effective_sentence, effective_clause, effective_note,
+            expires_rule, expires_sentence, expires_clause, expires_note, stated_expires_on, trial_rule, trial_sentence)
+        VALUES ($v, $effective_rule, $effective_sentence, $effective_clause, $effective_note,
+            $expires_rule, $expires_sentence, $expires_clause, $expires_note, $stated_expires_on, $trial_rule, $trial_sentence)
+        """;
+
+    public const string Of = """
+        SELECT version_id, effective_rule, effective_sentence, effective_clause, effective_note,
+               expires_rule, expires_sentence, expires_clause, expires_note, stated_expires_on, trial_rule, trial_sentence,
+               changed_by, change_reason
+        FROM version_validity WHERE version_id = $v
+        """;
+
+    public const string InsertChangeRef = """
+        INSERT INTO doc_ref(version_id, kind, ord, title, doc_number, text, expires_on, extend_months)
+        VALUES ($v, 'extends', $ord, $title, $doc_number, $text, $expires_on, $extend_months)
+        """;
+
+    /// <summary>Every 有效期调整 a version states, oldest statement first.</summary>
+    public const string ChangeRefs = """
+        SELECT version_id, title, doc_number, text, expires_on, extend_months FROM doc_ref WHERE kind = 'extends' ORDER BY version_id, ord
+        """;
+
+    public const string SetExpiresOn = "UPDATE version SET expires_on = $expires_on WHERE id = $v";
+
+    public const string SetChange = """
+        INSERT INTO version_validity(version_id, changed_by, change_reason) VALUES ($v, $by, $reason)
+        ON CONFLICT(version_id) DO UPDATE SET changed_by = excluded.changed_by, change_reason = excluded.change_reason
+        """;
+}

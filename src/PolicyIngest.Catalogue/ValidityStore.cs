@@ -1,0 +1,95 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using PolicyIngest.Catalogue.Sql;
+using PolicyIngest.Core.Model;
+
+namespace PolicyIngest.Catalogue;
+
+/// <summary>
+/// What a version's validity rests on: the bases the document states (null when nothing states them), the end it states
+/// itself, and the later document that changed it (有效期调整) with the reason.
+/// </summary>
+public sealed record ValidityRow(
+    string VersionId, ValidityBasis? EffectiveFrom, ValidityBasis? ExpiresOn, DateOnly? StatedExpiresOn, ValidityBasis? Trial,
+    string? ChangedBy, string? ChangeReason);
+
+/// <summary>A 有效期调整 stated by a version: the policy it names, the new end or the months added, the sentence.</summary>
+public sealed record ValidityChangeRef(string VersionId, string? Title, string? DocNumber, string Text, DateOnly? ExpiresOn, int? ExtendMonths);
+
+/// <summary>The SQL of validity bases and 有效期调整 (migration 071). Writes take the caller's transaction.</summary>
+public sealed class ValidityStore(CatalogueStore catalogue)
+{
+    /// <summary>The version's bases and the changes it states about other policies; called when the version is stored.</summary>
+    public void Write(SqliteTransaction tx, string versionId, PolicyDocument document)
+    {
+        var v = document.Validity;
+        Exec(tx, ValiditySql.Insert, ("$v", versionId),
+            ("$effective_rule", v.EffectiveFrom?.Rule), ("$effective_sentence", v.EffectiveFrom?.Sentence),
+            ("$effective_clause", v.EffectiveFrom?.ClauseId), ("$effective_note", v.EffectiveFrom?.Note),
+            ("$expires_rule", v.ExpiresOn?.Rule), ("$expires_sentence", v.ExpiresOn?.Sentence),
+            ("$expires_clause", v.ExpiresOn?.ClauseId), ("$expires_note", v.ExpiresOn?.Note),
+            ("$stated_expires_on", Iso(document.ExpiresOn)), ("$trial_rule", v.Trial?.Rule), ("$trial_sentence", v.Trial?.Sentence));
+        for (var i = 0; i < v.Changes.Count; i++)
+        {
+            var c = v.Changes[i];
+            Exec(tx, ValiditySql.InsertChangeRef, ("$v", versionId), ("$ord", i), ("$title", c.Title), ("$doc_number", c.DocNumber),
+                ("$text", c.Text), ("$expires_on", Iso(c.ExpiresOn)), ("$extend_months", c.ExtendMonths));
+        }
+    }
+
+    /// <summary>The version's validity row; null for an unknown version.</summary>
+    public ValidityRow? Of(string versionId, SqliteTransaction? tx = null)
+    {
+        lock (catalogue.Gate)
+        {
+            using var cmd = catalogue.Command(ValiditySql.Of, ("$v", versionId));
+            cmd.Transaction = tx;
+            using var r = cmd.ExecuteReader();
+            if (!r.Read()) return null;
+            return new ValidityRow(r.GetString(0), Basis(r, 1), Basis(r, 5), Date(r, 9),
+                Text(r, 10) is { } trial ? new ValidityBasis(trial, Text(r, 11) ?? "", null) : null, Text(r, 12), Text(r, 13));
+        }
+    }
+
+    public IReadOnlyList<ValidityChangeRef> ChangeRefs(SqliteTransaction? tx = null)
+    {
+        lock (catalogue.Gate)
+        {
+            using var cmd = catalogue.Command(ValiditySql.ChangeRefs);
+            cmd.Transaction = tx;
+            using var r = cmd.ExecuteReader();
+            var list = new List<ValidityChangeRef>();
+            while (r.Read())
+                list.Add(new ValidityChangeRef(r.GetString(0), Text(r, 1), Text(r, 2), r.GetString(3), Date(r, 4), r.IsDBNull(5) ? null : r.GetInt32(5)));
+            return list;
+        }
+    }
+
+    /// <summary>Sets the version's end (status reads it) and who changed it; a null <paramref name="changedBy"/> restores its own.</summary>
+    public void SetExpiresOn(SqliteTransaction tx, string versionId, DateOnly? expiresOn, string? changedBy, string? reason)
+    {
+        Exec(tx, ValiditySql.SetExpiresOn, ("$v", versionId), ("$expires_on", Iso(expiresOn)));
+        Exec(tx, ValiditySql.SetChange, ("$v", versionId), ("$by", changedBy), ("$reason", reason));
+    }
+
+    private void Exec(SqliteTransaction tx, string sql, params (string, object?)[] args)
+    {
+        lock (catalogue.Gate)
+        {
+            using var cmd = catalogue.Command(sql, args);
+            cmd.Transaction = tx;
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Four columns from <paramref name="i"/>: rule, sentence, clause, note.</summary>
+    private static ValidityBasis? Basis(SqliteDataReader r, int i) =>
+        Text(r, i) is { } rule ? new ValidityBasis(rule, Text(r, i + 1) ?? "", Text(r, i + 2), Text(r, i + 3)) : null;
+
+    private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static DateOnly? Date(SqliteDataReader r, int i) =>
+        r.IsDBNull(i) ? null : DateOnly.ParseExact(r.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string? Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

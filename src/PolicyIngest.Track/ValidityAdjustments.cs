@@ -1,0 +1,62 @@
+using Microsoft.Data.Sqlite;
+using PolicyIngest.Catalogue;
+using PolicyIngest.Core.Model;
+
+namespace PolicyIngest.Track;
+
+/// <summary>
+/// 有效期调整: a document that extends or changes another policy's validity (关于延长《X》有效期的通知, 《X》有效期延长至…,
+/// 有效期延长2年) sets that version's expires_on, whichever of the two arrives first. The changes are stored as doc refs of
+/// kind 'extends' and resolved both ways, like repeals: by 发文字号 when the reference gives one, else by title. The end is
+/// always re-derived from the version's own end and every change naming it, in issue order, so arrival order never matters.
+/// </summary>
+public sealed class ValidityAdjustments(TrackStore store)
+{
+    private readonly ValidityStore _validity = new(store.Catalogue);
+
+    /// <summary>Inside the version's transaction: the versions this document's changes name, and this one if a stored change names it.</summary>
+    public void Record(SqliteTransaction tx, string versionId, PolicyDocument document, DateOnly asOf)
+    {
+        var refs = _validity.ChangeRefs(tx);
+        var targets = new HashSet<string>();
+        foreach (var c in refs.Where(r => r.VersionId == versionId))
+            targets.UnionWith(Named(c, asOf, tx).Select(t => t.Id));
+        if (refs.Any(r => r.VersionId != versionId && Names(r, document.Title, document.DocNumber))) targets.Add(versionId);
+        foreach (var id in targets) Rederive(tx, id, refs, asOf);
+    }
+
+    /// <summary>The version's end: its own, then each change naming it from a document not issued before it, oldest first.</summary>
+    private void Rederive(SqliteTransaction tx, string targetId, IReadOnlyList<ValidityChangeRef> refs, DateOnly asOf)
+    {
+        if (store.Version(targetId, asOf, tx) is not { } target) return;
+        var end = _validity.Of(targetId, tx)?.StatedExpiresOn;
+        string? by = null, reason = null;
+        var changes = refs.Where(r => r.VersionId != targetId && Names(r, target.Title, target.DocNumber))
+            .Select(r => (Ref: r, By: store.Version(r.VersionId, asOf, tx)))
+            .Where(x => x.By is not null && !(x.By.IssuedOn < target.IssuedOn))
+            .OrderBy(x => x.By!.IssuedOn ?? DateOnly.MaxValue).ThenBy(x => x.By!.IngestedAt);
+        foreach (var (change, extender) in changes)
+        {
+            // 延长2年 of a policy that states no end has nothing to count from: left as it is.
+            var next = change.ExpiresOn ?? (end is { } current && change.ExtendMonths is { } months ? current.AddMonths(months) : null);
+            if (next is not { } after) continue;
+            reason = ValidityReport.Changed(extender!, end, after, change.Text);
+            (end, by) = (after, extender!.Id);
+        }
+        _validity.SetExpiresOn(tx, targetId, end, by, reason);
+    }
+
+    /// <summary>The stored versions a change names (the same test as <see cref="Names"/>).</summary>
+    private IEnumerable<TrackedVersion> Named(ValidityChangeRef r, DateOnly asOf, SqliteTransaction tx)
+    {
+        if (PolicyKeys.DocNumber(r.DocNumber) is { } number) return store.ByDocNumberKey(number, asOf, tx);
+        return PolicyKeys.Title(r.Title) is { Length: >= 4 } title ? store.ByTitleKey(title, asOf, tx) : [];
+    }
+
+    /// <summary>Whether a change names this title/number: by 发文字号 when it gives one, else by title.</summary>
+    private static bool Names(ValidityChangeRef r, string? title, string? docNumber)
+    {
+        if (PolicyKeys.DocNumber(r.DocNumber) is { } number) return number == PolicyKeys.DocNumber(docNumber);
+        return PolicyKeys.Title(r.Title) is { Length: >= 4 } key && key == PolicyKeys.Title(title);
+    }
+}
