@@ -38,38 +38,33 @@ public sealed class ValidityStore(CatalogueStore catalogue)
     }
 
     /// <summary>The version's validity row; null for an unknown version.</summary>
-    public ValidityRow? Of(string versionId, SqliteTransaction? tx = null)
-    {
-        lock (catalogue.Gate)
-        {
-            using var cmd = catalogue.Command(ValiditySql.Of, ("$v", versionId));
-            cmd.Transaction = tx;
-            using var r = cmd.ExecuteReader();
-            if (!r.Read()) return null;
-            return new ValidityRow(r.GetString(0), Basis(r, 1), Basis(r, 5), Date(r, 9),
-                Text(r, 10) is { } trial ? new ValidityBasis(trial, Text(r, 11) ?? "", null) : null, Text(r, 12), Text(r, 13));
-        }
-    }
+    public ValidityRow? Of(string versionId, SqliteTransaction? tx = null) =>
+        Query(tx, ValiditySql.Of, r => new ValidityRow(r.GetString(0), Basis(r, 1), Basis(r, 5), Date(r, 9),
+            Text(r, 10) is { } trial ? new ValidityBasis(trial, Text(r, 11) ?? "", null) : null, Text(r, 12), Text(r, 13)),
+            ("$v", versionId)).FirstOrDefault();
 
-    public IReadOnlyList<ValidityChangeRef> ChangeRefs(SqliteTransaction? tx = null)
-    {
-        lock (catalogue.Gate)
-        {
-            using var cmd = catalogue.Command(ValiditySql.ChangeRefs);
-            cmd.Transaction = tx;
-            using var r = cmd.ExecuteReader();
-            var list = new List<ValidityChangeRef>();
-            while (r.Read())
-                list.Add(new ValidityChangeRef(r.GetString(0), Text(r, 1), Text(r, 2), r.GetString(3), Date(r, 4), r.IsDBNull(5) ? null : r.GetInt32(5)));
-            return list;
-        }
-    }
+    public IReadOnlyList<ValidityChangeRef> ChangeRefs(SqliteTransaction? tx = null) =>
+        Query(tx, ValiditySql.ChangeRefs, r =>
+            new ValidityChangeRef(r.GetString(0), Text(r, 1), Text(r, 2), r.GetString(3), Date(r, 4), r.IsDBNull(5) ? null : r.GetInt32(5)));
 
     /// <summary>Sets the version's end (status reads it) and who changed it; a null <paramref name="changedBy"/> restores its own.</summary>
     public void SetExpiresOn(SqliteTransaction tx, string versionId, DateOnly? expiresOn, string? changedBy, string? reason)
     {
         Exec(tx, ValiditySql.SetExpiresOn, ("$v", versionId), ("$expires_on", Iso(expiresOn)));
         Exec(tx, ValiditySql.SetChange, ("$v", versionId), ("$by", changedBy), ("$reason", reason));
+    }
+
+    private List<T> Query<T>(SqliteTransaction? tx, string sql, Func<SqliteDataReader, T> read, params (string, object?)[] args)
+    {
+        lock (catalogue.Gate)
+        {
+            using var cmd = catalogue.Command(sql, args);
+            cmd.Transaction = tx;
+            using var r = cmd.ExecuteReader();
+            var rows = new List<T>();
+            while (r.Read()) rows.Add(read(r));
+            return rows;
+        }
     }
 
     private void Exec(SqliteTransaction tx, string sql, params (string, object?)[] args)

@@ -6,7 +6,7 @@ namespace PolicyIngest.Track;
 public sealed record ExpiringPolicy(TrackedVersion Version, DateOnly ExpiresOn, int DaysLeft, ValidityRow? Validity)
 {
     /// <summary>The sentence (or page field, or later document) the end rests on, for people.</summary>
-    public string Basis => ValidityReport.EndBasis(Validity) ?? "依据未记录";
+    public string Basis => ValidityReport.EndBasis(Validity) ?? "未记录";
 }
 
 /// <summary>

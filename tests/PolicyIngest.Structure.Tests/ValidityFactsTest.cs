@@ -105,31 +105,20 @@ public class ValidityFactsTest
         Assert.Equal("施行日期不明，无法推算", r.Validity.ExpiresOn!.Note);
     }
 
-    [Fact]
-    public void Read_PrefersTheDocumentsOwnSentence_OverItsNotice_AndGivesTheClause()
+    [Theory]
+    // why: real/32 states the start twice (the 政府令 and article 19); the article that says 本办法 is quoted, with its clause id
+    [InlineData("2021-01-29", "p4", "《广州市老年人优待办法》已经2021年1月8日市政府第15届130次常务会议通过，现予公布，自2021年5月1日起施行。",
+        "art19", "本办法自2021年5月1日起施行。", "effectiveFrom", "2021-05-01")]
+    // why: real/30 — 结果有效期三年 in article 36 came first and gave 2025-09-06; article 52's 有效期5年 is the 办法's
+    [InlineData("2022-09-06", "ch5/art36/p2", "市民政部门每年委托第三方机构开展居家社区养老服务组织星级评定，结果有效期三年。",
+        "ch7/art52", "本办法自印发之日起施行，有效期5年。", "expiresOn", "2027-09-06")]
+    public void Read_QuotesTheClauseAboutTheDocument(string issued, string firstId, string first, string secondId, string second, string field, string date)
     {
-        // why: real/32 states the start twice (the 政府令 and article 19); the article that says 本办法 is quoted, with its clause id
-        var r = ValidityFacts.Read(
-        [
-            new TextSegment("p4", "《广州市老年人优待办法》已经2021年1月8日市政府第15届130次常务会议通过，现予公布，自2021年5月1日起施行。"),
-            new TextSegment("art19", "本办法自2021年5月1日起施行。"),
-        ], new DateOnly(2021, 1, 29));
-        Assert.Equal(new DateOnly(2021, 5, 1), r.EffectiveFrom);
-        Assert.Equal("art19", r.Validity.EffectiveFrom!.ClauseId);
-        Assert.Equal("本办法自2021年5月1日起施行。", r.Validity.EffectiveFrom.Sentence);
-    }
-
-    [Fact]
-    public void Read_TheDocumentsTerm_NotAnEarlierOne()
-    {
-        // why: real/30 — 结果有效期三年 in article 36 came first and gave 2025-09-06; article 52's 有效期5年 is the 办法's
-        var r = ValidityFacts.Read(
-        [
-            new TextSegment("ch5/art36/p2", "市民政部门每年委托第三方机构开展居家社区养老服务组织星级评定，结果有效期三年。"),
-            new TextSegment("ch7/art52", "本办法自印发之日起施行，有效期5年。"),
-        ], new DateOnly(2022, 9, 6));
-        Assert.Equal(new DateOnly(2027, 9, 6), r.ExpiresOn);
-        Assert.Equal("ch7/art52", r.Validity.ExpiresOn!.ClauseId);
+        var r = ValidityFacts.Read([new TextSegment(firstId, first), new TextSegment(secondId, second)], DateOnly.Parse(issued));
+        var (got, basis) = field == "effectiveFrom" ? (r.EffectiveFrom, r.Validity.EffectiveFrom) : (r.ExpiresOn, r.Validity.ExpiresOn);
+        Assert.Equal(DateOnly.Parse(date), got);
+        Assert.Equal(secondId, basis!.ClauseId);
+        Assert.Equal(second, basis.Sentence);
     }
 
     [Fact]

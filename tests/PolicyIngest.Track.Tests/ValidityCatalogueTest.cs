@@ -10,28 +10,13 @@ namespace PolicyIngest.Track.Tests;
 /// </summary>
 public sealed class ValidityCatalogueTest : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("policyingest-validity-").FullName;
-    private readonly FixedClock _clock = new(new DateTimeOffset(2025, 6, 1, 8, 0, 0, TimeSpan.Zero));
-    private readonly CatalogueStore _catalogue;
-    private readonly IngestService _ingest;
-    private readonly TrackStore _store;
+    private readonly TrackCatalogue _track = new();
     private readonly ValidityStore _validity;
     private static readonly DateOnly AsOf = new(2025, 6, 1);
 
-    public ValidityCatalogueTest()
-    {
-        _catalogue = new CatalogueStore(Path.Combine(_dir, "cat.db"));
-        _ingest = new IngestService(PolicyIngestServices.CreateProcessor(), _catalogue, new VersionLinker(_clock), null, _clock,
-            VersionTracker.For(_catalogue, _clock));
-        _store = new TrackStore(_catalogue);
-        _validity = new ValidityStore(_catalogue);
-    }
+    public ValidityCatalogueTest() => _validity = new ValidityStore(_track.Catalogue);
 
-    public void Dispose()
-    {
-        _catalogue.Dispose();
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _track.Dispose();
 
     // A 办法 valid for five years from its 印发 (2019-10-09 → 2024-10-09), as real/16 states it.
     private const string Measure = """
@@ -57,12 +42,12 @@ public sealed class ValidityCatalogueTest : IDisposable
 
     private IngestResult Ingest(string name, string text)
     {
-        var result = _ingest.IngestBytes(Encoding.UTF8.GetBytes(text), $"https://gov.example/{name}.txt");
+        var result = _track.Ingest.IngestBytes(Encoding.UTF8.GetBytes(text), $"https://gov.example/{name}.txt");
         Assert.NotEqual(IngestOutcome.Failed, result.Outcome);
         return result;
     }
 
-    private TrackedVersion V(string id) => _store.Version(id, AsOf)!;
+    private TrackedVersion V(string id) => _track.Store.Version(id, AsOf)!;
 
     [Fact]
     public void Store_KeepsTheBasisOfEachDate()
@@ -79,7 +64,7 @@ public sealed class ValidityCatalogueTest : IDisposable
         // why: the 已失效 reason names the sentence that set the end
         Assert.Equal("expired", V(m.VersionId!).Status);
         Assert.Equal("有效期至2024年10月9日届满，依据：有效期N年「本办法自印发之日起施行，有效期5年。」（art3；自施行之日 2019-10-09 起算5年）",
-            ValidityReport.Expired(_store, V(m.VersionId!)));
+            ValidityReport.Expired(_track.Store, V(m.VersionId!)));
     }
 
     [Theory]
@@ -146,12 +131,12 @@ public sealed class ValidityCatalogueTest : IDisposable
     public void Expiring_GivesTheEndTheDaysLeftAndTheSentence()
     {
         var m = Ingest("measure", Measure.Replace("2019年10月9日", "2020年7月1日"));
-        var e = Assert.Single(ValidityReport.Expiring(_store, AsOf, 60));
+        var e = Assert.Single(ValidityReport.Expiring(_track.Store, AsOf, 60));
         Assert.Equal(m.VersionId, e.Version.Id);
         Assert.Equal(new DateOnly(2025, 7, 1), e.ExpiresOn);
         Assert.Equal(30, e.DaysLeft);
         Assert.Contains("「本办法自印发之日起施行，有效期5年。」", e.Basis);
-        Assert.Empty(ValidityReport.Expiring(_store, AsOf, 29));
+        Assert.Empty(ValidityReport.Expiring(_track.Store, AsOf, 29));
     }
 }
 

@@ -6,35 +6,17 @@ using PolicyIngest.Pipeline;
 
 namespace PolicyIngest.Track.Tests;
 
-/// <summary>A clock the test sets.</summary>
-internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-    public override DateTimeOffset GetUtcNow() => Now;
-}
-
 /// <summary>Linking, repeals, status and change reports on a real SQLite catalogue in a temporary folder.</summary>
 public sealed class VersionCatalogueTest : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("policyingest-track-").FullName;
-    private readonly FixedClock _clock = new(new DateTimeOffset(2025, 6, 1, 8, 0, 0, TimeSpan.Zero));
-    private readonly CatalogueStore _catalogue;
-    private readonly IngestService _ingest;
-    private readonly TrackStore _store;
+    private readonly TrackCatalogue _track = new();
+    private string _dir => _track.Folder;
+    private FixedClock _clock => _track.Clock;
+    private CatalogueStore _catalogue => _track.Catalogue;
+    private IngestService _ingest => _track.Ingest;
+    private TrackStore _store => _track.Store;
 
-    public VersionCatalogueTest()
-    {
-        _catalogue = new CatalogueStore(Path.Combine(_dir, "cat.db"));
-        _ingest = new IngestService(PolicyIngestServices.CreateProcessor(), _catalogue, new VersionLinker(_clock), null, _clock,
-            VersionTracker.For(_catalogue, _clock));
-        _store = new TrackStore(_catalogue);
-    }
-
-    public void Dispose()
-    {
-        _catalogue.Dispose();
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _track.Dispose();
 
     private static PolicyDocument Doc(string source, string title, string? docNumber, string? issuer, DateOnly? issued, string body,
         DateOnly? expires = null, DateOnly? effective = null, params DocRef[] repeals) => new()

@@ -1,0 +1,38 @@
+using PolicyIngest.Catalogue;
+using PolicyIngest.Pipeline;
+
+namespace PolicyIngest.Track.Tests;
+
+/// <summary>A clock the test sets.</summary>
+internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+    public override DateTimeOffset GetUtcNow() => Now;
+}
+
+/// <summary>
+/// A real SQLite catalogue in a temporary folder, filled through the real ingest service with the version linker and
+/// tracker, on a clock the test sets (2025-06-01 to start). Disposed with its files.
+/// </summary>
+internal sealed class TrackCatalogue : IDisposable
+{
+    public TrackCatalogue()
+    {
+        Catalogue = new CatalogueStore(Path.Combine(Folder, "cat.db"));
+        Ingest = new IngestService(PolicyIngestServices.CreateProcessor(), Catalogue, new VersionLinker(Clock), null, Clock,
+            VersionTracker.For(Catalogue, Clock));
+        Store = new TrackStore(Catalogue);
+    }
+
+    public string Folder { get; } = Directory.CreateTempSubdirectory("policyingest-track-").FullName;
+    public FixedClock Clock { get; } = new(new DateTimeOffset(2025, 6, 1, 8, 0, 0, TimeSpan.Zero));
+    public CatalogueStore Catalogue { get; }
+    public IngestService Ingest { get; }
+    public TrackStore Store { get; }
+
+    public void Dispose()
+    {
+        Catalogue.Dispose();
+        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+    }
+}
