@@ -56,6 +56,13 @@ public class ShowConsolidatedTest
         var noteTexts = paragraphs.Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val == "EditorNote").Select(p => p.InnerText).ToList();
         Assert.Contains(Note58, noteTexts);
         Assert.Equal(notes, noteTexts.Count);
+        word.Dispose();
+
+        // why: an export saved into a watched folder must not come back as a new version of the policy (its notes differ).
+        var again = CliRunner.Run("ingest", dir.File("out"), "--db", db);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains($"skipped: {html}: the catalogue's own output (a 整理版 export)", again.StdErr);
+        Assert.Contains($"skipped: {docx}: not a policy document (the catalogue's own 整理版 export)", again.StdErr);
     }
 
     [Fact]

@@ -31,6 +31,7 @@ public static class EvaluateCommand
         new SearchEvaluation(),
         new SegmentEvaluation(),
         new DiffEvaluationMeasurement(),
+        new ConsolidatedEvaluation(),
     ];
 
     /// <summary>`bench NAME`: speed figures.</summary>
