@@ -9,19 +9,10 @@ public class ShowConsolidatedTest
 {
     private const string Note58 = "【编注】原第四十八条，根据2022年6月24日《关于修改〈中华人民共和国反垄断法〉的决定》修改后改为本条";
 
-    private static string Revision(string prefix) =>
-        Directory.GetFiles(Path.Combine(CliRunner.SharedRoot, "data", "revisions"), prefix + "*.txt").Single();
-
     private static (string Db, string PolicyId) Catalogue(TempDir dir)
     {
         var db = dir.File("cat.db");
-        var file = dir.File("fanlongduan.txt");
-        File.Copy(Revision("16_"), file);
-        Assert.Equal(0, CliRunner.Run("ingest", file, "--db", db).ExitCode);
-        File.Copy(Revision("17_"), file, overwrite: true);
-        var second = CliRunner.Run("ingest", file, "--db", db, "--json");
-        using var json = JsonDocument.Parse(second.StdOut);
-        return (db, json.RootElement.GetProperty("results")[0].GetProperty("policyId").GetString()!);
+        return (db, CliRunner.IngestTwoVersions(dir, db, "16_", "17_", "fanlongduan.txt").GetProperty("policyId").GetString()!);
     }
 
     [Fact]
