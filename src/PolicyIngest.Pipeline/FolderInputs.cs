@@ -17,7 +17,7 @@ public sealed record FolderEntry(string Path, string? Skip, string? Unreadable =
 /// The files of a folder to ingest. What may be a policy document is tried. Skipped, each with its reason: what the
 /// bytes show to be something else (<see cref="ContentKinds"/>: JSON, images, SQLite files, archives, spreadsheets,
 /// presentations; CSV tables, scripts and configuration by their names or a #! line, as plain text has no other mark),
-/// 新旧对照 reports the report writer produced
+/// 新旧对照 reports and 整理版 exports the report writers produced
 /// (<see cref="ReportMarker"/>), the folders a catalogue keeps next to its database (<see cref="CatalogueLayout"/>:
 /// reports, archive, locks) for the catalogue in use and for any catalogue found in the walk, and hidden files and
 /// folders. A file named on the command line is not walked: it is always tried.
@@ -113,8 +113,11 @@ public static class FolderInputs
                 return $"{NotAPolicy} (a {extension[1..].ToUpperInvariant()} table)";
             if (format != SourceFormat.Html && (head.AsSpan().StartsWith("#!"u8) || SourceExtensions.Contains(extension)))
                 return $"{NotAPolicy} (source code or configuration)";
-            if (ReportMarker.IsReport(Encoding.UTF8.GetString(head, 0, Math.Min(head.Length, 8192))))
-                return "the catalogue's own output (a 新旧对照 report), not a policy document";
+            var text = Encoding.UTF8.GetString(head, 0, Math.Min(head.Length, 8192));
+            if (ReportMarker.IsReport(text))
+                return text.Contains(ReportMarker.Consolidated, StringComparison.Ordinal)
+                    ? "the catalogue's own output (a 整理版 export), not a policy document"
+                    : "the catalogue's own output (a 新旧对照 report), not a policy document";
         }
         return null;
     }
@@ -125,6 +128,12 @@ public static class FolderInputs
         {
             using var zip = ZipFile.OpenRead(file);
             var names = zip.Entries.Select(e => e.FullName).ToList();
+            // A 整理版 exported by `show --consolidated --docx` (or the web page) carries the report mark in its core properties.
+            if (zip.GetEntry("docProps/core.xml") is { Length: < 65_536 } core)
+            {
+                using var reader = new StreamReader(core.Open(), Encoding.UTF8);
+                if (reader.ReadToEnd().Contains(ReportMarker.Consolidated, StringComparison.Ordinal)) return "the catalogue's own 整理版 export";
+            }
             string? mime = null;
             if (zip.GetEntry("mimetype") is { Length: < 256 } entry)
             {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.Json;
 
 namespace PolicyIngest.Cli.Tests;
 
@@ -11,6 +12,26 @@ public static class CliRunner
     public static string SharedRoot => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"));
 
     public sealed record Result(int ExitCode, string StdOut, string StdErr);
+
+    /// <summary>A text of ../shared/data/revisions by its number (`08_` → 08_pair-C_….txt).</summary>
+    public static string Revision(string prefix) =>
+        Directory.GetFiles(Path.Combine(SharedRoot, "data", "revisions"), prefix + "*.txt").Single();
+
+    /// <summary>
+    /// Ingests the revision <paramref name="oldPrefix"/>, then <paramref name="newPrefix"/> written over it at the same path
+    /// (a new version of the same source); the second ingest's `--json` result entry.
+    /// </summary>
+    public static JsonElement IngestTwoVersions(TempDir dir, string db, string oldPrefix, string newPrefix, string fileName = "policy.txt")
+    {
+        var file = dir.File(fileName);
+        File.Copy(Revision(oldPrefix), file);
+        Assert.Equal(0, Run("ingest", file, "--db", db).ExitCode);
+        File.Copy(Revision(newPrefix), file, overwrite: true);
+        var second = Run("ingest", file, "--db", db, "--json");
+        Assert.Equal(0, second.ExitCode);
+        using var json = JsonDocument.Parse(second.StdOut);
+        return json.RootElement.GetProperty("results")[0].Clone();
+    }
 
     public static Result Run(params string[] args) => RunIn(RepositoryRoot, null, args);
 

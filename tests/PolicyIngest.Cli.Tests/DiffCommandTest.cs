@@ -4,8 +4,7 @@ namespace PolicyIngest.Cli.Tests;
 
 public class DiffCommandTest
 {
-    private static string Revision(string prefix) =>
-        Directory.GetFiles(Path.Combine(CliRunner.SharedRoot, "data", "revisions"), prefix + "*.txt").Single();
+    private static string Revision(string prefix) => CliRunner.Revision(prefix);
 
     [Fact]
     public void Diff_Json_HasTheContractShape_AndWritesHtmlAndMarkdown()
@@ -49,14 +48,7 @@ public class DiffCommandTest
     {
         using var dir = new TempDir();
         var db = dir.File("data/cat.db");
-        var file = dir.File("policy.txt");
-        File.Copy(Revision("08_"), file);
-        Assert.Equal(0, CliRunner.Run("ingest", file, "--db", db).ExitCode);
-        File.Copy(Revision("09_"), file, overwrite: true);
-        var second = CliRunner.Run("ingest", file, "--db", db, "--json");
-        Assert.Equal(0, second.ExitCode);
-        using var ingested = JsonDocument.Parse(second.StdOut);
-        var entry = ingested.RootElement.GetProperty("results")[0];
+        var entry = CliRunner.IngestTwoVersions(dir, db, "08_", "09_");
         Assert.Equal("new-version", entry.GetProperty("outcome").GetString());
         var versionId = entry.GetProperty("versionId").GetString()!;
 

@@ -9,19 +9,10 @@ public class ShowConsolidatedTest
 {
     private const string Note58 = "【编注】原第四十八条，根据2022年6月24日《关于修改〈中华人民共和国反垄断法〉的决定》修改后改为本条";
 
-    private static string Revision(string prefix) =>
-        Directory.GetFiles(Path.Combine(CliRunner.SharedRoot, "data", "revisions"), prefix + "*.txt").Single();
-
     private static (string Db, string PolicyId) Catalogue(TempDir dir)
     {
         var db = dir.File("cat.db");
-        var file = dir.File("fanlongduan.txt");
-        File.Copy(Revision("16_"), file);
-        Assert.Equal(0, CliRunner.Run("ingest", file, "--db", db).ExitCode);
-        File.Copy(Revision("17_"), file, overwrite: true);
-        var second = CliRunner.Run("ingest", file, "--db", db, "--json");
-        using var json = JsonDocument.Parse(second.StdOut);
-        return (db, json.RootElement.GetProperty("results")[0].GetProperty("policyId").GetString()!);
+        return (db, CliRunner.IngestTwoVersions(dir, db, "16_", "17_", "fanlongduan.txt").GetProperty("policyId").GetString()!);
     }
 
     [Fact]
@@ -56,6 +47,13 @@ public class ShowConsolidatedTest
         var noteTexts = paragraphs.Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val == "EditorNote").Select(p => p.InnerText).ToList();
         Assert.Contains(Note58, noteTexts);
         Assert.Equal(notes, noteTexts.Count);
+        word.Dispose();
+
+        // why: an export saved into a watched folder must not come back as a new version of the policy (its notes differ).
+        var again = CliRunner.Run("ingest", dir.File("out"), "--db", db);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains($"skipped: {html}: the catalogue's own output (a 整理版 export)", again.StdErr);
+        Assert.Contains($"skipped: {docx}: not a policy document (the catalogue's own 整理版 export)", again.StdErr);
     }
 
     [Fact]

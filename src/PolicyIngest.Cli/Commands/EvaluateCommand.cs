@@ -32,6 +32,7 @@ public static class EvaluateCommand
         new SegmentEvaluation(),
         new DiffEvaluationMeasurement(),
         new RenditionEvaluation(),
+        new ConsolidatedEvaluation(),
     ];
 
     /// <summary>`bench NAME`: speed figures.</summary>

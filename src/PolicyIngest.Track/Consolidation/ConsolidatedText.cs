@@ -23,11 +23,12 @@ public enum NoteKind
 public sealed record Renumbering(Revision Revision, string FromLabel);
 
 /// <summary>
-/// The 编注 of one provision of the consolidated text: which revision last changed it, how, and what it was called
-/// before (<see cref="FormerLabels"/>: the labels in the version before <see cref="Revision"/>; several for a merge).
+/// The 编注 of one provision (<see cref="Label"/>, as the consolidated version numbers it) of the consolidated text:
+/// which revision last changed it, how, and what it was called before (<see cref="FormerLabels"/>: the labels in the
+/// version before <see cref="Revision"/>; several for a merge).
 /// </summary>
 public sealed record EditorNote(
-    NoteKind Kind, Revision Revision, IReadOnlyList<string> FormerLabels, string LabelAtRevision, Renumbering? RenumberedLater, string Text)
+    string Label, NoteKind Kind, Revision Revision, IReadOnlyList<string> FormerLabels, string LabelAtRevision, Renumbering? RenumberedLater, string Text)
 {
     public const string Prefix = "【编注】";
 
@@ -137,7 +138,7 @@ public static class ConsolidatedText
     }
 
     private static EditorNote Note(NoteKind kind, Revision revision, IReadOnlyList<string> former, string labelThen, DiffUnit unit, Renumbering? later) =>
-        new(kind, revision, former, labelThen, later, EditorNoteText.Compose(kind, revision, former, labelThen, unit.Label, later));
+        new(unit.Label, kind, revision, former, labelThen, later, EditorNoteText.Compose(kind, revision, former, labelThen, unit.Label, later));
 
     /// <summary>An old provision as a note names it: its label, or for an unnumbered paragraph its place.</summary>
     private static string FormerLabel(DiffUnit u) => u.Label.Length > 0 ? u.Label : $"第{u.Index + 1}段";

@@ -30,7 +30,7 @@ public static class ConsolidatedJson
 {
     public sealed record Version(string VersionId, string Title, string? DocNumber, DateOnly? IssuedOn);
     public sealed record RevisionRow(string VersionId, DateOnly? IssuedOn, string Act, string? DocNumber, string Phrase);
-    public sealed record NoteRow(string Kind, string RevisionVersionId, IReadOnlyList<string> FormerLabels, string Text);
+    public sealed record NoteRow(string Label, string Kind, string RevisionVersionId, IReadOnlyList<string> FormerLabels, string Text);
     public sealed record ClauseRow(int Part, string Id, string Kind, string Label, IReadOnlyList<string> Path, string? Heading, string Text, NoteRow? Note);
     public sealed record RemovedRow(string Label, string Text, string RevisionVersionId, string Note);
     public sealed record Document(Version Version, IReadOnlyList<RevisionRow> Revisions, IReadOnlyList<string> PartTitles, int NoteCount,
@@ -41,7 +41,7 @@ public static class ConsolidatedJson
         d.Revisions.Select(r => new RevisionRow(r.VersionId, r.IssuedOn, r.Act, r.DocNumber, r.Phrase)).ToList(),
         d.PartTitles, d.Notes.Count(),
         d.Clauses.Select(c => new ClauseRow(c.Part, c.Clause.Id, c.Clause.Kind.ToId(), c.Clause.Label, c.Clause.Path, c.Clause.Heading, c.Clause.Text,
-            c.Note is { } n ? new NoteRow(n.Kind.ToId(), n.Revision.VersionId, n.FormerLabels, n.Display) : null)).ToList(),
+            c.Note is { } n ? new NoteRow(n.Label, n.Kind.ToId(), n.Revision.VersionId, n.FormerLabels, n.Display) : null)).ToList(),
         d.Removed.Select(r => new RemovedRow(r.Label, r.Text, r.Revision.VersionId, r.Display)).ToList());
 
     public static string Serialize(ConsolidatedDocument d) => PolicyJson.Serialize(Build(d));
@@ -74,6 +74,15 @@ public static class ConsolidatedPlainText
 
     public const string RemovedHeading = "已删除的条文";
 
+    public static string KindName(NoteKind kind) => kind switch
+    {
+        NoteKind.Modified => "修改",
+        NoteKind.Added => "增加",
+        NoteKind.Merged => "合并",
+        NoteKind.Split => "拆分",
+        _ => "仅条号变化",
+    };
+
     /// <summary>The lines above the text: which version, which revisions, how many notes.</summary>
     public static IReadOnlyList<string> Header(ConsolidatedDocument d)
     {
@@ -88,7 +97,8 @@ public static class ConsolidatedPlainText
             var first = d.Chain[0];
             lines.Add($"第 1 版：{first.Document.Title}{(first.IssuedOn is { } f ? "，" + Revision.ChineseDate(f) : "")}（{first.VersionId}）");
             lines.AddRange(d.Revisions.Select((r, k) => $"第 {k + 2} 版：{r.Phrase}（{r.VersionId}）"));
-            lines.Add($"编注 {d.Notes.Count()} 条：注明最后一次改动该条的修改及改动方式；与第 1 版相同的条文不加编注。");
+            var kinds = d.Notes.GroupBy(n => n.Kind).OrderBy(g => g.Key).Select(g => $"{KindName(g.Key)} {g.Count()}");
+            lines.Add($"编注 {d.Notes.Count()} 条（{string.Join(" · ", kinds)}），已删除 {d.Removed.Count} 条：注明最后一次改动该条的修改及改动方式；与第 1 版相同的条文不加编注。");
         }
         return lines;
     }
@@ -102,7 +112,7 @@ public static class ConsolidatedHtml
         var title = d.Current.Document.Title;
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">")
-          .Append("<meta name=\"generator\" content=\"").Append(ReportMarker.Token).Append(" 整理版\">")
+.Append(ReportMarker.ConsolidatedHtmlMeta)
           .Append("<title>整理版：").Append(E(title)).Append("</title>\n<style>").Append(Css).Append("</style></head><body>\n");
         sb.Append("<h1>").Append(E(title)).Append("</h1>\n<p class=\"sub\">整理版（含编注）</p>\n<div class=\"about\">");
         foreach (var line in ConsolidatedPlainText.Header(d)) sb.Append("<p>").Append(E(line)).Append("</p>");

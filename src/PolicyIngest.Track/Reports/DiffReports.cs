@@ -90,6 +90,9 @@ public static class ReportMarker
     public const string Token = "PolicyIngest-report";
     public const string HtmlMeta = "<meta name=\"generator\" content=\"" + Token + " 新旧对照\">";
     public const string MarkdownComment = "<!-- " + Token + " 新旧对照 -->";
+    /// <summary>What marks a 整理版 export: the HTML's generator tag and the DOCX's core Description property.</summary>
+    public const string Consolidated = Token + " 整理版";
+    public const string ConsolidatedHtmlMeta = "<meta name=\"generator\" content=\"" + Consolidated + "\">";
 
     /// <summary>
     /// Whether the first bytes of an HTML or text file are a report's: the marker, or for reports written before it

@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -25,10 +26,8 @@ public static class ConsolidatedDocx
     public static void Write(Stream output, ConsolidatedDocument d)
     {
         using var package = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
-        // The mark a folder ingest could tell the catalogue's own output by (as the HTML reports' generator tag).
-        package.PackageProperties.Creator = "PolicyIngest";
-        package.PackageProperties.Description = ReportMarker.Token + " 整理版";
-        package.PackageProperties.Title = d.Current.Document.Title + "（整理版）";
+        // The mark a folder ingest tells the catalogue's own output by (as the HTML's generator tag).
+        WriteCoreProperties(package.AddCoreFilePropertiesPart(), d.Current.Document.Title + "（整理版）");
         var main = package.AddMainDocumentPart();
         main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
         var body = new Body();
@@ -67,6 +66,17 @@ public static class ConsolidatedDocx
             new PageMargin { Top = 1440, Bottom = 1440, Left = 1800, Right = 1800, Header = 851, Footer = 992, Gutter = 0 }));
         main.Document = new Document(body);
         main.Document.Save();
+    }
+
+    /// <summary>docProps/core.xml, where Word keeps them (PackageProperties would write a .psmdcp part instead).</summary>
+    private static void WriteCoreProperties(CoreFilePropertiesPart part, string title)
+    {
+        XNamespace cp = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
+        XNamespace dc = "http://purl.org/dc/elements/1.1/";
+        var xml = new XDocument(new XElement(cp + "coreProperties", new XAttribute(XNamespace.Xmlns + "cp", cp), new XAttribute(XNamespace.Xmlns + "dc", dc),
+            new XElement(dc + "title", title), new XElement(dc + "creator", "PolicyIngest"), new XElement(dc + "description", ReportMarker.Consolidated)));
+        using var stream = part.GetStream(FileMode.Create);
+        xml.Save(stream);
     }
 
     private static Paragraph Para(string style, params Run[] runs)
