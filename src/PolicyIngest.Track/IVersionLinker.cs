@@ -1,3 +1,4 @@
+using PolicyIngest.Core;
 using PolicyIngest.Catalogue;
 using PolicyIngest.Core.Model;
 
@@ -19,7 +20,7 @@ public sealed class VersionLinker(TimeProvider clock) : IVersionLinker
     public PolicyLink Link(PolicyDocument document, CatalogueStore catalogue)
     {
         var store = new TrackStore(catalogue);
-        var asOf = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var asOf = PolicyClock.Today(clock);
         if (catalogue.FindLatestVersionBySource(document.Source) is { } previous)
             return new PolicyLink(previous.PolicyId, $"与 {previous.Id} 来源相同（{document.Source}），内容已变");
 

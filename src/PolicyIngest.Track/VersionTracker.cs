@@ -1,3 +1,4 @@
+using PolicyIngest.Core;
 using Microsoft.Data.Sqlite;
 using PolicyIngest.Catalogue;
 using PolicyIngest.Core.Model;
@@ -26,7 +27,7 @@ public sealed class VersionTracker(TrackStore store, TimeProvider clock)
 
     public Outcome Record(SqliteTransaction tx, string versionId, string policyId, PolicyDocument document, string? textKey = null)
     {
-        var asOf = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var asOf = PolicyClock.Today(clock);
         store.SetKeys(tx, versionId, PolicyKeys.Title(document.Title), PolicyKeys.DocNumber(document.DocNumber),
             textKey ?? Renditions.RenditionText.Of(document).Key);
         var repealed = new List<string>();

@@ -1,3 +1,4 @@
+using PolicyIngest.Core;
 using System.CommandLine;
 using System.Text.RegularExpressions;
 using PolicyIngest.Catalogue;
@@ -102,7 +103,7 @@ public static class DemoCommand
             {
                 Query = query,
                 Limit = 3,
-                Filter = new ClauseFilter { AsOf = DateOnly.FromDateTime(DateTime.Now) },
+                Filter = new ClauseFilter { AsOf = PolicyClock.Today(TimeProvider.System) },
             }, ct);
             ctx.Out.WriteLine($"\nsearch \"{query}\": {result.Total} clauses ({result.TookMs:0.0} ms)");
             foreach (var hit in result.Hits)

@@ -1,3 +1,4 @@
+using PolicyIngest.Core;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -39,7 +40,7 @@ public static class ExportCommand
                 ctx.Err.WriteLine("error: --table is for --format csv only (xlsx and json always hold all three tables)");
                 return Task.FromResult(ExitCodes.Usage);
             }
-            var date = DateOnly.FromDateTime(DateTime.Now);
+            var date = PolicyClock.Today(TimeProvider.System);
             if (parse.GetValue(asOf) is { } text && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
             {
                 ctx.Err.WriteLine($"error: --as-of: expected yyyy-MM-dd, got '{text}'");

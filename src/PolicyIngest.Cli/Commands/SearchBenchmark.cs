@@ -1,3 +1,4 @@
+using PolicyIngest.Core;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -107,7 +108,7 @@ public sealed partial class SearchBenchmark : IMeasurement
     {
         var queries = Qrels.Load(SearchCorpus.QrelsPath).Select(q => q.Query).ToList();
         var search = new SqliteSearchIndex(catalogue, analyzer);
-        var filter = new ClauseFilter { AsOf = DateOnly.FromDateTime(DateTime.Now) };
+        var filter = new ClauseFilter { AsOf = PolicyClock.Today(TimeProvider.System) };
         foreach (var q in queries) search.Search(new SearchRequest { Query = q, Filter = filter });
         var samples = new List<double>();
         var perQuery = new Dictionary<string, (double Worst, int Total)>(StringComparer.Ordinal);

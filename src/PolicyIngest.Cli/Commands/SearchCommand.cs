@@ -1,3 +1,4 @@
+using PolicyIngest.Core;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -53,7 +54,7 @@ public static class SearchCommand
                     From = parse.GetValue(from),
                     To = parse.GetValue(to),
                     AllVersions = parse.GetValue(allVersions),
-                    AsOf = parse.GetValue(asOf) ?? DateOnly.FromDateTime(DateTime.Now),
+                    AsOf = parse.GetValue(asOf) ?? PolicyClock.Today(TimeProvider.System),
                 },
             };
             var result = search.Search(request, ct);

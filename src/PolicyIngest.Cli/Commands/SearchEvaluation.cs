@@ -1,3 +1,4 @@
+using PolicyIngest.Core;
 using System.Globalization;
 using PolicyIngest.Catalogue;
 using PolicyIngest.Index.Search;
@@ -40,7 +41,7 @@ public sealed class SearchEvaluation : IMeasurement
             var judged = all.Where(j => j.Grades.Values.Any(g => g > 0)).ToList();
             foreach (var (q, _) in all.Where(j => !j.Grades.Values.Any(g => g > 0)))
                 context.Err.WriteLine($"note: {q.Id} “{q.Query}” has no relevant current clause: skipped");
-            var filter = new ClauseFilter { AsOf = DateOnly.FromDateTime(DateTime.Now) };
+            var filter = new ClauseFilter { AsOf = PolicyClock.Today(TimeProvider.System) };
             o.WriteLine($"qrels: {judged.Count} queries, {judged.Sum(j => j.Grades.Count)} judged clauses ({SearchCorpus.QrelsPath})");
             o.WriteLine($"{"option",-36} {"nDCG@10",8} {"MRR",8} {"R@20",8} {"zero-hit",9}");
             var rows = new List<(string Name, double Ndcg, double Mrr, double Recall, int Zero, Dictionary<string, int> ZeroByKind)>();
