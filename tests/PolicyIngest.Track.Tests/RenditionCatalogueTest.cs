@@ -61,6 +61,9 @@ public sealed class RenditionCatalogueTest : IDisposable
         Assert.Equal(2, files.Count(f => f.Role == VersionFileRoles.Part));
         Assert.Single(_catalogue.VersionsOf(whole.PolicyId!));
         Assert.Empty(_store.ReportsOf(whole.VersionId!));
+        // why: reasons are sentences an analyst reads (issue 21.7), not developer English.
+        Assert.All(new[] { whole.LinkReason, notice.LinkReason, scanned.LinkReason },
+            r => Assert.DoesNotMatch(@"\b(same|text|version|policy|repealed|superseded|another)\b", r!));
     }
 
     [Fact]

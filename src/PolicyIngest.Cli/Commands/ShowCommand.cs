@@ -63,7 +63,7 @@ public static class ShowCommand
                     validity = validity.Of(shown.Id),
                     document,
                     versions = versions.Select(VersionJson),
-                    otherFiles = versions.SelectMany(v => catalogue.FilesOf(v.Id).Select(f => new { versionId = v.Id, f.Sha256, f.Source, f.Format })),
+                    otherFiles = versions.SelectMany(v => catalogue.FilesOf(v.Id).Select(f => new { versionId = v.Id, f.Sha256, f.Source, f.Format, f.Role })),
                     reports = reports.Select(r => new { r.VersionId, r.Kind, r.PreviousVersionId, r.Path }),
                 }));
                 return Task.FromResult(ExitCodes.Done);
@@ -80,9 +80,10 @@ public static class ShowCommand
             foreach (var v in versions)
             {
                 o.WriteLine($"  {v.Id} #{v.Seq} {v.IssuedOn?.ToString("yyyy-MM-dd") ?? "—",-10} {v.Status,-17} {v.Title} {v.DocNumber}");
-                if (v.LinkReason is { } link) o.WriteLine($"      linked: {link}");
+                if (v.LinkReason is { } link) o.WriteLine($"      关联：{link}");
                 if (StatusWhy(v) is { } reason) o.WriteLine($"      status: {reason}");
-                foreach (var f in catalogue.FilesOf(v.Id)) o.WriteLine($"      same text, another file: {f.Source} ({f.Format})");
+                foreach (var f in catalogue.FilesOf(v.Id))
+                    o.WriteLine($"      {(f.Role == VersionFileRoles.Part ? "本版本的部分文件（如只含印发通知）" : "同一文本的另一文件")}：{f.Source}（{f.Format}）");
             }
             foreach (var r in reports) o.WriteLine($"  report ({r.Kind}) {r.PreviousVersionId} → {r.VersionId}: {r.Path ?? "(not written)"}");
             return Task.FromResult(ExitCodes.Done);

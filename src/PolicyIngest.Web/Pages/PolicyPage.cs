@@ -43,11 +43,20 @@ public static class PolicyPage
     public static string RenditionUrl(string versionId, string sha256) =>
         $"/versions/{Uri.EscapeDataString(versionId)}/files/{Uri.EscapeDataString(sha256)}";
 
-    /// <summary>The version's other files (same text, another format): each its source and a download of its own.</summary>
+    /// <summary>
+    /// The version's other files — the same text in another format, and files holding only part of it (its 印发 notice,
+    /// a scanned page) — each its source and a download of its own.
+    /// </summary>
     private static Markup Renditions(string versionId, IReadOnlyList<RenditionFile> files)
     {
-        var items = files.Select(f => H($"""<span>{f.Source} <a href="{RenditionUrl(versionId, f.Sha256)}">下载{f.Format.ToUpperInvariant()}</a></span>"""));
-        return H($"""<div class="small muted renditions">同一文本的其他文件：{Join(items, "、")}</div>""");
+        Markup Line(string caption, IEnumerable<RenditionFile> group)
+        {
+            var items = group.Select(f => H($"""<span>{f.Source} <a href="{RenditionUrl(versionId, f.Sha256)}">下载{f.Format.ToUpperInvariant()}</a></span>"""));
+            return H($"""<div class="small muted renditions">{caption}：{Join(items, "、")}</div>""");
+        }
+        var same = files.Where(f => f.Role != VersionFileRoles.Part).ToList();
+        var parts = files.Where(f => f.Role == VersionFileRoles.Part).ToList();
+        return H($"""{When(same.Count > 0, () => Line("同一文本的其他文件", same))}{When(parts.Count > 0, () => Line("本版本的部分文件（如只含印发通知）", parts))}""");
     }
 
     public static string DiffUrl(string oldId, string newId) => "/diff" + Query(("old", oldId), ("new", newId));

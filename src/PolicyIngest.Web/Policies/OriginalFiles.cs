@@ -1,3 +1,4 @@
+using PolicyIngest.Catalogue;
 using System.Security.Cryptography;
 using PolicyIngest.Catalogue.Reads;
 
@@ -7,7 +8,7 @@ namespace PolicyIngest.Web.Policies;
 public sealed record OriginalFile(string Path, string FileName, string ContentType);
 
 /// <summary>Another file of a version: the same text in another format (a rendition), as the catalogue lists it.</summary>
-public sealed record RenditionFile(string Sha256, string Source, string Format);
+public sealed record RenditionFile(string Sha256, string Source, string Format, string Role = VersionFileRoles.Rendition);
 
 /// <summary>
 /// Finds the original bytes of a catalogue version. The request names only a version id; the file is looked up

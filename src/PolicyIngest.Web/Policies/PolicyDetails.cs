@@ -46,7 +46,7 @@ public sealed partial class PolicyLookup(CatalogueStore store)
     }
 
     public static IReadOnlyList<RenditionFile> RenditionsOf(CatalogueStore store, string versionId) =>
-        [.. store.FilesOf(versionId).Select(f => new RenditionFile(f.Sha256, f.Source, f.Format))];
+        [.. store.FilesOf(versionId).Select(f => new RenditionFile(f.Sha256, f.Source, f.Format, f.Role))];
 
     public VersionStatusRow? FindVersion(string versionId, DateOnly asOf) =>
         IsCatalogueId(versionId) ? new CatalogueReader(store).Version(versionId, asOf) : null;
