@@ -75,6 +75,7 @@ public sealed class ClauseTree
     /// <summary>Adds an unnumbered line as a paragraph of the current unit.</summary>
     public void AddParagraph(Line line)
     {
+        if (ContinuesWrappedHeading(line)) return;
         // Inside an article, a paragraph after its items is the article's next 款, not part of the last item.
         if (open.Any(n => n.Level == LabelLevel.Article))
         {
@@ -93,6 +94,27 @@ public sealed class ClauseTree
             Page = line.Page,
         });
     }
+
+    /// <summary>
+    /// A labelled line a reader cut at the page width (6．支持各类机构在京建设…北京市工程研究中 / 心，对于符合条件的…) is not a
+    /// heading with a paragraph under it: a long "heading" whose next line closes a sentence within its first few
+    /// characters gets that line back as its text.
+    /// </summary>
+    private bool ContinuesWrappedHeading(Line line)
+    {
+        if (clauses.Count == 0 || open.Count == 0 || open.Peek().Id != clauses[^1].Id) return false;
+        var unit = clauses[^1];
+        if (unit.Heading is not { Length: >= WrappedHeadingChars } heading || unit.Text.Length > 0 || unit.Kind is ClauseKind.Chapter or ClauseKind.Section)
+            return false;
+        var next = line.Text.Trim(' ', '　', '\t');
+        var stop = next.IndexOfAny(['，', '。', '；', '：', '、']);
+        if (stop is < 1 or > 4) return false;
+        clauses[^1] = unit with { Heading = null, Text = heading + next };
+        return true;
+    }
+
+    /// <summary>Headings of items are short (支持企业升规); a line this long without punctuation was cut by the page width.</summary>
+    private const int WrappedHeadingChars = 24;
 
     private void Open(LabelMatch m, Line line)
     {
