@@ -44,6 +44,8 @@ public sealed record AlignmentOptions
     public double MinShareSimilarity { get; init; } = 0.5;
     /// <summary>…when that is at least this share of the pair's own cosine.</summary>
     public double ShareRatio { get; init; } = 0.9;
+    /// <summary>…and it sits within this many positions of the group or its neighbour's partner does of the whole (neighbour consistency).</summary>
+    public int ShareNeighbourDistance { get; init; } = 5;
     /// <summary>
     /// "In place" (<see cref="MinContentSimilarityInPlace"/>) needs a narrow slot: at most this many new provisions
     /// between the partners of the old one's nearest aligned neighbours (a wide gap says nothing about where it went).
@@ -63,6 +65,8 @@ public sealed record AlignmentOptions
     public int SplitPieceDistance { get; init; } = 5;
     /// <summary>…or from a member of the merge.</summary>
     public int MergeMemberDistance { get; init; } = 2;
+    /// <summary>…or, away from the group, when a neighbour of the leftover is aligned within this many positions of the closest provision.</summary>
+    public int PieceNeighbourDistance { get; init; } = 3;
 
     public static AlignmentOptions Default { get; } = new();
 }
@@ -262,6 +266,7 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
             var partner = matchNew[best];
             // A partner that already accounts for the whole new text leaves nothing for a merge to explain.
             if (bestCos < _o.ShareRatio * Cos(partner, best) || Containment(newGrams[best], oldGrams[partner]) >= 0.9) continue;
+            if (!InPlaceOfGroup(i, best, mergedInto.TryGetValue(best, out var mg) ? mg.Select(x => x.Old) : [partner], matchOld, oldGrams)) continue;
             if (!mergedInto.ContainsKey(best)) mergedInto[best] = [(partner, Math.Round(Cos(partner, best), 2))];
             mergedInto[best].Add((i, bestCos));
             matchOld[i] = best;
@@ -280,10 +285,23 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
             if (best < 0 || bestCos < _o.MinShareSimilarity) continue;
             var partner = matchOld[best];
             if (bestCos < _o.ShareRatio * Cos(best, partner) || Containment(oldGrams[best], newGrams[partner]) >= 0.9) continue;
+            if (!InPlaceOfGroup(j, best, splitFrom.TryGetValue(best, out var sg) ? sg.Select(x => x.New) : [partner], matchNew, newGrams)) continue;
             if (!splitFrom.ContainsKey(best)) splitFrom[best] = [(partner, Math.Round(Cos(best, partner), 2))];
             splitFrom[best].Add((j, bestCos));
             matchNew[j] = best;
         }
+    }
+
+    /// <summary>
+    /// Neighbour consistency of a piece: leftover <paramref name="k"/> joins the group of <paramref name="whole"/> (on the
+    /// other side) only when it lies within <see cref="AlignmentOptions.ShareNeighbourDistance"/> positions of a group
+    /// member, or its nearest neighbour with a body is aligned within that distance of the whole. Parallel provisions (the same
+    /// rule for 有限责任公司 and for 股份有限公司 in two chapters) are close by content but sit elsewhere.
+    /// </summary>
+    private bool InPlaceOfGroup(int k, int whole, IEnumerable<int> members, int[] match, HashSet<int>[] grams)
+    {
+        var d = _o.ShareNeighbourDistance;
+        return members.Any(x => Math.Abs(x - k) <= d) || NeighbourNear(k, whole, match, grams, d);
     }
 
     /// <summary>
@@ -332,7 +350,7 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
             if (i < 0 || c < _o.MinPieceSimilarity || wholeMatch[i] < 0) continue;
             var partner = wholeMatch[i];
             IEnumerable<int> members = groups.TryGetValue(i, out var g) ? g.Select(x => x.Item1) : [partner];
-            if (members.Min(x => Math.Abs(x - k)) > maxDistance) continue;
+            if (members.Min(x => Math.Abs(x - k)) > maxDistance && !NeighbourNear(k, i, pieceMatch, pieceGrams, _o.PieceNeighbourDistance)) continue;
             var residual = 0;
             foreach (var gram in pieceGrams[k]) if (wholeGrams[i].Contains(gram) && !pieceGrams[partner].Contains(gram)) residual++;
             if ((double)residual / pieceGrams[k].Count >= minResidual) found.Add((k, i, c));
@@ -343,6 +361,21 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
             groups[i].Add((k, Math.Round(c, 2)));
             pieceMatch[k] = i;
         }
+    }
+
+    /// <summary>
+    /// Whether a neighbour of <paramref name="k"/> (the nearest provision with a body on each side: headings are
+    /// skipped) is aligned within <paramref name="d"/> positions of <paramref name="whole"/>.
+    /// </summary>
+    private static bool NeighbourNear(int k, int whole, int[] match, HashSet<int>[] grams, int d)
+    {
+        foreach (var step in (int[])[-1, 1])
+        {
+            var x = k + step;
+            while (x >= 0 && x < match.Length && grams[x].Count == 0) x += step;
+            if (x >= 0 && x < match.Length && match[x] >= 0 && Math.Abs(match[x] - whole) <= d) return true;
+        }
+        return false;
     }
 
     /// <summary>The index in [0, count) with the highest score, first on ties; (-1, 0) when no score is positive.</summary>
