@@ -57,6 +57,11 @@ public class AlignmentRulesTest(ITestOutputHelper output)
         // Pieces by residual coverage away from the group, when a neighbour of the leftover is aligned next to the whole.
         // why: 公司法 old 129 → new 147 (股票 form; old 125 ¶2 also moved there), away from 147's partner old 125; its neighbour old 128 is aligned to new 149, two from new 147.
         { "25_", "26_", "第一百二十九条", "第一百四十七条", true },
+        // Many-to-many: an aligned provision whose text also went into a second aligned one next to its partner.
+        // why: 公司法 old 20 ¶1–2 → new 21, ¶3 (法人人格否认) → new 23 ¶1; new 23 keeps its partner old 63 (一人公司 财产混同).
+        { "25_", "26_", "第二十条", "第二十一条", true },
+        { "25_", "26_", "第二十条", "第二十三条", true },
+        { "25_", "26_", "第六十三条", "第二十三条", true },
     };
 
     [Theory]

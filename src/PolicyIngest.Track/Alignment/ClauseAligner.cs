@@ -67,6 +67,13 @@ public sealed record AlignmentOptions
     public int MergeMemberDistance { get; init; } = 2;
     /// <summary>…or, away from the group, when a neighbour of the leftover is aligned within this many positions of the closest provision.</summary>
     public int PieceNeighbourDistance { get; init; } = 3;
+    /// <summary>
+    /// Many-to-many: an aligned provision is also linked to a second aligned one on the other side when at least this
+    /// share of each one's bigrams lies in the other and not in its own partner…
+    /// </summary>
+    public double MinSharedResidual { get; init; } = 0.2;
+    /// <summary>…and the second one is within this many positions of the first one's partner.</summary>
+    public int SharedPieceDistance { get; init; } = 3;
 
     public static AlignmentOptions Default { get; } = new();
 }
@@ -106,7 +113,51 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
             PiecesByResidual(cosine, n, m, oldGrams, newGrams, matchOld, matchNew, mergedInto, splitFrom);
         }
 
-        return Assemble(oldUnits, newUnits, matchOld, matchNew, similarity, mergedInto, splitFrom);
+        var pairs = Assemble(oldUnits, newUnits, matchOld, matchNew, similarity, mergedInto, splitFrom);
+        foreach (var (i, j) in SharedPieces(oldGrams, newGrams, matchOld, matchNew, mergedInto, splitFrom))
+        {
+            var at = pairs.FindLastIndex(p => p.New == newUnits[j]);
+            pairs.Insert(at + 1, new AlignedPair(oldUnits[i], newUnits[j], PairChange.Split, Round(Dice(oldGrams[i], newGrams[j]))));
+        }
+        return pairs;
+    }
+
+    /// <summary>
+    /// Many-to-many: an aligned old provision whose text also went into a second aligned new one (old 20 ¶3 → new 23 ¶1,
+    /// whose partner is old 63). Linked as well when at least <see cref="AlignmentOptions.MinSharedResidual"/> of the old
+    /// one's bigrams lie in the second new one but not in its own partner, at least that share of the second new one's
+    /// bigrams lie in the old one but not in its partner, and the second new one is within
+    /// <see cref="AlignmentOptions.SharedPieceDistance"/> positions of the old one's partner. Provisions already in a
+    /// merge or split are left as they are.
+    /// </summary>
+    private List<(int Old, int New)> SharedPieces(HashSet<int>[] oldGrams, HashSet<int>[] newGrams, int[] matchOld, int[] matchNew,
+        Dictionary<int, List<(int Old, double Sim)>> mergedInto, Dictionary<int, List<(int New, double Sim)>> splitFrom)
+    {
+        const int minGrams = 8;
+        var found = new List<(int, int)>();
+        var grouped = mergedInto.Values.SelectMany(g => g.Select(x => x.Old)).Concat(splitFrom.Keys).ToHashSet();
+        for (var i = 0; i < matchOld.Length; i++)
+        {
+            var p = matchOld[i];
+            if (p < 0 || grouped.Contains(i) || oldGrams[i].Count < minGrams) continue;
+            for (var j = Math.Max(0, p - _o.SharedPieceDistance); j <= Math.Min(matchNew.Length - 1, p + _o.SharedPieceDistance); j++)
+            {
+                var q = matchNew[j];
+                if (j == p || q < 0 || q == i || newGrams[j].Count < minGrams || mergedInto.ContainsKey(j)) continue;
+                if (Residual(oldGrams[i], newGrams[j], newGrams[p]) >= _o.MinSharedResidual
+                    && Residual(newGrams[j], oldGrams[i], oldGrams[q]) >= _o.MinSharedResidual)
+                    found.Add((i, j));
+            }
+        }
+        return found;
+    }
+
+    /// <summary>Share of <paramref name="part"/>'s bigrams found in <paramref name="other"/> but not in <paramref name="partner"/>.</summary>
+    private static double Residual(HashSet<int> part, HashSet<int> other, HashSet<int> partner)
+    {
+        var r = 0;
+        foreach (var g in part) if (other.Contains(g) && !partner.Contains(g)) r++;
+        return (double)r / part.Count;
     }
 
     private static void MatchIdentical(IReadOnlyList<DiffUnit> oldUnits, IReadOnlyList<DiffUnit> newUnits,
