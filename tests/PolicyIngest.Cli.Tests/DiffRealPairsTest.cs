@@ -27,8 +27,9 @@ public class DiffRealPairsTest
     public void AllPairs_ArticleLinks_AtLeastTheMeasuredF1()
     {
         // why: 0.882 before content similarity; 0.904 after (P 0.946 R 0.865); 0.938 with the session-7 rules
-        // (in-place slot, mutual best over all units, split/merge pieces by residual coverage; P 0.965 R 0.913).
-        Assert.True(Sum(p => p.Links).F1 >= 0.93, Sum(p => p.Links).ToString());
+        // (in-place slot, mutual best over all units, split/merge pieces by residual coverage; P 0.965 R 0.913);
+        // 0.941 with neighbour consistency for pieces (session 8; P 0.965 R 0.917); 0.942 with many-to-many pieces (P 0.963 R 0.922).
+        Assert.True(Sum(p => p.Links).F1 >= 0.94, Sum(p => p.Links).ToString());
     }
 
     [Theory]

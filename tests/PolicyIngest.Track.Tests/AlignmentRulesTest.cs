@@ -50,6 +50,18 @@ public class AlignmentRulesTest(ITestOutputHelper output)
         // Mutual best against every provision: a leftover's closest text may already be taken.
         // why: 公司法 old 136 (新股募足后变更登记) is closest to new 156, which old 88 holds; it is not paired with new 86.
         { "25_", "26_", "第一百三十六条", "第八十六条", false },
+        // Neighbour consistency of content-ratio pieces: a piece sits by its group or next to a provision aligned near the whole.
+        // why: 公司法 old 50 (执行董事, 有限责任公司) → new 75; new 128 is the parallel 股份有限公司 article, 53 articles away in another chapter.
+        { "25_", "26_", "第五十条", "第七十五条", true },
+        { "25_", "26_", "第五十条", "第一百二十八条", false },
+        // Pieces by residual coverage away from the group, when a neighbour of the leftover is aligned next to the whole.
+        // why: 公司法 old 129 → new 147 (股票 form; old 125 ¶2 also moved there), away from 147's partner old 125; its neighbour old 128 is aligned to new 149, two from new 147.
+        { "25_", "26_", "第一百二十九条", "第一百四十七条", true },
+        // Many-to-many: an aligned provision whose text also went into a second aligned one next to its partner.
+        // why: 公司法 old 20 ¶1–2 → new 21, ¶3 (法人人格否认) → new 23 ¶1; new 23 keeps its partner old 63 (一人公司 财产混同).
+        { "25_", "26_", "第二十条", "第二十一条", true },
+        { "25_", "26_", "第二十条", "第二十三条", true },
+        { "25_", "26_", "第六十三条", "第二十三条", true },
     };
 
     [Theory]

@@ -44,6 +44,8 @@ public sealed record AlignmentOptions
     public double MinShareSimilarity { get; init; } = 0.5;
     /// <summary>…when that is at least this share of the pair's own cosine.</summary>
     public double ShareRatio { get; init; } = 0.9;
+    /// <summary>…and it sits within this many positions of the group or its neighbour's partner does of the whole (neighbour consistency).</summary>
+    public int ShareNeighbourDistance { get; init; } = 5;
     /// <summary>
     /// "In place" (<see cref="MinContentSimilarityInPlace"/>) needs a narrow slot: at most this many new provisions
     /// between the partners of the old one's nearest aligned neighbours (a wide gap says nothing about where it went).
@@ -63,6 +65,15 @@ public sealed record AlignmentOptions
     public int SplitPieceDistance { get; init; } = 5;
     /// <summary>…or from a member of the merge.</summary>
     public int MergeMemberDistance { get; init; } = 2;
+    /// <summary>…or, away from the group, when a neighbour of the leftover is aligned within this many positions of the closest provision.</summary>
+    public int PieceNeighbourDistance { get; init; } = 3;
+    /// <summary>
+    /// Many-to-many: an aligned provision is also linked to a second aligned one on the other side when at least this
+    /// share of each one's bigrams lies in the other and not in its own partner…
+    /// </summary>
+    public double MinSharedResidual { get; init; } = 0.2;
+    /// <summary>…and the second one is within this many positions of the first one's partner.</summary>
+    public int SharedPieceDistance { get; init; } = 3;
 
     public static AlignmentOptions Default { get; } = new();
 }
@@ -102,7 +113,51 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
             PiecesByResidual(cosine, n, m, oldGrams, newGrams, matchOld, matchNew, mergedInto, splitFrom);
         }
 
-        return Assemble(oldUnits, newUnits, matchOld, matchNew, similarity, mergedInto, splitFrom);
+        var pairs = Assemble(oldUnits, newUnits, matchOld, matchNew, similarity, mergedInto, splitFrom);
+        foreach (var (i, j) in SharedPieces(oldGrams, newGrams, matchOld, matchNew, mergedInto, splitFrom))
+        {
+            var at = pairs.FindLastIndex(p => p.New == newUnits[j]);
+            pairs.Insert(at + 1, new AlignedPair(oldUnits[i], newUnits[j], PairChange.Split, Round(Dice(oldGrams[i], newGrams[j]))));
+        }
+        return pairs;
+    }
+
+    /// <summary>
+    /// Many-to-many: an aligned old provision whose text also went into a second aligned new one (old 20 ¶3 → new 23 ¶1,
+    /// whose partner is old 63). Linked as well when at least <see cref="AlignmentOptions.MinSharedResidual"/> of the old
+    /// one's bigrams lie in the second new one but not in its own partner, at least that share of the second new one's
+    /// bigrams lie in the old one but not in its partner, and the second new one is within
+    /// <see cref="AlignmentOptions.SharedPieceDistance"/> positions of the old one's partner. Provisions already in a
+    /// merge or split are left as they are.
+    /// </summary>
+    private List<(int Old, int New)> SharedPieces(HashSet<int>[] oldGrams, HashSet<int>[] newGrams, int[] matchOld, int[] matchNew,
+        Dictionary<int, List<(int Old, double Sim)>> mergedInto, Dictionary<int, List<(int New, double Sim)>> splitFrom)
+    {
+        const int minGrams = 8;
+        var found = new List<(int, int)>();
+        var grouped = mergedInto.Values.SelectMany(g => g.Select(x => x.Old)).Concat(splitFrom.Keys).ToHashSet();
+        for (var i = 0; i < matchOld.Length; i++)
+        {
+            var p = matchOld[i];
+            if (p < 0 || grouped.Contains(i) || oldGrams[i].Count < minGrams) continue;
+            for (var j = Math.Max(0, p - _o.SharedPieceDistance); j <= Math.Min(matchNew.Length - 1, p + _o.SharedPieceDistance); j++)
+            {
+                var q = matchNew[j];
+                if (j == p || q < 0 || q == i || newGrams[j].Count < minGrams || mergedInto.ContainsKey(j)) continue;
+                if (Residual(oldGrams[i], newGrams[j], newGrams[p]) >= _o.MinSharedResidual
+                    && Residual(newGrams[j], oldGrams[i], oldGrams[q]) >= _o.MinSharedResidual)
+                    found.Add((i, j));
+            }
+        }
+        return found;
+    }
+
+    /// <summary>Share of <paramref name="part"/>'s bigrams found in <paramref name="other"/> but not in <paramref name="partner"/>.</summary>
+    private static double Residual(HashSet<int> part, HashSet<int> other, HashSet<int> partner)
+    {
+        var r = 0;
+        foreach (var g in part) if (other.Contains(g) && !partner.Contains(g)) r++;
+        return (double)r / part.Count;
     }
 
     private static void MatchIdentical(IReadOnlyList<DiffUnit> oldUnits, IReadOnlyList<DiffUnit> newUnits,
@@ -262,6 +317,7 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
             var partner = matchNew[best];
             // A partner that already accounts for the whole new text leaves nothing for a merge to explain.
             if (bestCos < _o.ShareRatio * Cos(partner, best) || Containment(newGrams[best], oldGrams[partner]) >= 0.9) continue;
+            if (!InPlaceOfGroup(i, best, mergedInto.TryGetValue(best, out var mg) ? mg.Select(x => x.Old) : [partner], matchOld, oldGrams)) continue;
             if (!mergedInto.ContainsKey(best)) mergedInto[best] = [(partner, Math.Round(Cos(partner, best), 2))];
             mergedInto[best].Add((i, bestCos));
             matchOld[i] = best;
@@ -280,10 +336,23 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
             if (best < 0 || bestCos < _o.MinShareSimilarity) continue;
             var partner = matchOld[best];
             if (bestCos < _o.ShareRatio * Cos(best, partner) || Containment(oldGrams[best], newGrams[partner]) >= 0.9) continue;
+            if (!InPlaceOfGroup(j, best, splitFrom.TryGetValue(best, out var sg) ? sg.Select(x => x.New) : [partner], matchNew, newGrams)) continue;
             if (!splitFrom.ContainsKey(best)) splitFrom[best] = [(partner, Math.Round(Cos(best, partner), 2))];
             splitFrom[best].Add((j, bestCos));
             matchNew[j] = best;
         }
+    }
+
+    /// <summary>
+    /// Neighbour consistency of a piece: leftover <paramref name="k"/> joins the group of <paramref name="whole"/> (on the
+    /// other side) only when it lies within <see cref="AlignmentOptions.ShareNeighbourDistance"/> positions of a group
+    /// member, or its nearest neighbour with a body is aligned within that distance of the whole. Parallel provisions (the same
+    /// rule for 有限责任公司 and for 股份有限公司 in two chapters) are close by content but sit elsewhere.
+    /// </summary>
+    private bool InPlaceOfGroup(int k, int whole, IEnumerable<int> members, int[] match, HashSet<int>[] grams)
+    {
+        var d = _o.ShareNeighbourDistance;
+        return members.Any(x => Math.Abs(x - k) <= d) || NeighbourNear(k, whole, match, grams, d);
     }
 
     /// <summary>
@@ -332,7 +401,7 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
             if (i < 0 || c < _o.MinPieceSimilarity || wholeMatch[i] < 0) continue;
             var partner = wholeMatch[i];
             IEnumerable<int> members = groups.TryGetValue(i, out var g) ? g.Select(x => x.Item1) : [partner];
-            if (members.Min(x => Math.Abs(x - k)) > maxDistance) continue;
+            if (members.Min(x => Math.Abs(x - k)) > maxDistance && !NeighbourNear(k, i, pieceMatch, pieceGrams, _o.PieceNeighbourDistance)) continue;
             var residual = 0;
             foreach (var gram in pieceGrams[k]) if (wholeGrams[i].Contains(gram) && !pieceGrams[partner].Contains(gram)) residual++;
             if ((double)residual / pieceGrams[k].Count >= minResidual) found.Add((k, i, c));
@@ -343,6 +412,21 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
             groups[i].Add((k, Math.Round(c, 2)));
             pieceMatch[k] = i;
         }
+    }
+
+    /// <summary>
+    /// Whether a neighbour of <paramref name="k"/> (the nearest provision with a body on each side: headings are
+    /// skipped) is aligned within <paramref name="d"/> positions of <paramref name="whole"/>.
+    /// </summary>
+    private static bool NeighbourNear(int k, int whole, int[] match, HashSet<int>[] grams, int d)
+    {
+        foreach (var step in (int[])[-1, 1])
+        {
+            var x = k + step;
+            while (x >= 0 && x < match.Length && grams[x].Count == 0) x += step;
+            if (x >= 0 && x < match.Length && match[x] >= 0 && Math.Abs(match[x] - whole) <= d) return true;
+        }
+        return false;
     }
 
     /// <summary>The index in [0, count) with the highest score, first on ties; (-1, 0) when no score is positive.</summary>
