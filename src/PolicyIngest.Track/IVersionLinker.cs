@@ -55,19 +55,28 @@ public sealed class VersionLinker(TimeProvider clock) : IVersionLinker
     }
 
     /// <summary>The stored versions a 同时废止 reference names: by 发文字号 first, else by title.</summary>
+    /// <remarks>
+    /// The same rule as <see cref="Names"/>, so the outcome does not depend on which document arrived first: the 发文字号
+    /// when both have one, else the title (a version whose own 发文字号 contradicts the reference's is another document).
+    /// </remarks>
     public static IReadOnlyList<TrackedVersion> Resolve(TrackStore store, DocRef r, DateOnly asOf, Microsoft.Data.Sqlite.SqliteTransaction? tx = null)
     {
-        if (PolicyKeys.DocNumber(r.DocNumber) is { } number && store.ByDocNumberKey(number, asOf, tx) is { Count: > 0 } byNumber)
+        var number = PolicyKeys.DocNumber(r.DocNumber);
+        if (number is not null && store.ByDocNumberKey(number, asOf, tx) is { Count: > 0 } byNumber)
             return byNumber;
         if (PolicyKeys.Title(r.Title) is { Length: >= 4 } title)
-            return store.ByTitleKey(title, asOf, tx).Where(v => v.RepealedBy is null && v.SupersededBy is null).ToList();
+            return store.ByTitleKey(title, asOf, tx)
+                .Where(v => v.RepealedBy is null && v.SupersededBy is null && (number is null || PolicyKeys.DocNumber(v.DocNumber) is null))
+                .ToList();
         return [];
     }
 
-    /// <summary>Whether a stored repeal reference names this document.</summary>
+    /// <summary>Whether a stored repeal reference names this document (the rule of <see cref="Resolve"/>).</summary>
     public static bool Names(RepealRef r, PolicyDocument document)
     {
-        if (PolicyKeys.DocNumber(r.DocNumber) is { } number) return number == PolicyKeys.DocNumber(document.DocNumber);
+        var number = PolicyKeys.DocNumber(r.DocNumber);
+        var own = PolicyKeys.DocNumber(document.DocNumber);
+        if (number is not null && own is not null) return number == own;
         return PolicyKeys.Title(r.Title) is { Length: >= 4 } title && title == PolicyKeys.Title(document.Title);
     }
 }

@@ -105,6 +105,26 @@ public sealed class VersionCatalogueTest : IDisposable
         Assert.Equal("in_force", V(a.VersionId!).Status);
     }
 
+    [Theory]
+    // why: the repealed file's 发文字号 was not read (a repost without its 版头): the title decides, whichever arrives first.
+    [InlineData(null, true, true)]
+    [InlineData(null, false, true)]
+    // why: a version of the same title under another 发文字号 is another document: not repealed, in either order.
+    [InlineData("昌政办发〔2019〕2号", true, false)]
+    [InlineData("昌政办发〔2019〕2号", false, false)]
+    public void RepealByTitle_SameOutcome_InEitherOrder(string? oldNumber, bool repealerFirst, bool repealed)
+    {
+        var old = Doc("https://gov.example/old.html", "昌平区支持企业发展办法", oldNumber, "昌平区人民政府办公室", new(2024, 3, 1), "对企业给予20万元支持。");
+        var repealer = Doc("https://gov.example/new.html", "昌平区促进高精尖产业发展若干措施", "昌政办发〔2025〕9号", "昌平区人民政府办公室", new(2025, 4, 1),
+            "对企业给予40万元支持。", repeals: new DocRef("昌平区支持企业发展办法", "昌政办发〔2024〕5号", "《昌平区支持企业发展办法》（昌政办发〔2024〕5号）同时废止"));
+        var (first, second) = repealerFirst ? (repealer, old) : (old, repealer);
+        var a = _ingest.Store(first);
+        _clock.Now = _clock.Now.AddMinutes(1);
+        var b = _ingest.Store(second);
+        var oldId = repealerFirst ? b.VersionId! : a.VersionId!;
+        Assert.Equal(repealed ? "repealed" : "in_force", V(oldId).Status);
+    }
+
     [Fact]
     public void RepealByDocNumber_RepealedFirst_IsLinkedAndReported()
     {
