@@ -71,6 +71,7 @@ public sealed class IngestService(
         foreach (var same in catalogue.VersionsWithTextKey(text.Key))
         {
             if (catalogue.LoadDocument(same.Id) is not { } catalogued) continue;
+            // Equal keys mean equal folded words: the incoming text stands for both; only the dates and 发文字号 are left to check.
             var verdict = Renditions.Judge(catalogued, text, document, text);
             if (verdict.Relation == TextRelation.SameText) return KeptAsFile(document, same, verdict);
         }
@@ -90,7 +91,7 @@ public sealed class IngestService(
         var joins = link.ExistingPolicyId is { } policy && catalogue.VersionsOf(policy).Any(v => absorbed.All(a => a.Id != v.Id));
         if (absorbed.Count > 0)
         {
-            var why = string.Join("；", absorbed.Select(a => Renditions.Reason(new TextVerdict(TextRelation.ContainsCatalogued, 1, 0, 0), a.Id, a.Source)));
+            var why = string.Join("；", absorbed.Select(a => Renditions.AbsorbedReason(a.Id, a.Source)));
             link = link with { Reason = joins ? $"{link.Reason}；{why}" : why };
         }
         var policyId = link.ExistingPolicyId ?? CatalogueStore.PolicyIdFor(document.Sha256);

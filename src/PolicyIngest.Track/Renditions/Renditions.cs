@@ -35,9 +35,13 @@ public static class Renditions
         TextRelation.SameText => $"与 {versionId}（{versionSource}）文字相同：同一版本的另一文件，不是修订",
         TextRelation.Rendition => $"与 {versionId}（{versionSource}）为同一文本的不同格式（文字相似度 {verdict.Similarity:0.000}，差异仅在换行、表格标签、页码或识别误差）：同一版本的另一文件，不是修订",
         TextRelation.PartOfCatalogued => $"为 {versionId}（{versionSource}）的一部分（如只含印发通知或单页扫描件，其文字均见于该版本）：记为该版本的部分文件，不是修订",
-        TextRelation.ContainsCatalogued => $"包含 {versionId}（{versionSource}）的全部文字：原文件只是本版本的一部分（如印发通知），已并入本版本，不是修订",
+        TextRelation.ContainsCatalogued => AbsorbedReason(versionId, versionSource),
         _ => "",
     };
+
+    /// <summary>Why a catalogued version that was only part of the incoming file was folded into it.</summary>
+    public static string AbsorbedReason(string versionId, string versionSource) =>
+        $"包含 {versionId}（{versionSource}）的全部文字：原文件只是本版本的一部分（如印发通知），已并入本版本，不是修订";
 
     private static bool Agree<T>(T? a, T? b) => a is null || b is null || EqualityComparer<T>.Default.Equals(a, b);
 
