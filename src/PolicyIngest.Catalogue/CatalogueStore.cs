@@ -30,7 +30,8 @@ public sealed record PolicyLink(string? ExistingPolicyId, string Reason)
 
 /// <summary>
 /// The single place that knows the catalogue's SQL for documents and versions.
-/// Every version is written in one transaction: a failure leaves nothing behind.
+/// Every version is written in one transaction: a failure leaves nothing behind. What else is written with a version
+/// goes through the <see cref="IVersionWrite"/> that <see cref="SaveVersion"/> hands out; no SQLite type leaves this project.
 /// </summary>
 public sealed class CatalogueStore : IDisposable
 {
@@ -45,9 +46,19 @@ public sealed class CatalogueStore : IDisposable
     public string Path { get; }
 
     /// <summary>For the other SQL-owning classes of this project (search, versions, runs).</summary>
-    public SqliteConnection Connection { get; }
+    internal SqliteConnection Connection { get; }
 
-    public object Gate => _gate;
+    /// <summary>The connection's lock: every statement runs under it (one connection, many threads).</summary>
+    internal object Gate => _gate;
+
+    /// <summary>
+    /// Runs several reads against one state of the catalogue: no version is stored or removed between them (a search's
+    /// matches and the details of the page it shows).
+    /// </summary>
+    public T ReadConsistently<T>(Func<T> reads)
+    {
+        lock (_gate) return reads();
+    }
 
     public VersionRow? FindVersionBySha(string sha256) =>
         QueryVersions(VersionSql.FindBySha, ("$sha", sha256)).FirstOrDefault();
@@ -87,7 +98,7 @@ public sealed class CatalogueStore : IDisposable
     /// Inside the transaction that stores <paramref name="wholeId"/>: a catalogued version found to be only part of it
     /// becomes a part file of it (see <see cref="VersionSql.AbsorbPart"/>).
     /// </summary>
-    public void AbsorbPart(SqliteTransaction tx, string partId, string wholeId) =>
+    internal void AbsorbPart(SqliteTransaction tx, string partId, string wholeId) =>
         Exec(tx, VersionSql.AbsorbPart, ("$part", partId), ("$whole", wholeId));
 
     public VersionRow? FindLatestVersionBySource(string source) =>
@@ -121,10 +132,12 @@ public sealed class CatalogueStore : IDisposable
 
     /// <summary>
     /// Stores a new version of a policy in one transaction. <paramref name="alsoWrite"/> runs inside the same
-    /// transaction (e.g. the search index rows), so the catalogue and the index never disagree.
+    /// transaction with the version's <see cref="IVersionWrite"/> (the search index rows, the tracker's links), so the
+    /// catalogue and the index never disagree.
     /// </summary>
+    /// <exception cref="DuplicateVersionException">Another process stored the same bytes first; nothing was written.</exception>
     public VersionRow SaveVersion(PolicyDocument document, PolicyLink link, DateTimeOffset now,
-        Action<SqliteTransaction, string>? alsoWrite = null)
+        Action<IVersionWrite>? alsoWrite = null)
     {
         lock (_gate)
         {
@@ -133,7 +146,7 @@ public sealed class CatalogueStore : IDisposable
             var policyId = link.ExistingPolicyId ?? PolicyIdFor(document.Sha256);
             if (link.ExistingPolicyId is null)
             {
-                Exec(tx, VersionSql.InsertPolicy, ("$id", policyId), ("$title", document.Title), ("$doc_number", document.DocNumber),
+                InsertOnce(tx, document, VersionSql.InsertPolicy, ("$id", policyId), ("$title", document.Title), ("$doc_number", document.DocNumber),
                     ("$issuer", document.Issuer), ("$region", document.Region), ("$now", now.ToString("O")));
             }
             else
@@ -142,7 +155,7 @@ public sealed class CatalogueStore : IDisposable
                     ("$issuer", document.Issuer), ("$region", document.Region));
             }
             var seq = Convert.ToInt32(Scalar(tx, VersionSql.NextSeq, ("$policy", policyId)), CultureInfo.InvariantCulture);
-            Exec(tx, VersionSql.InsertVersion,
+            InsertOnce(tx, document, VersionSql.InsertVersion,
                 ("$id", versionId), ("$policy_id", policyId), ("$seq", seq), ("$sha256", document.Sha256), ("$source", document.Source),
                 ("$format", document.Format.ToId()), ("$doc_type", document.DocType.ToId()), ("$title", document.Title),
                 ("$notice_title", document.NoticeTitle), ("$doc_number", document.DocNumber), ("$issuer", document.Issuer),
@@ -163,7 +176,7 @@ public sealed class CatalogueStore : IDisposable
 
             new ValidityStore(this).Write(tx, versionId, document);
 
-            alsoWrite?.Invoke(tx, versionId);
+            alsoWrite?.Invoke(new SqliteVersionWrite(this, tx, versionId, policyId));
             tx.Commit();
             return new VersionRow(versionId, policyId, seq, document.Sha256, document.Source, document.Title, document.DocNumber, document.Issuer, now);
         }
@@ -226,7 +239,7 @@ public sealed class CatalogueStore : IDisposable
         }
     }
 
-    public SqliteCommand Command(string sql, params (string Name, object? Value)[] args)
+    internal SqliteCommand Command(string sql, params (string Name, object? Value)[] args)
     {
         var cmd = Connection.CreateCommand();
         cmd.CommandText = sql;
@@ -240,6 +253,26 @@ public sealed class CatalogueStore : IDisposable
         cmd.Transaction = tx;
         cmd.ExecuteNonQuery();
     }
+
+    /// <summary>
+    /// The insert of the version's own policy or version row: a primary-key or unique clash there means these bytes were
+    /// stored by another process since our look-up (both ids and the sha256 come from the bytes).
+    /// </summary>
+    private void InsertOnce(SqliteTransaction tx, PolicyDocument document, string sql, params (string, object?)[] args)
+    {
+        try
+        {
+            Exec(tx, sql, args);
+        }
+        catch (SqliteException ex) when (ex.SqliteExtendedErrorCode is SqliteConstraintPrimaryKey or SqliteConstraintUnique)
+        {
+            throw new DuplicateVersionException(document.Sha256, ex);
+        }
+    }
+
+    // SQLite's extended result codes (sqlite3.h): SQLITE_CONSTRAINT_PRIMARYKEY, SQLITE_CONSTRAINT_UNIQUE.
+    private const int SqliteConstraintPrimaryKey = 1555;
+    private const int SqliteConstraintUnique = 2067;
 
     private object? Scalar(SqliteTransaction tx, string sql, params (string, object?)[] args)
     {

@@ -5,22 +5,6 @@ using PolicyIngest.Catalogue.Sql;
 
 namespace PolicyIngest.Catalogue;
 
-/// <summary>Filters of a clause search; null means no filter. Status is computed as of <see cref="AsOf"/>.</summary>
-public sealed record ClauseFilter
-{
-    public string? Region { get; init; }
-    public string? Issuer { get; init; }
-    public string? Category { get; init; }
-    public string? Instrument { get; init; }
-    public string? Industry { get; init; }
-    public string? Status { get; init; }
-    public decimal? MinYuan { get; init; }
-    public DateOnly? From { get; init; }
-    public DateOnly? To { get; init; }
-    public bool AllVersions { get; init; }
-    public required DateOnly AsOf { get; init; }
-}
-
 /// <summary>One clause matching the full-text expression and the filters: what ranking and facets need.</summary>
 public sealed record ClauseMatch(long RowId, double Rank, string? Region, string? Issuer, string? Category,
     string InstrumentsJson, string IndustriesJson, string Status);
@@ -32,32 +16,38 @@ public sealed record ClauseHitRow(long RowId, string VersionId, string PolicyId,
 
 public sealed record ClauseAmountRow(decimal Yuan, string Role, string Text);
 
-/// <summary>The one place that knows clause-search SQL: index rows, matches with filters, hit details, the trigram baseline.</summary>
+/// <summary>
+/// The one place that knows clause-search SQL: index rows, matches with filters, hit details, the trigram baseline.
+/// Each read runs under the catalogue's lock; the index rows of a version are written through its <see cref="IVersionWrite"/>.
+/// </summary>
 public static class ClauseSearchStore
 {
     /// <summary>Clauses of a version to index: (rowid, heading, text).</summary>
-    public static List<(long RowId, string Heading, string Text)> ClausesOfVersion(SqliteTransaction tx, string versionId)
+    internal static List<(long RowId, string Heading, string Text)> ClausesOfVersion(SqliteTransaction tx, string versionId)
     {
         using var cmd = Command(tx.Connection!, SearchSql.ClausesOfVersion, ("$v", versionId));
         cmd.Transaction = tx;
         return ReadClauseTexts(cmd);
     }
 
-    public static List<(long RowId, string Heading, string Text)> AllClauses(SqliteConnection connection)
+    private static List<(long RowId, string Heading, string Text)> AllClauses(SqliteConnection connection)
     {
         using var cmd = Command(connection, SearchSql.AllClauses);
         return ReadClauseTexts(cmd);
     }
 
     /// <summary>Current clauses with their source file: (rowid, source, label + heading + text: what the index sees).</summary>
-    public static List<(long RowId, string Source, string Text)> ClauseSources(SqliteConnection connection)
+    public static List<(long RowId, string Source, string Text)> ClauseSources(CatalogueStore catalogue)
     {
-        using var cmd = Command(connection, SearchSql.ClauseSources);
-        return ReadClauseTexts(cmd);
+        lock (catalogue.Gate)
+        {
+            using var cmd = Command(catalogue.Connection, SearchSql.ClauseSources);
+            return ReadClauseTexts(cmd);
+        }
     }
 
     /// <summary>A prepared insert for many rows in one transaction.</summary>
-    public sealed class TermWriter : IDisposable
+    internal sealed class TermWriter : IDisposable
     {
         private readonly SqliteCommand _cmd;
         private readonly SqliteParameter _rowid, _words, _grams;
@@ -84,7 +74,7 @@ public static class ClauseSearchStore
         public void Dispose() => _cmd.Dispose();
     }
 
-    public static void DeleteVersionTerms(SqliteTransaction tx, string versionId)
+    internal static void DeleteVersionTerms(SqliteTransaction tx, string versionId)
     {
         using var cmd = Command(tx.Connection!, SearchSql.DeleteVersionTerms, ("$v", versionId));
         cmd.Transaction = tx;
@@ -92,32 +82,46 @@ public static class ClauseSearchStore
     }
 
     /// <summary>Moves the write-ahead log into the database file (so its size is the whole catalogue).</summary>
-    public static void Checkpoint(SqliteConnection connection)
+    public static void Checkpoint(CatalogueStore catalogue)
     {
-        using var cmd = Command(connection, SearchSql.Checkpoint);
-        cmd.ExecuteNonQuery();
+        lock (catalogue.Gate)
+        {
+            using var cmd = Command(catalogue.Connection, SearchSql.Checkpoint);
+            cmd.ExecuteNonQuery();
+        }
     }
 
-    public static long CountIndexed(SqliteConnection connection)
+    public static long CountIndexed(CatalogueStore catalogue)
     {
-        using var cmd = Command(connection, SearchSql.CountIndexed);
-        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+        lock (catalogue.Gate)
+        {
+            using var cmd = Command(catalogue.Connection, SearchSql.CountIndexed);
+            return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
     }
 
     /// <summary>
     /// All clauses matching an FTS5 expression over clause_fts and the filters, best first; with <paramref name="ranked"/>
     /// false every rank is 0 (the set only, in row order) and the bm25 statistics are not computed.
     /// </summary>
-    public static List<ClauseMatch> Matches(SqliteConnection connection, string match, double wordsWeight, double gramsWeight, ClauseFilter filter,
-        bool ranked = true) =>
-        FilteredMatches(connection, ranked ? SearchSql.RankedMatches : SearchSql.UnrankedMatches, filter,
-            ("$match", match), ("$wWords", wordsWeight), ("$wGrams", gramsWeight));
+    public static List<ClauseMatch> Matches(CatalogueStore catalogue, string match, double wordsWeight, double gramsWeight, ClauseFilter filter,
+        bool ranked = true)
+    {
+        lock (catalogue.Gate)
+            return FilteredMatches(catalogue.Connection, ranked ? SearchSql.RankedMatches : SearchSql.UnrankedMatches, filter,
+                ("$match", match), ("$wWords", wordsWeight), ("$wGrams", gramsWeight));
+    }
 
     /// <summary>
     /// For a query no clause fully matches: the clauses passing the filters that have the most of its groups (each an FTS5
     /// expression); unranked. Each group is matched once, whatever the number of levels tried.
     /// </summary>
-    public static List<ClauseMatch> MostGroupsMatches(SqliteConnection connection, IReadOnlyList<string> groups, ClauseFilter filter)
+    public static List<ClauseMatch> MostGroupsMatches(CatalogueStore catalogue, IReadOnlyList<string> groups, ClauseFilter filter)
+    {
+        lock (catalogue.Gate) return MostGroupsMatches(catalogue.Connection, groups, filter);
+    }
+
+    private static List<ClauseMatch> MostGroupsMatches(SqliteConnection connection, IReadOnlyList<string> groups, ClauseFilter filter)
     {
         using (var create = Command(connection, SearchSql.CreateGroupHits)) create.ExecuteNonQuery();
         using (var clear = Command(connection, SearchSql.ClearGroupHits)) clear.ExecuteNonQuery();
@@ -182,7 +186,13 @@ public static class ClauseSearchStore
     }
 
     /// <summary>bm25 (lower is better) of the given rows under an expression they match.</summary>
-    public static Dictionary<long, double> RanksOfRows(SqliteConnection connection, string match, double wordsWeight, double gramsWeight,
+    public static Dictionary<long, double> RanksOfRows(CatalogueStore catalogue, string match, double wordsWeight, double gramsWeight,
+        IReadOnlyCollection<long> rowIds)
+    {
+        lock (catalogue.Gate) return RanksOfRows(catalogue.Connection, match, wordsWeight, gramsWeight, rowIds);
+    }
+
+    private static Dictionary<long, double> RanksOfRows(SqliteConnection connection, string match, double wordsWeight, double gramsWeight,
         IReadOnlyCollection<long> rowIds)
     {
         using var cmd = Command(connection, SearchSql.RanksOfRows, ("$match", match), ("$wWords", wordsWeight), ("$wGrams", gramsWeight),
@@ -194,7 +204,12 @@ public static class ClauseSearchStore
     }
 
     /// <summary>Details of the hits shown, by row id (one statement for the whole page).</summary>
-    public static Dictionary<long, ClauseHitRow> HitDetails(SqliteConnection connection, IReadOnlyList<long> rowIds, DateOnly asOf)
+    public static Dictionary<long, ClauseHitRow> HitDetails(CatalogueStore catalogue, IReadOnlyList<long> rowIds, DateOnly asOf)
+    {
+        lock (catalogue.Gate) return HitDetails(catalogue.Connection, rowIds, asOf);
+    }
+
+    private static Dictionary<long, ClauseHitRow> HitDetails(SqliteConnection connection, IReadOnlyList<long> rowIds, DateOnly asOf)
     {
         var sql = string.Format(CultureInfo.InvariantCulture, SearchSql.HitDetails, StatusSql.Case);
         using var cmd = Command(connection, sql, ("$rids", "[" + string.Join(',', rowIds) + "]"), ("$asOf", Iso(asOf)));
@@ -210,7 +225,12 @@ public static class ClauseSearchStore
     }
 
     /// <summary>Amounts of the hits' clauses, by row id, in clause order.</summary>
-    public static Dictionary<long, List<ClauseAmountRow>> AmountsOfClauses(SqliteConnection connection, IReadOnlyList<long> rowIds)
+    public static Dictionary<long, List<ClauseAmountRow>> AmountsOfClauses(CatalogueStore catalogue, IReadOnlyList<long> rowIds)
+    {
+        lock (catalogue.Gate) return AmountsOfClauses(catalogue.Connection, rowIds);
+    }
+
+    private static Dictionary<long, List<ClauseAmountRow>> AmountsOfClauses(SqliteConnection connection, IReadOnlyList<long> rowIds)
     {
         using var cmd = Command(connection, SearchSql.AmountsOfClauses, ("$rids", "[" + string.Join(',', rowIds) + "]"));
         using var r = cmd.ExecuteReader();
@@ -225,7 +245,12 @@ public static class ClauseSearchStore
     }
 
     /// <summary>The trigram-only baseline table (evaluation databases only), filled from clause.text.</summary>
-    public static void BuildTrigramBaseline(SqliteConnection connection)
+    public static void BuildTrigramBaseline(CatalogueStore catalogue)
+    {
+        lock (catalogue.Gate) BuildTrigramBaseline(catalogue.Connection);
+    }
+
+    private static void BuildTrigramBaseline(SqliteConnection connection)
     {
         using (var create = Command(connection, SearchSql.CreateTrigramTable)) create.ExecuteNonQuery();
         var clauses = AllClauses(connection);
@@ -243,7 +268,12 @@ public static class ClauseSearchStore
         tx.Commit();
     }
 
-    public static List<long> TrigramMatches(SqliteConnection connection, string match, int limit)
+    public static List<long> TrigramMatches(CatalogueStore catalogue, string match, int limit)
+    {
+        lock (catalogue.Gate) return TrigramMatches(catalogue.Connection, match, limit);
+    }
+
+    private static List<long> TrigramMatches(SqliteConnection connection, string match, int limit)
     {
         using var cmd = Command(connection, SearchSql.TrigramMatches, ("$match", match), ("$limit", limit));
         using var r = cmd.ExecuteReader();

@@ -4,15 +4,6 @@ using PolicyIngest.Catalogue.Sql;
 
 namespace PolicyIngest.Catalogue;
 
-/// <summary>A version with what its status is computed from, and its status as of the date asked.</summary>
-public sealed record TrackedVersion(
-    string Id, string PolicyId, int Seq, string Title, string? DocNumber, string? Issuer, string? Region,
-    DateOnly? IssuedOn, DateOnly? EffectiveFrom, DateOnly? ExpiresOn, DateTimeOffset IngestedAt, string? LinkReason,
-    string? SupersededBy, string? RepealedBy, string? StatusReason, string Source, string DocType, string Status);
-
-/// <summary>A 同时废止 reference stated by a version.</summary>
-public sealed record RepealRef(string VersionId, string? Title, string? DocNumber, string Text);
-
 /// <summary>A version repealed by another one (for `changes`).</summary>
 public sealed record RepealEvent(TrackedVersion Repealed, string ByVersionId, string ByTitle, DateTimeOffset ByIngestedAt);
 
@@ -20,29 +11,40 @@ public sealed record ChangeReport(string VersionId, string Kind, string Previous
 
 /// <summary>
 /// The SQL of version tracking: link keys, repeals, the superseded chain, status (always through
-/// <see cref="StatusSql.Case"/>), expiry lists and change reports. Writes take the caller's transaction.
+/// <see cref="StatusSql.Case"/>), expiry lists and change reports. Its public look-ups read what is committed; the
+/// writes of a version being stored go through that version's <see cref="IVersionWrite"/> (<see cref="SqliteVersionWrite"/>).
 /// </summary>
-public sealed class TrackStore(CatalogueStore catalogue)
+public sealed class TrackStore(CatalogueStore catalogue) : IVersionLookup
 {
     public CatalogueStore Catalogue => catalogue;
 
-    public void SetKeys(SqliteTransaction tx, string versionId, string? titleKey, string? docNumberKey, string? textKey) =>
-        Exec(tx, TrackSql.SetKeys, ("$id", versionId), ("$title_key", titleKey), ("$doc_number_key", docNumberKey), ("$text_key", textKey));
+    public IReadOnlyList<TrackedVersion> ByDocNumberKey(string key, DateOnly asOf) => ByDocNumberKey(key, asOf, null);
 
-    public IReadOnlyList<TrackedVersion> ByDocNumberKey(string key, DateOnly asOf, SqliteTransaction? tx = null) =>
-        Query(tx, TrackSql.ByDocNumberKey, asOf, ("$key", key));
+    public IReadOnlyList<TrackedVersion> ByTitleKey(string key, DateOnly asOf) => ByTitleKey(key, asOf, null);
 
-    public IReadOnlyList<TrackedVersion> ByTitleKey(string key, DateOnly asOf, SqliteTransaction? tx = null) =>
-        Query(tx, TrackSql.ByTitleKey, asOf, ("$key", key));
-
-    public TrackedVersion? Version(string id, DateOnly asOf, SqliteTransaction? tx = null) =>
-        Query(tx, TrackSql.ById, asOf, ("$id", id)).FirstOrDefault();
+    public TrackedVersion? Version(string id, DateOnly asOf) => Version(id, asOf, null);
 
     /// <summary>The versions of a policy, oldest first (by issue date, then arrival).</summary>
-    public IReadOnlyList<TrackedVersion> VersionsOf(string policyId, DateOnly asOf, SqliteTransaction? tx = null) =>
+    public IReadOnlyList<TrackedVersion> VersionsOf(string policyId, DateOnly asOf) => VersionsOf(policyId, asOf, null);
+
+    public IReadOnlyList<RepealRef> RepealRefs() => RepealRefs(null);
+
+    internal void SetKeys(SqliteTransaction tx, string versionId, string? titleKey, string? docNumberKey, string? textKey) =>
+        Exec(tx, TrackSql.SetKeys, ("$id", versionId), ("$title_key", titleKey), ("$doc_number_key", docNumberKey), ("$text_key", textKey));
+
+    internal IReadOnlyList<TrackedVersion> ByDocNumberKey(string key, DateOnly asOf, SqliteTransaction? tx) =>
+        Query(tx, TrackSql.ByDocNumberKey, asOf, ("$key", key));
+
+    internal IReadOnlyList<TrackedVersion> ByTitleKey(string key, DateOnly asOf, SqliteTransaction? tx) =>
+        Query(tx, TrackSql.ByTitleKey, asOf, ("$key", key));
+
+    internal TrackedVersion? Version(string id, DateOnly asOf, SqliteTransaction? tx) =>
+        Query(tx, TrackSql.ById, asOf, ("$id", id)).FirstOrDefault();
+
+    internal IReadOnlyList<TrackedVersion> VersionsOf(string policyId, DateOnly asOf, SqliteTransaction? tx) =>
         Query(tx, TrackSql.ByPolicy, asOf, ("$policy", policyId));
 
-    public IReadOnlyList<RepealRef> RepealRefs(SqliteTransaction? tx = null)
+    internal IReadOnlyList<RepealRef> RepealRefs(SqliteTransaction? tx)
     {
         lock (catalogue.Gate)
         {
@@ -55,14 +57,15 @@ public sealed class TrackStore(CatalogueStore catalogue)
         }
     }
 
-    public void SetRepealedBy(SqliteTransaction tx, string versionId, string byVersionId, string reason) =>
+    internal void SetRepealedBy(SqliteTransaction tx, string versionId, string byVersionId, string reason) =>
         Exec(tx, TrackSql.SetRepealedBy, ("$id", versionId), ("$by", byVersionId), ("$reason", reason));
 
-    public void SetSupersededBy(SqliteTransaction tx, string versionId, string? byVersionId, string? reason) =>
+    internal void SetSupersededBy(SqliteTransaction tx, string versionId, string? byVersionId, string? reason) =>
         Exec(tx, TrackSql.SetSupersededBy, ("$id", versionId), ("$by", byVersionId), ("$reason", reason));
 
-    public void AddReport(SqliteTransaction? tx, string versionId, string kind, string previousVersionId, string? path, DateTimeOffset now) =>
-        Exec(tx, TrackSql.InsertReport, ("$version", versionId), ("$kind", kind), ("$previous", previousVersionId), ("$path", path),
+    /// <summary>Records a 新旧对照 report written after the version's transaction committed (its path null when it could not be written).</summary>
+    public void AddReport(string versionId, string kind, string previousVersionId, string? path, DateTimeOffset now) =>
+        Exec(null, TrackSql.InsertReport, ("$version", versionId), ("$kind", kind), ("$previous", previousVersionId), ("$path", path),
             ("$now", now.ToString("O", CultureInfo.InvariantCulture)));
 
     /// <summary>Forgets a version's reports of one kind (the chain changed under it; the tracker writes the right one).</summary>

@@ -6,21 +6,13 @@ using PolicyIngest.Core.Model;
 namespace PolicyIngest.Catalogue;
 
 /// <summary>
-/// What a version's validity rests on: the bases the document states (null when nothing states them), the end it states
-/// itself, and the later document that changed it (有效期调整) with the reason.
+/// The SQL of validity bases and 有效期调整 (migration 071). Its public reads see what is committed; writes take the
+/// transaction of the version being stored.
 /// </summary>
-public sealed record ValidityRow(
-    string VersionId, ValidityBasis? EffectiveFrom, ValidityBasis? ExpiresOn, DateOnly? StatedExpiresOn, ValidityBasis? Trial,
-    string? ChangedBy, string? ChangeReason);
-
-/// <summary>A 有效期调整 stated by a version: the policy it names, the new end or the months added, the sentence.</summary>
-public sealed record ValidityChangeRef(string VersionId, string? Title, string? DocNumber, string Text, DateOnly? ExpiresOn, int? ExtendMonths);
-
-/// <summary>The SQL of validity bases and 有效期调整 (migration 071). Writes take the caller's transaction.</summary>
 public sealed class ValidityStore(CatalogueStore catalogue)
 {
     /// <summary>The version's bases and the changes it states about other policies; called when the version is stored.</summary>
-    public void Write(SqliteTransaction tx, string versionId, PolicyDocument document)
+    internal void Write(SqliteTransaction tx, string versionId, PolicyDocument document)
     {
         var v = document.Validity;
         Exec(tx, ValiditySql.Insert, ("$v", versionId),
@@ -38,17 +30,19 @@ public sealed class ValidityStore(CatalogueStore catalogue)
     }
 
     /// <summary>The version's validity row; null for an unknown version.</summary>
-    public ValidityRow? Of(string versionId, SqliteTransaction? tx = null) =>
+    public ValidityRow? Of(string versionId) => Of(versionId, null);
+
+    internal ValidityRow? Of(string versionId, SqliteTransaction? tx) =>
         Query(tx, ValiditySql.Of, r => new ValidityRow(r.GetString(0), Basis(r, 1), Basis(r, 5), Date(r, 9),
             Text(r, 10) is { } trial ? new ValidityBasis(trial, Text(r, 11) ?? "", null) : null, Text(r, 12), Text(r, 13)),
             ("$v", versionId)).FirstOrDefault();
 
-    public IReadOnlyList<ValidityChangeRef> ChangeRefs(SqliteTransaction? tx = null) =>
+    internal IReadOnlyList<ValidityChangeRef> ChangeRefs(SqliteTransaction? tx) =>
         Query(tx, ValiditySql.ChangeRefs, r =>
             new ValidityChangeRef(r.GetString(0), Text(r, 1), Text(r, 2), r.GetString(3), Date(r, 4), r.IsDBNull(5) ? null : r.GetInt32(5)));
 
     /// <summary>Sets the version's end (status reads it) and who changed it; a null <paramref name="changedBy"/> restores its own.</summary>
-    public void SetExpiresOn(SqliteTransaction tx, string versionId, DateOnly? expiresOn, string? changedBy, string? reason)
+    internal void SetExpiresOn(SqliteTransaction tx, string versionId, DateOnly? expiresOn, string? changedBy, string? reason)
     {
         Exec(tx, ValiditySql.SetExpiresOn, ("$v", versionId), ("$expires_on", Iso(expiresOn)));
         Exec(tx, ValiditySql.SetChange, ("$v", versionId), ("$by", changedBy), ("$reason", reason));

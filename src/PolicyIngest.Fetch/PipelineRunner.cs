@@ -249,7 +249,7 @@ public sealed class PipelineRunner(
         {
             return ingest.IngestBytes(body, source, ct, httpCharset);
         }
-        catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.SqliteErrorCode == 19)
+        catch (DuplicateVersionException)
         {
             // Another process stored the same bytes between our lookup and our insert: now they are found.
             return ingest.IngestBytes(body, source, ct, httpCharset);

@@ -1,10 +1,14 @@
-using Microsoft.Data.Sqlite;
+using PolicyIngest.Catalogue;
 using PolicyIngest.Core.Model;
 
 namespace PolicyIngest.Index;
 
-/// <summary>Writes a version's clauses into the search index inside the catalogue's transaction.</summary>
+/// <summary>
+/// Indexes a version's clauses for search as part of storing it: called with the version's unit of work, so an index kept
+/// in the catalogue (FTS5 today) is written with the version or not at all. An index kept elsewhere reads the clauses
+/// (row ids, heading, text) from it and writes its own store.
+/// </summary>
 public interface IClauseIndexer
 {
-    void IndexVersion(SqliteTransaction transaction, string versionId, PolicyDocument document);
+    void IndexVersion(IVersionWrite version, PolicyDocument document);
 }

@@ -94,13 +94,12 @@ public sealed class IngestService(
             var why = string.Join("；", absorbed.Select(a => Renditions.AbsorbedReason(a.Id, a.Source)));
             link = link with { Reason = joins ? $"{link.Reason}；{why}" : why };
         }
-        var policyId = link.ExistingPolicyId ?? CatalogueStore.PolicyIdFor(document.Sha256);
         VersionTracker.Outcome? tracked = null;
-        var row = catalogue.SaveVersion(document, link, clock.GetUtcNow(), (tx, versionId) =>
+        var row = catalogue.SaveVersion(document, link, clock.GetUtcNow(), version =>
         {
-            foreach (var part in absorbed) catalogue.AbsorbPart(tx, part.Id, versionId);
-            indexer?.IndexVersion(tx, versionId, document);
-            tracked = tracker?.Record(tx, versionId, policyId, document, text.Key);
+            foreach (var part in absorbed) version.AbsorbPart(part.Id);
+            indexer?.IndexVersion(version, document);
+            tracked = tracker?.Record(version, document, text.Key);
         });
         // Post-store hook (Track): the 新旧对照 reports of a revision or a repeal, written after the commit.
         var reports = tracked is null ? [] : tracker!.WriteReports(row.Id, tracked);

@@ -80,5 +80,5 @@ public static class PolicyIngestServices
 
     /// <summary>Clause search over the catalogue, as the CLI and the web UI use it.</summary>
     public static ISearchIndex CreateSearch(CatalogueStore catalogue, ClauseAnalyzer? analyzer = null) =>
-        new SqliteSearchIndex(catalogue, analyzer ?? CreateAnalyzer());
+        new Fts5SearchIndex(catalogue, analyzer ?? CreateAnalyzer());
 }

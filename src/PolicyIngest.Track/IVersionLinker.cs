@@ -54,18 +54,21 @@ public sealed class VersionLinker(TimeProvider clock) : IVersionLinker
         return PolicyLink.NewPolicy();
     }
 
-    /// <summary>The stored versions a 同时废止 reference names: by 发文字号 first, else by title.</summary>
+    /// <summary>
+    /// The stored versions a 同时废止 reference names: by 发文字号 first, else by title. <paramref name="versions"/> is the
+    /// committed catalogue when linking, the version's own write when tracking it.
+    /// </summary>
     /// <remarks>
     /// The same rule as <see cref="Names"/>, so the outcome does not depend on which document arrived first: the 发文字号
     /// when both have one, else the title (a version whose own 发文字号 contradicts the reference's is another document).
     /// </remarks>
-    public static IReadOnlyList<TrackedVersion> Resolve(TrackStore store, DocRef r, DateOnly asOf, Microsoft.Data.Sqlite.SqliteTransaction? tx = null)
+    public static IReadOnlyList<TrackedVersion> Resolve(IVersionLookup versions, DocRef r, DateOnly asOf)
     {
         var number = PolicyKeys.DocNumber(r.DocNumber);
-        if (number is not null && store.ByDocNumberKey(number, asOf, tx) is { Count: > 0 } byNumber)
+        if (number is not null && versions.ByDocNumberKey(number, asOf) is { Count: > 0 } byNumber)
             return byNumber;
         if (PolicyKeys.Title(r.Title) is { Length: >= 4 } title)
-            return store.ByTitleKey(title, asOf, tx)
+            return versions.ByTitleKey(title, asOf)
                 .Where(v => v.RepealedBy is null && v.SupersededBy is null && (number is null || PolicyKeys.DocNumber(v.DocNumber) is null))
                 .ToList();
         return [];

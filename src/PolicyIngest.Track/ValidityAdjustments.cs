@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using PolicyIngest.Catalogue;
 using PolicyIngest.Core.Model;
 
@@ -10,29 +9,31 @@ namespace PolicyIngest.Track;
 /// kind 'extends' and resolved both ways, like repeals: by 发文字号 when the reference gives one, else by title. The end is
 /// always re-derived from the version's own end and every change naming it, in issue order, so arrival order never matters.
 /// </summary>
-public sealed class ValidityAdjustments(TrackStore store)
+public static class ValidityAdjustments
 {
-    private readonly ValidityStore _validity = new(store.Catalogue);
-
-    /// <summary>Inside the version's transaction: the versions this document's changes name, and this one if a stored change names it.</summary>
-    public void Record(SqliteTransaction tx, string versionId, PolicyDocument document, DateOnly asOf)
+    /// <summary>
+    /// As part of storing the version: re-derives the end of the versions this document's changes name, and of this one
+    /// if a stored change names it.
+    /// </summary>
+    public static void Record(IVersionWrite version, PolicyDocument document, DateOnly asOf)
     {
-        var refs = _validity.ChangeRefs(tx);
+        var versionId = version.VersionId;
+        var refs = version.ValidityChangeRefs();
         var targets = new HashSet<string>();
         foreach (var c in refs.Where(r => r.VersionId == versionId))
-            targets.UnionWith(Named(c, asOf, tx).Select(t => t.Id));
+            targets.UnionWith(Named(version, c, asOf).Select(t => t.Id));
         if (refs.Any(r => r.VersionId != versionId && Names(r, document.Title, document.DocNumber))) targets.Add(versionId);
-        foreach (var id in targets) Rederive(tx, id, refs, asOf);
+        foreach (var id in targets) Rederive(version, id, refs, asOf);
     }
 
     /// <summary>The version's end: its own, then each change naming it from a document not issued before it, oldest first.</summary>
-    private void Rederive(SqliteTransaction tx, string targetId, IReadOnlyList<ValidityChangeRef> refs, DateOnly asOf)
+    private static void Rederive(IVersionWrite version, string targetId, IReadOnlyList<ValidityChangeRef> refs, DateOnly asOf)
     {
-        if (store.Version(targetId, asOf, tx) is not { } target) return;
-        var end = _validity.Of(targetId, tx)?.StatedExpiresOn;
+        if (version.Version(targetId, asOf) is not { } target) return;
+        var end = version.Validity(targetId)?.StatedExpiresOn;
         string? by = null, reason = null;
         var changes = refs.Where(r => r.VersionId != targetId && Names(r, target.Title, target.DocNumber))
-            .Select(r => (Ref: r, By: store.Version(r.VersionId, asOf, tx)))
+            .Select(r => (Ref: r, By: version.Version(r.VersionId, asOf)))
             .Where(x => x.By is not null && !(x.By.IssuedOn < target.IssuedOn))
             .OrderBy(x => x.By!.IssuedOn ?? DateOnly.MaxValue).ThenBy(x => x.By!.IngestedAt);
         foreach (var (change, extender) in changes)
@@ -43,14 +44,14 @@ public sealed class ValidityAdjustments(TrackStore store)
             reason = ValidityReport.Changed(extender!, end, after, change.Text);
             (end, by) = (after, extender!.Id);
         }
-        _validity.SetExpiresOn(tx, targetId, end, by, reason);
+        version.SetExpiresOn(targetId, end, by, reason);
     }
 
     /// <summary>The stored versions a change names (the same test as <see cref="Names"/>).</summary>
-    private IEnumerable<TrackedVersion> Named(ValidityChangeRef r, DateOnly asOf, SqliteTransaction tx)
+    private static IEnumerable<TrackedVersion> Named(IVersionLookup versions, ValidityChangeRef r, DateOnly asOf)
     {
-        if (PolicyKeys.DocNumber(r.DocNumber) is { } number) return store.ByDocNumberKey(number, asOf, tx);
-        return PolicyKeys.Title(r.Title) is { Length: >= 4 } title ? store.ByTitleKey(title, asOf, tx) : [];
+        if (PolicyKeys.DocNumber(r.DocNumber) is { } number) return versions.ByDocNumberKey(number, asOf);
+        return PolicyKeys.Title(r.Title) is { Length: >= 4 } title ? versions.ByTitleKey(title, asOf) : [];
     }
 
     /// <summary>Whether a change names this title/number: by 发文字号 when it gives one, else by title.</summary>

@@ -1,5 +1,4 @@
 using PolicyIngest.Core;
-using Microsoft.Data.Sqlite;
 using PolicyIngest.Catalogue;
 using PolicyIngest.Core.Model;
 using PolicyIngest.Track.Alignment;
@@ -8,8 +7,9 @@ using PolicyIngest.Track.Reports;
 namespace PolicyIngest.Track;
 
 /// <summary>
-/// Keeps the version chain right inside the transaction that stores a version: link keys, repeals stated by the
-/// new document, repeals stated earlier by documents that arrived first, and superseded_by along each policy's versions.
+/// Keeps the version chain right as part of storing a version (through its <see cref="IVersionWrite"/>): link keys,
+/// repeals stated by the new document, repeals stated earlier by documents that arrived first, and superseded_by along
+/// each policy's versions.
 /// </summary>
 public sealed class VersionTracker(TrackStore store, TimeProvider clock)
 {
@@ -25,31 +25,32 @@ public sealed class VersionTracker(TrackStore store, TimeProvider clock)
     /// </summary>
     public sealed record Outcome(IReadOnlyList<string> Repealed, string? Previous, string? Next = null);
 
-    public Outcome Record(SqliteTransaction tx, string versionId, string policyId, PolicyDocument document, string? textKey = null)
+    public Outcome Record(IVersionWrite version, PolicyDocument document, string? textKey = null)
     {
         var asOf = PolicyClock.Today(clock);
-        store.SetKeys(tx, versionId, PolicyKeys.Title(document.Title), PolicyKeys.DocNumber(document.DocNumber),
+        var versionId = version.VersionId;
+        version.SetKeys(PolicyKeys.Title(document.Title), PolicyKeys.DocNumber(document.DocNumber),
             textKey ?? Renditions.RenditionText.Of(document).Key);
         var repealed = new List<string>();
         foreach (var r in document.Repeals)
         {
-            foreach (var target in VersionLinker.Resolve(store, r, asOf, tx))
+            foreach (var target in VersionLinker.Resolve(version, r, asOf))
             {
                 if (target.Id == versionId || IssuedAfter(target.IssuedOn, document.IssuedOn)) continue;
-                store.SetRepealedBy(tx, target.Id, versionId, $"被 {versionId}（{Describe(document)}）废止：{r.Text}");
+                version.SetRepealedBy(target.Id, versionId, $"被 {versionId}（{Describe(document)}）废止：{r.Text}");
                 repealed.Add(target.Id);
             }
         }
         // A repealing document that arrived before this one.
-        foreach (var r in store.RepealRefs(tx))
+        foreach (var r in version.RepealRefs())
         {
             if (r.VersionId == versionId || !VersionLinker.Names(r, document)) continue;
             // A document cannot repeal one issued after it (a later version sharing the repealed title).
-            if (store.Version(r.VersionId, asOf, tx) is not { } repealer || !IssuedAfter(repealer.IssuedOn, document.IssuedOn) && repealer.IssuedOn is not null && document.IssuedOn is not null) continue;
-            store.SetRepealedBy(tx, versionId, r.VersionId, $"被先行入库的 {r.VersionId} 废止：{r.Text}");
+            if (version.Version(r.VersionId, asOf) is not { } repealer || !IssuedAfter(repealer.IssuedOn, document.IssuedOn) && repealer.IssuedOn is not null && document.IssuedOn is not null) continue;
+            version.SetRepealedBy(versionId, r.VersionId, $"被先行入库的 {r.VersionId} 废止：{r.Text}");
         }
-        new ValidityAdjustments(store).Record(tx, versionId, document, asOf);
-        var versions = store.VersionsOf(policyId, asOf, tx);
+        ValidityAdjustments.Record(version, document, asOf);
+        var versions = version.VersionsOf(version.PolicyId, asOf);
         string? previous = null;
         string? later = null;
         for (var i = 0; i < versions.Count; i++)
@@ -57,7 +58,7 @@ public sealed class VersionTracker(TrackStore store, TimeProvider clock)
             var next = i + 1 < versions.Count ? versions[i + 1] : null;
             if (next?.Id == versionId) previous = versions[i].Id;
             if (versions[i].Id == versionId) later = next?.Id;
-            store.SetSupersededBy(tx, versions[i].Id, next?.Id,
+            version.SetSupersededBy(versions[i].Id, next?.Id,
                 next is null ? null : $"已被 {next.Id}（{next.Title}{(next.DocNumber is null ? "" : " " + next.DocNumber)}{(next.IssuedOn is { } d ? "，" + d.ToString("yyyy-MM-dd") : "")}）修订取代");
         }
         return new Outcome(repealed, previous, later);
@@ -90,13 +91,13 @@ public sealed class VersionTracker(TrackStore store, TimeProvider clock)
                 Directory.CreateDirectory(ReportDirectory);
                 var diff = new DocumentDiffer().Diff(oldDoc, newDoc);
                 File.WriteAllText(path, DiffHtml.Render(diff, oldId, newId));
-                store.AddReport(null, newId, kind, oldId, path, clock.GetUtcNow());
+                store.AddReport(newId, kind, oldId, path, clock.GetUtcNow());
                 paths.Add(path);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 warn?.Invoke($"新旧对照报告 {path} 未能写出：{ex.Message}");
-                store.AddReport(null, newId, kind, oldId, null, clock.GetUtcNow());
+                store.AddReport(newId, kind, oldId, null, clock.GetUtcNow());
             }
         }
         return paths;

@@ -43,16 +43,15 @@ public sealed class CatalogueUpgradeTest : IDisposable
         using var upgraded = new CatalogueStore(path);
         Assert.Equal("怀经信发〔2025〕35号", upgraded.LoadDocument("v1")!.DocNumber);
         // why: the columns after document_json (added by later migrations) keep their values
-        using (var superseded = upgraded.Command("SELECT superseded_by FROM version WHERE id = 'v1'"))
-            Assert.Equal("v2", superseded.ExecuteScalar());
-        using var columns = upgraded.Command("SELECT COUNT(*) FROM pragma_table_info('version') WHERE name = 'document_json'");
-        Assert.Equal(0L, (long)columns.ExecuteScalar()!);
+        Assert.Equal(new object?[] { "v2" }, CatalogueFile.Row(path, "SELECT superseded_by FROM version WHERE id = 'v1'"));
+        Assert.Equal(new object?[] { 0L }, CatalogueFile.Row(path, "SELECT COUNT(*) FROM pragma_table_info('version') WHERE name = 'document_json'"));
     }
 
     [Fact]
     public void ClauseConfidences_AreStoredBesideTheLabels()
     {
-        using var store = new CatalogueStore(Path.Combine(_dir, "new.db"));
+        var path = Path.Combine(_dir, "new.db");
+        using var store = new CatalogueStore(path);
         var document = new PolicyDocument
         {
             Source = "a.txt", Sha256 = new string('b', 64), Format = SourceFormat.Txt, DocType = DocType.Policy, Title = "t",
@@ -68,11 +67,8 @@ public sealed class CatalogueUpgradeTest : IDisposable
             ],
         };
         var versionId = store.SaveVersion(document, PolicyLink.NewPolicy(), DateTimeOffset.UtcNow).Id;
-        using var cmd = store.Command("SELECT instrument_confidences_json, industry_confidences_json FROM clause WHERE version_id = $v", ("$v", versionId));
-        using var r = cmd.ExecuteReader();
-        Assert.True(r.Read());
-        Assert.Equal("{\"interest_subsidy\":0.87}", r.GetString(0));
-        Assert.Equal("{\"general\":0.95}", r.GetString(1));
+        var row = CatalogueFile.Row(path, "SELECT instrument_confidences_json, industry_confidences_json FROM clause WHERE version_id = $v", ("$v", versionId));
+        Assert.Equal(new object?[] { "{\"interest_subsidy\":0.87}", "{\"general\":0.95}" }, row);
     }
 
     private static string ShortName(string resource) => resource[(resource.IndexOf(".Migrations.", StringComparison.Ordinal) + 12)..];

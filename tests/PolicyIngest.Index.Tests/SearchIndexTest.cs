@@ -11,14 +11,15 @@ public sealed class SearchIndexTest : IDisposable
     private static readonly DateOnly Today = new(2026, 6, 1);
     private readonly string _dir = Directory.CreateTempSubdirectory("policyingest-search-").FullName;
     private readonly CatalogueStore _catalogue;
-    private readonly SqliteSearchIndex _search;
+    private readonly Fts5SearchIndex _search;
 
     public SearchIndexTest(SegmenterFixture fixture)
     {
-        _catalogue = new CatalogueStore(Path.Combine(_dir, "catalogue.db"));
+        var path = Path.Combine(_dir, "catalogue.db");
+        _catalogue = new CatalogueStore(path);
         var analyzer = new ClauseAnalyzer(fixture.Segmenter);
         var indexer = new ClauseIndexer(analyzer);
-        _search = new SqliteSearchIndex(_catalogue, analyzer);
+        _search = new Fts5SearchIndex(_catalogue, analyzer);
         Save(indexer, Doc("a1", "怀柔区促进先进制造业高质量发展扶持办法", "北京市怀柔区", "怀经信发〔2025〕35号", new DateOnly(2025, 3, 1),
         [
             Clause("art1", "第一条", "对首次获得北京市“专精特新”中小企业认定的企业，给予一次性奖励30万元。", amount: (300000m, "30万元")),
@@ -34,8 +35,7 @@ public sealed class SearchIndexTest : IDisposable
         // An old version of policy b, superseded: only --all-versions finds it.
         var old = Save(indexer, Doc("b0", "朝阳区支持企业研发投入若干措施（旧）", "北京市朝阳区", "朝政发〔2020〕3号", new DateOnly(2020, 1, 1),
         [Clause("art1", "第一条", "对企业研发给予租金补贴和贷款贴息。")]));
-        using var cmd = _catalogue.Command("UPDATE version SET superseded_by = 'x' WHERE id = $id", ("$id", old));
-        cmd.ExecuteNonQuery();
+        CatalogueFile.Execute(path, "UPDATE version SET superseded_by = 'x' WHERE id = $id", ("$id", old));
         // A compilation whose card (a part) carries its own title and 发文字号.
         Save(indexer, Doc("c1", "北京市产业政策导引", "北京市", null, new DateOnly(2023, 1, 1), [],
             parts: [Doc("c1-card", "北京市专精特新企业贷款贴息政策", "北京市", "京经信发〔2022〕9号", new DateOnly(2022, 2, 2),
@@ -153,7 +153,7 @@ public sealed class SearchIndexTest : IDisposable
     }
 
     private string Save(ClauseIndexer indexer, PolicyDocument doc) =>
-        _catalogue.SaveVersion(doc, PolicyLink.NewPolicy(), DateTimeOffset.UnixEpoch, (tx, v) => indexer.IndexVersion(tx, v, doc)).Id;
+        _catalogue.SaveVersion(doc, PolicyLink.NewPolicy(), DateTimeOffset.UnixEpoch, version => indexer.IndexVersion(version, doc)).Id;
 
     private static PolicyDocument Doc(string key, string title, string region, string? docNumber, DateOnly issued, Clause[] clauses,
         PolicyDocument[]? parts = null)

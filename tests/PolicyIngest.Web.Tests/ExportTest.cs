@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using NPOI.XSSF.UserModel;
 using PolicyIngest.Catalogue;
 using PolicyIngest.Catalogue.Reads;
@@ -117,9 +118,16 @@ public class ExportTest
         await using var site = new TestSite();
         var first = site.IngestText("v.txt", "版本办法\n第一条 旧。\n");
         var second = site.IngestText("v.txt", "版本办法\n第一条 新。\n");
-        using (var store = new CatalogueStore(site.DbPath))
-        using (var cmd = store.Command("UPDATE version SET superseded_by = $n WHERE id = $o", ("$n", second.VersionId), ("$o", first.VersionId)))
+        // The catalogue's API has no way to mark a version superseded by hand: straight to the file.
+        using (var db = new SqliteConnection($"Data Source={site.DbPath};Pooling=False"))
+        {
+            db.Open();
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = "UPDATE version SET superseded_by = $n WHERE id = $o";
+            cmd.Parameters.AddWithValue("$n", second.VersionId!);
+            cmd.Parameters.AddWithValue("$o", first.VersionId!);
             cmd.ExecuteNonQuery();
+        }
 
         using var s = new CatalogueStore(site.DbPath);
         var reader = new CatalogueReader(s);

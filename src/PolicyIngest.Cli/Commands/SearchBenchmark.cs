@@ -54,12 +54,12 @@ public sealed partial class SearchBenchmark : IMeasurement
             var dbPath = context.DbPathOrDefault(Path.Combine(dir, "bench.db"));
             var reuse = File.Exists(dbPath);
             using var catalogue = new CatalogueStore(dbPath);
-            if (reuse && ClauseSearchStore.CountIndexed(catalogue.Connection) < TargetClauses)
+            if (reuse && ClauseSearchStore.CountIndexed(catalogue) < TargetClauses)
             {
                 context.Err.WriteLine($"bench search: {dbPath} exists but is not a synthetic catalogue of {TargetClauses:N0} clauses; give a new path");
                 return ExitCodes.Usage;
             }
-            if (reuse) o.WriteLine($"reusing {dbPath}: {ClauseSearchStore.CountIndexed(catalogue.Connection):N0} clauses (not rebuilt)");
+            if (reuse) o.WriteLine($"reusing {dbPath}: {ClauseSearchStore.CountIndexed(catalogue):N0} clauses (not rebuilt)");
             else Build(context, catalogue, analyzer, dir, dbPath, cancellationToken);
             MeasureQueries(o, catalogue, analyzer);
             return ExitCodes.Done;
@@ -75,7 +75,7 @@ public sealed partial class SearchBenchmark : IMeasurement
         var o = context.Out;
         List<string> pool;
         using (var corpus = SearchCorpus.Build(Path.Combine(dir, "corpus.db"), analyzer, context.Err))
-            pool = ClauseSearchStore.ClauseSources(corpus.Connection).Select(c => c.Text).Where(t => t.Length >= 8).ToList();
+            pool = ClauseSearchStore.ClauseSources(corpus).Select(c => c.Text).Where(t => t.Length >= 8).ToList();
         o.WriteLine($"source: {pool.Count:N0} corpus clauses, recombined into {TargetClauses:N0} synthetic clauses");
 
         var indexer = new ClauseIndexer(analyzer);
@@ -86,16 +86,16 @@ public sealed partial class SearchBenchmark : IMeasurement
         foreach (var doc in documents)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            catalogue.SaveVersion(doc, PolicyLink.NewPolicy(), DateTimeOffset.UtcNow, (tx, v) =>
+            catalogue.SaveVersion(doc, PolicyLink.NewPolicy(), DateTimeOffset.UtcNow, version =>
             {
                 indexing.Start();
-                indexer.IndexVersion(tx, v, doc);
+                indexer.IndexVersion(version, doc);
                 indexing.Stop();
             });
         }
         build.Stop();
-        ClauseSearchStore.Checkpoint(catalogue.Connection);
-        var clauses = ClauseSearchStore.CountIndexed(catalogue.Connection);
+        ClauseSearchStore.Checkpoint(catalogue);
+        var clauses = ClauseSearchStore.CountIndexed(catalogue);
         var size = new FileInfo(dbPath).Length;
         o.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"build: {clauses:N0} clauses in {build.Elapsed.TotalSeconds:0.0} s = {clauses / build.Elapsed.TotalSeconds:N0} clauses/s (catalogue + index; target ≥ 5,000)"));
@@ -107,7 +107,7 @@ public sealed partial class SearchBenchmark : IMeasurement
     private static void MeasureQueries(TextWriter o, CatalogueStore catalogue, ClauseAnalyzer analyzer)
     {
         var queries = Qrels.Load(SearchCorpus.QrelsPath).Select(q => q.Query).ToList();
-        var search = new SqliteSearchIndex(catalogue, analyzer);
+        var search = new Fts5SearchIndex(catalogue, analyzer);
         var filter = new ClauseFilter { AsOf = PolicyClock.Today(TimeProvider.System) };
         foreach (var q in queries) search.Search(new SearchRequest { Query = q, Filter = filter });
         var samples = new List<double>();

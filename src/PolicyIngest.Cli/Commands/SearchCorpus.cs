@@ -45,7 +45,7 @@ internal static class SearchCorpus
     public static List<(QrelsQuery Query, Dictionary<long, int> Grades)> Judged(CatalogueStore catalogue, TextWriter log)
     {
         var queries = Qrels.Load(QrelsPath);
-        var clauses = ClauseSearchStore.ClauseSources(catalogue.Connection);
+        var clauses = ClauseSearchStore.ClauseSources(catalogue);
         var cache = new Dictionary<long, string>();
         var judged = new List<(QrelsQuery, Dictionary<long, int>)>();
         foreach (var q in queries)

@@ -35,7 +35,7 @@ public sealed class SearchEvaluation : IMeasurement
         {
             var analyzer = PolicyIngestServices.CreateAnalyzer();
             using var catalogue = SearchCorpus.Build(Path.Combine(dir, "eval.db"), analyzer, context.Err);
-            ClauseSearchStore.BuildTrigramBaseline(catalogue.Connection);
+            ClauseSearchStore.BuildTrigramBaseline(catalogue);
             var all = SearchCorpus.Judged(catalogue, context.Err);
             // Judgments on superseded versions do not count (search shows current versions): a query left with none is skipped.
             var judged = all.Where(j => j.Grades.Values.Any(g => g > 0)).ToList();
@@ -47,22 +47,22 @@ public sealed class SearchEvaluation : IMeasurement
             var rows = new List<(string Name, double Ndcg, double Mrr, double Recall, int Zero, Dictionary<string, int> ZeroByKind)>();
             foreach (var option in Options)
             {
-                var search = new SqliteSearchIndex(catalogue, analyzer, option);
+                var search = new Fts5SearchIndex(catalogue, analyzer, option);
                 rows.Add(Score(option.Name, judged, q => search.MatchIds(q, filter).Take(20).ToList()));
             }
             rows.Add(Score("trigram baseline", judged, q =>
-                TrigramBaseline.Expression(SearchQuery.Parse(q)) is { } m ? ClauseSearchStore.TrigramMatches(catalogue.Connection, m, 20) : []));
+                TrigramBaseline.Expression(SearchQuery.Parse(q)) is { } m ? ClauseSearchStore.TrigramMatches(catalogue, m, 20) : []));
             foreach (var r in rows)
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Name,-36} {r.Ndcg,8:0.000} {r.Mrr,8:0.000} {r.Recall,8:0.000} {r.Zero,9}"));
             var best = rows.Take(Options.Count).MaxBy(r => r.Ndcg);
             o.WriteLine($"best: {best.Name}; shipped default: {SearchOptions.Default.Name}");
             o.WriteLine("per query kind, nDCG@10 of the default vs the trigram baseline:");
-            var defaultSearch = new SqliteSearchIndex(catalogue, analyzer, SearchOptions.Default);
+            var defaultSearch = new Fts5SearchIndex(catalogue, analyzer, SearchOptions.Default);
             foreach (var kind in judged.GroupBy(j => j.Query.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 var d = kind.Average(j => RankingMetrics.Ndcg(defaultSearch.MatchIds(j.Query.Query, filter).Take(20).ToList(), j.Grades, 10));
                 var t = kind.Average(j => RankingMetrics.Ndcg(
-                    TrigramBaseline.Expression(SearchQuery.Parse(j.Query.Query)) is { } m ? ClauseSearchStore.TrigramMatches(catalogue.Connection, m, 20) : [],
+                    TrigramBaseline.Expression(SearchQuery.Parse(j.Query.Query)) is { } m ? ClauseSearchStore.TrigramMatches(catalogue, m, 20) : [],
                     j.Grades, 10));
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {kind.Key,-10} {kind.Count(),3} queries  default {d:0.000}  trigram {t:0.000}"));
             }

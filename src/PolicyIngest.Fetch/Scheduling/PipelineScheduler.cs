@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using PolicyIngest.Catalogue;
 using Quartz;
 using PolicyIngest.Fetch.Pipelines;
@@ -6,9 +5,10 @@ using PolicyIngest.Fetch.Pipelines;
 namespace PolicyIngest.Fetch.Scheduling;
 
 /// <summary>
-/// Quartz with its SQLite job store (<c>&lt;data&gt;/scheduler.db</c>, schema provisioned on first start), one job and
-/// one cron trigger per pipeline. Schedules survive restarts; a firing missed while nothing ran fires once at start-up
-/// (misfire: fire once now, then proceed); shutdown interrupts running jobs and waits for them to record their run.
+/// Quartz with its persistent job store (where and how: <see cref="JobStoreDatabase"/>, today <c>&lt;data&gt;/scheduler.db</c>,
+/// schema provisioned on first start), one job and one cron trigger per pipeline. Schedules survive restarts; a firing
+/// missed while nothing ran fires once at start-up (misfire: fire once now, then proceed); shutdown interrupts running
+/// jobs and waits for them to record their run.
 /// </summary>
 public sealed class PipelineScheduler : IAsyncDisposable
 {
@@ -19,18 +19,13 @@ public sealed class PipelineScheduler : IAsyncDisposable
 
     public IScheduler Quartz => _scheduler;
 
-    public static string StoreFile(string dataDirectory) => Path.Combine(dataDirectory, CatalogueLayout.SchedulerStore);
+    public static string StoreFile(string dataDirectory) => JobStoreDatabase.In(dataDirectory).Location;
 
     public static async Task<PipelineScheduler> CreateAsync(string dataDirectory, PipelineRunner runner,
         IReadOnlyList<PipelineDefinition> pipelines, RunListener? listener = null, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(dataDirectory);
-        var connection = new SqliteConnectionStringBuilder
-        {
-            DataSource = StoreFile(dataDirectory),
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            DefaultTimeout = 30,
-        }.ToString();
+        var database = JobStoreDatabase.In(dataDirectory);
         var byName = pipelines.ToDictionary(p => p.Name, StringComparer.Ordinal);
         var scheduler = await QuartzSchedulerBuilder.Create(q =>
             {
@@ -38,7 +33,11 @@ public sealed class PipelineScheduler : IAsyncDisposable
                 q.UseJobFactory(new FetchJobFactory(runner, byName, listener));
                 q.UsePersistentStore(store =>
                 {
-                    store.UseSqlite(connection);
+                    switch (database.Kind)
+                    {
+                        case JobStoreKind.Sqlite: store.UseSqlite(database.ConnectionString); break;
+                        default: throw new NotSupportedException($"no Quartz job store for a {database.Kind} database");
+                    }
                     store.UseSystemTextJsonSerializer();
                     store.ProvisionSchema();
                 });

@@ -4,8 +4,12 @@ using PolicyIngest.Catalogue;
 
 namespace PolicyIngest.Index.Search;
 
-/// <summary>Clause search over the catalogue's clause_fts: match, filter, rank (bm25), facet, then cut snippets for the page shown.</summary>
-public sealed class SqliteSearchIndex(CatalogueStore catalogue, ClauseAnalyzer analyzer, SearchOptions? options = null) : ISearchIndex
+/// <summary>
+/// Clause search over the catalogue's own full-text index (the FTS5 table clause_fts): match, filter, rank (bm25), facet,
+/// then cut snippets for the page shown. It builds FTS5 expressions from the analysed query; the catalogue runs them
+/// (<see cref="ClauseSearchStore"/>).
+/// </summary>
+public sealed class Fts5SearchIndex(CatalogueStore catalogue, ClauseAnalyzer analyzer, SearchOptions? options = null) : ISearchIndex
 {
     public static readonly string[] FacetNames = ["region", "issuer", "category", "instrument", "industry", "status"];
 
@@ -21,7 +25,7 @@ public sealed class SqliteSearchIndex(CatalogueStore catalogue, ClauseAnalyzer a
     /// <summary>Row ids of all matches, best first (for evaluation).</summary>
     public IReadOnlyList<long> MatchIds(string query, ClauseFilter filter)
     {
-        lock (catalogue.Gate) return Matches(SearchQuery.Parse(query), filter).Matches.Select(m => m.RowId).ToList();
+        return catalogue.ReadConsistently(() => Matches(SearchQuery.Parse(query), filter).Matches.Select(m => m.RowId).ToList());
     }
 
     /// <summary>
@@ -37,13 +41,13 @@ public sealed class SqliteSearchIndex(CatalogueStore catalogue, ClauseAnalyzer a
     {
         var match = _expression.Build(query);
         if (match is null) return ([], false);
-        var matches = ClauseSearchStore.Matches(catalogue.Connection, match, _options.WordsWeight, _options.GramsWeight, filter);
+        var matches = ClauseSearchStore.Matches(catalogue, match, _options.WordsWeight, _options.GramsWeight, filter);
         var groups = _expression.Groups(query);
         if (matches.Count > 0 || !_options.RelaxWhenEmpty || groups.Count < 2) return (matches, false);
-        matches = ClauseSearchStore.MostGroupsMatches(catalogue.Connection, groups, filter);
+        matches = ClauseSearchStore.MostGroupsMatches(catalogue, groups, filter);
         if (matches.Count == 0) return (matches, false);
         var any = _expression.Any(query) ?? match;
-        var ranks = ClauseSearchStore.RanksOfRows(catalogue.Connection, any, _options.WordsWeight, _options.GramsWeight,
+        var ranks = ClauseSearchStore.RanksOfRows(catalogue, any, _options.WordsWeight, _options.GramsWeight,
             matches.Select(m => m.RowId).ToList());
         matches = matches.Select(m => m with { Rank = ranks.GetValueOrDefault(m.RowId) }).ToList();
         matches.Sort((a, b) => a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank) : a.RowId.CompareTo(b.RowId));
@@ -56,12 +60,10 @@ public sealed class SqliteSearchIndex(CatalogueStore catalogue, ClauseAnalyzer a
         var query = SearchQuery.Parse(request.Query);
         var facets = FacetNames.ToDictionary(n => n, _ => new Dictionary<string, int>(StringComparer.Ordinal));
         var hits = new List<SearchHit>();
-        int total;
-        bool relaxed;
-        lock (catalogue.Gate)
+        // The matches and the details of the page shown come from one state of the catalogue.
+        var (total, relaxed) = catalogue.ReadConsistently(() =>
         {
-            (var matches, relaxed) = Matches(query, request.Filter);
-            total = matches.Count;
+            var (matches, wasRelaxed) = Matches(query, request.Filter);
             var lists = new Dictionary<string, string[]>(StringComparer.Ordinal);
             foreach (var m in matches)
             {
@@ -74,8 +76,8 @@ public sealed class SqliteSearchIndex(CatalogueStore catalogue, ClauseAnalyzer a
             }
             var page = matches.Skip(Math.Max(0, request.Offset)).Take(Math.Max(0, request.Limit)).ToList();
             var ids = page.Select(m => m.RowId).ToList();
-            var details = ClauseSearchStore.HitDetails(catalogue.Connection, ids, request.Filter.AsOf);
-            var amounts = ClauseSearchStore.AmountsOfClauses(catalogue.Connection, ids);
+            var details = ClauseSearchStore.HitDetails(catalogue, ids, request.Filter.AsOf);
+            var amounts = ClauseSearchStore.AmountsOfClauses(catalogue, ids);
             foreach (var m in page)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -85,7 +87,8 @@ public sealed class SqliteSearchIndex(CatalogueStore catalogue, ClauseAnalyzer a
                     JsonSerializer.Deserialize<string[]>(row.PathJson) ?? [], _highlighter.Snippet(SnippetSource(row.Heading, row.Text), query),
                     Math.Round(-m.Rank, 3), hitAmounts, row.Source, row.Issuer, row.IssuedOn, row.PartNo, row.Text));
             }
-        }
+            return (matches.Count, wasRelaxed);
+        });
         return new SearchResult(request.Query, total, Math.Round(clock.Elapsed.TotalMilliseconds, 1), hits, Freeze(facets)) { Relaxed = relaxed };
     }
 

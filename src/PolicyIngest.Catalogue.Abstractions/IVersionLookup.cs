@@ -1,0 +1,21 @@
+namespace PolicyIngest.Catalogue;
+
+/// <summary>
+/// The version chain looked up by the keys the linker and the tracker match on (<c>PolicyKeys</c>), each version with
+/// its status as of the date asked. The catalogue answers on what is committed; a version being stored answers inside its
+/// own write (<see cref="IVersionWrite"/>), so the look-ups also see what that write has done so far.
+/// </summary>
+public interface IVersionLookup
+{
+    IReadOnlyList<TrackedVersion> ByDocNumberKey(string key, DateOnly asOf);
+
+    IReadOnlyList<TrackedVersion> ByTitleKey(string key, DateOnly asOf);
+
+    TrackedVersion? Version(string id, DateOnly asOf);
+
+    /// <summary>The versions of a policy, oldest first (by issue date, then arrival).</summary>
+    IReadOnlyList<TrackedVersion> VersionsOf(string policyId, DateOnly asOf);
+
+    /// <summary>Every 同时废止 reference stated by a catalogued version.</summary>
+    IReadOnlyList<RepealRef> RepealRefs();
+}

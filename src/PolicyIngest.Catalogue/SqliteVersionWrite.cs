@@ -1,0 +1,52 @@
+using Microsoft.Data.Sqlite;
+
+namespace PolicyIngest.Catalogue;
+
+/// <summary>
+/// <see cref="IVersionWrite"/> of the SQLite catalogue: every statement on the transaction that stores the version, through
+/// the stores that own the SQL (<see cref="TrackStore"/>, <see cref="ValidityStore"/>, <see cref="ClauseSearchStore"/>).
+/// </summary>
+internal sealed class SqliteVersionWrite(CatalogueStore catalogue, SqliteTransaction tx, string versionId, string policyId) : IVersionWrite
+{
+    private readonly TrackStore _track = new(catalogue);
+    private readonly ValidityStore _validity = new(catalogue);
+
+    public string VersionId { get; } = versionId;
+
+    public string PolicyId { get; } = policyId;
+
+    public void AbsorbPart(string partVersionId) => catalogue.AbsorbPart(tx, partVersionId, VersionId);
+
+    public IReadOnlyList<TrackedVersion> ByDocNumberKey(string key, DateOnly asOf) => _track.ByDocNumberKey(key, asOf, tx);
+
+    public IReadOnlyList<TrackedVersion> ByTitleKey(string key, DateOnly asOf) => _track.ByTitleKey(key, asOf, tx);
+
+    public TrackedVersion? Version(string id, DateOnly asOf) => _track.Version(id, asOf, tx);
+
+    public IReadOnlyList<TrackedVersion> VersionsOf(string policyId, DateOnly asOf) => _track.VersionsOf(policyId, asOf, tx);
+
+    public IReadOnlyList<RepealRef> RepealRefs() => _track.RepealRefs(tx);
+
+    public void SetKeys(string? titleKey, string? docNumberKey, string? textKey) =>
+        _track.SetKeys(tx, VersionId, titleKey, docNumberKey, textKey);
+
+    public void SetRepealedBy(string versionId, string byVersionId, string reason) => _track.SetRepealedBy(tx, versionId, byVersionId, reason);
+
+    public void SetSupersededBy(string versionId, string? byVersionId, string? reason) =>
+        _track.SetSupersededBy(tx, versionId, byVersionId, reason);
+
+    public IReadOnlyList<ValidityChangeRef> ValidityChangeRefs() => _validity.ChangeRefs(tx);
+
+    public ValidityRow? Validity(string versionId) => _validity.Of(versionId, tx);
+
+    public void SetExpiresOn(string versionId, DateOnly? expiresOn, string? changedBy, string? reason) =>
+        _validity.SetExpiresOn(tx, versionId, expiresOn, changedBy, reason);
+
+    public IReadOnlyList<(long RowId, string Heading, string Text)> Clauses() => ClauseSearchStore.ClausesOfVersion(tx, VersionId);
+
+    public void WriteClauseTerms(IReadOnlyList<(long RowId, string Words, string Grams)> terms)
+    {
+        using var writer = new ClauseSearchStore.TermWriter(tx);
+        foreach (var (rowId, words, grams) in terms) writer.Write(rowId, words, grams);
+    }
+}
