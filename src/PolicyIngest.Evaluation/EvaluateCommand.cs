@@ -1,6 +1,18 @@
 using System.CommandLine;
+using PolicyIngest.Cli;
+using PolicyIngest.Evaluation.Amounts;
+using PolicyIngest.Evaluation.Bench;
+using PolicyIngest.Evaluation.Classify;
+using PolicyIngest.Evaluation.Consolidation;
+using PolicyIngest.Evaluation.Diff;
+using PolicyIngest.Evaluation.Read;
+using PolicyIngest.Evaluation.Real;
+using PolicyIngest.Evaluation.Renditions;
+using PolicyIngest.Evaluation.Search;
+using PolicyIngest.Evaluation.Segmentation;
+using PolicyIngest.Evaluation.Structure;
 
-namespace PolicyIngest.Cli.Commands;
+namespace PolicyIngest.Evaluation;
 
 /// <summary>
 /// One measurement that prints figures: a quality evaluation (structure, amounts, search, diff, classify, read)

@@ -8,7 +8,7 @@ using System.Text.Json.Serialization;
 using PolicyIngest.Fetch.Http;
 using PolicyIngest.Read;
 
-namespace PolicyIngest.Fetch.Portal;
+namespace PolicyIngest.Portal;
 
 /// <summary>A file of the portal, from <c>corpus/manifest.json</c> (<c>{"file","from","format","notes"}</c>).</summary>
 public sealed record PortalItem(int Id, string File, string Format, string Title, string? From = null);
@@ -47,7 +47,7 @@ public enum FaultKind
 /// whose attachment link points at <c>/files/…</c>. Files carry ETag and Last-Modified and answer 304 to matching
 /// conditional requests. Faults are set per path; <see cref="Revise"/> serves new bytes for a file.
 /// </summary>
-public sealed class MockPortal : IAsyncDisposable
+public sealed class LocalPortal : IAsyncDisposable
 {
     public const string ListingPath = "/zwgk/index.html";
     private static readonly DateTimeOffset Epoch = new(2025, 3, 1, 2, 0, 0, TimeSpan.Zero);
@@ -63,7 +63,7 @@ public sealed class MockPortal : IAsyncDisposable
 
     private sealed record Served(byte[] Bytes, string ETag, DateTimeOffset LastModified, string? Charset = null);
 
-    private MockPortal(HttpListener listener, Uri baseUrl, string corpusRoot, IReadOnlyList<PortalItem> items, int pageSize)
+    private LocalPortal(HttpListener listener, Uri baseUrl, string corpusRoot, IReadOnlyList<PortalItem> items, int pageSize)
     {
         _listener = listener;
         BaseUrl = baseUrl;
@@ -85,7 +85,7 @@ public sealed class MockPortal : IAsyncDisposable
 
     /// <summary>Starts on a free loopback port. Items come from <c>manifest.json</c> when present, else every file under the root.</summary>
     /// <param name="include">which manifest entries (file, from) to serve; all when null</param>
-    public static MockPortal Start(string corpusRoot, int pageSize = 10, Func<string, string?, bool>? include = null)
+    public static LocalPortal Start(string corpusRoot, int pageSize = 10, Func<string, string?, bool>? include = null)
     {
         var items = LoadItems(Path.GetFullPath(corpusRoot), include);
         for (var attempt = 0; ; attempt++)
@@ -96,7 +96,7 @@ public sealed class MockPortal : IAsyncDisposable
             try
             {
                 listener.Start();
-                return new MockPortal(listener, new Uri($"http://127.0.0.1:{port}/"), Path.GetFullPath(corpusRoot), items, pageSize);
+                return new LocalPortal(listener, new Uri($"http://127.0.0.1:{port}/"), Path.GetFullPath(corpusRoot), items, pageSize);
             }
             catch (HttpListenerException) when (attempt < 5)
             {

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using PolicyIngest.Core.Model;
 
-namespace PolicyIngest.Extract.Evaluation;
+namespace PolicyIngest.Evaluation.Amounts;
 
 /// <summary>One hand-written gold file: corpus/gold/&lt;stem&gt;.amounts.json.</summary>
 public sealed record AmountGoldFile

@@ -1,10 +1,10 @@
 using System.Globalization;
+using PolicyIngest.Cli;
 using PolicyIngest.Core;
 using PolicyIngest.Core.Json;
-using PolicyIngest.Extract.Evaluation;
 using PolicyIngest.Pipeline;
 
-namespace PolicyIngest.Cli.Commands;
+namespace PolicyIngest.Evaluation.Amounts;
 
 /// <summary>
 /// `evaluate amounts`: runs the real pipeline on every input that has a hand-written gold file in corpus/gold/

@@ -1,7 +1,7 @@
+using PolicyIngest.Cli;
 using PolicyIngest.Core.Json;
-using PolicyIngest.Extract.Evaluation;
 
-namespace PolicyIngest.Cli.Commands;
+namespace PolicyIngest.Evaluation.Amounts;
 
 /// <summary>`evaluate numbers`: pass rate of the peer test vectors (cn2an, JioNLP, Duckling) per file, with listed deviations.</summary>
 public sealed class NumbersEvaluation : IMeasurement

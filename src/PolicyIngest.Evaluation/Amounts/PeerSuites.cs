@@ -1,7 +1,7 @@
 using System.Globalization;
 using PolicyIngest.Extract.Numbers;
 
-namespace PolicyIngest.Extract.Evaluation;
+namespace PolicyIngest.Evaluation.Amounts;
 
 /// <summary>One peer test vector and what our parser made of it.</summary>
 public sealed record PeerCase(string File, int Line, string Input, string Expected, string Mode, string Actual, bool Passed, string? Deviation);

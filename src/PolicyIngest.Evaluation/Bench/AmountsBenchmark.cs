@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
+using PolicyIngest.Cli;
 using PolicyIngest.Core.Json;
 using PolicyIngest.Core.Model;
 using PolicyIngest.Extract.Amounts;
 using PolicyIngest.Pipeline;
 
-namespace PolicyIngest.Cli.Commands;
+namespace PolicyIngest.Evaluation.Bench;
 
 /// <summary>
 /// `bench amounts`: amounts per second of <see cref="AmountExtractor"/> over the whole corpus (the shared seeds,

@@ -2,8 +2,9 @@ using System.Diagnostics;
 using PolicyIngest.Classify;
 using PolicyIngest.Classify.Model;
 using PolicyIngest.Classify.Training;
+using PolicyIngest.Cli;
 
-namespace PolicyIngest.Cli.Commands;
+namespace PolicyIngest.Evaluation.Bench;
 
 /// <summary>`bench classify`: clauses per second through feature extraction and the trained model, on one thread.</summary>
 public sealed class ClassifyBenchmark : IMeasurement

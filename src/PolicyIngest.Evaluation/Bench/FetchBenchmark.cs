@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Text;
 using PolicyIngest.Catalogue;
+using PolicyIngest.Cli;
 using PolicyIngest.Fetch;
 using PolicyIngest.Fetch.Http;
 using PolicyIngest.Fetch.Pipelines;
-using PolicyIngest.Fetch.Portal;
+using PolicyIngest.Portal;
 
-namespace PolicyIngest.Cli.Commands;
+namespace PolicyIngest.Evaluation.Bench;
 
 /// <summary>
 /// `bench fetch`: a run over N URLs the catalogue already holds, on the loopback mock portal (all answered 304).
@@ -41,7 +42,7 @@ public sealed class FetchBenchmark : IMeasurement
                 // Distinct bytes per URL, so each is its own version: a real text plus a serial line.
                 File.WriteAllText(Path.Combine(corpus, $"doc{i:000}.txt"), texts[i % texts.Count] + $"\n（文件编号：{i + 1}）\n", Encoding.UTF8);
             }
-            await using var portal = MockPortal.Start(corpus, pageSize: 50);
+            await using var portal = LocalPortal.Start(corpus, pageSize: 50);
             var yaml = new StringBuilder($"""
                 name: bench
                 schedule: "0 0 6 * * ?"

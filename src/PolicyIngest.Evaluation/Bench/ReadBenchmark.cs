@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Text.Json;
+using PolicyIngest.Cli;
 using PolicyIngest.Core.Json;
 using PolicyIngest.Core.Model;
+using PolicyIngest.Evaluation.Read;
 using PolicyIngest.Read;
 using PolicyIngest.Read.Docx;
 using PolicyIngest.Read.Pdf;
 
-namespace PolicyIngest.Cli.Commands;
+namespace PolicyIngest.Evaluation.Bench;
 
 /// <summary>
 /// `bench read`: pages/s for seed 002's long PDF read by our PDF reader with each engine (PdfPig, poppler, auto), side by

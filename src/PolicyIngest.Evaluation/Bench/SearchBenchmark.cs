@@ -5,12 +5,13 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using PolicyIngest.Catalogue;
+using PolicyIngest.Cli;
 using PolicyIngest.Core.Model;
+using PolicyIngest.Evaluation.Search;
 using PolicyIngest.Index.Search;
-using PolicyIngest.Index.Search.Relevance;
 using PolicyIngest.Pipeline;
 
-namespace PolicyIngest.Cli.Commands;
+namespace PolicyIngest.Evaluation.Bench;
 
 /// <summary>
 /// `bench search`: a synthetic catalogue of 200,000 clauses recombined from the corpus's clauses (varied regions,

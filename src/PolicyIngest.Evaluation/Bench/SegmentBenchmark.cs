@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using PolicyIngest.Cli;
+using PolicyIngest.Evaluation.Segmentation;
 using PolicyIngest.Segmentation;
 
-namespace PolicyIngest.Cli.Commands;
+namespace PolicyIngest.Evaluation.Bench;
 
 /// <summary>`bench segment`: characters per second of our segmenter and of python jieba on seed 002, side by side in one run.</summary>
 public sealed class SegmentBenchmark : IMeasurement

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using PolicyIngest.Classify.Evaluation;
 using PolicyIngest.Classify.Training;
+using PolicyIngest.Cli;
+using PolicyIngest.Cli.Commands;
 using PolicyIngest.Core.Json;
 
-namespace PolicyIngest.Cli.Commands;
+namespace PolicyIngest.Evaluation.Classify;
 
 /// <summary>`evaluate classify`: 5-fold cross-validated quality of the clause classifiers against the keyword baseline.</summary>
 public sealed class ClassifyEvaluation : IMeasurement
@@ -74,7 +76,7 @@ public sealed class ClassifyEvaluation : IMeasurement
         else
         {
             ClassifyReportPrinter.Print(context.Out, report, cards, realOnly);
-            if (perSeed.Count > 1) ClassifyReportPrinter.PrintSeeds(context.Out, perSeed, Mean(perSeed.Select(p => p.Figures).ToList()));
+            if (perSeed.Count > 1) PrintSeeds(context.Out, perSeed, Mean(perSeed.Select(p => p.Figures).ToList()));
         }
         return ExitCodes.Done;
     }
@@ -111,6 +113,19 @@ public sealed class ClassifyEvaluation : IMeasurement
             context.Out.WriteLine($"  mean: category macro-F1 {m.CategoryMacroF1:F3}, instruments micro-F1 {m.InstrumentsMicroF1:F4}, industries micro-F1 {m.IndustriesMicroF1:F3}");
         }
         return ExitCodes.Done;
+    }
+
+    /// <summary>The headline figures of every fold split, and their mean.</summary>
+    private static void PrintSeeds(TextWriter o, IReadOnlyList<(int Seed, TaskFigures Figures)> perSeed, TaskFigures mean)
+    {
+        o.WriteLine();
+        o.WriteLine("headline figures by fold split (seed), model with synthetic training clauses");
+        o.WriteLine($"  {"seed",-12} {"cat macro-F1",12} {"cat acc",8} {"instruments",12} {"industries",11} {"specific",9}");
+        foreach (var (seed, f) in perSeed) Row(seed.ToString(System.Globalization.CultureInfo.InvariantCulture), f);
+        Row("mean", mean);
+
+        void Row(string name, TaskFigures f) =>
+            o.WriteLine($"  {name,-12} {f.CategoryMacroF1,12:F3} {f.CategoryAccuracy,8:F3} {f.InstrumentsMicroF1,12:F3} {f.IndustriesMicroF1,11:F3} {f.SpecificIndustriesMicroF1,9:F3}");
     }
 
     private static TaskFigures Mean(IReadOnlyList<TaskFigures> figures) => new(

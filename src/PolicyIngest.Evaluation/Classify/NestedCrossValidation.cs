@@ -1,7 +1,9 @@
+using PolicyIngest.Classify;
+using PolicyIngest.Classify.Evaluation;
 using PolicyIngest.Classify.Model;
 using PolicyIngest.Classify.Training;
 
-namespace PolicyIngest.Classify.Evaluation;
+namespace PolicyIngest.Evaluation.Classify;
 
 /// <param name="Report">the outer cross-validation, every clause predicted by a model whose setting was chosen without it</param>
 /// <param name="Chosen">per outer fold, the index into the candidates that its inner cross-validation chose</param>

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using PolicyIngest.Cli;
 using PolicyIngest.Pipeline;
 using PolicyIngest.Track.Consolidation;
 using PolicyIngest.Track.Reports;
 
-namespace PolicyIngest.Cli.Commands;
+namespace PolicyIngest.Evaluation.Consolidation;
 
 /// <summary>
 /// `evaluate consolidated`: the 整理版 of each real revision pair's new version, its 编注 compared with what the blind

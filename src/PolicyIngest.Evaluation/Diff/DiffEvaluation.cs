@@ -2,7 +2,7 @@ using System.Diagnostics;
 using PolicyIngest.Core.Model;
 using PolicyIngest.Track.Alignment;
 
-namespace PolicyIngest.Track.Simulation;
+namespace PolicyIngest.Evaluation.Diff;
 
 /// <summary>Precision, recall and F1 from counts.</summary>
 public readonly record struct Score(int TruePositives, int Predicted, int Expected)

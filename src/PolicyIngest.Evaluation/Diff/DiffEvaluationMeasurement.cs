@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
+using PolicyIngest.Cli;
 using PolicyIngest.Core.Model;
 using PolicyIngest.Pipeline;
 using PolicyIngest.Track.Alignment;
-using PolicyIngest.Track.Simulation;
 
-namespace PolicyIngest.Cli.Commands;
+namespace PolicyIngest.Evaluation.Diff;
 
 /// <summary>
 /// `evaluate diff`: the revision simulator over the shared documents read by the real pipeline (structure parser and

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using PolicyIngest.Core.Model;
 using PolicyIngest.Track.Alignment;
 
-namespace PolicyIngest.Cli.Commands;
+namespace PolicyIngest.Evaluation.Diff;
 
 /// <summary>
 /// The differ on the real revision pairs of ../shared/data/revisions against the gold a helper wrote blind

@@ -6,7 +6,7 @@ using PolicyIngest.Core.Model;
 using PolicyIngest.Track.Alignment;
 using PolicyIngest.Track.Text;
 
-namespace PolicyIngest.Track.Simulation;
+namespace PolicyIngest.Evaluation.Diff;
 
 /// <summary>The kinds of edit the simulator applies, one or several per revision.</summary>
 public enum RevisionEdit { ChangeAmounts, InsertArticle, DeleteArticle, MoveArticle, MergeArticles, SplitArticle, ModifyText, RewordSentence, RestructureChapters, Cosmetic }

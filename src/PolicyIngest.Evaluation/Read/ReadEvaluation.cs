@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Text.Json;
+using PolicyIngest.Cli;
 using PolicyIngest.Core;
 using PolicyIngest.Core.Json;
 using PolicyIngest.Core.Model;
 using PolicyIngest.Read;
-using PolicyIngest.Read.Fidelity;
 
-namespace PolicyIngest.Cli.Commands;
+namespace PolicyIngest.Evaluation.Read;
 
 /// <summary>One corpus/manifest.json entry (see corpus/README.md).</summary>
 public sealed record CorpusEntry(string File, string From, string Format, string Notes, string? Gold = null)

@@ -1,6 +1,6 @@
 using PolicyIngest.Read.Text;
 
-namespace PolicyIngest.Read.Fidelity;
+namespace PolicyIngest.Evaluation.Read;
 
 /// <summary>How much of a known source text a reader recovered, counted on Han characters (whitespace and everything else ignored).</summary>
 /// <param name="SourceHan">Han characters in the source text</param>

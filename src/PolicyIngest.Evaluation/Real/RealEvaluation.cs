@@ -2,11 +2,12 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using PolicyIngest.Cli;
 using PolicyIngest.Core;
 using PolicyIngest.Core.Model;
 using PolicyIngest.Pipeline;
 
-namespace PolicyIngest.Cli.Commands;
+namespace PolicyIngest.Evaluation.Real;
 
 /// <summary>
 /// `evaluate real`: the pipeline on files nobody here made (../shared/data/real: portal pages, law PDFs and DOCX,

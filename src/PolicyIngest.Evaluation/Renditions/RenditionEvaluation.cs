@@ -2,12 +2,13 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using PolicyIngest.Catalogue;
+using PolicyIngest.Cli;
 using PolicyIngest.Core;
 using PolicyIngest.Core.Model;
 using PolicyIngest.Pipeline;
 using PolicyIngest.Track;
 
-namespace PolicyIngest.Cli.Commands;
+namespace PolicyIngest.Evaluation.Renditions;
 
 /// <summary>
 /// `evaluate renditions`: the files of corpus/renditions.json (one policy's text as DOC, DOCX, PDF, WPS, OFD, web page,

@@ -1,6 +1,7 @@
 using System.Globalization;
+using PolicyIngest.Index.Search;
 
-namespace PolicyIngest.Index.Search.Relevance;
+namespace PolicyIngest.Evaluation.Search;
 
 /// <summary>One graded judgment: the clause of <see cref="File"/> whose text contains <see cref="Substring"/> has relevance <see cref="Grade"/>.</summary>
 public sealed record Judgment(int Grade, string File, string Substring);

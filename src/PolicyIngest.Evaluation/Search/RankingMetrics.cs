@@ -1,4 +1,4 @@
-namespace PolicyIngest.Index.Search.Relevance;
+namespace PolicyIngest.Evaluation.Search;
 
 /// <summary>nDCG@k (gain 2^grade − 1), reciprocal rank and recall@k of one ranked list against graded judgments.</summary>
 public static class RankingMetrics

@@ -1,9 +1,9 @@
 using PolicyIngest.Catalogue;
+using PolicyIngest.Cli;
 using PolicyIngest.Index.Search;
-using PolicyIngest.Index.Search.Relevance;
 using PolicyIngest.Pipeline;
 
-namespace PolicyIngest.Cli.Commands;
+namespace PolicyIngest.Evaluation.Search;
 
 /// <summary>
 /// What the search measurements run on: a fresh catalogue of the user's seeds and revisions (../shared, the text the

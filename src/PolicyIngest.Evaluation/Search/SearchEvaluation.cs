@@ -1,11 +1,11 @@
 using PolicyIngest.Core;
 using System.Globalization;
 using PolicyIngest.Catalogue;
+using PolicyIngest.Cli;
 using PolicyIngest.Index.Search;
-using PolicyIngest.Index.Search.Relevance;
 using PolicyIngest.Pipeline;
 
-namespace PolicyIngest.Cli.Commands;
+namespace PolicyIngest.Evaluation.Search;
 
 /// <summary>
 /// `evaluate search`: nDCG@10, MRR and recall@20 of the hand-judged qrels queries for each analyzer option and for

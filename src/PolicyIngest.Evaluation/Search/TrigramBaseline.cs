@@ -1,4 +1,6 @@
-namespace PolicyIngest.Index.Search;
+using PolicyIngest.Index.Search;
+
+namespace PolicyIngest.Evaluation.Search;
 
 /// <summary>
 /// The baseline `evaluate search` compares against: FTS5's own trigram tokenizer over the original text, each

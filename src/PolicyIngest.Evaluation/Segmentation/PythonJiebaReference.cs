@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using PolicyIngest.Segmentation;
 
-namespace PolicyIngest.Segmentation;
+namespace PolicyIngest.Evaluation.Segmentation;
 
 /// <summary>
 /// Runs Debian's python jieba (<c>/usr/bin/python3</c>) on sentences with the same dictionaries, for the parity

@@ -1,7 +1,8 @@
 using System.Globalization;
+using PolicyIngest.Cli;
 using PolicyIngest.Segmentation;
 
-namespace PolicyIngest.Cli.Commands;
+namespace PolicyIngest.Evaluation.Segmentation;
 
 /// <summary>`evaluate segment`: sentences of the seeds and revisions cut exactly as python jieba cuts them (keep-whole rules off).</summary>
 public sealed class SegmentEvaluation : IMeasurement

@@ -1,4 +1,6 @@
-namespace PolicyIngest.Segmentation;
+using PolicyIngest.Segmentation;
+
+namespace PolicyIngest.Evaluation.Segmentation;
 
 /// <summary>Our segmenter (keep-whole rules off) against python jieba on the same sentences and dictionaries.</summary>
 public static class SegmenterParity

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using PolicyIngest.Cli;
 using PolicyIngest.Core;
 using PolicyIngest.Pipeline;
-using PolicyIngest.Structure.Evaluation;
 
-namespace PolicyIngest.Cli.Commands;
+namespace PolicyIngest.Evaluation.Structure;
 
 /// <summary>
 /// `evaluate structure`: per-field accuracy and tree accuracy of the structure parser against the hand-written gold in

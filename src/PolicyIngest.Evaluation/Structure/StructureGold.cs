@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace PolicyIngest.Structure.Evaluation;
+namespace PolicyIngest.Evaluation.Structure;
 
 /// <summary>
 /// Hand-written expectations for one document (corpus/gold/&lt;stem&gt;.structure.json): metadata, the list of

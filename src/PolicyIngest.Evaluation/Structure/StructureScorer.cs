@@ -1,7 +1,7 @@
 using System.Text.Json;
 using PolicyIngest.Core.Model;
 
-namespace PolicyIngest.Structure.Evaluation;
+namespace PolicyIngest.Evaluation.Structure;
 
 /// <summary>Tallies of right/total per metadata field, and tree agreement, over many documents.</summary>
 public sealed class StructureScore

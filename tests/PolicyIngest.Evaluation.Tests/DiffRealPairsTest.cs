@@ -1,8 +1,8 @@
 using PolicyIngest.Cli;
-using PolicyIngest.Cli.Commands;
+using PolicyIngest.Evaluation.Diff;
 using PolicyIngest.Pipeline;
 
-namespace PolicyIngest.Cli.Tests;
+namespace PolicyIngest.Evaluation.Tests;
 
 /// <summary>
 /// The differ on the real revision pairs against the blind gold (corpus/revisions-gold): the figures reached when this

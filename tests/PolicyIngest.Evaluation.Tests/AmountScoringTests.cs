@@ -1,6 +1,6 @@
-using PolicyIngest.Extract.Evaluation;
+using PolicyIngest.Evaluation.Amounts;
 
-namespace PolicyIngest.Extract.Tests;
+namespace PolicyIngest.Evaluation.Tests;
 
 /// <summary>The scoring behind `evaluate amounts`.</summary>
 public sealed class AmountScoringTests

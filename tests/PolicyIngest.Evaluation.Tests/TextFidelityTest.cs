@@ -1,6 +1,6 @@
-using PolicyIngest.Read.Fidelity;
+using PolicyIngest.Evaluation.Read;
 
-namespace PolicyIngest.Read.Tests;
+namespace PolicyIngest.Evaluation.Tests;
 
 public class TextFidelityTest
 {

@@ -1,6 +1,6 @@
-using PolicyIngest.Index.Search.Relevance;
+using PolicyIngest.Evaluation.Search;
 
-namespace PolicyIngest.Index.Tests;
+namespace PolicyIngest.Evaluation.Tests;
 
 public sealed class RankingMetricsTest
 {
