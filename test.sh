@@ -12,8 +12,9 @@ rm -rf "$RESULTS" && mkdir -p "$RESULTS"
 echo "test.sh: building the solution (Release)…"
 if ! dotnet build PolicyIngest.sln -c Release -nologo -v:q 2>&1 | tail -n 30; then :; fi
 if [ "${PIPESTATUS[0]}" != "0" ]; then echo "test.sh: build failed"; echo "0 passed, 1 failed"; exit 1; fi
-# The CLI end-to-end tests call ./policyingest: build it now so no test pays for it.
+# The CLI end-to-end tests call ./policyingest (evaluate/bench run the evaluation tool): build both now so no test pays for it.
 ./policyingest --help >/dev/null || { echo "test.sh: CLI build failed"; echo "0 passed, 1 failed"; exit 1; }
+./policyingest evaluate --help >/dev/null || { echo "test.sh: evaluation tool build failed"; echo "0 passed, 1 failed"; exit 1; }
 
 # One test assembly at a time (-m:1): on 2 cores, assemblies run side by side starved the browser test's page loads
 # past 90 s (seen twice); one at a time the whole run takes about a minute.

@@ -41,6 +41,9 @@ public static class GlobalOptions
         Description = "print exactly one JSON document on stdout",
         Recursive = true,
     };
+
+    /// <summary>Every global option, in the order the help lists them (the CLI's root and the evaluation tool's).</summary>
+    public static IReadOnlyList<Option> All => [Db, Json, MaxFileMb, FileTimeout, PdfEngine];
 }
 
 public sealed class CliContext(ParseResult parse)

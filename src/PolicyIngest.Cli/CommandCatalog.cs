@@ -9,11 +9,7 @@ public static class CommandCatalog
     public static RootCommand Build()
     {
         var root = new RootCommand("PolicyIngest: keeps a catalogue of Chinese industrial-support policies current");
-        root.Options.Add(GlobalOptions.Db);
-        root.Options.Add(GlobalOptions.Json);
-        root.Options.Add(GlobalOptions.MaxFileMb);
-        root.Options.Add(GlobalOptions.FileTimeout);
-        root.Options.Add(GlobalOptions.PdfEngine);
+        foreach (var option in GlobalOptions.All) root.Options.Add(option);
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(IngestCommand.Create());
@@ -26,8 +22,8 @@ public static class CommandCatalog
         root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(DiffCommand.Create());
         root.Subcommands.Add(ChangesCommand.Create());
-        root.Subcommands.Add(EvaluateCommand.Create());
-        root.Subcommands.Add(EvaluateCommand.CreateBench());
+        root.Subcommands.Add(EvaluationToolCommands.Evaluate());
+        root.Subcommands.Add(EvaluationToolCommands.Bench());
         return root;
     }
 }

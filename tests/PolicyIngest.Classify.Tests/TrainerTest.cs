@@ -123,7 +123,7 @@ public class TrainerTest
             new(features),
         ];
         var clauses = Small.Concat(Small.Select(c => c with { Id = c.Id + "-b", Group = c.Group + "-b" })).ToList();
-        var nested = Evaluation.NestedCrossValidation.Run(clauses, candidates, folds: 2, seed: 1, innerFolds: 2);
+        var nested = PolicyIngest.Evaluation.Classify.NestedCrossValidation.Run(clauses, candidates, folds: 2, seed: 1, innerFolds: 2);
         // why: each outer fold must take the candidate its own inner CV (on that fold's training clauses only) scores best
         var foldOf = Evaluation.GroupedFolds.Assign([.. clauses.Select(c => c.Group)], 2, 1);
         for (var f = 0; f < 2; f++)

@@ -1,4 +1,4 @@
-using PolicyIngest.Extract.Evaluation;
+using PolicyIngest.Evaluation.Amounts;
 using Xunit.Abstractions;
 
 namespace PolicyIngest.Extract.Tests;

@@ -1,4 +1,4 @@
-using PolicyIngest.Fetch.Portal;
+using PolicyIngest.Portal;
 
 namespace PolicyIngest.Fetch.Tests;
 
@@ -90,9 +90,9 @@ public class PipelineRunnerTest
         var report = await f.RunAsync(timeoutSeconds: 1, retries: 2);
 
         Assert.Equal(TestCorpus.Sources.Length, report.Counts.New);
-        Assert.Equal(3, f.Portal.Requests(MockPortal.FilePath(items[0])));   // 500, 500, 200
-        Assert.Equal(2, f.Portal.Requests(MockPortal.FilePath(items[1])));   // cut short, then whole
-        Assert.Equal(2, f.Portal.Requests(MockPortal.FilePath(items[2])));   // timed out, then in time
+        Assert.Equal(3, f.Portal.Requests(LocalPortal.FilePath(items[0])));   // 500, 500, 200
+        Assert.Equal(2, f.Portal.Requests(LocalPortal.FilePath(items[1])));   // cut short, then whole
+        Assert.Equal(2, f.Portal.Requests(LocalPortal.FilePath(items[2])));   // timed out, then in time
         Assert.Empty(f.Runner.Archive.Corrupt());
     }
 
@@ -113,10 +113,10 @@ public class PipelineRunnerTest
         Assert.Equal(5, report.Counts.Failed);
         Assert.Equal(TestCorpus.Sources.Length - 5, report.Counts.New);
         Assert.Contains("HTTP 404", f.Outcome(report, items[0]).Error);
-        Assert.Equal(1, f.Portal.Requests(MockPortal.FilePath(items[0])));   // 4xx: never retried
+        Assert.Equal(1, f.Portal.Requests(LocalPortal.FilePath(items[0])));   // 4xx: never retried
         Assert.Contains("redirect loop", f.Outcome(report, items[1]).Error);
         Assert.Contains("HTTP 500", f.Outcome(report, items[2]).Error);
-        Assert.Equal(3, f.Portal.Requests(MockPortal.FilePath(items[2])));   // first try + 2 retries
+        Assert.Equal(3, f.Portal.Requests(LocalPortal.FilePath(items[2])));   // first try + 2 retries
         Assert.Contains("not an allowed host", f.Outcome(report, items[3]).Error);
         Assert.Contains("promised txt but sent an html page", f.Outcome(report, items[4]).Error);
         Assert.Equal(5, report.Errors.Count);

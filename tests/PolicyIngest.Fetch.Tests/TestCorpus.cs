@@ -4,7 +4,7 @@ using System.Text.Json;
 using PolicyIngest.Catalogue;
 using PolicyIngest.Fetch.Http;
 using PolicyIngest.Fetch.Pipelines;
-using PolicyIngest.Fetch.Portal;
+using PolicyIngest.Portal;
 
 namespace PolicyIngest.Fetch.Tests;
 
@@ -80,7 +80,7 @@ public static class TestCorpus
             maxBytes: 5000000
         """;
 
-    public static PipelineDefinition Pipeline(MockPortal portal, int timeoutSeconds = 5, int retries = 2) =>
+    public static PipelineDefinition Pipeline(LocalPortal portal, int timeoutSeconds = 5, int retries = 2) =>
         PipelineLoader.Parse(PipelineYaml(timeoutSeconds: timeoutSeconds, retries: retries),
             new Dictionary<string, string> { ["PORTAL"] = portal.BaseUrl.AbsoluteUri.TrimEnd('/') });
 
@@ -100,13 +100,13 @@ public sealed class FetchFixture : IAsyncDisposable
 
     public FetchFixture(int pageSize = 3)
     {
-        Portal = MockPortal.Start(TestCorpus.Create(_dir.File("corpus")), pageSize);
+        Portal = LocalPortal.Start(TestCorpus.Create(_dir.File("corpus")), pageSize);
         DbPath = _dir.File("data/catalogue.db");
         Catalogue = new CatalogueStore(DbPath);
         Runner = FetchServices.CreateRunner(Catalogue, _client);
     }
 
-    public MockPortal Portal { get; }
+    public LocalPortal Portal { get; }
     public string DbPath { get; }
     public CatalogueStore Catalogue { get; }
     public PipelineRunner Runner { get; }

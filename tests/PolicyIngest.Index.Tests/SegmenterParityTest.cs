@@ -1,3 +1,4 @@
+using PolicyIngest.Evaluation.Segmentation;
 using PolicyIngest.Segmentation;
 using Xunit.Abstractions;
 

@@ -1,5 +1,5 @@
 using PolicyIngest.Core.Model;
-using PolicyIngest.Read.Fidelity;
+using PolicyIngest.Evaluation.Read;
 
 namespace PolicyIngest.Read.Tests;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using PolicyIngest.Core.Model;
+using PolicyIngest.Evaluation.Read;
 using PolicyIngest.Read.Docx;
-using PolicyIngest.Read.Fidelity;
 using static PolicyIngest.Read.Tests.TestPackages;
 
 namespace PolicyIngest.Read.Tests;

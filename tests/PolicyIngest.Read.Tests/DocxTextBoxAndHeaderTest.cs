@@ -1,5 +1,5 @@
 using PolicyIngest.Core.Model;
-using PolicyIngest.Read.Fidelity;
+using PolicyIngest.Evaluation.Read;
 using static PolicyIngest.Read.Tests.TestPackages;
 
 namespace PolicyIngest.Read.Tests;

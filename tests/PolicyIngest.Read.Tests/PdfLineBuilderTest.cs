@@ -1,5 +1,5 @@
 using PolicyIngest.Core.Model;
-using PolicyIngest.Read.Fidelity;
+using PolicyIngest.Evaluation.Read;
 using PolicyIngest.Read.Pdf;
 
 namespace PolicyIngest.Read.Tests;

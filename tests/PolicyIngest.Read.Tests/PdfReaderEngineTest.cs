@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using PolicyIngest.Core.Model;
-using PolicyIngest.Read.Fidelity;
+using PolicyIngest.Evaluation.Read;
 using PolicyIngest.Read.Pdf;
 
 namespace PolicyIngest.Read.Tests;

@@ -1,4 +1,3 @@
-using PolicyIngest.Structure.Evaluation;
 using PolicyIngest.Structure.Text;
 
 namespace PolicyIngest.Structure.Tests;

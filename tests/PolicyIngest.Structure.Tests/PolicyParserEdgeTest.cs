@@ -1,5 +1,5 @@
 using PolicyIngest.Core.Model;
-using PolicyIngest.Structure.Evaluation;
+using PolicyIngest.Evaluation.Structure;
 
 namespace PolicyIngest.Structure.Tests;
 

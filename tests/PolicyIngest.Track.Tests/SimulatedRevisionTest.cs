@@ -1,4 +1,4 @@
-using PolicyIngest.Track.Simulation;
+using PolicyIngest.Evaluation.Diff;
 using Xunit.Abstractions;
 
 namespace PolicyIngest.Track.Tests;

@@ -82,17 +82,4 @@ public static class ClassifyReportPrinter
     }
 
     private static string Short(string label) => label.Length <= 6 ? label : label[..6];
-
-    /// <summary>The headline figures of every fold split, and their mean.</summary>
-    public static void PrintSeeds(TextWriter o, IReadOnlyList<(int Seed, TaskFigures Figures)> perSeed, TaskFigures mean)
-    {
-        o.WriteLine();
-        o.WriteLine("headline figures by fold split (seed), model with synthetic training clauses");
-        o.WriteLine($"  {"seed",-12} {"cat macro-F1",12} {"cat acc",8} {"instruments",12} {"industries",11} {"specific",9}");
-        foreach (var (seed, f) in perSeed) Row(seed.ToString(System.Globalization.CultureInfo.InvariantCulture), f);
-        Row("mean", mean);
-
-        void Row(string name, TaskFigures f) =>
-            o.WriteLine($"  {name,-12} {f.CategoryMacroF1,12:F3} {f.CategoryAccuracy,8:F3} {f.InstrumentsMicroF1,12:F3} {f.IndustriesMicroF1,11:F3} {f.SpecificIndustriesMicroF1,9:F3}");
-    }
 }

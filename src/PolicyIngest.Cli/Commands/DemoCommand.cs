@@ -5,10 +5,10 @@ using PolicyIngest.Catalogue;
 using PolicyIngest.Fetch;
 using PolicyIngest.Fetch.Http;
 using PolicyIngest.Fetch.Pipelines;
-using PolicyIngest.Fetch.Portal;
 using PolicyIngest.Fetch.Scheduling;
 using PolicyIngest.Index.Search;
 using PolicyIngest.Pipeline;
+using PolicyIngest.Portal;
 
 namespace PolicyIngest.Cli.Commands;
 
@@ -39,7 +39,7 @@ public static class DemoCommand
             if (Directory.Exists(Path.Combine(data, CatalogueLayout.Archive))) Directory.Delete(Path.Combine(data, CatalogueLayout.Archive), recursive: true);
 
             var corpus = Path.Combine(CliContext.RepositoryRoot, "corpus");
-            await using var portal = MockPortal.Start(corpus, pageSize: 8, include: (_, from) => from != HeldBack);
+            await using var portal = LocalPortal.Start(corpus, pageSize: 8, include: (_, from) => from != HeldBack);
             ctx.Out.WriteLine($"mock portal: {portal.ListingUrl} — {portal.Items.Count} files on {portal.PageCount} listing pages " +
                               "(HTML policies linked directly; PDF/DOC/DOCX behind GBK detail pages)");
             var variables = new Dictionary<string, string> { ["PORTAL"] = portal.BaseUrl.AbsoluteUri.TrimEnd('/') };

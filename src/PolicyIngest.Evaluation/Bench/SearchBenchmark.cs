@@ -1,0 +1,183 @@
+using PolicyIngest.Core;
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using PolicyIngest.Catalogue;
+using PolicyIngest.Cli;
+using PolicyIngest.Core.Model;
+using PolicyIngest.Evaluation.Search;
+using PolicyIngest.Index.Search;
+using PolicyIngest.Pipeline;
+
+namespace PolicyIngest.Evaluation.Bench;
+
+/// <summary>
+/// `bench search`: a synthetic catalogue of 200,000 clauses recombined from the corpus's clauses (varied regions,
+/// issuers, amounts and dates), written through the catalogue and the indexer as ingest writes them; prints the
+/// build rate, the database size, and the latency of the qrels queries (full search: filters, facets, snippets).
+/// </summary>
+public sealed partial class SearchBenchmark : IMeasurement
+{
+    private const int TargetClauses = 200_000;
+    private const int ClausesPerDocument = 50;
+    private const int Rounds = 5;
+
+    private static readonly string[] Regions =
+    [
+        "北京市", "北京市怀柔区", "北京市朝阳区", "北京市海淀区", "北京市丰台区", "北京市昌平区", "北京市顺义区", "北京市大兴区", "北京市通州区",
+        "北京市石景山区", "北京市门头沟区", "北京市房山区", "北京市平谷区", "北京市密云区", "北京市延庆区", "北京经济技术开发区",
+        "上海市浦东新区", "天津市滨海新区", "深圳市南山区", "杭州市余杭区", "苏州工业园区", "广州市黄埔区", "成都高新区", "武汉东湖高新区",
+    ];
+
+    private static readonly string[] Issuers = ["经济和信息化局", "发展和改革委员会", "科学技术委员会", "财政局", "人民政府办公室", "商务局", "人力资源和社会保障局"];
+
+    private static readonly string[] Kinds = ["促进先进制造业高质量发展扶持办法", "支持专精特新企业发展若干措施", "关于加快数字经济发展的实施意见", "科技创新资金管理办法", "产业政策导引", "稳增长若干措施"];
+
+    [GeneratedRegex(@"(\d+(?:\.\d+)?)\s?万元")]
+    private static partial Regex TenThousandYuan();
+
+    public string Name => "search";
+    public string Description => "synthetic 200,000-clause catalogue: build rate, db size, qrels query latency p50/p95/p99";
+
+    /// <summary>
+    /// With the global --db PATH the synthetic catalogue is kept there, and a later run with the same PATH re-measures
+    /// the queries without rebuilding it (the build figures are printed only when it is built).
+    /// </summary>
+    public int Run(CliContext context, CancellationToken cancellationToken)
+    {
+        var o = context.Out;
+        var dir = Directory.CreateTempSubdirectory("policyingest-bench-search-").FullName;
+        try
+        {
+            var analyzer = PolicyIngestServices.CreateAnalyzer();
+            var dbPath = context.DbPathOrDefault(Path.Combine(dir, "bench.db"));
+            var reuse = File.Exists(dbPath);
+            using var catalogue = new CatalogueStore(dbPath);
+            if (reuse && ClauseSearchStore.CountIndexed(catalogue) < TargetClauses)
+            {
+                context.Err.WriteLine($"bench search: {dbPath} exists but is not a synthetic catalogue of {TargetClauses:N0} clauses; give a new path");
+                return ExitCodes.Usage;
+            }
+            if (reuse) o.WriteLine($"reusing {dbPath}: {ClauseSearchStore.CountIndexed(catalogue):N0} clauses (not rebuilt)");
+            else Build(context, catalogue, analyzer, dir, dbPath, cancellationToken);
+            MeasureQueries(o, catalogue, analyzer);
+            return ExitCodes.Done;
+        }
+        finally
+        {
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static void Build(CliContext context, CatalogueStore catalogue, ClauseAnalyzer analyzer, string dir, string dbPath, CancellationToken cancellationToken)
+    {
+        var o = context.Out;
+        List<string> pool;
+        using (var corpus = SearchCorpus.Build(Path.Combine(dir, "corpus.db"), analyzer, context.Err))
+            pool = ClauseSearchStore.ClauseSources(corpus).Select(c => c.Text).Where(t => t.Length >= 8).ToList();
+        o.WriteLine($"source: {pool.Count:N0} corpus clauses, recombined into {TargetClauses:N0} synthetic clauses");
+
+        var indexer = new ClauseIndexer(analyzer);
+        var random = new Random(20260601);
+        var documents = Enumerable.Range(0, TargetClauses / ClausesPerDocument).Select(i => Synthetic(i, pool, random)).ToList();
+        var indexing = new Stopwatch();
+        var build = Stopwatch.StartNew();
+        foreach (var doc in documents)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            catalogue.SaveVersion(doc, PolicyLink.NewPolicy(), DateTimeOffset.UtcNow, version =>
+            {
+                indexing.Start();
+                indexer.IndexVersion(version, doc);
+                indexing.Stop();
+            });
+        }
+        build.Stop();
+        ClauseSearchStore.Checkpoint(catalogue);
+        var clauses = ClauseSearchStore.CountIndexed(catalogue);
+        var size = new FileInfo(dbPath).Length;
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"build: {clauses:N0} clauses in {build.Elapsed.TotalSeconds:0.0} s = {clauses / build.Elapsed.TotalSeconds:N0} clauses/s (catalogue + index; target ≥ 5,000)"));
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"       indexing alone (segment + bigrams + FTS5 insert): {indexing.Elapsed.TotalSeconds:0.0} s = {clauses / indexing.Elapsed.TotalSeconds:N0} clauses/s"));
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"db size: {size / 1048576.0:0.0} MiB ({size / (double)clauses:0} bytes/clause, catalogue + index)"));
+    }
+
+    private static void MeasureQueries(TextWriter o, CatalogueStore catalogue, ClauseAnalyzer analyzer)
+    {
+        var queries = Qrels.Load(SearchCorpus.QrelsPath).Select(q => q.Query).ToList();
+        var search = new Fts5SearchIndex(catalogue, analyzer);
+        var filter = new ClauseFilter { AsOf = PolicyClock.Today(TimeProvider.System) };
+        foreach (var q in queries) search.Search(new SearchRequest { Query = q, Filter = filter });
+        var samples = new List<double>();
+        var perQuery = new Dictionary<string, (double Worst, int Total)>(StringComparer.Ordinal);
+        for (var round = 0; round < Rounds; round++)
+        {
+            foreach (var q in queries)
+            {
+                var sw = Stopwatch.StartNew();
+                var r = search.Search(new SearchRequest { Query = q, Filter = filter });
+                var ms = sw.Elapsed.TotalMilliseconds;
+                samples.Add(ms);
+                perQuery[q] = (Math.Max(ms, perQuery.GetValueOrDefault(q).Worst), r.Total);
+            }
+        }
+        samples.Sort();
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"query latency over {queries.Count} qrels queries × {Rounds} (top 20, facets, snippets): p50 {Percentile(samples, 50):0.0} ms, p95 {Percentile(samples, 95):0.0} ms, p99 {Percentile(samples, 99):0.0} ms, max {samples[^1]:0.0} ms (target p95 ≤ 20 ms)"));
+        var totals = perQuery.Values.Select(v => v.Total).Order().ToList();
+        o.WriteLine($"matches per query: median {totals[totals.Count / 2]:N0}, max {totals[^1]:N0}");
+        o.WriteLine("slowest queries: " + string.Join("; ", perQuery.OrderByDescending(kv => kv.Value.Worst).Take(5)
+            .Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value.Worst:0.0} ms ({kv.Value.Total:N0} matches)"))));
+        var filtered = new List<double>();
+        foreach (var q in queries)
+        {
+            var sw = Stopwatch.StartNew();
+            search.Search(new SearchRequest { Query = q, Filter = filter with { Region = "怀柔", MinYuan = 500000m } });
+            filtered.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        filtered.Sort();
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"with --region 怀柔 --min-amount 500000: p50 {Percentile(filtered, 50):0.0} ms, p95 {Percentile(filtered, 95):0.0} ms"));
+    }
+
+    private static double Percentile(List<double> sorted, int p) =>
+        sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    /// <summary>One synthetic policy: 50 clauses, each one or two corpus clauses joined, amounts re-drawn and recorded.</summary>
+    private static PolicyDocument Synthetic(int n, List<string> pool, Random random)
+    {
+        var region = Regions[random.Next(Regions.Length)];
+        var issuer = region + Issuers[random.Next(Issuers.Length)];
+        var issued = new DateOnly(2015, 1, 1).AddDays(random.Next(11 * 365));
+        var clauses = new List<Clause>(ClausesPerDocument);
+        var amounts = new List<MonetaryAmount>();
+        for (var i = 0; i < ClausesPerDocument; i++)
+        {
+            var text = pool[random.Next(pool.Count)];
+            if (random.Next(3) == 0) text += pool[random.Next(pool.Count)];
+            var id = $"art{i + 1}";
+            var label = $"第{i + 1}条";
+            text = TenThousandYuan().Replace(text, _ => $"{random.Next(1, 1000)}万元");
+            foreach (Match m in TenThousandYuan().Matches(text))
+            {
+                amounts.Add(new MonetaryAmount
+                {
+                    ClauseId = id, Article = label, Text = m.Value, Role = AmountRole.Cap,
+                    Yuan = decimal.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) * 10000m,
+                });
+            }
+            clauses.Add(new Clause { Id = id, Kind = ClauseKind.Article, Label = label, Path = [label], Text = text });
+        }
+        var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("synthetic-" + n.ToString(CultureInfo.InvariantCulture))));
+        return new PolicyDocument
+        {
+            Source = $"synthetic/{n:D5}.txt", Sha256 = sha, Format = SourceFormat.Txt, DocType = DocType.Policy,
+            Title = region.Replace("北京市", "", StringComparison.Ordinal) + Kinds[random.Next(Kinds.Length)],
+            DocNumber = $"{issuer[..2]}发〔{issued.Year}〕{random.Next(1, 80)}号", Issuer = issuer, Region = region, IssuedOn = issued,
+            Clauses = clauses, Amounts = amounts,
+        };
+    }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using PolicyIngest.Core.Model;
+using PolicyIngest.Track.Alignment;
+
+namespace PolicyIngest.Evaluation.Diff;
+
+/// <summary>
+/// The differ on the real revision pairs of ../shared/data/revisions against the gold a helper wrote blind
+/// (corpus/revisions-gold/pair-*.json): article links old→new (P/R/F1) and changed amounts (old yuan → new yuan).
+/// </summary>
+public static partial class RealPairScore
+{
+    public sealed record Counts(int Tp, int Fp, int Fn)
+    {
+        public double P => Tp + Fp == 0 ? 1 : (double)Tp / (Tp + Fp);
+        public double R => Tp + Fn == 0 ? 1 : (double)Tp / (Tp + Fn);
+        public double F1 => P + R == 0 ? 0 : 2 * P * R / (P + R);
+        public static Counts operator +(Counts a, Counts b) => new(a.Tp + b.Tp, a.Fp + b.Fp, a.Fn + b.Fn);
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"P {P:0.000} R {R:0.000} F1 {F1:0.000} ({Tp} right, {Fp} wrong, {Fn} missed)");
+    }
+
+    public sealed record PairResult(string Pair, Counts Links, Counts AmountChanges, Counts AmountsAddedRemoved, IReadOnlyList<string> Misses);
+
+    [GeneratedRegex(@"^第[一二三四五六七八九十百零〇]+条$")]
+    private static partial Regex ArticleLabel();
+
+    public static IReadOnlyList<PairResult> Score(string goldDir, Func<string, PolicyDocument> read, string revisionsDir)
+    {
+        var results = new List<PairResult>();
+        foreach (var path in Directory.GetFiles(goldDir, "pair-*.json").Order(StringComparer.Ordinal))
+        {
+            using var gold = JsonDocument.Parse(File.ReadAllText(path));
+            var root = gold.RootElement;
+            var oldDoc = read(Path.Combine(revisionsDir, root.GetProperty("old").GetString()!));
+            var newDoc = read(Path.Combine(revisionsDir, root.GetProperty("new").GetString()!));
+            var diff = new DocumentDiffer().Diff(oldDoc, newDoc);
+
+            var goldLinks = new HashSet<(string, string)>();
+            foreach (var row in root.GetProperty("alignment").EnumerateArray())
+            {
+                if (row.TryGetProperty("links", out var links))
+                {
+                    foreach (var l in links.EnumerateArray()) goldLinks.Add((Label(l, 0, "old"), Label(l, 1, "new")));
+                    continue;
+                }
+                foreach (var o in row.GetProperty("old").EnumerateArray())
+                    foreach (var n in row.GetProperty("new").EnumerateArray()) goldLinks.Add((o.GetString()!, n.GetString()!));
+            }
+            var found = diff.Pairs.Where(p => p.Pair.Old is not null && p.Pair.New is not null)
+                .Select(p => (Old: p.Pair.Old!.Label, New: p.Pair.New!.Label))
+                .Where(l => ArticleLabel().IsMatch(l.Old) && ArticleLabel().IsMatch(l.New))
+                .ToHashSet();
+            var misses = new List<string>();
+            var tp = found.Count(goldLinks.Contains);
+            misses.AddRange(found.Where(l => !goldLinks.Contains(l)).Select(l => $"wrong link {l.Old}→{l.New}"));
+            misses.AddRange(goldLinks.Where(l => !found.Contains(l)).Select(l => $"missed link {l.Item1}→{l.Item2}"));
+            var linkCounts = new Counts(tp, found.Count - tp, goldLinks.Count - tp);
+
+            // Amounts end by end, as the gold lists them: a range 三千元以上五万元以下 is two sums (its lower and upper
+            // end), and each end is scored on its own (old article, new article, old yuan, new yuan). Ends whose value
+            // did not change are in neither list. Ends without a successor are scored separately (added / removed).
+            var goldChanges = root.GetProperty("amountChanges").EnumerateArray()
+                .Select(a => $"{a.GetProperty("oldArticle").GetString()} {a.GetProperty("oldYuan").GetDecimal():0.##} → {a.GetProperty("newArticle").GetString()} {a.GetProperty("newYuan").GetDecimal():0.##}").ToList();
+            var goldAddedRemoved = root.GetProperty("amountsAdded").EnumerateArray()
+                .Select(a => $"added {a.GetProperty("newArticle").GetString()} {a.GetProperty("yuan").GetDecimal():0.##}")
+                .Concat(root.GetProperty("amountsRemoved").EnumerateArray()
+                    .Select(a => $"removed {a.GetProperty("oldArticle").GetString()} {a.GetProperty("yuan").GetDecimal():0.##}")).ToList();
+            var foundChanges = new List<string>();
+            var foundAddedRemoved = new List<string>();
+            foreach (var change in diff.AmountChanges)
+                foreach (var (o, n) in change.EndChanges())
+                {
+                    if (o is { } x && n is { } y) foundChanges.Add($"{change.Old!.Article} {x:0.##} → {change.New!.Article} {y:0.##}");
+                    else if (o is { } r) foundAddedRemoved.Add($"removed {change.Old!.Article} {r:0.##}");
+                    else if (n is { } d) foundAddedRemoved.Add($"added {change.New!.Article} {d:0.##}");
+                }
+            var changeCounts = Match(goldChanges, foundChanges, "amount change", misses);
+            var addedRemovedCounts = Match(goldAddedRemoved, foundAddedRemoved, "amount", misses);
+            results.Add(new PairResult(root.GetProperty("pair").GetString()!, linkCounts, changeCounts, addedRemovedCounts, misses));
+        }
+        return results;
+    }
+
+    /// <summary>Multiset match of gold and found items; what is left over on either side goes to <paramref name="misses"/>.</summary>
+    private static Counts Match(List<string> gold, List<string> found, string what, List<string> misses)
+    {
+        var pool = found.ToList();
+        var tp = 0;
+        foreach (var g in gold)
+        {
+            var i = pool.IndexOf(g);
+            if (i >= 0) { pool.RemoveAt(i); tp++; }
+            else misses.Add($"missed {what} {g}");
+        }
+        misses.AddRange(pool.Select(p => $"wrong {what} {p}"));
+        return new Counts(tp, pool.Count, gold.Count - tp);
+    }
+
+    private static string Label(JsonElement link, int index, string name) =>
+        link.ValueKind == JsonValueKind.Array ? link[index].GetString()! : link.GetProperty(name).GetString()!;
+}

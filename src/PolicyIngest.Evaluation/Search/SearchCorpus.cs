@@ -1,0 +1,59 @@
+using PolicyIngest.Catalogue;
+using PolicyIngest.Cli;
+using PolicyIngest.Index.Search;
+using PolicyIngest.Pipeline;
+
+namespace PolicyIngest.Evaluation.Search;
+
+/// <summary>
+/// What the search measurements run on: a fresh catalogue of the user's seeds and revisions (../shared, the text the
+/// qrels judge), ingested through the real pipeline, and the hand-written qrels of tests/search/qrels. corpus/ is left
+/// out: it holds the same documents again in other formats, which would only add duplicate hits.
+/// </summary>
+internal static class SearchCorpus
+{
+    public static string QrelsPath => Path.Combine(CliContext.RepositoryRoot, "tests", "search", "qrels", "qrels.tsv");
+
+    public static IEnumerable<string> Files()
+    {
+        var shared = CliContext.SharedRoot;
+        var folders = new[] { Path.Combine(shared, "seeds"), Path.Combine(shared, "data", "revisions") };
+        return folders.Where(Directory.Exists)
+            .SelectMany(d => Directory.EnumerateFiles(d, "*", SearchOption.AllDirectories))
+            .Where(f => !Path.GetFileName(f).StartsWith('.') && !f.EndsWith(".md", StringComparison.Ordinal) && !f.EndsWith(".json", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+    }
+
+    /// <summary>Ingests <see cref="Files"/> into a new catalogue at <paramref name="dbPath"/>; returns it open.</summary>
+    public static CatalogueStore Build(string dbPath, ClauseAnalyzer analyzer, TextWriter log)
+    {
+        foreach (var f in new[] { dbPath, dbPath + "-wal", dbPath + "-shm" }) File.Delete(f);
+        var catalogue = new CatalogueStore(dbPath);
+        var ingest = PolicyIngestServices.CreateIngest(catalogue, analyzer: analyzer);
+        var failed = 0;
+        foreach (var file in Files())
+        {
+            var r = ingest.IngestFile(file);
+            if (r.Outcome == IngestOutcome.Failed) { failed++; log.WriteLine($"warning: {file}: {r.Error}"); }
+        }
+        var counts = catalogue.Counts();
+        log.WriteLine($"corpus: {counts.Versions} versions, {counts.Clauses} clauses ({failed} files failed)");
+        return catalogue;
+    }
+
+    /// <summary>The qrels queries with their judgments resolved to clause row ids of <paramref name="catalogue"/>.</summary>
+    public static List<(QrelsQuery Query, Dictionary<long, int> Grades)> Judged(CatalogueStore catalogue, TextWriter log)
+    {
+        var queries = Qrels.Load(QrelsPath);
+        var clauses = ClauseSearchStore.ClauseSources(catalogue);
+        var cache = new Dictionary<long, string>();
+        var judged = new List<(QrelsQuery, Dictionary<long, int>)>();
+        foreach (var q in queries)
+        {
+            var (grades, unresolved) = Qrels.Resolve(q, clauses, cache);
+            foreach (var u in unresolved) log.WriteLine($"warning: {q.Id}: no clause of {u.File} contains “{u.Substring}”");
+            judged.Add((q, grades));
+        }
+        return judged;
+    }
+}
