@@ -32,7 +32,7 @@ public sealed partial class ClauseFeatures
     public ClauseFeatures(int bits = DefaultBits) : this(FeatureOptions.Default with { Bits = bits }) { }
 
     /// <param name="segmenter">
-    /// read when <paramref name="options"/> use words; null: <see cref="SegmenterResources.Shared"/> (Debian's jieba
+    /// read when <paramref name="options"/> use words; null: <see cref="ClassifierModels.DefaultSegmenter"/> (models/jieba
     /// plus models/dict, the dictionaries the shipped model was trained with)
     /// </param>
     public ClauseFeatures(FeatureOptions options, JiebaSegmenter? segmenter = null)
@@ -40,7 +40,7 @@ public sealed partial class ClauseFeatures
         var bits = options.Bits;
         if (bits is < 10 or > 24) throw new ArgumentOutOfRangeException(nameof(options), bits, "hash bits must be 10..24");
         Options = options;
-        this.segmenter = options.UsesWords ? segmenter ?? SegmenterResources.Shared : null;
+        this.segmenter = options.UsesWords ? segmenter ?? ClassifierModels.DefaultSegmenter() : null;
         Bits = bits;
         Dimension = 1 << bits;
         mask = Dimension - 1;
