@@ -15,7 +15,7 @@ public static class ClassifierModels
     /// The shared segmenter of <see cref="DefaultDirectory"/> (models/jieba plus models/dict): what the word features cut
     /// with when no segmenter is passed in.
     /// </summary>
-    public static JiebaSegmenter DefaultSegmenter() => SegmenterResources.Shared(DefaultDirectory());
+    public static ISegmenter DefaultSegmenter() => SegmenterResources.Shared(DefaultDirectory());
 
     public static string RepositoryRoot()
     {
@@ -29,7 +29,7 @@ public static class ClassifierModels
 
     /// <summary>The trained classifier from <paramref name="directory"/>, or null when no model file is there.</summary>
     /// <param name="segmenter">asked for only when the model uses segmented words; null: <see cref="DefaultSegmenter"/></param>
-    public static TrainedClauseClassifier? TryLoad(string? directory = null, Func<JiebaSegmenter>? segmenter = null)
+    public static TrainedClauseClassifier? TryLoad(string? directory = null, Func<ISegmenter>? segmenter = null)
     {
         var path = Path.Combine(directory ?? DefaultDirectory(), ClauseModel.FileName);
         if (!File.Exists(path)) return null;
