@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages PolicyIngest needs when they are missing (as root), or says exactly what to run.
-# Usage: scripts/setup.sh [runtime|test]   — "test" adds what the test suite needs (headless Chromium).
+# Usage: scripts/setup.sh [runtime|test]   — "test" adds what the test suite needs (headless Chromium; python3-jieba,
+# the segmenter's parity reference and what scripts/jieba-models.py regenerates models/jieba/ from).
 set -euo pipefail
 profile="${1:-runtime}"
 
-runtime_pkgs=(poppler-utils poppler-data libreoffice-writer fonts-noto-cjk tesseract-ocr tesseract-ocr-chi-sim python3-jieba qpdf)
-test_pkgs=(chromium chromium-driver)
+runtime_pkgs=(poppler-utils poppler-data libreoffice-writer fonts-noto-cjk tesseract-ocr tesseract-ocr-chi-sim qpdf)
+test_pkgs=(chromium chromium-driver python3-jieba)
 pkgs=("${runtime_pkgs[@]}")
 [ "$profile" = "test" ] && pkgs+=("${test_pkgs[@]}")
 

@@ -11,6 +11,12 @@ public static class ClassifierModels
 
     public static string DefaultDirectory() => Path.Combine(RepositoryRoot(), "models");
 
+    /// <summary>
+    /// The shared segmenter of <see cref="DefaultDirectory"/> (models/jieba plus models/dict): what the word features cut
+    /// with when no segmenter is passed in.
+    /// </summary>
+    public static ISegmenter DefaultSegmenter() => SegmenterResources.Shared(DefaultDirectory());
+
     public static string RepositoryRoot()
     {
         if (Environment.GetEnvironmentVariable("POLICYINGEST_HOME") is { Length: > 0 } home) return Path.GetFullPath(home);
@@ -22,18 +28,18 @@ public static class ClassifierModels
     }
 
     /// <summary>The trained classifier from <paramref name="directory"/>, or null when no model file is there.</summary>
-    /// <param name="segmenter">asked for only when the model uses segmented words; null: <see cref="SegmenterResources.Shared"/></param>
-    public static TrainedClauseClassifier? TryLoad(string? directory = null, Func<JiebaSegmenter>? segmenter = null)
+    /// <param name="segmenter">asked for only when the model uses segmented words; null: <see cref="DefaultSegmenter"/></param>
+    public static TrainedClauseClassifier? TryLoad(string? directory = null, Func<ISegmenter>? segmenter = null)
     {
         var path = Path.Combine(directory ?? DefaultDirectory(), ClauseModel.FileName);
         if (!File.Exists(path)) return null;
-        var words = ClauseModel.UsesWords(path) ? segmenter?.Invoke() ?? SegmenterResources.Shared : null;
+        var words = ClauseModel.UsesWords(path) ? segmenter?.Invoke() ?? DefaultSegmenter() : null;
         return new TrainedClauseClassifier(ClauseModel.Load(path, words));
     }
 
     /// <summary>
     /// A one-line warning when the model in <paramref name="directory"/> reads segmented words and its metadata names
-    /// other segmenter dictionaries than <paramref name="resources"/> (another python3-jieba, an edited models/dict);
+    /// other segmenter dictionaries than <paramref name="resources"/> (another models/jieba, an edited models/dict);
     /// null when they match, or when there is nothing to compare.
     /// </summary>
     public static string? SegmenterWarning(string directory, SegmenterResources resources)

@@ -68,11 +68,12 @@ public sealed class CliContext(ParseResult parse)
     public TextWriter Out { get; } = Console.Out;
     public TextWriter Err { get; } = Console.Error;
 
-    public string DbPath =>
+    public string DbPath => NamedDbPath ?? Path.Combine(RepositoryRoot, "data", "policyingest.db");
+
+    /// <summary>The catalogue the user named: --db, else $POLICYINGEST_DB; null when neither names one.</summary>
+    public string? NamedDbPath =>
         parse.GetValue(GlobalOptions.Db)
-        ?? (Environment.GetEnvironmentVariable("POLICYINGEST_DB") is { Length: > 0 } env
-            ? env
-            : Path.Combine(RepositoryRoot, "data", "policyingest.db"));
+        ?? (Environment.GetEnvironmentVariable("POLICYINGEST_DB") is { Length: > 0 } env ? env : null);
 
     public string DbPathOrDefault(string fallback) => parse.GetValue(GlobalOptions.Db) ?? fallback;
 

@@ -59,7 +59,7 @@ public static class PolicyIngestServices
         }
         if (trained is not null)
         {
-            if (ClassifierModels.SegmenterWarning(directory, SegmenterResources.OfRepository()) is { } warning)
+            if (ClassifierModels.SegmenterWarning(directory, SegmenterResources.ForModels(directory)) is { } warning)
                 Console.Error.WriteLine(warning);
             return trained;
         }
@@ -75,8 +75,11 @@ public static class PolicyIngestServices
             time, VersionTracker.For(catalogue, time));
     }
 
-    /// <summary>jieba's dictionary and HMM (Debian python3-jieba) plus models/dict/*.txt: build once per process and share.</summary>
-    public static ClauseAnalyzer CreateAnalyzer() => new(SegmenterResources.Shared);
+    /// <summary>
+    /// jieba's dictionary and HMM (models/jieba) plus models/dict/*.txt of the classifier's models directory: the segmenter
+    /// the classifier's word features use, built once per process and shared.
+    /// </summary>
+    public static ClauseAnalyzer CreateAnalyzer() => new(ClassifierModels.DefaultSegmenter());
 
     /// <summary>Clause search over the catalogue, as the CLI and the web UI use it.</summary>
     public static ISearchIndex CreateSearch(CatalogueStore catalogue, ClauseAnalyzer? analyzer = null) =>

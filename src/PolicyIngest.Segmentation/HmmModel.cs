@@ -2,7 +2,8 @@ namespace PolicyIngest.Segmentation;
 
 /// <summary>
 /// jieba's finalseg: an HMM over the states B (begin), M (middle), E (end), S (single) that cuts runs of
-/// characters the dictionary does not know. Tables are read from python3-jieba's prob_start/prob_trans/prob_emit.py.
+/// characters the dictionary does not know. Tables are read from models/jieba/hmm.tsv, a copy of python3-jieba's
+/// prob_start/prob_trans/prob_emit.py.
 /// Immutable once built. The Viterbi below reproduces finalseg.viterbi exactly, ties included.
 /// </summary>
 public sealed class HmmModel
@@ -22,31 +23,65 @@ public sealed class HmmModel
 
     private HmmModel() { }
 
-    /// <summary>Reads the three table modules of jieba's finalseg folder.</summary>
-    public static HmmModel Load(string finalsegDirectory)
+    /// <summary>
+    /// Reads <c>models/jieba/hmm.tsv</c> (written by <c>scripts/jieba-models.py</c> from finalseg's prob_start, prob_trans
+    /// and prob_emit): <c>start state logp</c>, <c>trans from to logp</c> and <c>emit state character logp</c> rows,
+    /// tab-separated, <c>#</c> lines comments. A transition or emission the file does not list is <see cref="MinFloat"/>,
+    /// as in finalseg; every state needs a start row.
+    /// </summary>
+    public static HmmModel Load(string path)
     {
-        var start = (Dictionary<string, object>)PythonLiteral.ParseAssignment(
-            File.ReadAllText(Path.Combine(finalsegDirectory, "prob_start.py")), "P");
-        var trans = (Dictionary<string, object>)PythonLiteral.ParseAssignment(
-            File.ReadAllText(Path.Combine(finalsegDirectory, "prob_trans.py")), "P");
-        var emit = (Dictionary<string, object>)PythonLiteral.ParseAssignment(
-            File.ReadAllText(Path.Combine(finalsegDirectory, "prob_emit.py")), "P");
         var model = new HmmModel();
+        Array.Fill(model._start, double.NaN);
         for (var y = 0; y < 4; y++)
         {
-            var letter = StateLetters[y].ToString();
-            model._start[y] = (double)start[letter];
-            var row = (Dictionary<string, object>)trans[letter];
-            for (var z = 0; z < 4; z++)
-                model._trans[y, z] = row.TryGetValue(StateLetters[z].ToString(), out var p) ? (double)p : MinFloat;
-            var table = new double[char.MaxValue + 1];
-            Array.Fill(table, MinFloat);
-            foreach (var (ch, p) in (Dictionary<string, object>)emit[letter])
-                if (ch.Length == 1) table[ch[0]] = (double)p;
-            model._emit[y] = table;
+            for (var z = 0; z < 4; z++) model._trans[y, z] = MinFloat;
+            model._emit[y] = new double[char.MaxValue + 1];
+            Array.Fill(model._emit[y], MinFloat);
         }
+        var lineNo = 0;
+        foreach (var line in File.ReadLines(path, System.Text.Encoding.UTF8))
+        {
+            lineNo++;
+            if (line.Length == 0 || line[0] == '#') continue;
+            var f = line.TrimEnd('\r').Split('\t');
+            switch (f[0])
+            {
+                case "start" when f.Length == 3:
+                    model._start[State(f[1])] = Probability(f[2]);
+                    break;
+                case "trans" when f.Length == 4:
+                    model._trans[State(f[1]), State(f[2])] = Probability(f[3]);
+                    break;
+                case "emit" when f.Length == 4 && f[2].Length == 1:
+                    model._emit[State(f[1])][f[2][0]] = Probability(f[3]);
+                    break;
+                default:
+                    throw Invalid("expected start/trans/emit with 3/4/4 tab-separated fields (one character in emit)");
+            }
+        }
+        for (var y = 0; y < 4; y++)
+            if (double.IsNaN(model._start[y])) throw new FormatException($"{path}: no start row for state {StateLetters[y]}");
         return model;
+
+        int State(string letter) =>
+            letter.Length == 1 && Array.IndexOf(StateLetters, letter[0]) is var s and >= 0 ? s : throw Invalid($"unknown state '{letter}'");
+
+        double Probability(string text) =>
+            double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var p)
+                ? p : throw Invalid($"'{text}' is not a number");
+
+        FormatException Invalid(string what) => new($"{path} line {lineNo}: {what}");
     }
+
+    /// <summary>The log-probability finalseg starts in <paramref name="state"/> (B, M, E or S) with.</summary>
+    internal double StartLogProbability(char state) => _start[Array.IndexOf(StateLetters, state)];
+
+    /// <summary>The log-probability of going from state <paramref name="from"/> to <paramref name="to"/>; <see cref="MinFloat"/> when not listed.</summary>
+    internal double TransitionLogProbability(char from, char to) => _trans[Array.IndexOf(StateLetters, from), Array.IndexOf(StateLetters, to)];
+
+    /// <summary>The log-probability of <paramref name="state"/> emitting <paramref name="c"/>; <see cref="MinFloat"/> when not listed.</summary>
+    internal double EmissionLogProbability(char state, char c) => _emit[Array.IndexOf(StateLetters, state)][c];
 
     /// <summary>finalseg.cut over text[start..end): Han runs through Viterbi, the rest split as finalseg's re_skip does.</summary>
     internal void Cut(ReadOnlySpan<char> text, int start, int end, List<TokenSpan> output)

@@ -5,7 +5,7 @@ namespace PolicyIngest.Segmentation;
 /// maximum-probability route right to left, and send runs of unknown single characters to the HMM. Optionally keeps
 /// numbers with units, 发文字号 and article labels whole first (<see cref="KeepWholeRules"/>). Thread-safe and immutable.
 /// </summary>
-public sealed class JiebaSegmenter
+public sealed class JiebaSegmenter : ISegmenter
 {
     private readonly JiebaDictionary _dictionary;
     private readonly HmmModel? _hmm;
@@ -19,6 +19,12 @@ public sealed class JiebaSegmenter
     }
 
     public JiebaDictionary Dictionary => _dictionary;
+
+    IReadOnlyList<Token> ISegmenter.Cut(string text, SegmentMode mode) => Cut(text, mode);
+
+    void ISegmenter.CutSpans(ReadOnlySpan<char> text, List<TokenSpan> output) => CutSpans(text, output, hmm: true);
+
+    bool ISegmenter.AlwaysCutsAt(ReadOnlySpan<char> text, int at) => AlwaysCutsAt(text, at);
 
     public IReadOnlyList<Token> Cut(string text, SegmentMode mode = SegmentMode.Precise, SegmenterOptions? options = null)
     {

@@ -297,7 +297,7 @@ public class TrainerTest
         return output.ToArray();
     }
 
-    internal static readonly Lazy<PolicyIngest.Segmentation.JiebaSegmenter> Segmenter = new(() => PolicyIngest.Segmentation.SegmenterResources.Shared);
+    internal static readonly Lazy<PolicyIngest.Segmentation.JiebaSegmenter> Segmenter = new(() => PolicyIngest.Segmentation.SegmenterResources.Shared(Repo.Models));
 
     [Fact]
     public void Load_NotAModel_Throws()

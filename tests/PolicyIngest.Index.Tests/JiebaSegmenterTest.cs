@@ -107,6 +107,21 @@ public sealed class JiebaSegmenterTest(SegmenterFixture fixture)
         }
     }
 
+    [Theory]
+    [MemberData(nameof(KeptWhole))]
+    public void AsISegmenter_CutKeepsWhole_CutSpansIsTheJiebaCut(string input, string _)
+    {
+        // why: search (ClauseAnalyzer) and the classifier's features see the segmenter only through ISegmenter: its Cut
+        // must be the cut search was measured with (rules on), its CutSpans the jieba cut the shipped model was trained on
+        ISegmenter seam = Segmenter;
+        foreach (var mode in new[] { SegmentMode.Precise, SegmentMode.Search })
+            Assert.Equal(Segmenter.Cut(input, mode), seam.Cut(input, mode));
+        var spans = new List<TokenSpan>();
+        seam.CutSpans(input, spans);
+        Assert.Equal(Segmenter.Cut(input, SegmentMode.Precise, SegmenterOptions.JiebaCompatible).Select(t => new TokenSpan(t.Start, t.End)), spans);
+        for (var at = 0; at <= input.Length; at++) Assert.Equal(JiebaSegmenter.AlwaysCutsAt(input, at), seam.AlwaysCutsAt(input, at));
+    }
+
     [Fact]
     public void CutSpans_WithoutHmm_IsTheNoHmmCut()
     {

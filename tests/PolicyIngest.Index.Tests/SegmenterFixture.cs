@@ -2,7 +2,7 @@ using PolicyIngest.Segmentation;
 
 namespace PolicyIngest.Index.Tests;
 
-/// <summary>The real segmenter (Debian's jieba data plus the repository's models/dict), built once for all tests.</summary>
+/// <summary>The real segmenter (the repository's models/jieba and models/dict), built once for all tests.</summary>
 public sealed class SegmenterFixture
 {
     public static string RepositoryRoot { get; } = FindRoot();

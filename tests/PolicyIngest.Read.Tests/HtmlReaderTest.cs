@@ -22,7 +22,7 @@ public class HtmlReaderTest
     public void Decode_HttpCharsetWinsOverMeta(string header, string expectedEncoding)
     {
         var bytes = Encoding.GetEncoding(expectedEncoding == "gb18030" ? "GB18030" : "utf-8").GetBytes(Page);
-        var html = HtmlReader.Decode(bytes, header, out var encoding);
+        var html = HtmlDecoding.Decode(bytes, header, out var encoding);
         Assert.Contains("第一条 为了规范管理", html);
         Assert.Equal(expectedEncoding, encoding.WebName, ignoreCase: true);
     }
@@ -31,7 +31,7 @@ public class HtmlReaderTest
     public void Decode_MetaCharsetIsUsedWithoutAHeader()
     {
         var bytes = TextDecoding.Gb18030.GetBytes(Page);
-        Assert.Contains("京发改规〔2023〕12号", HtmlReader.Decode(bytes, null, out _));
+        Assert.Contains("京发改规〔2023〕12号", HtmlDecoding.Decode(bytes, null, out _));
     }
 
     [Fact]

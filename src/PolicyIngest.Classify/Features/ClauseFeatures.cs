@@ -27,20 +27,20 @@ public sealed partial class ClauseFeatures
     private readonly int[] ruleIndices;
     private readonly int amountIndex, percentIndex, noHeadingIndex;
 
-    private readonly JiebaSegmenter? segmenter;
+    private readonly ISegmenter? segmenter;
 
     public ClauseFeatures(int bits = DefaultBits) : this(FeatureOptions.Default with { Bits = bits }) { }
 
     /// <param name="segmenter">
-    /// read when <paramref name="options"/> use words; null: <see cref="SegmenterResources.Shared"/> (Debian's jieba
+    /// read when <paramref name="options"/> use words; null: <see cref="ClassifierModels.DefaultSegmenter"/> (models/jieba
     /// plus models/dict, the dictionaries the shipped model was trained with)
     /// </param>
-    public ClauseFeatures(FeatureOptions options, JiebaSegmenter? segmenter = null)
+    public ClauseFeatures(FeatureOptions options, ISegmenter? segmenter = null)
     {
         var bits = options.Bits;
         if (bits is < 10 or > 24) throw new ArgumentOutOfRangeException(nameof(options), bits, "hash bits must be 10..24");
         Options = options;
-        this.segmenter = options.UsesWords ? segmenter ?? SegmenterResources.Shared : null;
+        this.segmenter = options.UsesWords ? segmenter ?? ClassifierModels.DefaultSegmenter() : null;
         Bits = bits;
         Dimension = 1 << bits;
         mask = Dimension - 1;
@@ -106,7 +106,7 @@ public sealed partial class ClauseFeatures
         var clause = buffer.Chars(0).AsSpan(0, buffer.WordTextLength);
         var at = from <= clause.Length ? clause[from..].IndexOf(folded) : -1;
         if (at >= 0) at += from;
-        if (n == 0 || at < 0 || !JiebaSegmenter.AlwaysCutsAt(clause, at) || !JiebaSegmenter.AlwaysCutsAt(clause, at + n))
+        if (n == 0 || at < 0 || !segmenter!.AlwaysCutsAt(clause, at) || !segmenter.AlwaysCutsAt(clause, at + n))
         {
             AddWordBlock(folded, buffer, Cut(folded, buffer.SentenceTokens), Namespace.InstrumentWord, Options.InstrumentWordWeight);
             return;
@@ -412,7 +412,7 @@ public sealed partial class ClauseFeatures
     private List<TokenSpan> Cut(ReadOnlySpan<char> text, List<TokenSpan> tokens)
     {
         tokens.Clear();
-        segmenter!.CutSpans(text, tokens, hmm: true);
+        segmenter!.CutSpans(text, tokens);
         return tokens;
     }
 

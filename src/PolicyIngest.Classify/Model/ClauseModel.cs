@@ -469,7 +469,7 @@ public sealed class ClauseModel
     }
 
     /// <param name="segmenter">for a model that uses segmented words (its features say so); null: the shared default</param>
-    public static ClauseModel Load(Stream stream, JiebaSegmenter? segmenter = null)
+    public static ClauseModel Load(Stream stream, ISegmenter? segmenter = null)
     {
         using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
         using var reader = new BinaryReader(gzip, Encoding.UTF8, leaveOpen: true);
@@ -509,7 +509,7 @@ public sealed class ClauseModel
         Save(file);
     }
 
-    public static ClauseModel Load(string path, JiebaSegmenter? segmenter = null)
+    public static ClauseModel Load(string path, ISegmenter? segmenter = null)
     {
         using var file = File.OpenRead(path);
         return Load(file, segmenter);

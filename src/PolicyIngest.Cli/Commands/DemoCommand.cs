@@ -17,6 +17,12 @@ namespace PolicyIngest.Cli.Commands;
 /// pipelines/demo.yaml run by the Quartz scheduler (its job, its runner), then one policy revised on the portal and
 /// the pipeline fired again; prints what was ingested, a few searches and the change report path.
 /// </summary>
+/// <remarks>
+/// The demo starts from nothing in its own catalogue, data/demo/catalogue.db: it deletes that file, its scheduler store
+/// and its archive first. A catalogue the user named (--db, else $POLICYINGEST_DB) is never deleted or reset: the demo
+/// runs in it only while it is new or empty and its folder holds no scheduler store, and otherwise refuses (exit 2),
+/// since running there would mix the bundled corpus into the user's catalogue and replace the schedules of their pipelines.
+/// </remarks>
 public static class DemoCommand
 {
     // Pair C of ../shared/data/revisions: the portal first serves the 2018 text; the demo then replaces it with 2024's.
@@ -33,10 +39,20 @@ public static class DemoCommand
         command.SetAction(async (parse, ct) =>
         {
             var ctx = new CliContext(parse);
-            var db = ctx.DbPathOrDefault(Path.Combine(CliContext.RepositoryRoot, "data", "demo", "catalogue.db"));
+            var own = Path.GetFullPath(Path.Combine(CliContext.RepositoryRoot, "data", "demo", "catalogue.db"));
+            var db = ctx.NamedDbPath is { } named ? Path.GetFullPath(named) : own;
             var data = FetchServices.DataDirectoryFor(db);
-            foreach (var f in new[] { db, db + "-wal", db + "-shm", PipelineScheduler.StoreFile(data) }) if (File.Exists(f)) File.Delete(f);
-            if (Directory.Exists(Path.Combine(data, CatalogueLayout.Archive))) Directory.Delete(Path.Combine(data, CatalogueLayout.Archive), recursive: true);
+            var store = PipelineScheduler.StoreFile(data);
+            if (db == own)
+            {
+                foreach (var f in new[] { db, db + "-wal", db + "-shm", store }) if (File.Exists(f)) File.Delete(f);
+                if (Directory.Exists(Path.Combine(data, CatalogueLayout.Archive))) Directory.Delete(Path.Combine(data, CatalogueLayout.Archive), recursive: true);
+            }
+            else if (RefusalOf(db, store) is { } refusal)
+            {
+                ctx.Err.WriteLine(refusal);
+                return ExitCodes.BadInput;
+            }
 
             var corpus = Path.Combine(CliContext.RepositoryRoot, "corpus");
             await using var portal = LocalPortal.Start(corpus, pageSize: 8, include: (_, from) => from != HeldBack);
@@ -83,6 +99,19 @@ public static class DemoCommand
             return first.Counts.Failed + second.Counts.Failed > 0 ? ExitCodes.PartlyDone : ExitCodes.Done;
         });
         return command;
+    }
+
+    /// <summary>Why the demo must not run in the user's catalogue <paramref name="db"/> (one line), or null when it may.</summary>
+    private static string? RefusalOf(string db, string store)
+    {
+        static bool HasContent(string file) => File.Exists(file) && new FileInfo(file).Length > 0;
+        if (HasContent(db) || HasContent(db + "-wal"))
+            return $"error: {db}: the catalogue exists and is not empty; demo runs only in a new or empty catalogue " +
+                   "(without --db and $POLICYINGEST_DB it resets its own data/demo/catalogue.db)";
+        if (HasContent(store))
+            return $"error: {store}: the folder of the catalogue holds a scheduler store; demo would replace its schedules " +
+                   "(name a catalogue in another folder, or run demo without --db and $POLICYINGEST_DB)";
+        return null;
     }
 
     private static async Task<RunReport> FireAsync(PipelineScheduler scheduler, PipelineDefinition pipeline,

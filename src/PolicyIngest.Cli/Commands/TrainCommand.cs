@@ -31,7 +31,9 @@ public static class TrainCommand
                 return Task.FromResult(ExitCodes.BadInput);
             }
             Directory.CreateDirectory(modelsDir);
-            var trainer = new ClauseModelTrainer();
+            // The segmenter's dictionaries are the repository's, wherever --out puts the model; the metadata records them.
+            var segmenterModels = Path.Combine(CliContext.RepositoryRoot, "models");
+            var trainer = new ClauseModelTrainer(segmenter: PolicyIngest.Segmentation.SegmenterResources.Shared(segmenterModels));
             var options = trainer.Options;
 
             var clock = Stopwatch.StartNew();
@@ -59,7 +61,7 @@ public static class TrainCommand
                 SyntheticClauses = synthetic.Count,
                 SentenceReading = model.SentenceReading,
                 SegmenterDictionarySha256 = trainer.FeatureOptions.UsesWords
-                    ? PolicyIngest.Segmentation.SegmenterResources.OfRepository().DictionarySha256()
+                    ? PolicyIngest.Segmentation.SegmenterResources.ForModels(segmenterModels).DictionarySha256()
                     : null,
             };
             File.WriteAllText(Path.Combine(modelsDir, ClassifierModels.MetadataFileName), PolicyJson.Serialize(metadata) + "\n");

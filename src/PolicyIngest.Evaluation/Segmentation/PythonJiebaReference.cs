@@ -13,6 +13,9 @@ public static class PythonJiebaReference
 {
     public const string Python = "/usr/bin/python3";
 
+    /// <summary>Where Debian's python3-jieba lives (its dict.txt and finalseg tables are what models/jieba copies).</summary>
+    public const string DebianJiebaDirectory = "/usr/lib/python3/dist-packages/jieba";
+
     // Reads {"dicts": [...], "sentences": [...], "repeat": n} on stdin; prints {"tokens": [[...]], "seconds": s}.
     // seconds is the time of the cutting alone (dictionary loading excluded), for the last of `repeat` rounds.
     private const string Script = """
@@ -41,7 +44,7 @@ public static class PythonJiebaReference
 
     public sealed record Result(IReadOnlyList<IReadOnlyList<string>> Tokens, double Seconds);
 
-    public static bool IsAvailable() => File.Exists(Python) && Directory.Exists(SegmenterResources.DebianJiebaDirectory);
+    public static bool IsAvailable() => File.Exists(Python) && Directory.Exists(DebianJiebaDirectory);
 
     public static Result Cut(IReadOnlyList<string> sentences, IReadOnlyList<string> userDictionaries, int repeat = 1)
     {

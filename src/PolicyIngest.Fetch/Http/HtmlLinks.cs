@@ -1,7 +1,6 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
-using PolicyIngest.Read;
+using PolicyIngest.Read.Html;
 
 namespace PolicyIngest.Fetch.Http;
 
@@ -11,12 +10,11 @@ public sealed record PageLink(Uri Url, string Text);
 /// <summary>Links on listing and detail pages. Government pages are often GBK: the charset is honoured.</summary>
 public static partial class HtmlLinks
 {
-    /// <summary>The page decoded with its charset: Content-Type header, then &lt;meta&gt;, then UTF-8 / GB18030 detection.</summary>
-    public static string Decode(byte[] body, string? contentType)
-    {
-        var encoding = CharsetOf(contentType) ?? MetaCharset(body);
-        return encoding is not null ? encoding.GetString(body) : TextDecoding.Decode(body, out _);
-    }
+    /// <summary>
+    /// The page decoded as the reader decodes it (<see cref="HtmlDecoding"/>): BOM, then the Content-Type header's charset,
+    /// then &lt;meta&gt;, then UTF-8 / GB18030 detection.
+    /// </summary>
+    public static string Decode(byte[] body, string? contentType) => HtmlDecoding.Decode(body, CharsetName(contentType), out _);
 
     /// <summary>Links matching <paramref name="selector"/> (a CSS selector for the links), resolved against the page URL or &lt;base href&gt;.</summary>
     public static IReadOnlyList<PageLink> Find(string html, Uri pageUrl, string selector)
@@ -46,8 +44,6 @@ public static partial class HtmlLinks
     private static Uri WithoutFragment(Uri url) =>
         url.Fragment.Length == 0 ? url : new UriBuilder(url) { Fragment = "" }.Uri;
 
-    private static Encoding? CharsetOf(string? contentType) => TextDecoding.ForCharsetName(CharsetName(contentType));
-
     /// <summary>The charset parameter of a Content-Type header (<c>text/html; charset=gbk</c> → gbk), or null.</summary>
     public static string? CharsetName(string? contentType)
     {
@@ -56,19 +52,8 @@ public static partial class HtmlLinks
         return m.Success ? m.Groups[1].Value : null;
     }
 
-    private static Encoding? MetaCharset(byte[] body)
-    {
-        // The declaration is ASCII in every charset a Chinese page uses, so Latin-1 reads it safely.
-        var head = Encoding.Latin1.GetString(body, 0, Math.Min(body.Length, 4096));
-        var m = MetaCharsetPattern().Match(head);
-        return m.Success ? TextDecoding.ForCharsetName(m.Groups[1].Value) : null;
-    }
-
     [GeneratedRegex(@"charset\s*=\s*[""']?([A-Za-z0-9_\-]+)", RegexOptions.IgnoreCase)]
     private static partial Regex CharsetParameter();
-
-    [GeneratedRegex(@"<meta[^>]+charset\s*=\s*[""']?([A-Za-z0-9_\-]+)", RegexOptions.IgnoreCase)]
-    private static partial Regex MetaCharsetPattern();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

@@ -10,10 +10,8 @@ public readonly record struct Term(string Text, int Start, int End);
 /// Turns text into index terms for the two columns of clause_fts: jieba search-mode words (keep-whole rules on)
 /// and overlapping CJK bigrams. Query terms go through the same analysis, so both sides always agree.
 /// </summary>
-public sealed class ClauseAnalyzer(JiebaSegmenter segmenter)
+public sealed class ClauseAnalyzer(ISegmenter segmenter)
 {
-    public JiebaSegmenter Segmenter => segmenter;
-
     /// <summary>Words for the words column, in text order; punctuation and spaces dropped, spaces inside tokens removed.</summary>
     public List<Term> Words(IndexText text, SegmentMode mode = SegmentMode.Search)
     {

@@ -186,7 +186,7 @@ public sealed partial class DocxReader
                 }
             }
             else if (contentType.Contains("html") || LooksLikeMarkup(bytes))
-                html = HtmlReader.Decode(bytes, null, out _);
+                html = HtmlDecoding.Decode(bytes, null, out _);
             if (html is not null)
             {
                 var (chunkBlocks, title) = HtmlBlocks.FromHtml(html);

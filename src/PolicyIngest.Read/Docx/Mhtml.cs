@@ -55,7 +55,7 @@ public static partial class Mhtml
         if (media is not ("text/html" or "application/xhtml+xml")) return null;
         var raw = Decode(body, headers.GetValueOrDefault("content-transfer-encoding"));
         var charset = parameters.GetValueOrDefault("charset");
-        return HtmlReader.Decode(raw, charset, out _);
+        return HtmlDecoding.Decode(raw, charset, out _);
     }
 
     /// <summary>Headers (lower-case names, folded lines joined) and the body after the first blank line.</summary>

@@ -10,7 +10,7 @@ namespace PolicyIngest.Read.Html;
 
 /// <summary>
 /// An HTML page via AngleSharp: charset from BOM, HTTP header (<see cref="ReadOptions.HttpCharset"/>) or meta
-/// (GB2312/GBK read as GB18030); navigation, share bars, related links and footers removed; the article body found
+/// (GB2312/GBK read as GB18030; <see cref="HtmlDecoding"/>); navigation, share bars, related links and footers removed; the article body found
 /// as the deepest element holding most of the remaining text; attachment links (PDF/OFD/DOC/DOCX/WPS) reported as absolute URLs.
 /// </summary>
 public sealed partial class HtmlReader : IDocumentReader
@@ -25,9 +25,6 @@ public sealed partial class HtmlReader : IDocumentReader
     [GeneratedRegex(@"(^|[\s_-])(nav|navbar|menu|footer|foot|bottom|header|top|topbar|share|bdshare|bdsharebuttonbox|related|relate|xgwj|xglj|crumb|breadcrumb|position|location|dqwz|search|print|sidebar|side|right|left|fujian|attach|appendix|pager|pagination|comment|copyright|toolbar|fontsize|zihao|ewm|qrcode)([\s_-]|\d|$)", RegexOptions.IgnoreCase)]
     private static partial Regex BoilerplateName();
 
-    [GeneratedRegex(@"<meta[^>]+charset\s*=\s*[""']?\s*([A-Za-z0-9_\-:.]+)", RegexOptions.IgnoreCase)]
-    private static partial Regex MetaCharset();
-
     [GeneratedRegex(@"\.(pdf|ofd|docx?|wps)$", RegexOptions.IgnoreCase)]
     private static partial Regex AttachmentPath();
 
@@ -39,7 +36,7 @@ public sealed partial class HtmlReader : IDocumentReader
 
     public ExtractedText Read(byte[] bytes, string source, ReadOptions options, CancellationToken cancellationToken = default)
     {
-        var html = Decode(bytes, options.HttpCharset, out var encoding);
+        var html = HtmlDecoding.Decode(bytes, options.HttpCharset, out var encoding);
         var (shallow, capped) = CapNesting(html);
         var document = new HtmlParser().ParseDocument(shallow);
         var flattened = document.DocumentElement is { } root && FlattenDeepNesting(root);
@@ -219,27 +216,6 @@ public sealed partial class HtmlReader : IDocumentReader
             node = parent;
         }
     }
-
-    /// <summary>BOM, then the HTTP header's charset, then a meta tag, then strict UTF-8, then GB18030.</summary>
-    public static string Decode(byte[] bytes, string? httpCharset, out Encoding encoding)
-    {
-        var bom = bytes.Length >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF)
-                  || bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
-        if (bom) return TextDecoding.Decode(bytes, out encoding);
-        var declared = TextDecoding.ForCharsetName(httpCharset);
-        if (declared is null)
-        {
-            var head = Encoding.Latin1.GetString(bytes, 0, Math.Min(bytes.Length, 4096));
-            var meta = MetaCharset().Match(head);
-            // A meta tag read in ASCII can only name an ASCII-compatible charset: a page declaring UTF-16 or EBCDIC in
-            // it is not in that charset (browsers ignore the declaration; WHATWG reads a UTF-16 one as UTF-8).
-            if (meta.Success && TextDecoding.ForCharsetName(meta.Groups[1].Value) is { } named && AsciiCompatible(named)) declared = named;
-        }
-        return TextDecoding.Decode(bytes, declared, out encoding);
-    }
-
-    private static bool AsciiCompatible(Encoding encoding) =>
-        encoding.GetString("<meta charset=\"x\">"u8) == "<meta charset=\"x\">";
 
     private static Uri? BaseUri(AngleSharp.Html.Dom.IHtmlDocument document, string source)
     {

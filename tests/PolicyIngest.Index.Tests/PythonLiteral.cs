@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
 
-namespace PolicyIngest.Segmentation;
+namespace PolicyIngest.Index.Tests;
 
 /// <summary>
 /// Reads the Python literals of jieba's finalseg tables (<c>P={'B': {'\u4e00': -3.65, …}, …}</c>):
-/// dicts, quoted strings with \u escapes, and floats. Nothing else of Python.
+/// dicts, quoted strings with \u escapes, and floats. Nothing else of Python. The reference the shipped
+/// models/jieba/hmm.tsv is checked against (<see cref="JiebaModelFilesTest"/>); the product never reads Python.
 /// </summary>
 internal static class PythonLiteral
 {
