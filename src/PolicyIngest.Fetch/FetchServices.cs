@@ -1,5 +1,5 @@
 using PolicyIngest.Catalogue;
-using PolicyIngest.Pipeline;
+using PolicyIngest.Ingest;
 using PolicyIngest.Read;
 
 namespace PolicyIngest.Fetch;

@@ -3,7 +3,7 @@ using PolicyIngest.Catalogue;
 using PolicyIngest.Fetch.Archive;
 using PolicyIngest.Fetch.Http;
 using PolicyIngest.Fetch.Pipelines;
-using PolicyIngest.Pipeline;
+using PolicyIngest.Ingest;
 
 namespace PolicyIngest.Fetch;
 

@@ -10,7 +10,7 @@ using PolicyIngest.Catalogue;
 using PolicyIngest.Core;
 using PolicyIngest.Catalogue.Reads;
 using PolicyIngest.Index.Search;
-using PolicyIngest.Pipeline;
+using PolicyIngest.Ingest;
 using PolicyIngest.Track;
 using PolicyIngest.Track.Alignment;
 using PolicyIngest.Track.Consolidation;

@@ -1,6 +1,6 @@
 using PolicyIngest.Cli;
 using PolicyIngest.Evaluation.Diff;
-using PolicyIngest.Pipeline;
+using PolicyIngest.Ingest;
 
 namespace PolicyIngest.Evaluation.Tests;
 

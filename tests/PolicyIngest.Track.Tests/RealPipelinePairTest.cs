@@ -1,5 +1,5 @@
 using PolicyIngest.Core.Model;
-using PolicyIngest.Pipeline;
+using PolicyIngest.Ingest;
 using PolicyIngest.Track.Alignment;
 
 namespace PolicyIngest.Track.Tests;

@@ -1,5 +1,5 @@
 using PolicyIngest.Catalogue;
-using PolicyIngest.Pipeline;
+using PolicyIngest.Ingest;
 
 namespace PolicyIngest.Track.Tests;
 

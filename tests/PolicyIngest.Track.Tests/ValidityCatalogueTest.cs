@@ -1,6 +1,6 @@
 using System.Text;
 using PolicyIngest.Catalogue;
-using PolicyIngest.Pipeline;
+using PolicyIngest.Ingest;
 
 namespace PolicyIngest.Track.Tests;
 

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using PolicyIngest.Catalogue;
 using PolicyIngest.Core.Model;
-using PolicyIngest.Pipeline;
+using PolicyIngest.Ingest;
 
 namespace PolicyIngest.Track.Tests;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using PolicyIngest.Core.Model;
-using PolicyIngest.Pipeline;
+using PolicyIngest.Ingest;
 using PolicyIngest.Track.Alignment;
 using PolicyIngest.Track.Reports;
 using Xunit.Abstractions;

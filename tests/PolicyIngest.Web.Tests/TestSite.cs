@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using PolicyIngest.Catalogue;
 using PolicyIngest.Core.Model;
 using PolicyIngest.Index.Search;
-using PolicyIngest.Pipeline;
+using PolicyIngest.Ingest;
 
 namespace PolicyIngest.Web.Tests;
 

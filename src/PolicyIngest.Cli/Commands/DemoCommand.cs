@@ -7,7 +7,7 @@ using PolicyIngest.Fetch.Http;
 using PolicyIngest.Fetch.Pipelines;
 using PolicyIngest.Fetch.Scheduling;
 using PolicyIngest.Index.Search;
-using PolicyIngest.Pipeline;
+using PolicyIngest.Ingest;
 using PolicyIngest.Portal;
 
 namespace PolicyIngest.Cli.Commands;

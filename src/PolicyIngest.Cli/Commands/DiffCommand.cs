@@ -2,7 +2,7 @@ using System.CommandLine;
 using PolicyIngest.Catalogue;
 using PolicyIngest.Core;
 using PolicyIngest.Core.Model;
-using PolicyIngest.Pipeline;
+using PolicyIngest.Ingest;
 using PolicyIngest.Track.Alignment;
 using PolicyIngest.Track.Renditions;
 using PolicyIngest.Track.Reports;

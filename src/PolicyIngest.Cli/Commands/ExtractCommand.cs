@@ -1,7 +1,7 @@
 using System.CommandLine;
 using PolicyIngest.Core;
 using PolicyIngest.Core.Json;
-using PolicyIngest.Pipeline;
+using PolicyIngest.Ingest;
 
 namespace PolicyIngest.Cli.Commands;
 

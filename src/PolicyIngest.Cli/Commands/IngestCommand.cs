@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using PolicyIngest.Catalogue;
 using PolicyIngest.Core.Json;
-using PolicyIngest.Pipeline;
+using PolicyIngest.Ingest;
 
 namespace PolicyIngest.Cli.Commands;
 

@@ -5,7 +5,7 @@ using System.Text.Json;
 using PolicyIngest.Catalogue;
 using PolicyIngest.Core.Json;
 using PolicyIngest.Index.Search;
-using PolicyIngest.Pipeline;
+using PolicyIngest.Ingest;
 
 namespace PolicyIngest.Cli.Commands;
 

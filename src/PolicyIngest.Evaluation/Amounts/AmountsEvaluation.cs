@@ -2,7 +2,7 @@ using System.Globalization;
 using PolicyIngest.Cli;
 using PolicyIngest.Core;
 using PolicyIngest.Core.Json;
-using PolicyIngest.Pipeline;
+using PolicyIngest.Ingest;
 
 namespace PolicyIngest.Evaluation.Amounts;
 

@@ -4,7 +4,7 @@ using PolicyIngest.Cli;
 using PolicyIngest.Core.Json;
 using PolicyIngest.Core.Model;
 using PolicyIngest.Extract.Amounts;
-using PolicyIngest.Pipeline;
+using PolicyIngest.Ingest;
 
 namespace PolicyIngest.Evaluation.Bench;
 

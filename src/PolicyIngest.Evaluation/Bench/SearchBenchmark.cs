@@ -9,7 +9,7 @@ using PolicyIngest.Cli;
 using PolicyIngest.Core.Model;
 using PolicyIngest.Evaluation.Search;
 using PolicyIngest.Index.Search;
-using PolicyIngest.Pipeline;
+using PolicyIngest.Ingest;
 
 namespace PolicyIngest.Evaluation.Bench;
 

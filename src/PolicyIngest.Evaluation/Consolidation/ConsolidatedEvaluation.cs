@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using PolicyIngest.Cli;
-using PolicyIngest.Pipeline;
+using PolicyIngest.Ingest;
 using PolicyIngest.Track.Consolidation;
 using PolicyIngest.Track.Reports;
 

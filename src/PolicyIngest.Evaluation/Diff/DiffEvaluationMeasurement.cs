@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using PolicyIngest.Cli;
 using PolicyIngest.Core.Model;
-using PolicyIngest.Pipeline;
+using PolicyIngest.Ingest;
 using PolicyIngest.Track.Alignment;
 
 namespace PolicyIngest.Evaluation.Diff;

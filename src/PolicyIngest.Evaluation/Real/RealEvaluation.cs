@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using PolicyIngest.Cli;
 using PolicyIngest.Core;
 using PolicyIngest.Core.Model;
-using PolicyIngest.Pipeline;
+using PolicyIngest.Ingest;
 
 namespace PolicyIngest.Evaluation.Real;
 

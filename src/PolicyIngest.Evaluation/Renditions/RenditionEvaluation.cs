@@ -5,7 +5,7 @@ using PolicyIngest.Catalogue;
 using PolicyIngest.Cli;
 using PolicyIngest.Core;
 using PolicyIngest.Core.Model;
-using PolicyIngest.Pipeline;
+using PolicyIngest.Ingest;
 using PolicyIngest.Track;
 
 namespace PolicyIngest.Evaluation.Renditions;

@@ -1,7 +1,7 @@
 using PolicyIngest.Catalogue;
 using PolicyIngest.Cli;
 using PolicyIngest.Index.Search;
-using PolicyIngest.Pipeline;
+using PolicyIngest.Ingest;
 
 namespace PolicyIngest.Evaluation.Search;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using PolicyIngest.Catalogue;
 using PolicyIngest.Cli;
 using PolicyIngest.Index.Search;
-using PolicyIngest.Pipeline;
+using PolicyIngest.Ingest;
 
 namespace PolicyIngest.Evaluation.Search;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using PolicyIngest.Cli;
 using PolicyIngest.Core;
-using PolicyIngest.Pipeline;
+using PolicyIngest.Ingest;
 
 namespace PolicyIngest.Evaluation.Structure;
 

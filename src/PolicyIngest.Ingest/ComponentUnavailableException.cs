@@ -1,4 +1,4 @@
-namespace PolicyIngest.Pipeline;
+namespace PolicyIngest.Ingest;
 
 /// <summary>
 /// A part of the installation that every file needs (the clause classifier's model) failed to load: not the input's

@@ -1,4 +1,4 @@
-namespace PolicyIngest.Pipeline;
+namespace PolicyIngest.Ingest;
 
 /// <summary>Where the stack trace of a file that broke a parser goes: the user sees one line, a developer the rest.</summary>
 public static class FailureLog

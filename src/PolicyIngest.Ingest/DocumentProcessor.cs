@@ -7,7 +7,7 @@ using PolicyIngest.Extract.Amounts;
 using PolicyIngest.Read;
 using PolicyIngest.Structure;
 
-namespace PolicyIngest.Pipeline;
+namespace PolicyIngest.Ingest;
 
 /// <summary>Read → Structure → Extract → Classify for one file's bytes. Touches no catalogue.</summary>
 public sealed class DocumentProcessor(

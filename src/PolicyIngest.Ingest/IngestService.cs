@@ -5,7 +5,7 @@ using PolicyIngest.Index;
 using PolicyIngest.Track;
 using PolicyIngest.Track.Renditions;
 
-namespace PolicyIngest.Pipeline;
+namespace PolicyIngest.Ingest;
 
 public enum IngestOutcome { New, NewVersion, Unchanged, Failed }
 

@@ -5,7 +5,7 @@ using PolicyIngest.Core.Model;
 using PolicyIngest.Read;
 using PolicyIngest.Track.Reports;
 
-namespace PolicyIngest.Pipeline;
+namespace PolicyIngest.Ingest;
 
 /// <summary>
 /// A file (or folder) a folder walk found: to ingest when <see cref="Skip"/> and <see cref="Unreadable"/> are null,

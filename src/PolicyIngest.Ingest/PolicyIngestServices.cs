@@ -9,7 +9,7 @@ using PolicyIngest.Read;
 using PolicyIngest.Structure;
 using PolicyIngest.Track;
 
-namespace PolicyIngest.Pipeline;
+namespace PolicyIngest.Ingest;
 
 /// <summary>Everything wired up in one readable place, in pipeline order. No container.</summary>
 public static class PolicyIngestServices
