@@ -19,8 +19,6 @@ public sealed partial class HtmlReader : IDocumentReader
 
     private static readonly HashSet<string> Dropped = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form",
         "iframe", "select", "button", "input", "textarea", "object", "embed", "svg", "canvas", "template", "head"];
-    private static readonly HashSet<string> BlockElements = ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
-        "table", "tbody", "thead", "tfoot", "tr", "blockquote", "pre", "section", "article", "main", "center", "address", "hr", "figure", "figcaption"];
 
     [GeneratedRegex(@"(^|[\s_-])(nav|navbar|menu|footer|foot|bottom|header|top|topbar|share|bdshare|bdsharebuttonbox|related|relate|xgwj|xglj|crumb|breadcrumb|position|location|dqwz|search|print|sidebar|side|right|left|fujian|attach|appendix|pager|pagination|comment|copyright|toolbar|fontsize|zihao|ewm|qrcode)([\s_-]|\d|$)", RegexOptions.IgnoreCase)]
     private static partial Regex BoilerplateName();
@@ -31,8 +29,6 @@ public sealed partial class HtmlReader : IDocumentReader
     [GeneratedRegex(@"[\s\u00A0]+")]
     private static partial Regex Whitespace();
 
-    [GeneratedRegex(@"\r?\n[ \t\u00A0]*\r?\n\s*|\r?\n(?=\u3000{1,4}\S)")]
-    private static partial Regex SourceParagraphBreak();
 
     public ExtractedText Read(byte[] bytes, string source, ReadOptions options, CancellationToken cancellationToken = default)
     {
@@ -64,9 +60,10 @@ public sealed partial class HtmlReader : IDocumentReader
         var blocks = new List<TextBlock>();
         var heading = HeadingBefore(body, article, pageTitle);
         if (heading is not null) blocks.Add(new TextBlock(heading));
-        var current = new StringBuilder();
-        Walk(article, current, blocks, measure);
-        Flush(current, blocks);
+        // Navigation blocks inside the article (menus, link lists) are not content; rows are judged with their table.
+        var rules = new HtmlWalkRules(e => HtmlBlocks.IsBlock(e) && e.LocalName != "tr" && measure.IsNavigation(e),
+            SplitSourceParagraphs: true, WalkCells: false);
+        blocks.AddRange(HtmlBlocks.FromNode(article, rules));
         if (blocks.Count == 0) throw new UnreadableDocumentException("no article text found in the HTML page");
 
         var warnings = new List<string>();
@@ -194,7 +191,7 @@ public sealed partial class HtmlReader : IDocumentReader
             {
                 case IText text: sb.Append(text.Data); break;
                 case IElement e when Dropped.Contains(e.LocalName): descend = false; break;
-                case IElement e when BlockElements.Contains(e.LocalName) || e.LocalName is "br" or "td" or "th": sb.Append(' '); break;
+                case IElement e when HtmlBlocks.IsBlock(e) || e.LocalName is "br" or "td" or "th": sb.Append(' '); break;
             }
             if (descend && node.FirstChild is { } first) { node = first; continue; }
             while (node is not null && node != top && node.NextSibling is null) node = node.Parent;
@@ -313,57 +310,7 @@ public sealed partial class HtmlReader : IDocumentReader
         return t.Split(['_', '|', '｜'], StringSplitOptions.TrimEntries)[0];
     }
 
-    private static void Walk(INode node, StringBuilder current, List<TextBlock> blocks, PageContent measure)
-    {
-        foreach (var child in node.ChildNodes)
-        {
-            switch (child)
-            {
-                case IText text:
-                    // Text pasted into HTML from a law database or a word processor keeps its paragraphs as a blank line or
-                    // a new line indented with ideographic spaces; rendering would collapse them, the author did not mean to.
-                    var pieces = SourceParagraphBreak().Split(text.Data);
-                    for (var k = 0; k < pieces.Length; k++)
-                    {
-                        if (k > 0) Flush(current, blocks);
-                        current.Append(pieces[k]);
-                    }
-                    break;
-                case IElement { LocalName: "br" }:
-                    Flush(current, blocks);
-                    break;
-                case IElement e when BlockElements.Contains(e.LocalName) && e.LocalName != "tr" && measure.IsNavigation(e):
-                    break;
-                case IElement { LocalName: "table" } table when HtmlTables.IsData(table):
-                    Flush(current, blocks);
-                    HtmlTables.AddBlocks(table, blocks, c => Collapse(c.TextContent));
-                    break;
-                case IElement { LocalName: "tr" } row:
-                    Flush(current, blocks);
-                    var cells = row.Children.Where(c => c.LocalName is "td" or "th").Select(c => Collapse(c.TextContent)).Where(c => c.Length > 0).ToList();
-                    if (cells.Count > 0) blocks.Add(new TextBlock(string.Join(" ", cells), Kind: TextBlockKind.TableRow));
-                    break;
-                case IElement e when BlockElements.Contains(e.LocalName):
-                    Flush(current, blocks);
-                    Walk(e, current, blocks, measure);
-                    Flush(current, blocks);
-                    break;
-                case IElement e:
-                    Walk(e, current, blocks, measure);
-                    break;
-            }
-        }
-    }
-
-    private static void Flush(StringBuilder current, List<TextBlock> blocks)
-    {
-        var text = Collapse(current.ToString());
-        current.Clear();
-        if (text.Length > 0) blocks.Add(new TextBlock(text));
-    }
-
-    /// <summary>Whitespace runs (including &amp;nbsp; and the ideographic spaces used as indentation) to one space, trimmed.</summary>
-    private static string Collapse(string text) => Whitespace().Replace(text, " ").Trim(' ', '\u3000');
+    private static string Collapse(string text) => HtmlBlocks.Collapse(text);
 
     private static int TextLength(IElement e) => e.TextContent.Count(c => !char.IsWhiteSpace(c));
 
