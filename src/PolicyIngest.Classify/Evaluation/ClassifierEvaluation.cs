@@ -25,7 +25,7 @@ public static class ClassifierEvaluation
     public const int DefaultFolds = 5;
     public const int DefaultSeed = 20250710;
 
-    public static ClassifierEvaluationReport CrossValidate(IReadOnlyList<LabelledClause> clauses, ClauseModelTrainer trainer, int folds = DefaultFolds, int seed = DefaultSeed,
+    public static ClassifierEvaluationReport CrossValidate(IReadOnlyList<LabelledClause> clauses, IClauseModelTrainer trainer, int folds = DefaultFolds, int seed = DefaultSeed,
         IReadOnlyList<LabelledClause>? extraTraining = null)
     {
         extraTraining ??= [];

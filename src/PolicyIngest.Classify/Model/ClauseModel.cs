@@ -6,6 +6,7 @@ using System.Text.Json;
 using PolicyIngest.Segmentation;
 using System.Text;
 using PolicyIngest.Classify.Features;
+using PolicyIngest.Classify.Training;
 
 namespace PolicyIngest.Classify.Model;
 
@@ -15,7 +16,7 @@ namespace PolicyIngest.Classify.Model;
 /// the same hashed features.
 /// Immutable and thread-safe once built.
 /// </summary>
-public sealed class ClauseModel
+public sealed class ClauseModel : ITrainedClauseModel
 {
     public const string FileName = "classify.model.bin.gz";
     private const string MagicV1 = "PolicyIngest.ClauseModel/1";

@@ -7,8 +7,12 @@ namespace PolicyIngest.Classify.Training;
 
 /// <summary>Trains a <see cref="ClauseModel"/> from labelled clauses. Deterministic: same data and options, same weights.</summary>
 /// <param name="segmenter">for feature options that use words; null: <see cref="ClassifierModels.DefaultSegmenter"/></param>
-public sealed class ClauseModelTrainer(FeatureOptions? features = null, LogisticOptions? options = null, ISegmenter? segmenter = null)
+public sealed class ClauseModelTrainer(FeatureOptions? features = null, LogisticOptions? options = null, ISegmenter? segmenter = null) : IClauseModelTrainer
 {
+    public string Name => "logistic regression (own L-BFGS), hashed features";
+
+    ITrainedClauseModel IClauseModelTrainer.Train(IReadOnlyList<LabelledClause> clauses) => Train(clauses);
+
     private readonly LogisticOptions options = options ?? LogisticOptions.Default;
     private readonly FeatureOptions featureOptions = features ?? FeatureOptions.Default;
 

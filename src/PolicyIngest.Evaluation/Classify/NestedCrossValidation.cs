@@ -26,7 +26,7 @@ public static class NestedCrossValidation
             .Select(c => ($"mix {c.Item1}, L2 {c.Item2:0e0}", LogisticOptions.Default with { InstrumentLogCountMix = c.Item1, InstrumentL2 = c.Item2 })),
     ];
 
-    public static NestedReport Run(IReadOnlyList<LabelledClause> clauses, IReadOnlyList<ClauseModelTrainer> candidates,
+    public static NestedReport Run(IReadOnlyList<LabelledClause> clauses, IReadOnlyList<IClauseModelTrainer> candidates,
         int folds = ClassifierEvaluation.DefaultFolds, int seed = ClassifierEvaluation.DefaultSeed, int innerFolds = DefaultInnerFolds,
         IReadOnlyList<LabelledClause>? extraTraining = null)
     {
