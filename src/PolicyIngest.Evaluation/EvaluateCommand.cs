@@ -69,7 +69,9 @@ public static class EvaluateCommand
         {
             var sub = new Command(measurement.Name, measurement.Description);
             foreach (var option in measurement.Options) sub.Options.Add(option);
-            sub.SetAction((parse, ct) => Task.FromResult(measurement.Run(new CliContext(parse), ct)));
+            // A bar on a terminal's stderr (elapsed time and a spinner: the measurements do not report their steps yet).
+            sub.SetAction((parse, ct) => Task.FromResult(ConsoleProgress.Run(parse.GetValue(GlobalOptions.Json), $"{name} {measurement.Name}", null,
+                _ => measurement.Run(new CliContext(parse), ct))));
             command.Subcommands.Add(sub);
         }
         return command;

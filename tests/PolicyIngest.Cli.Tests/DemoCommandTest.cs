@@ -14,7 +14,7 @@ public class DemoCommandTest
     {
         var db = dir.File("mine.db");
         var file = dir.File("policy.txt");
-        File.Copy(CliRunner.Revision("08_"), file);
+        File.Copy(RepositoryPaths.Revision("08_"), file);
         Assert.Equal(0, CliRunner.Run("ingest", file, "--db", db).ExitCode);
         return db;
     }
@@ -54,7 +54,7 @@ public class DemoCommandTest
         var db = UsersCatalogue(dir);
         var before = Fingerprint(db);
 
-        AssertRefused(CliRunner.RunIn(CliRunner.RepositoryRoot, new Dictionary<string, string> { ["POLICYINGEST_DB"] = db }, "demo"), db);
+        AssertRefused(CliRunner.RunIn(RepositoryPaths.Root, new Dictionary<string, string> { ["POLICYINGEST_DB"] = db }, "demo"), db);
 
         Assert.Equal(before, Fingerprint(db));
     }
@@ -83,7 +83,7 @@ public class DemoCommandTest
         File.WriteAllText(archived, "an original the user archived");
         var db = dir.File("demo.db");
 
-        var result = CliRunner.RunIn(CliRunner.RepositoryRoot, null, TimeSpan.FromMinutes(10), "demo", "--db", db);
+        var result = CliRunner.RunIn(RepositoryPaths.Root, null, TimeSpan.FromMinutes(10), "demo", "--db", db);
 
         Assert.True(result.ExitCode == 0, result.StdErr);
         Assert.Contains($"catalogue {db}: 6 policies", result.StdOut);

@@ -4,7 +4,7 @@ namespace PolicyIngest.Cli.Tests;
 
 public class DiffCommandTest
 {
-    private static string Revision(string prefix) => CliRunner.Revision(prefix);
+    private static string Revision(string prefix) => RepositoryPaths.Revision(prefix);
 
     [Fact]
     public void Diff_Json_HasTheContractShape_AndWritesHtmlAndMarkdown()
@@ -48,7 +48,7 @@ public class DiffCommandTest
     {
         using var dir = new TempDir();
         var db = dir.File("data/cat.db");
-        var entry = CliRunner.IngestTwoVersions(dir, db, "08_", "09_");
+        var entry = CliCatalogues.IngestTwoVersions(dir, db, "08_", "09_");
         Assert.Equal("new-version", entry.GetProperty("outcome").GetString());
         var versionId = entry.GetProperty("versionId").GetString()!;
 

@@ -5,7 +5,7 @@ namespace PolicyIngest.Cli.Tests;
 /// <summary>`extract --json` prints every PDF page with the engine that read it; `--pdf-engine` forces one.</summary>
 public class ExtractPagesCliTest
 {
-    private static string CorpusFile(string name) => Path.Combine(CliRunner.RepositoryRoot, "corpus", name);
+    private static string CorpusFile(string name) => Path.Combine(RepositoryPaths.Root, "corpus", name);
 
     private static List<(int Number, string Engine)> Pages(CliRunner.Result result)
     {

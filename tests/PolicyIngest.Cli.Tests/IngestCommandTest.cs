@@ -9,7 +9,7 @@ public class IngestCommandTest
     {
         using var dir = new TempDir();
         var input = Directory.CreateDirectory(dir.File("in")).FullName;
-        File.Copy(Path.Combine(CliRunner.SharedRoot, "seeds", "001_b6577d9982b2cb39.txt"), Path.Combine(input, "good.txt"));
+        File.Copy(Path.Combine(RepositoryPaths.Shared, "seeds", "001_b6577d9982b2cb39.txt"), Path.Combine(input, "good.txt"));
         File.WriteAllBytes(Path.Combine(input, "empty.pdf"), []);
         var random = new byte[2048];
         new Random(1).NextBytes(random);
@@ -35,7 +35,7 @@ public class IngestCommandTest
     {
         using var dir = new TempDir();
         var file = dir.File("a.txt");
-        File.Copy(Path.Combine(CliRunner.SharedRoot, "seeds", "001_b6577d9982b2cb39.txt"), file);
+        File.Copy(Path.Combine(RepositoryPaths.Shared, "seeds", "001_b6577d9982b2cb39.txt"), file);
         var db = dir.File("cat.db");
 
         var first = CliRunner.Run("ingest", file, "--db", db);

@@ -10,7 +10,7 @@ namespace PolicyIngest.Cli.Tests;
 public class IngestFolderTest
 {
     private static string Revision(string prefix, string extension) =>
-        Directory.EnumerateFiles(Path.Combine(CliRunner.RepositoryRoot, "corpus", "revisions"), prefix + "*" + extension).Single();
+        Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "corpus", "revisions"), prefix + "*" + extension).Single();
 
     private sealed record Outcome(Dictionary<string, string> Results, Dictionary<string, string> Skipped, string[] StdErr, int ExitCode);
 
@@ -34,7 +34,7 @@ public class IngestFolderTest
         File.Copy(Revision("08_", ".docx"), policies[0]);
         File.Copy(Revision("09_", ".pdf"), policies[1]);
         Directory.CreateDirectory(Path.GetDirectoryName(policies[2])!);
-        File.Copy(Path.Combine(CliRunner.RepositoryRoot, "corpus", "seeds", "001_huairou-zhengce-jiedu.pdf"), policies[2]);
+        File.Copy(Path.Combine(RepositoryPaths.Root, "corpus", "seeds", "001_huairou-zhengce-jiedu.pdf"), policies[2]);
         var db = Path.Combine(folder, "catalogue.db");
 
         // The 2024 revision of the 2018 policy: a 新旧对照 report in data/reports/.
@@ -50,7 +50,7 @@ public class IngestFolderTest
         File.WriteAllBytes(Path.Combine(folder, "locks", "demo.lock"), []);
         // Data that is no policy: gold JSON, an image, a report copied out of reports/, a `diff --md` summary.
         Directory.CreateDirectory(Path.Combine(folder, "gold"));
-        File.Copy(Directory.EnumerateFiles(Path.Combine(CliRunner.RepositoryRoot, "corpus", "gold"), "08_*.json").First(), Path.Combine(folder, "gold", "08.structure.json"));
+        File.Copy(Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "corpus", "gold"), "08_*.json").First(), Path.Combine(folder, "gold", "08.structure.json"));
         File.WriteAllBytes(Path.Combine(folder, "scan.png"), MalformedInputs.Png(40, 30));
         File.Copy(Directory.EnumerateFiles(Path.Combine(folder, "reports")).First(), Path.Combine(folder, "sent-to-the-boss.html"));
         Assert.Equal(0, CliRunner.Run("diff", Revision("08_", ".docx"), Revision("09_", ".docx"), "--md", Path.Combine(folder, "summary.md")).ExitCode);
@@ -124,7 +124,7 @@ public class IngestFolderTest
         var image = dir.File("scan.png");
         File.WriteAllBytes(image, MalformedInputs.Png(40, 30));
         var json = dir.File("gold.json");
-        File.Copy(Directory.EnumerateFiles(Path.Combine(CliRunner.RepositoryRoot, "corpus", "gold"), "08_*.json").First(), json);
+        File.Copy(Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "corpus", "gold"), "08_*.json").First(), json);
 
         var one = CliRunner.Run("ingest", image, "--db", dir.File("cat.db"));
         Assert.Equal(2, one.ExitCode);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 
 namespace PolicyIngest.Cli.Tests;
@@ -6,7 +5,7 @@ namespace PolicyIngest.Cli.Tests;
 /// <summary>Bad input through the real CLI: exit 2 and exactly one line "error: FILE: reason"; folder ingest keeps the good ones.</summary>
 public class ReadBadInputCliTest
 {
-    private static string CorpusFile(string name) => Path.Combine(CliRunner.RepositoryRoot, "corpus", name);
+    private static string CorpusFile(string name) => Path.Combine(RepositoryPaths.Root, "corpus", name);
 
     private static void AssertOneErrorLine(CliRunner.Result result, string file, string reasonPart)
     {
@@ -39,7 +38,7 @@ public class ReadBadInputCliTest
     {
         using var dir = new TempDir();
         var (file, env) = Make(dir, kind);
-        AssertOneErrorLine(CliRunner.RunIn(CliRunner.RepositoryRoot, env, "extract", file, "--json"), file, reason);
+        AssertOneErrorLine(CliRunner.RunIn(RepositoryPaths.Root, env, "extract", file, "--json"), file, reason);
     }
 
     [Fact]
@@ -47,7 +46,7 @@ public class ReadBadInputCliTest
     {
         var file = CorpusFile("seeds/001_huairou-zhengce-jiedu.pdf");
         AssertOneErrorLine(CliRunner.Run("extract", file, "--max-file-mb", "0.01"), file, "-byte limit");
-        AssertOneErrorLine(CliRunner.RunIn(CliRunner.RepositoryRoot, new Dictionary<string, string> { ["POLICYINGEST_MAX_FILE_MB"] = "0.01" }, "extract", file), file, "-byte limit");
+        AssertOneErrorLine(CliRunner.RunIn(RepositoryPaths.Root, new Dictionary<string, string> { ["POLICYINGEST_MAX_FILE_MB"] = "0.01" }, "extract", file), file, "-byte limit");
     }
 
     [Fact]
@@ -55,7 +54,7 @@ public class ReadBadInputCliTest
     {
         using var dir = new TempDir();
         var file = dir.File("interpretation.pdf");
-        File.Copy(Path.Combine(CliRunner.SharedRoot, "seeds", "001_b6577d9982b2cb39.txt"), file);
+        File.Copy(Path.Combine(RepositoryPaths.Shared, "seeds", "001_b6577d9982b2cb39.txt"), file);
         var result = CliRunner.Run("extract", file, "--json");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("\"format\": \"txt\"", result.StdOut.Replace("\":\"", "\": \""));
@@ -104,10 +103,7 @@ public class ReadBadInputCliTest
                 File.WriteAllBytes(dir.File("truncated.pdf"), pdf[..(pdf.Length / 2)]);
                 return (dir.File("truncated.pdf"), null);
             case "encrypted":
-                var psi = new ProcessStartInfo("qpdf") { RedirectStandardError = true, RedirectStandardOutput = true };
-                foreach (var a in new[] { "--encrypt", "u", "o", "256", "--", CorpusFile("revisions/08_pair-C_jingyingzhe-jizhong-shenbao-biaozhun_2018.pdf"), dir.File("encrypted.pdf") })
-                    psi.ArgumentList.Add(a);
-                using (var p = Process.Start(psi)!) p.WaitForExit();
+                Qpdf.Run("--encrypt", "u", "o", "256", "--", CorpusFile("revisions/08_pair-C_jingyingzhe-jizhong-shenbao-biaozhun_2018.pdf"), dir.File("encrypted.pdf"));
                 return (dir.File("encrypted.pdf"), null);
             case "notzip":
                 File.WriteAllBytes(dir.File("notzip.docx"), Encoding.ASCII.GetBytes("PK\u0003\u0004 not a zip" + new string('.', 400)));

@@ -5,7 +5,7 @@ namespace PolicyIngest.Cli.Tests;
 /// <summary>The formats added on branch formats, through the real CLI: extract of the real files in ../shared/data/real.</summary>
 public class ReadFormatsCliTest
 {
-    private static string Real(string name) => Path.Combine(CliRunner.SharedRoot, "data", "real", name);
+    private static string Real(string name) => Path.Combine(RepositoryPaths.Shared, "data", "real", name);
 
     [Theory]
     // why: OFD is a new contract id, "ofd"

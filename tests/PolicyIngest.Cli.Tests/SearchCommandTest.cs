@@ -9,7 +9,7 @@ public class SearchCommandTest
     {
         using var dir = new TempDir();
         var db = dir.File("cat.db");
-        Assert.Equal(0, CliRunner.Run("ingest", Path.Combine(CliRunner.SharedRoot, "seeds", "000_cf5a06cb7cce2435.txt"), "--db", db).ExitCode);
+        Assert.Equal(0, CliRunner.Run("ingest", Path.Combine(RepositoryPaths.Shared, "seeds", "000_cf5a06cb7cce2435.txt"), "--db", db).ExitCode);
 
         var result = CliRunner.Run("search", "贴息", "--db", db, "--json", "--limit", "3");
 
@@ -38,7 +38,7 @@ public class SearchCommandTest
     {
         using var dir = new TempDir();
         var db = dir.File("cat.db");
-        CliRunner.Run("ingest", Path.Combine(CliRunner.SharedRoot, "seeds", "000_cf5a06cb7cce2435.txt"), "--db", db);
+        CliRunner.Run("ingest", Path.Combine(RepositoryPaths.Shared, "seeds", "000_cf5a06cb7cce2435.txt"), "--db", db);
 
         var result = CliRunner.Run("search", "升规纳统", "--db", db);
 

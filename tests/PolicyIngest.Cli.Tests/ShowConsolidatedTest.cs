@@ -12,7 +12,7 @@ public class ShowConsolidatedTest
     private static (string Db, string PolicyId) Catalogue(TempDir dir)
     {
         var db = dir.File("cat.db");
-        return (db, CliRunner.IngestTwoVersions(dir, db, "16_", "17_", "fanlongduan.txt").GetProperty("policyId").GetString()!);
+        return (db, CliCatalogues.IngestTwoVersions(dir, db, "16_", "17_", "fanlongduan.txt").GetProperty("policyId").GetString()!);
     }
 
     [Fact]

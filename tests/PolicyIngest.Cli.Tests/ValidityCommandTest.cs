@@ -6,7 +6,7 @@ namespace PolicyIngest.Cli.Tests;
 public class ValidityCommandTest
 {
     // 广州市居家社区养老服务管理办法: 成文 2022-09-06, 版记 "…2022年9月13日印发", 第五十二条 本办法自印发之日起施行，有效期5年。
-    private static string Real30 => Directory.GetFiles(Path.Combine(CliRunner.SharedRoot, "data", "real"), "30_*").Single();
+    private static string Real30 => Directory.GetFiles(Path.Combine(RepositoryPaths.Shared, "data", "real"), "30_*").Single();
 
     private const string Sentence = "本办法自印发之日起施行，有效期5年。";
 

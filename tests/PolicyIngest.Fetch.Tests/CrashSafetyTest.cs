@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using PolicyIngest.Catalogue;
@@ -17,7 +16,7 @@ public class CrashSafetyTest
         File.WriteAllText(yaml, TestCorpus.PipelineYaml(concurrency: 1));
         var env = new Dictionary<string, string> { ["PORTAL"] = f.Portal.BaseUrl.AbsoluteUri.TrimEnd('/') };
 
-        using (var doomed = Start(env, "run", yaml, "--db", f.DbPath, "--json"))
+        using (var doomed = CliRunner.Start(env, "run", yaml, "--db", f.DbPath, "--json"))
         {
             var deadline = DateTime.UtcNow.AddMinutes(6); // the first call may build the CLI
             while (f.Catalogue.Counts().Versions < 2 && !doomed.HasExited && DateTime.UtcNow < deadline) await Task.Delay(50);
@@ -28,7 +27,7 @@ public class CrashSafetyTest
         var survivors = f.Catalogue.Counts().Versions;
         Assert.InRange(survivors, 2, TestCorpus.Sources.Length - 1);
 
-        var (code, stdout, stderr) = await RunAsync(env, "run", yaml, "--db", f.DbPath, "--json");
+        var (code, stdout, stderr) = await CliRunner.RunAsync(env, TimeSpan.FromMinutes(6), "run", yaml, "--db", f.DbPath, "--json");
 
         Assert.True(code == 0, stderr);
         using var json = JsonDocument.Parse(stdout);
@@ -52,45 +51,5 @@ public class CrashSafetyTest
         Assert.Equal("interrupted", runs[1].Status);
         Assert.Null(runs[1].EndedAt);
         Assert.Equal("done", runs[0].Status);
-    }
-
-    private static Process Start(IDictionary<string, string> env, params string[] args)
-    {
-        var psi = new ProcessStartInfo(Path.Combine(TestCorpus.RepositoryRoot, "policyingest"))
-        {
-            WorkingDirectory = TestCorpus.RepositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        foreach (var (k, v) in env) psi.Environment[k] = v;
-        var p = Process.Start(psi)!;
-        p.OutputDataReceived += (_, _) => { };
-        p.ErrorDataReceived += (_, _) => { };
-        p.BeginOutputReadLine();
-        p.BeginErrorReadLine();
-        return p;
-    }
-
-    private static async Task<(int Code, string StdOut, string StdErr)> RunAsync(IDictionary<string, string> env, params string[] args)
-    {
-        var psi = new ProcessStartInfo(Path.Combine(TestCorpus.RepositoryRoot, "policyingest"))
-        {
-            WorkingDirectory = TestCorpus.RepositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        foreach (var (k, v) in env) psi.Environment[k] = v;
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
-        await p.WaitForExitAsync(timeout.Token);
-        return (p.ExitCode, await stdout, await stderr);
     }
 }

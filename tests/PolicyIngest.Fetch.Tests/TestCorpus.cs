@@ -8,22 +8,14 @@ using PolicyIngest.Portal;
 
 namespace PolicyIngest.Fetch.Tests;
 
-/// <summary>A temporary folder removed after the test.</summary>
-public sealed class TempDir : IDisposable
-{
-    public string Path { get; } = Directory.CreateTempSubdirectory("policyingest-fetch-").FullName;
-    public string File(string name) => System.IO.Path.Combine(Path, name);
-    public void Dispose() { try { Directory.Delete(Path, recursive: true); } catch (IOException) { } }
-}
-
 /// <summary>
 /// A small corpus of real policy texts (../shared) in the shape of corpus/ (files + manifest.json), served by the
 /// mock portal. Text files keep these tests independent of the PDF/Word readers and fast.
 /// </summary>
 public static class TestCorpus
 {
-    public static string RepositoryRoot { get; } = FindRoot();
-    public static string Shared => System.IO.Path.GetFullPath(System.IO.Path.Combine(RepositoryRoot, "..", "shared"));
+    public static string RepositoryRoot => RepositoryPaths.Root;
+    public static string Shared => RepositoryPaths.Shared;
 
     public const string OldRevision = "data/revisions/08_pair-C_jingyingzhe-jizhong-shenbao-biaozhun_2018.txt";
     public const string NewRevision = "data/revisions/09_pair-C_jingyingzhe-jizhong-shenbao-biaozhun_2024.txt";
@@ -83,19 +75,12 @@ public static class TestCorpus
     public static PipelineDefinition Pipeline(LocalPortal portal, int timeoutSeconds = 5, int retries = 2) =>
         PipelineLoader.Parse(PipelineYaml(timeoutSeconds: timeoutSeconds, retries: retries),
             new Dictionary<string, string> { ["PORTAL"] = portal.BaseUrl.AbsoluteUri.TrimEnd('/') });
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (System.IO.File.Exists(System.IO.Path.Combine(dir.FullName, "PolicyIngest.sln"))) return dir.FullName;
-        throw new InvalidOperationException("repository root not found");
-    }
 }
 
 /// <summary>A catalogue in a temp folder, a portal over the test corpus, and a runner wired like the CLI's.</summary>
 public sealed class FetchFixture : IAsyncDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly TempDir _dir = new("policyingest-fetch-");
     private readonly HttpClient _client = DocumentFetcher.CreateClient();
 
     public FetchFixture(int pageSize = 3)

@@ -3,7 +3,7 @@ using PolicyIngest.Index.Search;
 namespace PolicyIngest.Index.Tests;
 
 /// <summary>What a query term becomes in clause_fts(words, grams).</summary>
-[Collection(SegmenterCollection.Name)]
+[Collection(SegmenterFixture.Collection)]
 public sealed class FtsExpressionTest(SegmenterFixture fixture)
 {
     private readonly FtsExpression _expression = new(new ClauseAnalyzer(fixture.Segmenter), SearchOptions.Default);

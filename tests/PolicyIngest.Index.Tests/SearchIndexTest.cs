@@ -5,17 +5,17 @@ using PolicyIngest.Index.Search;
 namespace PolicyIngest.Index.Tests;
 
 /// <summary>Index and query a real SQLite catalogue file built from small hand-written policies.</summary>
-[Collection(SegmenterCollection.Name)]
+[Collection(SegmenterFixture.Collection)]
 public sealed class SearchIndexTest : IDisposable
 {
     private static readonly DateOnly Today = new(2026, 6, 1);
-    private readonly string _dir = Directory.CreateTempSubdirectory("policyingest-search-").FullName;
+    private readonly TempDir _dir = new("policyingest-search-");
     private readonly CatalogueStore _catalogue;
     private readonly Fts5SearchIndex _search;
 
     public SearchIndexTest(SegmenterFixture fixture)
     {
-        var path = Path.Combine(_dir, "catalogue.db");
+        var path = _dir.File("catalogue.db");
         _catalogue = new CatalogueStore(path);
         var analyzer = new ClauseAnalyzer(fixture.Segmenter);
         var indexer = new ClauseIndexer(analyzer);
@@ -180,6 +180,6 @@ public sealed class SearchIndexTest : IDisposable
     public void Dispose()
     {
         _catalogue.Dispose();
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+        _dir.Dispose();
     }
 }

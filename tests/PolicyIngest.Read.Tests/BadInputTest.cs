@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
 using PolicyIngest.Core;
@@ -48,13 +47,10 @@ public class BadInputTest
     [Fact]
     public void EncryptedPdf_IsRefusedWithThePasswordReason()
     {
-        using var scratch = new Scratch();
+        using var scratch = new TempDir("policyingest-read-test-");
         var encrypted = scratch.File("encrypted.pdf");
-        var psi = new ProcessStartInfo("qpdf") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in new[] { "--encrypt", "user-secret", "owner-secret", "256", "--",
-                     Corpus.PathOf("revisions/08_pair-C_jingyingzhe-jizhong-shenbao-biaozhun_2018.pdf"), encrypted })
-            psi.ArgumentList.Add(a);
-        using (var p = Process.Start(psi)!) { p.WaitForExit(); Assert.Equal(0, p.ExitCode); }
+        Qpdf.Run("--encrypt", "user-secret", "owner-secret", "256", "--",
+                     Corpus.PathOf("revisions/08_pair-C_jingyingzhe-jizhong-shenbao-biaozhun_2018.pdf"), encrypted);
         Assert.Equal("the PDF is encrypted and needs a password to open", Refused(File.ReadAllBytes(encrypted)));
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using PolicyIngest.Core.Model;
 using PolicyIngest.Evaluation.Read;
 using PolicyIngest.Read.Pdf;
@@ -91,13 +90,13 @@ public class PdfReaderEngineTest
     [Fact]
     public void RotatedPages_AreReadAlongTheirText()
     {
-        using var scratch = new Scratch();
+        using var scratch = new TempDir("policyingest-read-test-");
         var source = Corpus.PathOf("revisions/08_pair-C_jingyingzhe-jizhong-shenbao-biaozhun_2018.pdf");
         var expected = Corpus.Read("revisions/08_pair-C_jingyingzhe-jizhong-shenbao-biaozhun_2018.pdf").Blocks.Select(b => b.Text).ToList();
         foreach (var angle in new[] { "90", "180", "270" })
         {
             var rotated = scratch.File($"rotated-{angle}.pdf");
-            Qpdf($"--rotate={angle}", source, rotated);
+            Qpdf.Run($"--rotate={angle}", source, rotated);
             var text = Read(File.ReadAllBytes(rotated));
             Assert.All(text.Pages, p => Assert.Equal(PageEngines.PdfPig, p.Engine));
             Assert.Equal(expected, text.Blocks.Select(b => b.Text));
@@ -116,9 +115,9 @@ public class PdfReaderEngineTest
     [Fact]
     public void EncryptedWithEmptyUserPassword_OpensWithAWarning()
     {
-        using var scratch = new Scratch();
+        using var scratch = new TempDir("policyingest-read-test-");
         var encrypted = scratch.File("owner-only.pdf");
-        Qpdf("--encrypt", "", "owner-secret", "256", "--", Corpus.PathOf("revisions/08_pair-C_jingyingzhe-jizhong-shenbao-biaozhun_2018.pdf"), encrypted);
+        Qpdf.Run("--encrypt", "", "owner-secret", "256", "--", Corpus.PathOf("revisions/08_pair-C_jingyingzhe-jizhong-shenbao-biaozhun_2018.pdf"), encrypted);
         var text = Read(File.ReadAllBytes(encrypted));
         Assert.Contains(text.Warnings, w => w.Contains("encrypted (no password needed", StringComparison.Ordinal));
         Assert.All(text.Pages, p => Assert.Equal(PageEngines.PdfPig, p.Engine));
@@ -171,12 +170,4 @@ public class PdfReaderEngineTest
         Assert.Contains(text.Warnings, w => w.StartsWith("page 2 looks garbled", StringComparison.Ordinal));
     }
 
-    private static void Qpdf(params string[] args)
-    {
-        var psi = new ProcessStartInfo("qpdf") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        p.WaitForExit();
-        Assert.Equal(0, p.ExitCode);
-    }
 }

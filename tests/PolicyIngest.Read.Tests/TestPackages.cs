@@ -20,19 +20,7 @@ public static class RealFiles
 /// <summary>Small packages built in the tests: zips, OFD pages, minimal .docx parts.</summary>
 public static class TestPackages
 {
-    public static byte[] Zip(params (string Name, byte[] Content)[] entries)
-    {
-        using var stream = new MemoryStream();
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, content) in entries)
-            {
-                using var s = zip.CreateEntry(name, CompressionLevel.SmallestSize).Open();
-                s.Write(content);
-            }
-        }
-        return stream.ToArray();
-    }
+    public static byte[] Zip(params (string Name, byte[] Content)[] entries) => TestZip.Create(entries);
 
     public static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
 

@@ -5,17 +5,7 @@ namespace PolicyIngest.Structure.Tests;
 /// <summary>The user's material in ../shared, read the way PlainTextReader reads a .txt: one block per non-empty line.</summary>
 public static class SharedFiles
 {
-    public static string Root { get; } = FindShared();
-
-    private static string FindShared()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PolicyIngest.sln")))
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
-        }
-        throw new DirectoryNotFoundException("no PolicyIngest.sln above the test binaries");
-    }
+    public static string Root => RepositoryPaths.Shared;
 
     public static IEnumerable<string> AllTextFiles() =>
         Directory.EnumerateFiles(Path.Combine(Root, "seeds"), "*.txt")

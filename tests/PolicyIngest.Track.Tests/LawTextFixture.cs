@@ -14,7 +14,7 @@ namespace PolicyIngest.Track.Tests;
 /// </summary>
 public static partial class LawTextFixture
 {
-    public static string SharedRoot { get; } = FindShared();
+    public static string SharedRoot => RepositoryPaths.Shared;
 
     public static string RevisionPath(string prefix) =>
         Directory.GetFiles(Path.Combine(SharedRoot, "data", "revisions"), prefix + "*.txt").Single();
@@ -71,16 +71,6 @@ public static partial class LawTextFixture
             Source = source, Sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))), Format = SourceFormat.Txt,
             DocType = DocType.Law, Title = title, Clauses = clauses, Amounts = amounts,
         };
-    }
-
-    private static string FindShared()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var shared = Path.Combine(dir.FullName, "..", "shared");
-            if (File.Exists(Path.Combine(dir.FullName, "PolicyIngest.sln")) && Directory.Exists(shared)) return Path.GetFullPath(shared);
-        }
-        throw new InvalidOperationException("../shared not found");
     }
 
     [GeneratedRegex(@"^(第[一二三四五六七八九十百]+章)\s*(.*)$")]

@@ -9,7 +9,7 @@ namespace PolicyIngest.Track.Tests;
 /// </summary>
 public sealed class RenditionCatalogueTest : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("policyingest-renditions-").FullName;
+    private readonly TempDir _dir = new("policyingest-renditions-");
     private readonly FixedClock _clock = new(new DateTimeOffset(2025, 8, 1, 8, 0, 0, TimeSpan.Zero));
     private readonly CatalogueStore _catalogue;
     private readonly IngestService _ingest;
@@ -17,7 +17,7 @@ public sealed class RenditionCatalogueTest : IDisposable
 
     public RenditionCatalogueTest()
     {
-        _catalogue = new CatalogueStore(Path.Combine(_dir, "cat.db"));
+        _catalogue = new CatalogueStore(_dir.File("cat.db"));
         _ingest = new IngestService(PolicyIngestServices.CreateProcessor(), _catalogue, new VersionLinker(_clock), null, _clock,
             VersionTracker.For(_catalogue, _clock));
         _store = new TrackStore(_catalogue);
@@ -26,17 +26,10 @@ public sealed class RenditionCatalogueTest : IDisposable
     public void Dispose()
     {
         _catalogue.Dispose();
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+        _dir.Dispose();
     }
 
-    private static string Corpus(string relative) => Path.Combine(RepositoryRoot(), "corpus", relative);
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "PolicyIngest.sln"))) return dir.FullName;
-        throw new InvalidOperationException("repository root not found");
-    }
+    private static string Corpus(string relative) => RepositoryPaths.CorpusFile(relative);
 
     private IngestResult Ingest(string relative)
     {

@@ -3,13 +3,6 @@ using PolicyIngest.Ingest;
 
 namespace PolicyIngest.Track.Tests;
 
-/// <summary>A clock the test sets.</summary>
-internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-    public override DateTimeOffset GetUtcNow() => Now;
-}
-
 /// <summary>
 /// A real SQLite catalogue in a temporary folder, filled through the real ingest service with the version linker and
 /// tracker, on a clock the test sets (2025-06-01 to start). Disposed with its files.
@@ -24,7 +17,9 @@ internal sealed class TrackCatalogue : IDisposable
         Store = new TrackStore(Catalogue);
     }
 
-    public string Folder { get; } = Directory.CreateTempSubdirectory("policyingest-track-").FullName;
+    private readonly TempDir _dir = new("policyingest-track-");
+
+    public string Folder => _dir.Path;
     public FixedClock Clock { get; } = new(new DateTimeOffset(2025, 6, 1, 8, 0, 0, TimeSpan.Zero));
     public CatalogueStore Catalogue { get; }
     public IngestService Ingest { get; }
@@ -33,6 +28,6 @@ internal sealed class TrackCatalogue : IDisposable
     public void Dispose()
     {
         Catalogue.Dispose();
-        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+        _dir.Dispose();
     }
 }

@@ -7,27 +7,12 @@ using PolicyIngest.Ingest;
 
 namespace PolicyIngest.Web.Tests;
 
-/// <summary>A temporary folder removed after the test.</summary>
-public sealed class TempDir : IDisposable
-{
-    public string Path { get; } = Directory.CreateTempSubdirectory("policyingest-web-").FullName;
-    public string File(string name) => System.IO.Path.Combine(Path, name);
-    public void Dispose() { try { Directory.Delete(Path, recursive: true); } catch (IOException) { } }
-}
-
 /// <summary>Where the repository and the user's shared material are.</summary>
 public static class Repo
 {
-    public static string Root { get; } = FindRoot();
-    public static string Shared => System.IO.Path.GetFullPath(System.IO.Path.Combine(Root, "..", "shared"));
+    public static string Root => RepositoryPaths.Root;
+    public static string Shared => RepositoryPaths.Shared;
     public static string Seed(string name) => System.IO.Path.Combine(Shared, "seeds", name);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (System.IO.File.Exists(System.IO.Path.Combine(dir.FullName, "PolicyIngest.sln"))) return dir.FullName;
-        throw new InvalidOperationException("repository root not found");
-    }
 }
 
 /// <summary>
@@ -36,7 +21,7 @@ public static class Repo
 /// </summary>
 public sealed class TestSite : IAsyncDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly TempDir _dir = new("policyingest-web-");
     private WebApplication? _app;
 
     public TestSite() => DbPath = _dir.File("catalogue.db");
@@ -95,10 +80,4 @@ public sealed class TestSite : IAsyncDisposable
         }
         _dir.Dispose();
     }
-}
-
-public sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 }

@@ -13,13 +13,13 @@ public static class IngestCommand
         var paths = new Argument<string[]>("PATH") { Description = "files and folders", Arity = ArgumentArity.OneOrMore };
         var command = new Command("ingest", "files and folders into the catalogue; per file: new, new-version, unchanged or failed");
         command.Arguments.Add(paths);
-        command.SetAction((parse, ct) =>
+        command.SetAction((parse, ct) => Task.FromResult(ConsoleProgress.Run(parse.GetValue(GlobalOptions.Json), "ingest", null, progress =>
         {
             var ctx = new CliContext(parse);
             using var catalogue = new CatalogueStore(ctx.DbPath);
             var ingest = PolicyIngestServices.CreateIngest(catalogue, readOptions: ctx.ReadOptions);
             var skipped = new List<FolderEntry>();
-            var results = Run(ingest, parse.GetValue(paths)!, ctx, skipped, ct);
+            var results = Run(ingest, parse.GetValue(paths)!, ctx, skipped, ct, progress);
             if (ctx.Json)
             {
                 ctx.Out.WriteLine(JsonSerializer.Serialize(new
@@ -29,8 +29,8 @@ public static class IngestCommand
                     skipped = skipped.Select(s => new { source = s.Path, reason = s.Skip }),
                 }, PolicyJson.Options));
             }
-            return Task.FromResult(ExitCodeFor(results));
-        });
+            return ExitCodeFor(results);
+        })));
         return command;
     }
 
@@ -39,12 +39,16 @@ public static class IngestCommand
     /// walk skips is one note line on stderr (<c>skipped: FILE: reason</c>) and an entry in <paramref name="skipped"/>,
     /// never a failure.
     /// </summary>
-    public static List<IngestResult> Run(IngestService ingest, IEnumerable<string> inputs, CliContext ctx, List<FolderEntry> skipped, CancellationToken ct)
+    public static List<IngestResult> Run(IngestService ingest, IEnumerable<string> inputs, CliContext ctx, List<FolderEntry> skipped, CancellationToken ct,
+        IProgress<ProgressStep>? progress = null)
     {
         var results = new List<IngestResult>();
-        foreach (var (file, skip, unreadable) in ExpandInputs(inputs, ingest.Catalogue.Path))
+        var entries = ExpandInputs(inputs, ingest.Catalogue.Path).ToList();
+        var done = 0;
+        foreach (var (file, skip, unreadable) in entries)
         {
             ct.ThrowIfCancellationRequested();
+            progress?.Report(new ProgressStep(done++, entries.Count, file));
             if (unreadable is not null)
             {
                 results.Add(new IngestResult(file, IngestOutcome.Failed, Error: unreadable));

@@ -28,7 +28,7 @@ public static class RunCommand
         command.Arguments.Add(pipeline);
         command.Options.Add(PipelinesDir);
         command.Options.Add(Variables);
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => ConsoleProgress.RunAsync(parse.GetValue(GlobalOptions.Json), "run", null, async progress =>
         {
             var ctx = new CliContext(parse);
             var name = parse.GetValue(pipeline)!;
@@ -44,7 +44,8 @@ public static class RunCommand
             }
             using var catalogue = new CatalogueStore(ctx.DbPath);
             using var client = DocumentFetcher.CreateClient();
-            var runner = FetchServices.CreateRunner(catalogue, client, onDocument: ctx.Json ? null : d => PrintDocument(ctx, d), readOptions: ctx.ReadOptions);
+            var fetched = 0;
+            var runner = FetchServices.CreateRunner(catalogue, client, onDocument: ctx.Json ? null : d => { PrintDocument(ctx, d); progress.Report(new ProgressStep(Interlocked.Increment(ref fetched), Item: d.Url)); }, readOptions: ctx.ReadOptions);
             RunReport report;
             try
             {
@@ -59,7 +60,7 @@ public static class RunCommand
             else PrintSummary(ctx.Out, report);
             if (ctx.Json) foreach (var e in report.Errors) ctx.Err.WriteLine($"error: {e}");
             return report.Counts.Failed > 0 ? ExitCodes.PartlyDone : ExitCodes.Done;
-        });
+        }));
         return command;
     }
 

@@ -26,8 +26,8 @@ public sealed class MalformedInputs
         _work = Directory.CreateDirectory(System.IO.Path.Combine(folder, ".work")).FullName;
     }
 
-    public static string RealFolder => System.IO.Path.Combine(CliRunner.SharedRoot, "data", "real");
-    private static string Corpus(string relative) => System.IO.Path.Combine(CliRunner.RepositoryRoot, "corpus", relative);
+    public static string RealFolder => System.IO.Path.Combine(RepositoryPaths.Shared, "data", "real");
+    private static string Corpus(string relative) => System.IO.Path.Combine(RepositoryPaths.Root, "corpus", relative);
     private static string Real(string prefix) => Directory.EnumerateFiles(RealFolder, prefix + "_*").Single();
 
     /// <summary>PDF seeds: the corpus seeds and specials, and real PDFs 40, 42, 44–58.</summary>
@@ -116,32 +116,32 @@ public sealed class MalformedInputs
         // Through QDF (qpdf's uncompressed, editable form): control characters in the text, broken content operators.
         var qdfSeed = Corpus("seeds/001_huairou-zhengce-jiedu.pdf");
         var qdf = System.IO.Path.Combine(_work, "001.qdf.pdf");
-        ExternalQpdf.Run("--qdf", "--object-streams=disable", qdfSeed, qdf);
+        Qpdf.RunAcceptingWarnings("--qdf", "--object-streams=disable", qdfSeed, qdf);
         var qdfBytes = File.ReadAllBytes(qdf);
         Add("001-tounicode-controls.pdf", "pdf: control characters in the text", qdfSeed, ControlCharactersInToUnicode(qdfBytes));
         var broken = System.IO.Path.Combine(_work, "001.broken.qdf.pdf");
         File.WriteAllBytes(broken, BreakContentOperators(qdfBytes, 11));
-        Add("001-content-operators-broken.pdf", "pdf: broken content streams", qdfSeed, ExternalQpdf.FixQdf(broken));
+        Add("001-content-operators-broken.pdf", "pdf: broken content streams", qdfSeed, Qpdf.FixQdf(broken));
 
         // Encryption: an empty user password (opens without one) and a real user password (cannot be read).
         foreach (var seed in new[] { Corpus("seeds/001_huairou-zhengce-jiedu.pdf"), Real("44") })
         {
             var stem = Stem(seed);
             var open = System.IO.Path.Combine(_folder, $"{stem}-encrypted-empty-user-password.pdf");
-            ExternalQpdf.Run("--encrypt", "", "owner-secret", "256", "--", seed, open);
+            Qpdf.RunAcceptingWarnings("--encrypt", "", "owner-secret", "256", "--", seed, open);
             _inputs.Add(new GeneratedInput(open, "pdf: encrypted, empty user password", System.IO.Path.GetFileName(seed)));
             var locked = System.IO.Path.Combine(_folder, $"{stem}-encrypted-user-password.pdf");
-            ExternalQpdf.Run("--encrypt", "user-secret", "owner-secret", "256", "--", seed, locked);
+            Qpdf.RunAcceptingWarnings("--encrypt", "user-secret", "owner-secret", "256", "--", seed, locked);
             _inputs.Add(new GeneratedInput(locked, "pdf: encrypted, user password", System.IO.Path.GetFileName(seed)));
         }
         var rc4 = System.IO.Path.Combine(_folder, "r40-encrypted-rc4-40bit.pdf");
-        ExternalQpdf.Run("--allow-weak-crypto", "--encrypt", "", "owner", "40", "--", Real("40"), rc4);
+        Qpdf.RunAcceptingWarnings("--allow-weak-crypto", "--encrypt", "", "owner", "40", "--", Real("40"), rc4);
         _inputs.Add(new GeneratedInput(rc4, "pdf: encrypted, empty user password", "40"));
 
         // A huge page count: one real page duplicated 3,000 times.
         var pageSeed = Real("40");
         var many = System.IO.Path.Combine(_folder, "r40-page-x3000.pdf");
-        ExternalQpdf.Run("--empty", "--pages", pageSeed, string.Join(',', Enumerable.Repeat("1", 3000)), "--", many);
+        Qpdf.RunAcceptingWarnings("--empty", "--pages", pageSeed, string.Join(',', Enumerable.Repeat("1", 3000)), "--", many);
         _inputs.Add(new GeneratedInput(many, "pdf: huge page count", System.IO.Path.GetFileName(pageSeed)));
     }
 
@@ -311,26 +311,8 @@ public sealed class MalformedInputs
             }
         });
 
-    /// <summary>Copies a zip entry by entry: <paramref name="map"/> returns the new content (null drops the entry); <paramref name="append"/> writes more entries.</summary>
-    private static byte[] RewriteZip(byte[] zipBytes, Func<string, byte[], byte[]?> map, Action<ZipArchive> append)
-    {
-        using var input = new ZipArchive(new MemoryStream(zipBytes), ZipArchiveMode.Read);
-        using var output = new MemoryStream();
-        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var entry in input.Entries)
-            {
-                using var source = entry.Open();
-                using var buffer = new MemoryStream();
-                source.CopyTo(buffer);
-                if (map(entry.FullName, buffer.ToArray()) is not { } data) continue;
-                using var target = zip.CreateEntry(entry.FullName, CompressionLevel.Optimal).Open();
-                target.Write(data);
-            }
-            append(zip);
-        }
-        return output.ToArray();
-    }
+    private static byte[] RewriteZip(byte[] zipBytes, Func<string, byte[], byte[]?> map, Action<ZipArchive> append) =>
+        TestZip.Rewrite(zipBytes, map, append);
 
     // ---------------------------------------------------------------- HTML and text
 

@@ -45,7 +45,7 @@ public class RobustnessSuiteTest(RobustnessFixture fixture, ITestOutputHelper ou
         var watch = Stopwatch.StartNew();
         // Two shards side by side (2 cores; most files are small and read by one process each).
         var shards = Enumerable.Range(0, 2).Select(k => files.Where((_, i) => i % 2 == k).ToList()).ToList();
-        var results = await Task.WhenAll(shards.Select((shard, k) => Task.Run(() => CliRunner.RunIn(CliRunner.RepositoryRoot, null, TimeSpan.FromMinutes(10),
+        var results = await Task.WhenAll(shards.Select((shard, k) => Task.Run(() => CliRunner.RunIn(RepositoryPaths.Root, null, TimeSpan.FromMinutes(10),
             ["ingest", "--json", "--db", Path.Combine(fixture.Root, $"bulk-{k}.db"), .. shard]))));
 
         var outcomes = new Dictionary<string, (string Outcome, string? Error)>();
@@ -106,7 +106,7 @@ public class RobustnessSuiteTest(RobustnessFixture fixture, ITestOutputHelper ou
         var runs = sample.Select(async file =>
         {
             await gate.WaitAsync();
-            try { return (File: file, Result: await Task.Run(() => CliRunner.RunIn(CliRunner.RepositoryRoot, null, TimeSpan.FromMinutes(5), ["extract", file, "--json"]))); }
+            try { return (File: file, Result: await Task.Run(() => CliRunner.RunIn(RepositoryPaths.Root, null, TimeSpan.FromMinutes(5), ["extract", file, "--json"]))); }
             finally { gate.Release(); }
         }).ToList();
         foreach (var (file, result) in await Task.WhenAll(runs))
@@ -141,8 +141,8 @@ public class RobustnessSuiteTest(RobustnessFixture fixture, ITestOutputHelper ou
         var folder = Directory.CreateDirectory(Path.Combine(fixture.Root, "mixed")).FullName;
         string[] good =
         [
-            Path.Combine(CliRunner.RepositoryRoot, "corpus", "seeds", "001_huairou-zhengce-jiedu.pdf"),
-            Path.Combine(CliRunner.RepositoryRoot, "corpus", "seeds", "000_huairou-fuchi-banfa.docx"),
+            Path.Combine(RepositoryPaths.Root, "corpus", "seeds", "001_huairou-zhengce-jiedu.pdf"),
+            Path.Combine(RepositoryPaths.Root, "corpus", "seeds", "000_huairou-fuchi-banfa.docx"),
             Path.Combine(MalformedInputs.RealFolder, Path.GetFileName(RobustnessFixture.RealFiles().First(f => Path.GetFileName(f).StartsWith("44_", StringComparison.Ordinal)))),
         ];
         foreach (var file in good) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));

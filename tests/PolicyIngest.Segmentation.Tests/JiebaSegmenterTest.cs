@@ -1,9 +1,9 @@
 using PolicyIngest.Evaluation.Segmentation;
 using PolicyIngest.Segmentation;
 
-namespace PolicyIngest.Index.Tests;
+namespace PolicyIngest.Segmentation.Tests;
 
-[Collection(SegmenterCollection.Name)]
+[Collection(SegmenterFixture.Collection)]
 public sealed class JiebaSegmenterTest(SegmenterFixture fixture)
 {
     private JiebaSegmenter Segmenter => fixture.Segmenter;
@@ -94,7 +94,7 @@ public sealed class JiebaSegmenterTest(SegmenterFixture fixture)
     public void CutSpans_OfASpan_IsTheJiebaCompatibleCut()
     {
         // why: the classifier's word features read this span cut of a folded copy; it must be jieba's cut, not a variant
-        var sentences = SegmenterParity.SharedSentences(SegmenterFixture.SharedRoot);
+        var sentences = SegmenterParity.SharedSentences(RepositoryPaths.Shared);
         Assert.True(sentences.Count > 1000);
         var spans = new List<TokenSpan>();
         foreach (var sentence in sentences)
@@ -168,7 +168,7 @@ public sealed class JiebaSegmenterTest(SegmenterFixture fixture)
     [Fact]
     public void AlwaysCutsAt_IsABoundaryOfTheCut_OnAllSharedSentences()
     {
-        foreach (var sentence in SegmenterParity.SharedSentences(SegmenterFixture.SharedRoot).Take(3000))
+        foreach (var sentence in SegmenterParity.SharedSentences(RepositoryPaths.Shared).Take(3000))
         {
             var ends = Segmenter.Cut(sentence, SegmentMode.Precise, SegmenterOptions.JiebaCompatible).Select(t => t.End).Prepend(0).ToHashSet();
             for (var at = 0; at <= sentence.Length; at++)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace PolicyIngest.Index.Tests;
+namespace PolicyIngest.Segmentation.Tests;
 
 /// <summary>
 /// Reads the Python literals of jieba's finalseg tables (<c>P={'B': {'\u4e00': -3.65, …}, …}</c>):

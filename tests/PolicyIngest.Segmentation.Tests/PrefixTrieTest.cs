@@ -1,6 +1,6 @@
 using PolicyIngest.Segmentation;
 
-namespace PolicyIngest.Index.Tests;
+namespace PolicyIngest.Segmentation.Tests;
 
 public sealed class PrefixTrieTest
 {

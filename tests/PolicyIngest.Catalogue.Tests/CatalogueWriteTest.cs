@@ -1,23 +1,24 @@
-using PolicyIngest.Catalogue;
 using PolicyIngest.Core.Model;
 
-namespace PolicyIngest.Index.Tests;
+namespace PolicyIngest.Catalogue.Tests;
 
-/// <summary>The unit of work of one version (IVersionWrite) and the catalogue's domain exceptions, on a real SQLite file.</summary>
-public sealed class CatalogueWriteTest : IDisposable
+/// <summary>The unit of work of one version (IVersionWrite) and the catalogue's domain exceptions, on every catalogue implementation.</summary>
+public sealed class CatalogueWriteTest
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("policyingest-write-").FullName;
+    public static TheoryData<string, bool> ExistingPolicy => CatalogueImplementations.With(
+        false,  // why: a new policy: its policy row (id from the bytes) is the first insert to clash
+        true);  // why: a version of a stored policy: the version row (id and sha256 from the bytes) clashes
 
-    private string DbPath => Path.Combine(_dir, "catalogue.db");
+    public static TheoryData<string> Implementations => CatalogueImplementations.Names;
 
     [Theory]
-    [InlineData(false)] // why: a new policy: its policy row (id from the bytes) is the first insert to clash
-    [InlineData(true)]  // why: a version of a stored policy: the version row (id and sha256 from the bytes) clashes
-    public void SaveVersion_SameBytesStoredByAnotherProcess_ThrowsDuplicateVersion(bool existingPolicy)
+    [MemberData(nameof(ExistingPolicy))]
+    public void SaveVersion_SameBytesStoredByAnotherProcess_ThrowsDuplicateVersion(string implementation, bool existingPolicy)
     {
-        // Two stores on one file stand for two processes: each looked the bytes up before either stored them.
-        using var first = new CatalogueStore(DbPath);
-        using var second = new CatalogueStore(DbPath);
+        using var catalogue = CatalogueImplementations.Create(implementation);
+        // Two stores on one catalogue stand for two processes: each looked the bytes up before either stored them.
+        using var first = catalogue.Open();
+        using var second = catalogue.Open();
         var earlier = first.SaveVersion(Document("earlier", 'a'), PolicyLink.NewPolicy(), DateTimeOffset.UnixEpoch);
         var link = existingPolicy ? new PolicyLink(earlier.PolicyId, "test") : PolicyLink.NewPolicy();
         var stored = first.SaveVersion(Document("same", 'b'), link, DateTimeOffset.UnixEpoch);
@@ -31,10 +32,12 @@ public sealed class CatalogueWriteTest : IDisposable
         Assert.Equal(2L, versions);
     }
 
-    [Fact]
-    public void SaveVersion_WriteThatFails_KeepsNothingOfTheVersion()
+    [Theory]
+    [MemberData(nameof(Implementations))]
+    public void SaveVersion_WriteThatFails_KeepsNothingOfTheVersion(string implementation)
     {
-        using var store = new CatalogueStore(DbPath);
+        using var catalogue = CatalogueImplementations.Create(implementation);
+        using var store = catalogue.Open();
         var document = Document("failing", 'c') with
         {
             Clauses = [new Clause { Id = "art1", Kind = ClauseKind.Article, Label = "第一条", Path = ["第一条"], Text = "给予贷款贴息。" }],
@@ -57,9 +60,4 @@ public sealed class CatalogueWriteTest : IDisposable
     {
         Source = title + ".txt", Sha256 = new string(sha, 64), Format = SourceFormat.Txt, DocType = DocType.Policy, Title = title, Clauses = [],
     };
-
-    public void Dispose()
-    {
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
-    }
 }

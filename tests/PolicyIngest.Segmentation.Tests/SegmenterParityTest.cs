@@ -2,16 +2,16 @@ using PolicyIngest.Evaluation.Segmentation;
 using PolicyIngest.Segmentation;
 using Xunit.Abstractions;
 
-namespace PolicyIngest.Index.Tests;
+namespace PolicyIngest.Segmentation.Tests;
 
-[Collection(SegmenterCollection.Name)]
+[Collection(SegmenterFixture.Collection)]
 public sealed class SegmenterParityTest(SegmenterFixture fixture, ITestOutputHelper output)
 {
     [Fact]
     public void Parity_SeedsAndRevisions_AtLeast999PerMille()
     {
-        var sentences = SegmenterParity.SharedSentences(SegmenterFixture.SharedRoot);
-        Assert.True(sentences.Count > 1000, $"only {sentences.Count} sentences found under {SegmenterFixture.SharedRoot}");
+        var sentences = SegmenterParity.SharedSentences(RepositoryPaths.Shared);
+        Assert.True(sentences.Count > 1000, $"only {sentences.Count} sentences found under {RepositoryPaths.Shared}");
         var report = SegmenterParity.Measure(fixture.Segmenter, fixture.Resources, sentences);
         output.WriteLine($"parity {report.Equal}/{report.Sentences} = {report.Ratio:P3}");
         foreach (var d in report.Differences.Take(20))

@@ -3,17 +3,17 @@ using PolicyIngest.Catalogue;
 using PolicyIngest.Core.Json;
 using PolicyIngest.Core.Model;
 
-namespace PolicyIngest.Index.Tests;
+namespace PolicyIngest.Catalogue.Tests.Sqlite;
 
-/// <summary>A catalogue written before migration 040 (document JSON inside the version row) opens with its documents intact.</summary>
-public sealed class CatalogueUpgradeTest : IDisposable
+/// <summary>SQLite only. A catalogue written before migration 040 (document JSON inside the version row) opens with its documents intact.</summary>
+public sealed class SqliteCatalogueUpgradeTest : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("policyingest-upgrade-").FullName;
+    private readonly TempDir _dir = new("policyingest-upgrade-");
 
     [Fact]
     public void Migration040_MovesDocumentJsonOutOfTheVersionRow()
     {
-        var path = Path.Combine(_dir, "old.db");
+        var path = _dir.File("old.db");
         var document = new PolicyDocument
         {
             Source = "old.txt", Sha256 = new string('a', 64), Format = SourceFormat.Txt, DocType = DocType.Policy,
@@ -50,7 +50,7 @@ public sealed class CatalogueUpgradeTest : IDisposable
     [Fact]
     public void ClauseConfidences_AreStoredBesideTheLabels()
     {
-        var path = Path.Combine(_dir, "new.db");
+        var path = _dir.File("new.db");
         using var store = new CatalogueStore(path);
         var document = new PolicyDocument
         {
@@ -80,8 +80,5 @@ public sealed class CatalogueUpgradeTest : IDisposable
         cmd.ExecuteNonQuery();
     }
 
-    public void Dispose()
-    {
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _dir.Dispose();
 }

@@ -1,12 +1,12 @@
 using Microsoft.Data.Sqlite;
 
-namespace PolicyIngest.Index.Tests;
+namespace PolicyIngest.TestSupport;
 
 /// <summary>
 /// A catalogue file read or changed straight through SQLite, for what the catalogue's API does not offer (a column's raw
 /// value, a status set by hand). Works beside a <c>CatalogueStore</c> that has the file open (WAL).
 /// </summary>
-internal static class CatalogueFile
+public static class CatalogueFile
 {
     /// <summary>The first row of <paramref name="sql"/>'s result, every column; null when there is none.</summary>
     public static object?[]? Row(string path, string sql, params (string Name, object Value)[] args)

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using PolicyIngest.Segmentation;
 
-namespace PolicyIngest.Index.Tests;
+namespace PolicyIngest.Segmentation.Tests;
 
 /// <summary>
 /// models/jieba/ against the python3-jieba it was made from (Debian's, which the test set installs): the dictionary
@@ -13,7 +13,7 @@ public sealed class JiebaModelFilesTest
     private const string DebianJieba = "/usr/lib/python3/dist-packages/jieba";
     private static readonly char[] States = ['B', 'M', 'E', 'S'];
 
-    private static SegmenterResources Resources => SegmenterResources.ForModels(Path.Combine(SegmenterFixture.RepositoryRoot, "models"));
+    private static SegmenterResources Resources => SegmenterResources.ForModels(Path.Combine(RepositoryPaths.Root, "models"));
 
     [Fact]
     public void MainDictionary_IsPythonJiebasDictTxtByteForByte() =>
@@ -57,7 +57,7 @@ public sealed class JiebaModelFilesTest
         var output = Directory.CreateTempSubdirectory("jieba-models-").FullName;
         try
         {
-            var psi = new ProcessStartInfo(Path.Combine(SegmenterFixture.RepositoryRoot, "scripts", "jieba-models.py"))
+            var psi = new ProcessStartInfo(Path.Combine(RepositoryPaths.Root, "scripts", "jieba-models.py"))
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
