@@ -1,4 +1,3 @@
-using PolicyIngest.Cli;
 using PolicyIngest.Evaluation.Diff;
 using PolicyIngest.Ingest;
 
@@ -14,10 +13,18 @@ public class DiffRealPairsTest
 
     private static IReadOnlyList<RealPairScore.PairResult> Score()
     {
-        var processor = PolicyIngestServices.CreateProcessor();
-        var revisions = Path.Combine(CliContext.SharedRoot, "data", "revisions");
-        return RealPairScore.Score(Path.Combine(CliContext.RepositoryRoot, "corpus", "revisions-gold"),
+        var root = RepositoryRoot();
+        var processor = new PolicyIngestServices(PolicyIngest.Core.PolicyIngestSettings.ForHome(root)).CreateProcessor();
+        var revisions = Path.Combine(root, "..", "shared", "data", "revisions");
+        return RealPairScore.Score(Path.Combine(root, "corpus", "revisions-gold"),
             path => processor.Process(File.ReadAllBytes(path), path), revisions);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "PolicyIngest.sln"))) return dir.FullName;
+        throw new InvalidOperationException("repository root not found");
     }
 
     private static RealPairScore.Counts Sum(Func<RealPairScore.PairResult, RealPairScore.Counts> f) =>

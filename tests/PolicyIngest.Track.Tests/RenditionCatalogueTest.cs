@@ -18,7 +18,7 @@ public sealed class RenditionCatalogueTest : IDisposable
     public RenditionCatalogueTest()
     {
         _catalogue = new CatalogueStore(Path.Combine(_dir, "cat.db"));
-        _ingest = new IngestService(PolicyIngestServices.CreateProcessor(), _catalogue, new VersionLinker(_clock), null, _clock,
+        _ingest = new IngestService(TestServices.Instance.CreateProcessor(), _catalogue, new VersionLinker(_clock), null, _clock,
             VersionTracker.For(_catalogue, _clock));
         _store = new TrackStore(_catalogue);
     }
@@ -31,7 +31,7 @@ public sealed class RenditionCatalogueTest : IDisposable
 
     private static string Corpus(string relative) => Path.Combine(RepositoryRoot(), "corpus", relative);
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "PolicyIngest.sln"))) return dir.FullName;
