@@ -5,7 +5,7 @@ namespace PolicyIngest.Classify.Tests;
 
 public class ClauseFeaturesTest
 {
-    private static readonly ClauseFeatures Features = new(bits: 15);
+    private static readonly ClauseFeatures Features = new(bits: 15, segmenter: TrainerTest.Segmenter.Value);
 
     private static ClauseInput Input(string text, string? heading = null, string? chapter = null, string kind = "article", double position = 0.5) =>
         new(text, heading, chapter, kind, position);
@@ -87,7 +87,7 @@ public class ClauseFeaturesTest
     }
 
     /// <summary>Every optional block off: what each option row adds to.</summary>
-    private static readonly ClauseFeatures Plain = new(new FeatureOptions(ChapterRules: false, WordWeight: 0));
+    private static readonly ClauseFeatures Plain = new(new FeatureOptions(ChapterRules: false, WordWeight: 0), TrainerTest.Segmenter.Value);
 
     public static TheoryData<FeatureOptions, ClauseInput, string> OptionRows => new()
     {

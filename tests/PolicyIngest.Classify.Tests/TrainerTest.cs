@@ -119,8 +119,8 @@ public class TrainerTest
         var features = new FeatureOptions(Bits: 12);
         ClauseModelTrainer[] candidates =
         [
-            new(features, LogisticOptions.Default with { InstrumentLogCountMix = 0, InstrumentL2 = 3e-5 }),
-            new(features),
+            new(features, LogisticOptions.Default with { InstrumentLogCountMix = 0, InstrumentL2 = 3e-5 }, Segmenter.Value),
+            new(features, segmenter: Segmenter.Value),
         ];
         var clauses = Small.Concat(Small.Select(c => c with { Id = c.Id + "-b", Group = c.Group + "-b" })).ToList();
         var nested = PolicyIngest.Evaluation.Classify.NestedCrossValidation.Run(clauses, candidates, folds: 2, seed: 1, innerFolds: 2);
@@ -223,7 +223,7 @@ public class TrainerTest
         var bytes = Bytes(new ClauseModelTrainer(new FeatureOptions(Bits: 12, InstrumentWordWeight: 0), segmenter: TrainerTest.Segmenter.Value).Train(Small));
         var older = WithOptionsJson(bytes, json => json.Replace(",\"InstrumentWordWeight\":0", "", StringComparison.Ordinal));
         Assert.Equal(0f, ClauseModel.Load(new MemoryStream(older), segmenter: TrainerTest.Segmenter.Value).Features.Options.InstrumentWordWeight);
-        Assert.Equal(0.7f, ClauseModel.Load(new MemoryStream(Bytes(new ClauseModelTrainer(new FeatureOptions(Bits: 12), segmenter: TrainerTest.Segmenter.Value).Train(Small)))).Features.Options.InstrumentWordWeight);
+        Assert.Equal(0.7f, ClauseModel.Load(new MemoryStream(Bytes(new ClauseModelTrainer(new FeatureOptions(Bits: 12), segmenter: TrainerTest.Segmenter.Value).Train(Small))), segmenter: TrainerTest.Segmenter.Value).Features.Options.InstrumentWordWeight);
     }
 
     [Fact]
