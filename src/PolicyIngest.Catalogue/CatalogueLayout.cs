@@ -10,9 +10,9 @@ namespace PolicyIngest.Catalogue;
 public static class CatalogueLayout
 {
     /// <summary>新旧对照 HTML reports written after a revision or a repeal is stored (VersionTracker).</summary>
-    public const string Reports = "reports";
+    public const string Reports = PolicyIngest.Core.PolicyIngestSettings.ReportsFolder;
     /// <summary>Every fetched original under its SHA-256 (PipelineRunner, the web UI's downloads).</summary>
-    public const string Archive = "archive";
+    public const string Archive = PolicyIngest.Core.PolicyIngestSettings.ArchiveFolder;
     /// <summary>One lock file per running pipeline.</summary>
     public const string Locks = "locks";
     /// <summary>The Quartz scheduler's SQLite job store.</summary>

@@ -1,13 +1,16 @@
 using System.CommandLine;
+using PolicyIngest.Core;
+using PolicyIngest.Ingest;
+using PolicyIngest.Read;
 
 namespace PolicyIngest.Cli;
 
-/// <summary>Options every command shares, and where the repository's own folders are.</summary>
+/// <summary>Options every command shares.</summary>
 public static class GlobalOptions
 {
     public static readonly Option<string?> Db = new("--db")
     {
-        Description = "catalogue SQLite file (default $POLICYINGEST_DB, else data/policyingest.db under the repository)",
+        Description = "catalogue SQLite file (default $POLICYINGEST_DB, else data/policyingest.db under the home, $POLICYINGEST_HOME)",
         Recursive = true,
     };
 
@@ -36,6 +39,19 @@ public static class GlobalOptions
         return option;
     }
 
+    public static readonly Option<string?> Classifier = CreateClassifier();
+
+    private static Option<string?> CreateClassifier()
+    {
+        var option = new Option<string?>("--classifier")
+        {
+            Description = "clause classifier: trained (models/classify.model.bin.gz; the default, an error when missing) or keywords (the keyword rules, said on stderr); default $POLICYINGEST_CLASSIFIER, else trained",
+            Recursive = true,
+        };
+        option.AcceptOnlyFromAmong("trained", "keywords");
+        return option;
+    }
+
     public static readonly Option<bool> Json = new("--json")
     {
         Description = "print exactly one JSON document on stdout",
@@ -43,52 +59,58 @@ public static class GlobalOptions
     };
 
     /// <summary>Every global option, in the order the help lists them (the CLI's root and the evaluation tool's).</summary>
-    public static IReadOnlyList<Option> All => [Db, Json, MaxFileMb, FileTimeout, PdfEngine];
+    public static IReadOnlyList<Option> All => [Db, Json, MaxFileMb, FileTimeout, PdfEngine, Classifier];
 }
 
-public sealed class CliContext(ParseResult parse)
+/// <summary>
+/// What a command gets: the parse result, the settings (built here once, from the options, the environment and the
+/// defaults) and the composition root built from them. Every command makes one at start.
+/// </summary>
+public sealed class CliContext
 {
-    public ParseResult Parse => parse;
-
-    public bool Json { get; } = parse.GetValue(GlobalOptions.Json);
-
-    /// <summary>Reader limits: --max-file-mb over the environment's defaults.</summary>
-    public PolicyIngest.Read.ReadOptions ReadOptions { get; } = BuildReadOptions(parse);
-
-    private static PolicyIngest.Read.ReadOptions BuildReadOptions(ParseResult parse)
+    public CliContext(ParseResult parse)
     {
-        var options = PolicyIngest.Read.ReadOptions.Default;
-        if (parse.GetValue(GlobalOptions.MaxFileMb) is { } mb and > 0) options = options with { MaxFileBytes = (long)(mb * 1024 * 1024) };
-        if (parse.GetValue(GlobalOptions.FileTimeout) is { } seconds and > 0) options = options with { FileTimeout = TimeSpan.FromSeconds((double)seconds) };
-        if (parse.GetValue(GlobalOptions.PdfEngine) is { } engine)
-            options = options with { PdfEngine = Enum.Parse<PolicyIngest.Read.PdfEngine>(engine, ignoreCase: true) };
-        return options;
+        Parse = parse;
+        Json = parse.GetValue(GlobalOptions.Json);
+        Settings = PolicyIngestSettings.Resolve(new SettingsOptions
+        {
+            Catalogue = parse.GetValue(GlobalOptions.Db),
+            MaxFileMb = parse.GetValue(GlobalOptions.MaxFileMb),
+            FileTimeoutSeconds = parse.GetValue(GlobalOptions.FileTimeout),
+            Classifier = parse.GetValue(GlobalOptions.Classifier),
+        }, Environment.GetEnvironmentVariable, AppContext.BaseDirectory, Directory.GetCurrentDirectory());
+        Services = new PolicyIngestServices(Settings);
+        ReadOptions = parse.GetValue(GlobalOptions.PdfEngine) is { } engine
+            ? Services.ReadOptions with { PdfEngine = Enum.Parse<PdfEngine>(engine, ignoreCase: true) }
+            : Services.ReadOptions;
     }
+
+    public ParseResult Parse { get; }
+
+    public bool Json { get; }
+
+    public PolicyIngestSettings Settings { get; }
+
+    /// <summary>The composition root over <see cref="Settings"/>: the one segmenter, analyzer and classifier of this run.</summary>
+    public PolicyIngestServices Services { get; }
+
+    /// <summary>Reader limits from the settings, with --pdf-engine.</summary>
+    public ReadOptions ReadOptions { get; }
 
     public TextWriter Out { get; } = Console.Out;
     public TextWriter Err { get; } = Console.Error;
 
-    public string DbPath => NamedDbPath ?? Path.Combine(RepositoryRoot, "data", "policyingest.db");
+    /// <summary>The catalogue: --db, else $POLICYINGEST_DB, else data/policyingest.db under the home.</summary>
+    public string DbPath => Settings.CataloguePath;
 
     /// <summary>The catalogue the user named: --db, else $POLICYINGEST_DB; null when neither names one.</summary>
-    public string? NamedDbPath =>
-        parse.GetValue(GlobalOptions.Db)
-        ?? (Environment.GetEnvironmentVariable("POLICYINGEST_DB") is { Length: > 0 } env ? env : null);
+    public string? NamedDbPath => Settings.CatalogueNamed ? Settings.CataloguePath : null;
 
-    public string DbPathOrDefault(string fallback) => parse.GetValue(GlobalOptions.Db) ?? fallback;
+    public string DbPathOrDefault(string fallback) => Parse.GetValue(GlobalOptions.Db) ?? fallback;
 
-    /// <summary>The checkout holding corpus/, models/ and pipelines/ ($POLICYINGEST_HOME, else found from the binary).</summary>
-    public static string RepositoryRoot { get; } = FindRoot();
+    /// <summary>"Today" (Asia/Shanghai) from the settings' clock.</summary>
+    public DateOnly Today => Settings.Today;
 
-    public static string SharedRoot => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"));
-
-    private static string FindRoot()
-    {
-        if (Environment.GetEnvironmentVariable("POLICYINGEST_HOME") is { Length: > 0 } home) return Path.GetFullPath(home);
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PolicyIngest.sln"))) return dir.FullName;
-        }
-        return Directory.GetCurrentDirectory();
-    }
+    /// <summary>The user's shared material next to the home (<c>../shared</c>): the evaluation tool's gold and seed texts.</summary>
+    public string SharedRoot => Path.GetFullPath(Path.Combine(Settings.Home, "..", "shared"));
 }

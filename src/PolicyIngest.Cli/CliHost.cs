@@ -4,7 +4,8 @@ namespace PolicyIngest.Cli;
 
 /// <summary>
 /// Runs a command line as ../shared/spec/cli.md says it ends: UTF-8 output, Ctrl+C → "cancelled" and exit 3, a bug →
-/// one line and exit 4 (<see cref="InternalError"/>). The CLI and the evaluation tool both start here.
+/// one line and exit 4 (<see cref="InternalError"/>); an unusable installation (no home with models/, no classifier
+/// model) → <c>error: …</c> in one line and exit 4. The CLI and the evaluation tool both start here.
 /// </summary>
 public static class CliHost
 {
@@ -14,6 +15,17 @@ public static class CliHost
         try
         {
             return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (PolicyIngest.Core.SettingsException ex)
+        {
+            // The installation or the settings cannot be used: one line, no log (there is no bug to look into).
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.Internal;
+        }
+        catch (PolicyIngest.Ingest.ComponentUnavailableException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message.Split('\n')[0]}");
+            return ExitCodes.Internal;
         }
         catch (OperationCanceledException)
         {

@@ -8,6 +8,22 @@ public static class PolicyClock
     public static DateOnly Today(TimeProvider clock) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
 
+    /// <summary>
+    /// A clock whose today is <paramref name="date"/> (Asia/Shanghai): it starts at 09:00 that day when created and runs
+    /// on from there, so timestamps still order. $POLICYINGEST_TODAY sets it: a testing and "as of" aid.
+    /// </summary>
+    public static TimeProvider StartingOn(DateOnly date) => new ShiftedClock(
+        new DateTimeOffset(date.ToDateTime(new TimeOnly(9, 0)), Zone.GetUtcOffset(date.ToDateTime(new TimeOnly(9, 0)))));
+
+    private sealed class ShiftedClock(DateTimeOffset start) : TimeProvider
+    {
+        private readonly long _started = System.GetTimestamp();
+
+        public override DateTimeOffset GetUtcNow() => start.ToUniversalTime() + System.GetElapsedTime(_started);
+
+        public override TimeZoneInfo LocalTimeZone => Zone;
+    }
+
     /// <summary>Asia/Shanghai (UTC+8, no daylight saving); a fixed +8 zone where the system has no tz database.</summary>
     private static TimeZoneInfo FindZone()
     {

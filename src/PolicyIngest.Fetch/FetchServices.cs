@@ -10,11 +10,11 @@ public static class FetchServices
     /// <summary>Originals and locks live next to the catalogue file: <c>&lt;db folder&gt;/archive</c>, <c>&lt;db folder&gt;/locks</c>.</summary>
     public static string DataDirectoryFor(string catalogueFile) => CatalogueLayout.DataDirectory(catalogueFile);
 
-    public static PipelineRunner CreateRunner(CatalogueStore catalogue, HttpClient client, TimeProvider? clock = null,
+    /// <summary>A runner over <paramref name="catalogue"/> with the services' ingest and clock (the settings').</summary>
+    public static PipelineRunner CreateRunner(PolicyIngestServices services, CatalogueStore catalogue, HttpClient client,
         Action<DocumentOutcome>? onDocument = null, ReadOptions? readOptions = null)
     {
-        var time = clock ?? TimeProvider.System;
-        var ingest = PolicyIngestServices.CreateIngest(catalogue, time, readOptions);
-        return new PipelineRunner(ingest, DataDirectoryFor(catalogue.Path), client, time) { OnDocument = onDocument };
+        var ingest = services.CreateIngest(catalogue, readOptions);
+        return new PipelineRunner(ingest, DataDirectoryFor(catalogue.Path), client, services.Settings.Clock) { OnDocument = onDocument };
     }
 }

@@ -1,7 +1,7 @@
 namespace PolicyIngest.Ingest;
 
 /// <summary>
-/// A part of the installation that every file needs (the clause classifier's model) failed to load: not the input's
-/// fault, so never that file's error; it reaches the CLI as an internal error (exit 4) with its log.
+/// A part of the installation that every file needs (the clause classifier's model) is missing or failed to load: not
+/// the input's fault, so never that file's error; the CLI says it in one line and exits 4.
 /// </summary>
-public sealed class ComponentUnavailableException(string message, Exception inner) : Exception(message, inner);
+public sealed class ComponentUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,5 +1,6 @@
 using PolicyIngest.Catalogue;
 using PolicyIngest.Classify;
+using PolicyIngest.Core;
 using PolicyIngest.Core.Model;
 using PolicyIngest.Extract;
 using PolicyIngest.Extract.Amounts;
@@ -11,21 +12,70 @@ using PolicyIngest.Track;
 
 namespace PolicyIngest.Ingest;
 
-/// <summary>Everything wired up in one readable place, in pipeline order. No container.</summary>
-public static class PolicyIngestServices
+/// <summary>
+/// Everything wired up in one readable place, in pipeline order, from one <see cref="PolicyIngestSettings"/>. No
+/// container, no process-wide cache: this instance owns the one segmenter (jieba's data, about a second to load) that
+/// search and the classifier's word features share, and the clause classifier. Build one at start and pass it on.
+/// </summary>
+public sealed class PolicyIngestServices
 {
-    public static DocumentProcessor CreateProcessor(ReadOptions? readOptions = null)
+    private readonly Lazy<JiebaSegmenter> _segmenter;
+    private readonly Lazy<ClauseAnalyzer> _analyzer;
+    private readonly Lazy<IClauseClassifier> _classifier;
+
+    public PolicyIngestServices(PolicyIngestSettings settings)
+    {
+        Settings = settings;
+        ReadOptions = ReadOptions.For(settings.Reader);
+        _segmenter = new(() => SegmenterResources.ForModels(settings.ModelsDirectory).Load());
+        _analyzer = new(() => new ClauseAnalyzer(Segmenter));
+        _classifier = new(LoadClassifier);
+    }
+
+    /// <summary>Another catalogue or clock over the same models: shares what this one loaded (segmenter, classifier).</summary>
+    private PolicyIngestServices(PolicyIngestSettings settings, PolicyIngestServices models)
+    {
+        Settings = settings;
+        ReadOptions = ReadOptions.For(settings.Reader);
+        _segmenter = models._segmenter;
+        _analyzer = models._analyzer;
+        _classifier = models._classifier;
+    }
+
+    public PolicyIngestSettings Settings { get; }
+
+    /// <summary>The readers' options with the settings' limits.</summary>
+    public ReadOptions ReadOptions { get; }
+
+    /// <summary>
+    /// These services for other settings that keep the home and the classifier choice (another catalogue, another clock):
+    /// the loaded segmenter and classifier are shared, not loaded again.
+    /// </summary>
+    public PolicyIngestServices With(PolicyIngestSettings settings) =>
+        settings.ModelsDirectory == Settings.ModelsDirectory && settings.Classifier == Settings.Classifier
+            ? new PolicyIngestServices(settings, this)
+            : new PolicyIngestServices(settings);
+
+    /// <summary>jieba's dictionary and HMM (models/jieba) plus models/dict/*.txt: built on first use, then shared.</summary>
+    public JiebaSegmenter Segmenter => _segmenter.Value;
+
+    /// <summary>The clause analyzer search and the clause index use (over <see cref="Segmenter"/>).</summary>
+    public ClauseAnalyzer Analyzer => _analyzer.Value;
+
+    public CatalogueStore OpenCatalogue() => new(Settings.CataloguePath);
+
+    public DocumentProcessor CreateProcessor(ReadOptions? readOptions = null)
     {
         var readers = DocumentReaders.CreateDefault();
         IStructureParser structure = new PolicyStructureParser();   // falls back to ParagraphStructureParser (with a warning) when it recognises nothing
         IAmountExtractor amounts = new AmountExtractor();
-        return new DocumentProcessor(readers, structure, amounts, new DeferredClassifier(Classifier), readOptions ?? ReadOptions.Default);
+        return new DocumentProcessor(readers, structure, amounts, new DeferredClassifier(_classifier), readOptions ?? ReadOptions);
     }
 
     /// <summary>
-    /// The shared classifier, loaded when the first document reaches classification: a file that cannot be read never
-    /// waits for the model (~1.2 s), so `extract` of a bad file answers at once. A model that fails to load is the
-    /// installation's fault, not the file's: <see cref="ComponentUnavailableException"/> (exit 4), as before the deferral.
+    /// The classifier, loaded when the first document reaches classification: a file that cannot be read never waits for
+    /// the model (~1.2 s), so `extract` of a bad file answers at once. A model that is missing or fails to load is the
+    /// installation's fault, not the file's: <see cref="ComponentUnavailableException"/> (exit 4).
     /// </summary>
     private sealed class DeferredClassifier(Lazy<IClauseClassifier> model) : IClauseClassifier
     {
@@ -33,6 +83,7 @@ public static class PolicyIngestServices
         {
             IClauseClassifier loaded;
             try { loaded = model.Value; }
+            catch (ComponentUnavailableException) { throw; }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 throw new ComponentUnavailableException($"the clause classifier could not be loaded: {ex.Message}", ex);
@@ -41,47 +92,33 @@ public static class PolicyIngestServices
         }
     }
 
-
     /// <summary>
-    /// The trained clause classifier from models/ ($POLICYINGEST_HOME, else found from the binary), loaded once.
-    /// Without a model file the keyword rules label the clauses, and stderr says so once.
+    /// The trained clause classifier from the settings' models/, or the keyword rules when the settings ask for them by
+    /// name (said on stderr once). No model file is an error, not a fall-back.
     /// </summary>
-    private static readonly Lazy<IClauseClassifier> Classifier = new(() =>
+    private IClauseClassifier LoadClassifier()
     {
-        var directory = ClassifierModels.DefaultDirectory();
-        TrainedClauseClassifier? trained;
-        try { trained = ClassifierModels.TryLoad(directory); }
-        catch (FileNotFoundException ex)
+        if (Settings.Classifier == ClassifierChoice.Keywords)
         {
-            // A model with word features needs jieba's dictionary; without it, say so and label by the keyword rules.
-            Console.Error.WriteLine($"warning: the clause classifier in {directory} cannot load ({ex.Message}): clauses are labelled by keyword rules");
+            Console.Error.WriteLine("note: clauses are labelled by the keyword rules (classifier: keywords), not the trained model");
             return new KeywordClauseClassifier();
         }
-        if (trained is not null)
-        {
-            if (ClassifierModels.SegmenterWarning(directory, SegmenterResources.ForModels(directory)) is { } warning)
-                Console.Error.WriteLine(warning);
-            return trained;
-        }
-        Console.Error.WriteLine($"warning: no trained clause classifier in {directory} (run `policyingest train`): clauses are labelled by keyword rules");
-        return new KeywordClauseClassifier();
-    });
+        var directory = Settings.ModelsDirectory;
+        var trained = ClassifierModels.TryLoad(directory, () => Segmenter)
+            ?? throw new ComponentUnavailableException(
+                $"no trained clause classifier in {directory}: run `policyingest train`, or label clauses by the keyword rules with --classifier keywords");
+        if (ClassifierModels.SegmenterWarning(directory, SegmenterResources.ForModels(directory)) is { } warning)
+            Console.Error.WriteLine(warning);
+        return trained;
+    }
 
-    public static IngestService CreateIngest(CatalogueStore catalogue, TimeProvider? clock = null, ReadOptions? readOptions = null,
-        ClauseAnalyzer? analyzer = null)
+    public IngestService CreateIngest(CatalogueStore catalogue, ReadOptions? readOptions = null)
     {
-        var time = clock ?? TimeProvider.System;
-        return new(CreateProcessor(readOptions), catalogue, new VersionLinker(time), new ClauseIndexer(analyzer ?? CreateAnalyzer()),
+        var time = Settings.Clock;
+        return new(CreateProcessor(readOptions), catalogue, new VersionLinker(time), new ClauseIndexer(Analyzer),
             time, VersionTracker.For(catalogue, time));
     }
 
-    /// <summary>
-    /// jieba's dictionary and HMM (models/jieba) plus models/dict/*.txt of the classifier's models directory: the segmenter
-    /// the classifier's word features use, built once per process and shared.
-    /// </summary>
-    public static ClauseAnalyzer CreateAnalyzer() => new(ClassifierModels.DefaultSegmenter());
-
     /// <summary>Clause search over the catalogue, as the CLI and the web UI use it.</summary>
-    public static ISearchIndex CreateSearch(CatalogueStore catalogue, ClauseAnalyzer? analyzer = null) =>
-        new Fts5SearchIndex(catalogue, analyzer ?? CreateAnalyzer());
+    public ISearchIndex CreateSearch(CatalogueStore catalogue) => new Fts5SearchIndex(catalogue, Analyzer);
 }

@@ -14,24 +14,16 @@ public interface IDocumentReader
 /// <summary>Limits and switches for reading. Leniency is named, never implicit.</summary>
 public sealed record ReadOptions
 {
-    /// <summary>The defaults, with the limits taken from POLICYINGEST_MAX_FILE_MB and POLICYINGEST_MAX_UNPACKED_MB when set.</summary>
-    public static readonly ReadOptions Default = FromEnvironment();
+    /// <summary>The readers' own defaults. The user's limits come from the settings: <see cref="For"/>.</summary>
+    public static readonly ReadOptions Default = new();
 
-    public static ReadOptions FromEnvironment()
+    /// <summary>The defaults with the limits the settings name (--max-file-mb, $POLICYINGEST_MAX_FILE_MB, …).</summary>
+    public static ReadOptions For(PolicyIngest.Core.ReaderLimits limits) => new()
     {
-        var options = new ReadOptions();
-        if (Megabytes("POLICYINGEST_MAX_FILE_MB") is { } file) options = options with { MaxFileBytes = file };
-        if (Megabytes("POLICYINGEST_MAX_UNPACKED_MB") is { } unpacked) options = options with { MaxUncompressedBytes = unpacked };
-        if (decimal.TryParse(Environment.GetEnvironmentVariable("POLICYINGEST_FILE_TIMEOUT_S"), System.Globalization.NumberStyles.Number,
-                System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
-            options = options with { FileTimeout = TimeSpan.FromSeconds((double)seconds) };
-        return options;
-    }
-
-    private static long? Megabytes(string variable) =>
-        decimal.TryParse(Environment.GetEnvironmentVariable(variable), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var mb) && mb > 0
-            ? (long)(mb * 1024 * 1024)
-            : null;
+        MaxFileBytes = limits.MaxFileBytes ?? Default.MaxFileBytes,
+        MaxUncompressedBytes = limits.MaxUncompressedBytes ?? Default.MaxUncompressedBytes,
+        FileTimeout = limits.FileTimeout ?? Default.FileTimeout,
+    };
 
     /// <summary>Files larger than this are refused before any parsing (CLI: --max-file-mb or POLICYINGEST_MAX_FILE_MB; default 200 MB).</summary>
     public long MaxFileBytes { get; init; } = 200L * 1024 * 1024;

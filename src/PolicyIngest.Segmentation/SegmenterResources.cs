@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace PolicyIngest.Segmentation;
 
 /// <summary>
@@ -20,15 +18,6 @@ public sealed record SegmenterResources(string MainDictionary, string HmmTables,
         var user = Directory.Exists(dictDir) ? Directory.GetFiles(dictDir, "*.txt").Order(StringComparer.Ordinal).ToArray() : [];
         return new SegmenterResources(Path.Combine(jieba, "dict.txt"), Path.Combine(jieba, "hmm.tsv"), user);
     }
-
-    private static readonly ConcurrentDictionary<string, Lazy<JiebaSegmenter>> SharedSegmenters = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// The process's one segmenter for <paramref name="modelsDirectory"/>, built on first use (about a second). Search
-    /// and the classifier's word features share it, so both cut with the dictionaries the shipped model was trained with.
-    /// </summary>
-    public static JiebaSegmenter Shared(string modelsDirectory) =>
-        SharedSegmenters.GetOrAdd(Path.GetFullPath(modelsDirectory), dir => new Lazy<JiebaSegmenter>(() => ForModels(dir).Load())).Value;
 
     /// <summary>
     /// SHA-256 over jieba's dictionary and the user dictionaries, in load order: what a model with word features

@@ -21,22 +21,22 @@ using PolicyIngest.Web.Policies;
 
 namespace PolicyIngest.Web;
 
-/// <summary>What the web UI serves and where.</summary>
-public sealed record WebOptions(string DbPath)
+/// <summary>What the web UI serves and where: the catalogue, the clock and the search analyzer come from the services' settings.</summary>
+public sealed record WebOptions(PolicyIngestServices Services)
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
     /// <summary>Kestrel URLs; loopback unless the user asks otherwise.</summary>
     public string Urls { get; init; } = DefaultUrls;
 
-    /// <summary>"Today" for statuses (in force / expired …).</summary>
-    public TimeProvider Clock { get; init; } = TimeProvider.System;
+    /// <summary>The catalogue served (the settings' catalogue).</summary>
+    public string DbPath => Services.Settings.CataloguePath;
+
+    /// <summary>"Today" for statuses (in force / expired …): the settings' clock.</summary>
+    public TimeProvider Clock => Services.Settings.Clock;
 
     /// <summary>Path of an archived original by its SHA-256, or null (the fetch archive).</summary>
     public Func<string, string?> ArchiveLookup { get; init; } = _ => null;
-
-    /// <summary>The search analyzer to share (loading jieba's dictionary takes seconds); built on first search when null.</summary>
-    public ClauseAnalyzer? Analyzer { get; init; }
 
     /// <summary>Request logging to the console (the serve command turns it on; tests keep it off).</summary>
     public bool LogRequests { get; init; }
@@ -129,8 +129,6 @@ public static class PolicyWebApp
 
     private sealed class Site(WebOptions options)
     {
-        private readonly Lazy<ClauseAnalyzer> _analyzer = new(() => options.Analyzer ?? PolicyIngestServices.CreateAnalyzer());
-
         private DateOnly Today => PolicyClock.Today(options.Clock);
 
         private CatalogueStore OpenCatalogue() => new(options.DbPath);
@@ -225,7 +223,7 @@ public static class PolicyWebApp
         private SearchResult RunSearch(SearchForm form, int offset, int limit)
         {
             using var store = OpenCatalogue();
-            var search = PolicyIngestServices.CreateSearch(store, _analyzer.Value);
+            var search = options.Services.CreateSearch(store);
             return search.Search(new SearchRequest { Query = form.Query, Filter = form.Filter, Offset = offset, Limit = limit });
         }
 

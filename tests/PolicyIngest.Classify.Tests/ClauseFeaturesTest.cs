@@ -5,7 +5,7 @@ namespace PolicyIngest.Classify.Tests;
 
 public class ClauseFeaturesTest
 {
-    private static readonly ClauseFeatures Features = new(bits: 15);
+    private static readonly ClauseFeatures Features = new(bits: 15, segmenter: TrainerTest.Segmenter.Value);
 
     private static ClauseInput Input(string text, string? heading = null, string? chapter = null, string kind = "article", double position = 0.5) =>
         new(text, heading, chapter, kind, position);
@@ -35,8 +35,8 @@ public class ClauseFeaturesTest
     [Fact]
     public void MaskedFeatures_IgnoreWhatACitedTitleSays()
     {
-        var masking = new ClauseFeatures(FeatureOptions.Default with { MaskCitedTitles = true });
-        var plain = new ClauseFeatures(FeatureOptions.Default with { MaskCitedTitles = false });
+        var masking = new ClauseFeatures(FeatureOptions.Default with { MaskCitedTitles = true }, segmenter: TrainerTest.Segmenter.Value);
+        var plain = new ClauseFeatures(FeatureOptions.Default with { MaskCitedTitles = false }, segmenter: TrainerTest.Segmenter.Value);
         var a = masking.Extract(Input("根据《怀柔区扶持办法》，制定本细则。"));
         var b = masking.Extract(Input("根据《北京市奖励规定》，制定本细则。"));
         Assert.Equal(a.Indices, b.Indices);
@@ -87,7 +87,7 @@ public class ClauseFeaturesTest
     }
 
     /// <summary>Every optional block off: what each option row adds to.</summary>
-    private static readonly ClauseFeatures Plain = new(new FeatureOptions(ChapterRules: false, WordWeight: 0));
+    private static readonly ClauseFeatures Plain = new(new FeatureOptions(ChapterRules: false, WordWeight: 0), TrainerTest.Segmenter.Value);
 
     public static TheoryData<FeatureOptions, ClauseInput, string> OptionRows => new()
     {
@@ -117,27 +117,27 @@ public class ClauseFeaturesTest
     public void Extract_Option_NothingToAdd(FeatureOptions options, ClauseInput input, string why)
     {
         var plain = Plain.Extract(input);
-        var with = new ClauseFeatures(options).Extract(input);
+        var with = new ClauseFeatures(options, segmenter: TrainerTest.Segmenter.Value).Extract(input);
         Assert.True(plain.Indices.SequenceEqual(with.Indices), why);
     }
 
     [Fact]
     public void InstrumentWords_AreOneBlockOfTheirWeight_AndNotInTheClauseFeatures()
     {
-        var features = new ClauseFeatures(new FeatureOptions(ChapterRules: false, InstrumentWordWeight: 0.7f));
+        var features = new ClauseFeatures(new FeatureOptions(ChapterRules: false, InstrumentWordWeight: 0.7f), segmenter: TrainerTest.Segmenter.Value);
         var input = Input("对首次认定的高新技术企业给予一次性奖励，并提供贷款贴息。");
         var words = features.ExtractInstrumentWords(input);
         Assert.True(words.Count >= 5);
         Assert.Equal(0.7, Math.Sqrt(words.Values.Sum(v => (double)v * v)), 5);   // why: L2-normalised to its weight, like every block
-        Assert.Equal(new ClauseFeatures(new FeatureOptions(ChapterRules: false, InstrumentWordWeight: 0)).Extract(input).Indices, features.Extract(input).Indices);
-        Assert.Equal(0, new ClauseFeatures(new FeatureOptions(InstrumentWordWeight: 0)).ExtractInstrumentWords(input).Count);
+        Assert.Equal(new ClauseFeatures(new FeatureOptions(ChapterRules: false, InstrumentWordWeight: 0), segmenter: TrainerTest.Segmenter.Value).Extract(input).Indices, features.Extract(input).Indices);
+        Assert.Equal(0, new ClauseFeatures(new FeatureOptions(InstrumentWordWeight: 0), segmenter: TrainerTest.Segmenter.Value).ExtractInstrumentWords(input).Count);
     }
 
     [Fact]
     public void Extract_Words_ComeFromTheFoldedTextWithCitedTitlesMasked()
     {
         // why: words are read from what the n-grams read, so a cited title's words (补贴 in 《…补贴办法》) say nothing
-        var features = new ClauseFeatures(new FeatureOptions(ChapterRules: false, WordWeight: 0.7f));
+        var features = new ClauseFeatures(new FeatureOptions(ChapterRules: false, WordWeight: 0.7f), segmenter: TrainerTest.Segmenter.Value);
         var cited = features.Extract(Input("根据《关于企业研发补贴的办法》制定本细则。"));
         var plain = features.Extract(Input("根据《》制定本细则。"));
         Assert.Equal(plain.Indices, cited.Indices);

@@ -82,8 +82,8 @@ public class LogCountRatiosTest
             Clause("本办法自印发之日起施行。", "final"),
         ];
         var features = new FeatureOptions(Bits: 10);
-        var plain = new ClauseModelTrainer(features, LogisticOptions.Default with { InstrumentLogCountMix = 0 }).Train(clauses);
-        var scaled = new ClauseModelTrainer(features, LogisticOptions.Default with { InstrumentLogCountMix = 0.5 }).Train(clauses);
+        var plain = new ClauseModelTrainer(features, LogisticOptions.Default with { InstrumentLogCountMix = 0 }, segmenter: TrainerTest.Segmenter.Value).Train(clauses);
+        var scaled = new ClauseModelTrainer(features, LogisticOptions.Default with { InstrumentLogCountMix = 0.5 }, segmenter: TrainerTest.Segmenter.Value).Train(clauses);
         var probe = clauses[0].Input;
         // why: the category model must not see the option; the instrument confidences must (else the option does nothing)
         Assert.Equal(plain.Predict(probe).Category, scaled.Predict(probe).Category);

@@ -98,7 +98,7 @@ internal sealed partial class ReferenceFeatures
     /// <summary>The words of two letters or more of the folded text, cut by the segmenter's string API, as one block.</summary>
     private void AddWords(List<(int, float)> parts, List<(int Index, float Value)> grams, string folded, Namespace ns, float weight)
     {
-        var segmenter = PolicyIngest.Segmentation.SegmenterResources.Shared(Repo.Models);
+        var segmenter = TrainerTest.Segmenter.Value;
         foreach (var token in segmenter.Cut(folded, PolicyIngest.Segmentation.SegmentMode.Precise, PolicyIngest.Segmentation.SegmenterOptions.JiebaCompatible))
         {
             var letters = new string([.. token.Text.Where(char.IsLetterOrDigit)]);

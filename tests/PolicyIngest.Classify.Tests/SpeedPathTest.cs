@@ -11,7 +11,7 @@ namespace PolicyIngest.Classify.Tests;
 public class SpeedPathTest
 {
     private static readonly Lazy<ClauseModel> Model = new(() =>
-        ClassifierModels.TryLoad(Repo.Models)?.Model ?? throw new InvalidOperationException("models/classify.model.bin.gz missing: run policyingest train"));
+        ClassifierModels.TryLoad(Repo.Models, () => TrainerTest.Segmenter.Value)?.Model ?? throw new InvalidOperationException("models/classify.model.bin.gz missing: run policyingest train"));
 
     private static readonly Lazy<IReadOnlyList<ClauseInput>> Corpus = new(() =>
         [.. TrainingData.LoadClauses(Repo.Training).Select(c => c.Input)]);
@@ -35,7 +35,7 @@ public class SpeedPathTest
     {
         // why: the chapter rules, title masking and word switches must act the same on both paths, whichever the shipped
         // model uses; with words, the span cut of the folded buffer must give the words the string cut gives
-        var features = new ClauseFeatures(new FeatureOptions(ChapterRules: chapterRules, MaskCitedTitles: maskTitles, WordWeight: wordWeight));
+        var features = new ClauseFeatures(new FeatureOptions(ChapterRules: chapterRules, MaskCitedTitles: maskTitles, WordWeight: wordWeight), segmenter: TrainerTest.Segmenter.Value);
         var reference = new ReferenceFeatures(features.Bits, chapterRules, features.Options.MaskCitedTitles, features.Options.WordWeight);
         foreach (var input in Corpus.Value.Where((_, i) => i % 7 == 0))
         {
@@ -83,8 +83,8 @@ public class SpeedPathTest
     public void Features_TwoSettingsInterleavedOnOneThread_EachAsItsReference()
     {
         // why: heading/chapter rule results are kept per thread for the next clause; another feature set must not reuse them
-        var with = new ClauseFeatures(new FeatureOptions(ChapterRules: true));
-        var without = new ClauseFeatures(new FeatureOptions(ChapterRules: false));
+        var with = new ClauseFeatures(new FeatureOptions(ChapterRules: true), segmenter: TrainerTest.Segmenter.Value);
+        var without = new ClauseFeatures(new FeatureOptions(ChapterRules: false), segmenter: TrainerTest.Segmenter.Value);
         var input = new ClauseInput("本办法由区经济和信息化局负责解释。", "解释", "附则", "article", 1);
         var inputOtherChapter = input with { Chapter = "法律责任" };
         foreach (var (features, clause) in new[] { (with, input), (without, input), (with, input), (with, inputOtherChapter), (without, inputOtherChapter) })
@@ -124,7 +124,7 @@ public class SpeedPathTest
     {
         // why: the instrument models read these words of every support clause and of its sentences; the span cut of the
         // folded buffer must give the block the string cut of the folded text gives
-        var features = new ClauseFeatures(FeatureOptions.Default with { InstrumentWordWeight = 0.7f });
+        var features = new ClauseFeatures(FeatureOptions.Default with { InstrumentWordWeight = 0.7f }, segmenter: TrainerTest.Segmenter.Value);
         var reference = new ReferenceFeatures(features.Bits, features.Options.ChapterRules, features.Options.MaskCitedTitles);
         var buffer = features.NewBuffer();
         foreach (var input in Corpus.Value)
@@ -142,7 +142,7 @@ public class SpeedPathTest
     {
         // why: a sentence takes its clause's words where it is a run of whole blocks; that must be exactly the words
         // of the sentence cut on its own, for every sentence of every long clause, in order (the search moves on)
-        var features = new ClauseFeatures(FeatureOptions.Default with { InstrumentWordWeight = 0.7f });
+        var features = new ClauseFeatures(FeatureOptions.Default with { InstrumentWordWeight = 0.7f }, segmenter: TrainerTest.Segmenter.Value);
         var words = features.NewBuffer();
         var reading = SentenceReading.Default;
         var sentences = 0;

@@ -7,7 +7,7 @@ namespace PolicyIngest.Classify.Tests;
 public class TrainedClassifierTest
 {
     private static readonly Lazy<TrainedClauseClassifier> Classifier = new(() =>
-        ClassifierModels.TryLoad(Repo.Models) ?? throw new InvalidOperationException("models/classify.model.bin.gz missing: run policyingest train"));
+        ClassifierModels.TryLoad(Repo.Models, () => TrainerTest.Segmenter.Value) ?? throw new InvalidOperationException("models/classify.model.bin.gz missing: run policyingest train"));
 
     private static ClauseLabels Predict(string text, string? heading = null, string? chapter = null, string kind = "article", double position = 0.5) =>
         Classifier.Value.Model.Predict(new ClauseInput(text, heading, chapter, kind, position));

@@ -33,14 +33,14 @@ public class TrainerTest
     [Fact]
     public void Train_Twice_SameModelBytes()
     {
-        var trainer = new ClauseModelTrainer(new FeatureOptions(Bits: 12));
+        var trainer = new ClauseModelTrainer(new FeatureOptions(Bits: 12), segmenter: TrainerTest.Segmenter.Value);
         Assert.Equal(Bytes(trainer.Train(Small)), Bytes(trainer.Train(Small)));
     }
 
     [Fact]
     public void Train_SmallSet_FitsItsOwnExamples()
     {
-        var model = new ClauseModelTrainer(new FeatureOptions(Bits: 12)).Train(Small);
+        var model = new ClauseModelTrainer(new FeatureOptions(Bits: 12), segmenter: TrainerTest.Segmenter.Value).Train(Small);
         foreach (var c in Small)
         {
             var p = model.Predict(c.Input);
@@ -52,7 +52,7 @@ public class TrainerTest
     [Fact]
     public void CrossValidate_ExtraTraining_TrainsEveryFold_ButIsNeverScored()
     {
-        var trainer = new ClauseModelTrainer(new FeatureOptions(Bits: 12));
+        var trainer = new ClauseModelTrainer(new FeatureOptions(Bits: 12), segmenter: TrainerTest.Segmenter.Value);
         // why: copies of the real clauses as extra training put every held-out text into its fold's training set,
         // so the scores can only rise to (near) perfect if the extras are used; they must not be counted as clauses
         var copies = Small.Select(c => c with { Id = "copy-" + c.Id, Source = TrainingData.SyntheticSourcePrefix + "copy", Group = "copy" }).ToList();
@@ -67,7 +67,7 @@ public class TrainerTest
     [Fact]
     public void Train_SectorSeenInFewDocuments_IsLeftToItsKeywordRule()
     {
-        var model = new ClauseModelTrainer(new FeatureOptions(Bits: 12)).Train(Small);
+        var model = new ClauseModelTrainer(new FeatureOptions(Bits: 12), segmenter: TrainerTest.Segmenter.Value).Train(Small);
         // why: software_it and biomedicine come from one document each here, integrated_circuits from none
         Assert.Contains("software_it", model.RuleIndustries);
         Assert.Contains("integrated_circuits", model.RuleIndustries);
@@ -80,13 +80,13 @@ public class TrainerTest
         using var stream = new MemoryStream();
         model.Save(stream);
         stream.Position = 0;
-        Assert.Equal(model.RuleIndustries, ClauseModel.Load(stream).RuleIndustries);
+        Assert.Equal(model.RuleIndustries, ClauseModel.Load(stream, segmenter: TrainerTest.Segmenter.Value).RuleIndustries);
     }
 
     [Fact]
     public void Predict_NonSupport_NeverHasInstruments()
     {
-        var model = new ClauseModelTrainer(new FeatureOptions(Bits: 12)).Train(Small);
+        var model = new ClauseModelTrainer(new FeatureOptions(Bits: 12), segmenter: TrainerTest.Segmenter.Value).Train(Small);
         var p = model.Predict(new ClauseInput("本办法自2026年1月1日起施行。", null, "附则", "article", 1));
         Assert.Equal("final", p.Category);
         Assert.Empty(p.Instruments);
@@ -97,8 +97,8 @@ public class TrainerTest
     public void Train_CategoryOneVsRestOrSoftmax_BothFitAndTheFileKeepsWhich()
     {
         var features = new FeatureOptions(Bits: 12);
-        var oneVsRest = new ClauseModelTrainer(features, LogisticOptions.Default with { CategoryLogCountMix = 0.5 }).Train(Small);
-        var softmax = new ClauseModelTrainer(features).Train(Small); // the shipped default
+        var oneVsRest = new ClauseModelTrainer(features, LogisticOptions.Default with { CategoryLogCountMix = 0.5 }, segmenter: TrainerTest.Segmenter.Value).Train(Small);
+        var softmax = new ClauseModelTrainer(features, segmenter: TrainerTest.Segmenter.Value).Train(Small); // the shipped default
         Assert.True(oneVsRest.CategoryOneVsRest);
         Assert.False(softmax.CategoryOneVsRest);
         foreach (var c in Small)
@@ -109,8 +109,8 @@ public class TrainerTest
             Assert.InRange(oneVsRest.Predict(c.Input).CategoryConfidence, 1.0 / ClauseTaxonomy.Categories.Count, 1.0);
         }
         // why: the two kinds read the same rows differently; a file must say which it holds
-        Assert.True(ClauseModel.Load(new MemoryStream(Bytes(oneVsRest))).CategoryOneVsRest);
-        Assert.False(ClauseModel.Load(new MemoryStream(Bytes(softmax))).CategoryOneVsRest);
+        Assert.True(ClauseModel.Load(new MemoryStream(Bytes(oneVsRest)), segmenter: TrainerTest.Segmenter.Value).CategoryOneVsRest);
+        Assert.False(ClauseModel.Load(new MemoryStream(Bytes(softmax)), segmenter: TrainerTest.Segmenter.Value).CategoryOneVsRest);
     }
 
     [Fact]
@@ -119,8 +119,8 @@ public class TrainerTest
         var features = new FeatureOptions(Bits: 12);
         ClauseModelTrainer[] candidates =
         [
-            new(features, LogisticOptions.Default with { InstrumentLogCountMix = 0, InstrumentL2 = 3e-5 }),
-            new(features),
+            new(features, LogisticOptions.Default with { InstrumentLogCountMix = 0, InstrumentL2 = 3e-5 }, Segmenter.Value),
+            new(features, segmenter: Segmenter.Value),
         ];
         var clauses = Small.Concat(Small.Select(c => c with { Id = c.Id + "-b", Group = c.Group + "-b" })).ToList();
         var nested = PolicyIngest.Evaluation.Classify.NestedCrossValidation.Run(clauses, candidates, folds: 2, seed: 1, innerFolds: 2);
@@ -139,9 +139,9 @@ public class TrainerTest
     [Fact]
     public void SaveLoad_RoundTrip_SameBytesAndPredictions()
     {
-        var model = new ClauseModelTrainer(new FeatureOptions(Bits: 12)).Train(Small);
+        var model = new ClauseModelTrainer(new FeatureOptions(Bits: 12), segmenter: TrainerTest.Segmenter.Value).Train(Small);
         var bytes = Bytes(model);
-        var loaded = ClauseModel.Load(new MemoryStream(bytes));
+        var loaded = ClauseModel.Load(new MemoryStream(bytes), segmenter: TrainerTest.Segmenter.Value);
         Assert.Equal(bytes, Bytes(loaded));
         foreach (var c in Small)
         {
@@ -158,10 +158,10 @@ public class TrainerTest
     public void Train_WithCalibratedThresholds_DeterministicAndRoundTrips()
     {
         // why: calibration runs inner folds; they must be as reproducible as the main fit, and the file must keep the thresholds and feature options
-        var trainer = new ClauseModelTrainer(new FeatureOptions(Bits: 12, ChapterRules: true), LogisticOptions.Default with { ThresholdFolds = 2 });
+        var trainer = new ClauseModelTrainer(new FeatureOptions(Bits: 12, ChapterRules: true), LogisticOptions.Default with { ThresholdFolds = 2 }, segmenter: TrainerTest.Segmenter.Value);
         var model = trainer.Train(Small);
         Assert.Equal(Bytes(model), Bytes(trainer.Train(Small)));
-        var loaded = ClauseModel.Load(new MemoryStream(Bytes(model)));
+        var loaded = ClauseModel.Load(new MemoryStream(Bytes(model)), segmenter: TrainerTest.Segmenter.Value);
         Assert.Equal(model.Features.Options, loaded.Features.Options);
         Assert.Equal(model.InstrumentThresholds, loaded.InstrumentThresholds);
         Assert.Equal(model.IndustryThresholds, loaded.IndustryThresholds);
@@ -174,7 +174,7 @@ public class TrainerTest
     public void Train_CalibratedThresholds_OnTheTrainingData_StayOnTheGrid()
     {
         var clauses = TrainingData.LoadClauses(Repo.Training);
-        var model = new ClauseModelTrainer(new FeatureOptions(Bits: 12), LogisticOptions.Default with { ThresholdFolds = 2, MaxIterations = 60 }).Train(clauses);
+        var model = new ClauseModelTrainer(new FeatureOptions(Bits: 12), LogisticOptions.Default with { ThresholdFolds = 2, MaxIterations = 60 }, segmenter: TrainerTest.Segmenter.Value).Train(clauses);
         Assert.All(model.InstrumentThresholds.Concat(model.IndustryThresholds), t =>
         {
             Assert.InRange(t, 0.1, 0.8);
@@ -183,14 +183,13 @@ public class TrainerTest
     }
 
     [Fact]
-    public void Model_UsingWords_LoadsWithTheSharedSegmenter()
+    public void Model_UsingWords_LoadsWithTheGivenSegmenter_AndIsRefusedWithout()
     {
+        // why: no process-wide default segmenter any more (#17): a word model is given the composition root's segmenter
         var bytes = Bytes(new ClauseModelTrainer(new FeatureOptions(Bits: 12, WordWeight: 0.7f), segmenter: Segmenter.Value).Train(Small));
-        var loaded = ClauseModel.Load(new MemoryStream(bytes));
+        var loaded = ClauseModel.Load(new MemoryStream(bytes), segmenter: TrainerTest.Segmenter.Value);
         Assert.Equal("support", loaded.Predict(Small[4].Input).Category);
-        var explicitSegmenter = ClauseModel.Load(new MemoryStream(bytes), Segmenter.Value).Predict(Small[4].Input);
-        Assert.Equal(explicitSegmenter.Instruments, loaded.Predict(Small[4].Input).Instruments);
-        Assert.Equal(explicitSegmenter.CategoryConfidence, loaded.Predict(Small[4].Input).CategoryConfidence);
+        Assert.Throws<ArgumentNullException>(() => ClauseModel.Load(new MemoryStream(bytes)));
     }
 
     [Fact]
@@ -198,8 +197,8 @@ public class TrainerTest
     {
         // why: the word block is read by the instrument models alone, so category and industry weights (and hence
         // their confidences) must be exactly those of the same model without it, while instrument confidences move
-        var without = new ClauseModelTrainer(new FeatureOptions(Bits: 12, InstrumentWordWeight: 0)).Train(Small);
-        var with = new ClauseModelTrainer(new FeatureOptions(Bits: 12, InstrumentWordWeight: 0.7f)).Train(Small);
+        var without = new ClauseModelTrainer(new FeatureOptions(Bits: 12, InstrumentWordWeight: 0), segmenter: TrainerTest.Segmenter.Value).Train(Small);
+        var with = new ClauseModelTrainer(new FeatureOptions(Bits: 12, InstrumentWordWeight: 0.7f), segmenter: TrainerTest.Segmenter.Value).Train(Small);
         var instrumentsMoved = false;
         foreach (var c in Small)
         {
@@ -212,7 +211,7 @@ public class TrainerTest
                 instrumentsMoved |= !a.InstrumentConfidences.TryGetValue(label, out var q) || Math.Abs(p - q) > 1e-6;
         }
         Assert.True(instrumentsMoved);
-        var reloaded = ClauseModel.Load(new MemoryStream(Bytes(with)));
+        var reloaded = ClauseModel.Load(new MemoryStream(Bytes(with)), segmenter: TrainerTest.Segmenter.Value);
         Assert.Equal(0.7f, reloaded.Features.Options.InstrumentWordWeight);
         Assert.Equal(with.Predict(Small[4].Input).InstrumentConfidences, reloaded.Predict(Small[4].Input).InstrumentConfidences);
     }
@@ -221,10 +220,10 @@ public class TrainerTest
     public void Load_FileWithoutTheInstrumentWordOption_ReadsNoInstrumentWords()
     {
         // why: the option's default is on; a file written before it existed was trained without it
-        var bytes = Bytes(new ClauseModelTrainer(new FeatureOptions(Bits: 12, InstrumentWordWeight: 0)).Train(Small));
+        var bytes = Bytes(new ClauseModelTrainer(new FeatureOptions(Bits: 12, InstrumentWordWeight: 0), segmenter: TrainerTest.Segmenter.Value).Train(Small));
         var older = WithOptionsJson(bytes, json => json.Replace(",\"InstrumentWordWeight\":0", "", StringComparison.Ordinal));
-        Assert.Equal(0f, ClauseModel.Load(new MemoryStream(older)).Features.Options.InstrumentWordWeight);
-        Assert.Equal(0.7f, ClauseModel.Load(new MemoryStream(Bytes(new ClauseModelTrainer(new FeatureOptions(Bits: 12)).Train(Small)))).Features.Options.InstrumentWordWeight);
+        Assert.Equal(0f, ClauseModel.Load(new MemoryStream(older), segmenter: TrainerTest.Segmenter.Value).Features.Options.InstrumentWordWeight);
+        Assert.Equal(0.7f, ClauseModel.Load(new MemoryStream(Bytes(new ClauseModelTrainer(new FeatureOptions(Bits: 12), segmenter: TrainerTest.Segmenter.Value).Train(Small))), segmenter: TrainerTest.Segmenter.Value).Features.Options.InstrumentWordWeight);
     }
 
     [Fact]
@@ -235,7 +234,7 @@ public class TrainerTest
         var dir = Directory.CreateTempSubdirectory("pi-segmenter-").FullName;
         try
         {
-            new ClauseModelTrainer(new FeatureOptions(Bits: 12, InstrumentWordWeight: 0.7f)).Train(Small).Save(Path.Combine(dir, ClauseModel.FileName));
+            new ClauseModelTrainer(new FeatureOptions(Bits: 12, InstrumentWordWeight: 0.7f), segmenter: TrainerTest.Segmenter.Value).Train(Small).Save(Path.Combine(dir, ClauseModel.FileName));
             var resources = PolicyIngest.Segmentation.SegmenterResources.ForModels(Repo.Models);
             var meta = Path.Combine(dir, ClassifierModels.MetadataFileName);
             File.WriteAllText(meta, $"{{\"segmenterDictionarySha256\": \"{resources.DictionarySha256()}\"}}");
@@ -255,10 +254,10 @@ public class TrainerTest
         // today's words would give quietly wrong labels, so the file must be retrained instead.
         var bytes = Bytes(new ClauseModelTrainer(new FeatureOptions(Bits: 12, WordWeight: 0.7f), segmenter: Segmenter.Value).Train(Small));
         var v5 = WithHeader(bytes, "PolicyIngest.ClauseModel/5");
-        var error = Assert.Throws<InvalidDataException>(() => ClauseModel.Load(new MemoryStream(v5)));
+        var error = Assert.Throws<InvalidDataException>(() => ClauseModel.Load(new MemoryStream(v5), segmenter: TrainerTest.Segmenter.Value));
         Assert.Contains("retrain", error.Message);
-        var withoutWords = WithHeader(Bytes(new ClauseModelTrainer(new FeatureOptions(Bits: 12, WordWeight: 0, InstrumentWordWeight: 0)).Train(Small)), "PolicyIngest.ClauseModel/5");
-        Assert.Equal("support", ClauseModel.Load(new MemoryStream(withoutWords)).Predict(Small[4].Input).Category);
+        var withoutWords = WithHeader(Bytes(new ClauseModelTrainer(new FeatureOptions(Bits: 12, WordWeight: 0, InstrumentWordWeight: 0), segmenter: TrainerTest.Segmenter.Value).Train(Small)), "PolicyIngest.ClauseModel/5");
+        Assert.Equal("support", ClauseModel.Load(new MemoryStream(withoutWords), segmenter: TrainerTest.Segmenter.Value).Predict(Small[4].Input).Category);
     }
 
     /// <summary>The model file with its feature-options JSON (the second string, after the header and the hash bits) rewritten.</summary>
@@ -297,7 +296,7 @@ public class TrainerTest
         return output.ToArray();
     }
 
-    internal static readonly Lazy<PolicyIngest.Segmentation.JiebaSegmenter> Segmenter = new(() => PolicyIngest.Segmentation.SegmenterResources.Shared(Repo.Models));
+    internal static readonly Lazy<PolicyIngest.Segmentation.JiebaSegmenter> Segmenter = new(() => PolicyIngest.Segmentation.SegmenterResources.ForModels(Repo.Models).Load());
 
     [Fact]
     public void Load_NotAModel_Throws()
@@ -306,7 +305,7 @@ public class TrainerTest
         using (var gz = new System.IO.Compression.GZipStream(junk, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
         using (var w = new BinaryWriter(gz)) w.Write("something else");
         junk.Position = 0;
-        Assert.Throws<InvalidDataException>(() => ClauseModel.Load(junk));
+        Assert.Throws<InvalidDataException>(() => ClauseModel.Load(junk, segmenter: TrainerTest.Segmenter.Value));
     }
 
     private static byte[] Bytes(ClauseModel model)

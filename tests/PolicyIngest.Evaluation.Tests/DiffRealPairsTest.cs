@@ -1,4 +1,3 @@
-using PolicyIngest.Cli;
 using PolicyIngest.Evaluation.Diff;
 using PolicyIngest.Ingest;
 
@@ -14,9 +13,10 @@ public class DiffRealPairsTest
 
     private static IReadOnlyList<RealPairScore.PairResult> Score()
     {
-        var processor = PolicyIngestServices.CreateProcessor();
-        var revisions = Path.Combine(CliContext.SharedRoot, "data", "revisions");
-        return RealPairScore.Score(Path.Combine(CliContext.RepositoryRoot, "corpus", "revisions-gold"),
+        var root = RepositoryPaths.Root;
+        var processor = new PolicyIngestServices(PolicyIngest.Core.PolicyIngestSettings.ForHome(root)).CreateProcessor();
+        var revisions = Path.Combine(RepositoryPaths.Shared, "data", "revisions");
+        return RealPairScore.Score(Path.Combine(root, "corpus", "revisions-gold"),
             path => processor.Process(File.ReadAllBytes(path), path), revisions);
     }
 

@@ -32,7 +32,7 @@ public class SchedulerTest
             var input = Directory.CreateDirectory(Dir.File("in")).FullName;
             File.Copy(Path.Combine(TestCorpus.Shared, TestCorpus.OldRevision), Path.Combine(input, "a.txt"));
             Catalogue = new CatalogueStore(Path.Combine(Data, "catalogue.db"));
-            Runner = FetchServices.CreateRunner(Catalogue, _client);
+            Runner = FetchServices.CreateRunner(TestCorpus.Services, Catalogue, _client);
             Pipeline = FolderPipeline("daily", input);
         }
 

@@ -15,6 +15,9 @@ namespace PolicyIngest.Fetch.Tests;
 public static class TestCorpus
 {
     public static string RepositoryRoot => RepositoryPaths.Root;
+
+    /// <summary>One composition root over this checkout's models for every fixture (loading them takes seconds).</summary>
+    public static PolicyIngest.Ingest.PolicyIngestServices Services { get; } = new(PolicyIngest.Core.PolicyIngestSettings.ForHome(RepositoryRoot));
     public static string Shared => RepositoryPaths.Shared;
 
     public const string OldRevision = "data/revisions/08_pair-C_jingyingzhe-jizhong-shenbao-biaozhun_2018.txt";
@@ -88,7 +91,7 @@ public sealed class FetchFixture : IAsyncDisposable
         Portal = LocalPortal.Start(TestCorpus.Create(_dir.File("corpus")), pageSize);
         DbPath = _dir.File("data/catalogue.db");
         Catalogue = new CatalogueStore(DbPath);
-        Runner = FetchServices.CreateRunner(Catalogue, _client);
+        Runner = FetchServices.CreateRunner(TestCorpus.Services, Catalogue, _client);
     }
 
     public LocalPortal Portal { get; }

@@ -204,7 +204,7 @@ public class ConsolidatedTextTest(ITestOutputHelper output)
     [Fact]
     public void PairG_ThroughThePipeline_NotesThe2022Revision()
     {
-        var processor = PolicyIngestServices.CreateProcessor();
+        var processor = TestServices.Instance.CreateProcessor();
         ChainVersion Read(string prefix, string id)
         {
             var path = LawTextFixture.RevisionPath(prefix);

@@ -7,7 +7,7 @@ namespace PolicyIngest.Track.Tests;
 /// <summary>The real pairs read by the wired pipeline (structure parser and amount extractor), not the fixture.</summary>
 public class RealPipelinePairTest
 {
-    private static readonly DocumentProcessor Processor = PolicyIngestServices.CreateProcessor();
+    private static readonly DocumentProcessor Processor = TestServices.Instance.CreateProcessor();
 
     private static PolicyDocument Read(string prefix)
     {

@@ -18,7 +18,7 @@ public sealed class RenditionCatalogueTest : IDisposable
     public RenditionCatalogueTest()
     {
         _catalogue = new CatalogueStore(_dir.File("cat.db"));
-        _ingest = new IngestService(PolicyIngestServices.CreateProcessor(), _catalogue, new VersionLinker(_clock), null, _clock,
+        _ingest = new IngestService(TestServices.Instance.CreateProcessor(), _catalogue, new VersionLinker(_clock), null, _clock,
             VersionTracker.For(_catalogue, _clock));
         _store = new TrackStore(_catalogue);
     }

@@ -15,7 +15,7 @@ public class PrintTest(BrowserFixture browser, ITestOutputHelper output) : IClas
     private const double A4Long = 841.89, A4Short = 595.28;
     private const double Margin = 12 * PrintedPdf.MmToPt;
 
-    private static readonly DocumentProcessor Processor = PolicyIngestServices.CreateProcessor();
+    private static readonly DocumentProcessor Processor = TestSite.SharedServices.CreateProcessor();
 
     private static PolicyDocument Read(string fileName)
     {

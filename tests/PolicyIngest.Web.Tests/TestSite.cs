@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using PolicyIngest.Catalogue;
+using PolicyIngest.Core;
 using PolicyIngest.Core.Model;
 using PolicyIngest.Index.Search;
 using PolicyIngest.Ingest;
@@ -26,10 +27,13 @@ public sealed class TestSite : IAsyncDisposable
 
     public TestSite() => DbPath = _dir.File("catalogue.db");
 
-    /// <summary>One search analyzer for every test in the run: loading jieba's dictionary takes seconds.</summary>
-    public static ClauseAnalyzer Analyzer => SharedAnalyzer.Value;
+    /// <summary>One composition root for every test in the run: loading jieba's dictionary and the model takes seconds.</summary>
+    public static PolicyIngestServices SharedServices { get; } = new(PolicyIngestSettings.ForHome(Repo.Root));
 
-    private static readonly Lazy<ClauseAnalyzer> SharedAnalyzer = new(() => PolicyIngestServices.CreateAnalyzer());
+    public static ClauseAnalyzer Analyzer => SharedServices.Analyzer;
+
+    /// <summary>This site's services: its catalogue and its clock (<see cref="Now"/>), the shared models.</summary>
+    public PolicyIngestServices Services => SharedServices.With(PolicyIngestSettings.ForHome(Repo.Root, DbPath) with { Clock = new FixedClock(Now) });
 
     public string DbPath { get; }
     public string Folder => _dir.Path;
@@ -50,7 +54,7 @@ public sealed class TestSite : IAsyncDisposable
     public IngestResult IngestFile(string path)
     {
         using var store = new CatalogueStore(DbPath);
-        var result = PolicyIngestServices.CreateIngest(store, new FixedClock(Now), analyzer: Analyzer).IngestFile(path);
+        var result = Services.CreateIngest(store).IngestFile(path);
         Assert.NotEqual(IngestOutcome.Failed, result.Outcome);
         return result;
     }
@@ -59,12 +63,12 @@ public sealed class TestSite : IAsyncDisposable
     public IngestResult Store(PolicyDocument document)
     {
         using var store = new CatalogueStore(DbPath);
-        return PolicyIngestServices.CreateIngest(store, new FixedClock(Now), analyzer: Analyzer).Store(document);
+        return Services.CreateIngest(store).Store(document);
     }
 
     public async Task StartAsync()
     {
-        _app = PolicyWebApp.Build(new WebOptions(DbPath) { Urls = "http://127.0.0.1:0", Clock = new FixedClock(Now), Analyzer = Analyzer });
+        _app = PolicyWebApp.Build(new WebOptions(Services) { Urls = "http://127.0.0.1:0" });
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.First() + "/");
         Client = new HttpClient { BaseAddress = BaseAddress };

@@ -212,7 +212,7 @@ public class WebServerTest
         var archived = Path.Combine(site.Folder, "archived.pdf");
         await File.WriteAllBytesAsync(archived, [0x25, 0x50, 0x44, 0x46]);
         string? asked = null;
-        var app = PolicyWebApp.Build(new WebOptions(site.DbPath)
+        var app = PolicyWebApp.Build(new WebOptions(site.Services)
         {
             Urls = "http://127.0.0.1:0",
             ArchiveLookup = sha => { asked = sha; return archived; },

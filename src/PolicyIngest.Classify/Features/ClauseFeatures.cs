@@ -29,18 +29,20 @@ public sealed partial class ClauseFeatures
 
     private readonly ISegmenter? segmenter;
 
-    public ClauseFeatures(int bits = DefaultBits) : this(FeatureOptions.Default with { Bits = bits }) { }
+    public ClauseFeatures(int bits = DefaultBits, ISegmenter? segmenter = null) : this(FeatureOptions.Default with { Bits = bits }, segmenter) { }
 
     /// <param name="segmenter">
-    /// read when <paramref name="options"/> use words; null: <see cref="ClassifierModels.DefaultSegmenter"/> (models/jieba
-    /// plus models/dict, the dictionaries the shipped model was trained with)
+    /// read when <paramref name="options"/> use words (models/jieba plus models/dict, the dictionaries the shipped model
+    /// was trained with); required then
     /// </param>
     public ClauseFeatures(FeatureOptions options, ISegmenter? segmenter = null)
     {
         var bits = options.Bits;
         if (bits is < 10 or > 24) throw new ArgumentOutOfRangeException(nameof(options), bits, "hash bits must be 10..24");
         Options = options;
-        this.segmenter = options.UsesWords ? segmenter ?? ClassifierModels.DefaultSegmenter() : null;
+        this.segmenter = options.UsesWords
+            ? segmenter ?? throw new ArgumentNullException(nameof(segmenter), "these feature options use words: pass the segmenter")
+            : null;
         Bits = bits;
         Dimension = 1 << bits;
         mask = Dimension - 1;

@@ -6,7 +6,7 @@ using PolicyIngest.Segmentation;
 namespace PolicyIngest.Classify.Training;
 
 /// <summary>Trains a <see cref="ClauseModel"/> from labelled clauses. Deterministic: same data and options, same weights.</summary>
-/// <param name="segmenter">for feature options that use words; null: <see cref="ClassifierModels.DefaultSegmenter"/></param>
+/// <param name="segmenter">for feature options that use words (required then)</param>
 public sealed class ClauseModelTrainer(FeatureOptions? features = null, LogisticOptions? options = null, ISegmenter? segmenter = null) : IClauseModelTrainer
 {
     public string Name => "logistic regression (own L-BFGS), hashed features";

@@ -39,7 +39,7 @@ public static class DemoCommand
         command.SetAction(async (parse, ct) =>
         {
             var ctx = new CliContext(parse);
-            var own = Path.GetFullPath(Path.Combine(CliContext.RepositoryRoot, "data", "demo", "catalogue.db"));
+            var own = Path.GetFullPath(Path.Combine(ctx.Settings.Home, "data", "demo", "catalogue.db"));
             var db = ctx.NamedDbPath is { } named ? Path.GetFullPath(named) : own;
             var data = FetchServices.DataDirectoryFor(db);
             var store = PipelineScheduler.StoreFile(data);
@@ -54,22 +54,23 @@ public static class DemoCommand
                 return ExitCodes.BadInput;
             }
 
-            var corpus = Path.Combine(CliContext.RepositoryRoot, "corpus");
+            var corpus = ctx.Settings.CorpusDirectory;
             await using var portal = LocalPortal.Start(corpus, pageSize: 8, include: (_, from) => from != HeldBack);
             ctx.Out.WriteLine($"mock portal: {portal.ListingUrl} — {portal.Items.Count} files on {portal.PageCount} listing pages " +
                               "(HTML policies linked directly; PDF/DOC/DOCX behind GBK detail pages)");
             var variables = new Dictionary<string, string> { ["PORTAL"] = portal.BaseUrl.AbsoluteUri.TrimEnd('/') };
             PipelineDefinition pipeline;
-            try { pipeline = PipelineLoader.Resolve("demo", Path.Combine(CliContext.RepositoryRoot, "pipelines"), variables); }
+            try { pipeline = PipelineLoader.Resolve("demo", ctx.Settings.PipelinesDirectory, variables); }
             catch (InvalidPipelineException ex)
             {
                 ctx.Err.WriteLine($"error: {ex.Reason}");
                 return ExitCodes.BadInput;
             }
 
-            using var catalogue = new CatalogueStore(db);
+            var services = ctx.Services.With(ctx.Settings with { CataloguePath = db });
+            using var catalogue = services.OpenCatalogue();
             using var client = DocumentFetcher.CreateClient();
-            var runner = FetchServices.CreateRunner(catalogue, client, onDocument: d => RunCommand.PrintDocument(ctx, d), readOptions: ctx.ReadOptions);
+            var runner = FetchServices.CreateRunner(services, catalogue, client, onDocument: d => RunCommand.PrintDocument(ctx, d), readOptions: ctx.ReadOptions);
             TaskCompletionSource<RunReport>? pending = null;
             await using var scheduler = await PipelineScheduler.CreateAsync(data, runner, [pipeline],
                 new RunListener(r => pending?.TrySetResult(r), (_, ex) => pending?.TrySetException(ex)), ct);
@@ -125,14 +126,14 @@ public static class DemoCommand
 
     private static void PrintSearches(CliContext ctx, CatalogueStore catalogue, CancellationToken ct)
     {
-        var search = PolicyIngestServices.CreateSearch(catalogue);
+        var search = ctx.Services.CreateSearch(catalogue);
         foreach (var query in Searches)
         {
             var result = search.Search(new SearchRequest
             {
                 Query = query,
                 Limit = 3,
-                Filter = new ClauseFilter { AsOf = PolicyClock.Today(TimeProvider.System) },
+                Filter = new ClauseFilter { AsOf = ctx.Today },
             }, ct);
             ctx.Out.WriteLine($"\nsearch \"{query}\": {result.Total} clauses ({result.TookMs:0.0} ms)");
             foreach (var hit in result.Hits)

@@ -54,7 +54,7 @@ public static class DiffCommand
     {
         if (File.Exists(name))
         {
-            try { return PolicyIngestServices.CreateProcessor().Process(File.ReadAllBytes(name), name, ct); }
+            try { return ctx.Services.CreateProcessor(ctx.ReadOptions).Process(File.ReadAllBytes(name), name, ct); }
             catch (UnreadableDocumentException ex) { ctx.Err.WriteLine($"error: {name}: {ex.Reason}"); return null; }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { ctx.Err.WriteLine($"error: {name}: {ex.Message}"); return null; }
         }

@@ -40,7 +40,7 @@ public static class ExportCommand
                 ctx.Err.WriteLine("error: --table is for --format csv only (xlsx and json always hold all three tables)");
                 return Task.FromResult(ExitCodes.Usage);
             }
-            var date = PolicyClock.Today(TimeProvider.System);
+            var date = ctx.Today;
             if (parse.GetValue(asOf) is { } text && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
             {
                 ctx.Err.WriteLine($"error: --as-of: expected yyyy-MM-dd, got '{text}'");

@@ -34,7 +34,7 @@ public static class ExtractCommand
             }
             try
             {
-                var document = PolicyIngestServices.CreateProcessor(ctx.ReadOptions).Process(bytes, path, ct);
+                var document = ctx.Services.CreateProcessor(ctx.ReadOptions).Process(bytes, path, ct);
                 if (ctx.Json) ctx.Out.WriteLine(PolicyJson.Serialize(document));
                 else DocumentPrinter.Print(ctx.Out, document);
                 foreach (var w in document.Warnings) ctx.Err.WriteLine($"warning: {path}: {w}");

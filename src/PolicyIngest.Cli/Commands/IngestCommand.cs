@@ -17,7 +17,7 @@ public static class IngestCommand
         {
             var ctx = new CliContext(parse);
             using var catalogue = new CatalogueStore(ctx.DbPath);
-            var ingest = PolicyIngestServices.CreateIngest(catalogue, readOptions: ctx.ReadOptions);
+            var ingest = ctx.Services.CreateIngest(catalogue, ctx.ReadOptions);
             var skipped = new List<FolderEntry>();
             var results = Run(ingest, parse.GetValue(paths)!, ctx, skipped, ct, progress);
             if (ctx.Json)

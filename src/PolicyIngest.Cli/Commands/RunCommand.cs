@@ -12,7 +12,7 @@ public static class RunCommand
 {
     public static readonly Option<string?> PipelinesDir = new("--pipelines")
     {
-        Description = "folder of pipeline definitions (default pipelines/ under the repository)",
+        Description = "folder of pipeline definitions (default pipelines/ under the home)",
     };
 
     public static readonly Option<string[]> Variables = new("--var")
@@ -35,7 +35,7 @@ public static class RunCommand
             PipelineDefinition definition;
             try
             {
-                definition = PipelineLoader.Resolve(name, PipelinesFolder(parse), VariablesFrom(parse));
+                definition = PipelineLoader.Resolve(name, PipelinesFolder(ctx), VariablesFrom(parse));
             }
             catch (InvalidPipelineException ex)
             {
@@ -45,7 +45,7 @@ public static class RunCommand
             using var catalogue = new CatalogueStore(ctx.DbPath);
             using var client = DocumentFetcher.CreateClient();
             var fetched = 0;
-            var runner = FetchServices.CreateRunner(catalogue, client, onDocument: ctx.Json ? null : d => { PrintDocument(ctx, d); progress.Report(new ProgressStep(Interlocked.Increment(ref fetched), Item: d.Url)); }, readOptions: ctx.ReadOptions);
+            var runner = FetchServices.CreateRunner(ctx.Services, catalogue, client, onDocument: ctx.Json ? null : d => { PrintDocument(ctx, d); progress.Report(new ProgressStep(Interlocked.Increment(ref fetched), Item: d.Url)); }, readOptions: ctx.ReadOptions);
             RunReport report;
             try
             {
@@ -64,8 +64,8 @@ public static class RunCommand
         return command;
     }
 
-    public static string PipelinesFolder(ParseResult parse) =>
-        parse.GetValue(PipelinesDir) ?? Path.Combine(CliContext.RepositoryRoot, "pipelines");
+    public static string PipelinesFolder(CliContext ctx) =>
+        ctx.Parse.GetValue(PipelinesDir) ?? ctx.Settings.PipelinesDirectory;
 
     public static IReadOnlyDictionary<string, string> VariablesFrom(ParseResult parse)
     {

@@ -21,7 +21,7 @@ public static class SchedulerCommand
             IReadOnlyList<PipelineDefinition> pipelines;
             try
             {
-                pipelines = PipelineLoader.LoadFolder(RunCommand.PipelinesFolder(parse), RunCommand.VariablesFrom(parse));
+                pipelines = PipelineLoader.LoadFolder(RunCommand.PipelinesFolder(ctx), RunCommand.VariablesFrom(parse));
             }
             catch (InvalidPipelineException ex)
             {
@@ -30,7 +30,7 @@ public static class SchedulerCommand
             }
             using var catalogue = new CatalogueStore(ctx.DbPath);
             using var client = DocumentFetcher.CreateClient();
-            var runner = FetchServices.CreateRunner(catalogue, client, readOptions: ctx.ReadOptions);
+            var runner = FetchServices.CreateRunner(ctx.Services, catalogue, client, readOptions: ctx.ReadOptions);
             var data = FetchServices.DataDirectoryFor(ctx.DbPath);
             await using var scheduler = await PipelineScheduler.CreateAsync(data, runner, pipelines,
                 new RunListener(report => RunCommand.PrintSummary(ctx.Out, report),

@@ -36,7 +36,7 @@ public static class SearchCommand
         {
             var ctx = new CliContext(parse);
             using var catalogue = new CatalogueStore(ctx.DbPath);
-            var search = PolicyIngestServices.CreateSearch(catalogue);
+            var search = ctx.Services.CreateSearch(catalogue);
             var request = new SearchRequest
             {
                 Query = parse.GetValue(query)!,
@@ -54,7 +54,7 @@ public static class SearchCommand
                     From = parse.GetValue(from),
                     To = parse.GetValue(to),
                     AllVersions = parse.GetValue(allVersions),
-                    AsOf = parse.GetValue(asOf) ?? PolicyClock.Today(TimeProvider.System),
+                    AsOf = parse.GetValue(asOf) ?? ctx.Today,
                 },
             };
             var result = search.Search(request, ct);

@@ -30,10 +30,10 @@ public static class ServeCommand
             }
             foreach (var a in addresses.Where(a => !PolicyWebApp.IsLoopback(a)))
                 ctx.Err.WriteLine($"warning: {a} is not a loopback address: anyone who can reach it can read the catalogue");
-            var app = PolicyWebApp.Build(new WebOptions(ctx.DbPath)
+            var app = PolicyWebApp.Build(new WebOptions(ctx.Services)
             {
                 Urls = string.Join(';', addresses),
-                ArchiveLookup = OriginalArchive.Lookup(ctx.DbPath),
+                ArchiveLookup = OriginalArchive.Lookup(ctx.Settings.ArchiveDirectory),
                 LogRequests = true,
             });
             try
@@ -60,11 +60,7 @@ public static class ServeCommand
 /// <summary>Where originals are archived, by SHA-256: the fetch archive next to the catalogue (<c>archive/ab/abcdef…</c>).</summary>
 internal static class OriginalArchive
 {
-    public static Func<string, string?> Lookup(string dbPath)
-    {
-        var root = CatalogueLayout.Folder(dbPath, CatalogueLayout.Archive);
-        return sha256 => sha256.Length == 64 && sha256.All(char.IsAsciiHexDigitLower)
+    public static Func<string, string?> Lookup(string root) => sha256 => sha256.Length == 64 && sha256.All(char.IsAsciiHexDigitLower)
             ? Path.Combine(root, ContentArchive.RelativePathFor(sha256))
             : null;
-    }
 }

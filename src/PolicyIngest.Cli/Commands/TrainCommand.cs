@@ -13,16 +13,16 @@ public static class TrainCommand
 {
     public static Command Create()
     {
-        var data = new Option<string?>("--data") { Description = "training data folder (default models/training under the repository)" };
-        var output = new Option<string?>("--out") { Description = "where the model files go (default models/ under the repository)" };
+        var data = new Option<string?>("--data") { Description = "training data folder (default models/training under the home)" };
+        var output = new Option<string?>("--out") { Description = "where the model files go (default models/ under the home)" };
         var command = new Command("train", "build the clause classifiers from the hand-labelled data in models/training; print their cross-validated quality");
         command.Options.Add(data);
         command.Options.Add(output);
         command.SetAction((parse, ct) =>
         {
             var ctx = new CliContext(parse);
-            var modelsDir = parse.GetValue(output) ?? Path.Combine(CliContext.RepositoryRoot, "models");
-            var dataDir = parse.GetValue(data) ?? Path.Combine(CliContext.RepositoryRoot, "models", "training");
+            var modelsDir = parse.GetValue(output) ?? ctx.Settings.ModelsDirectory;
+            var dataDir = parse.GetValue(data) ?? ctx.Settings.TrainingDirectory;
             IReadOnlyList<LabelledClause> clauses, synthetic;
             try { (clauses, synthetic) = (TrainingData.LoadClauses(dataDir), TrainingData.LoadSynthetic(dataDir)); }
             catch (Exception ex) when (ex is IOException or InvalidDataException)
@@ -31,9 +31,9 @@ public static class TrainCommand
                 return Task.FromResult(ExitCodes.BadInput);
             }
             Directory.CreateDirectory(modelsDir);
-            // The segmenter's dictionaries are the repository's, wherever --out puts the model; the metadata records them.
-            var segmenterModels = Path.Combine(CliContext.RepositoryRoot, "models");
-            var trainer = new ClauseModelTrainer(segmenter: PolicyIngest.Segmentation.SegmenterResources.Shared(segmenterModels));
+            // The segmenter's dictionaries are the home's, wherever --out puts the model; the metadata records them.
+            var segmenterModels = ctx.Settings.ModelsDirectory;
+            var trainer = new ClauseModelTrainer(segmenter: ctx.Services.Segmenter);
             var options = trainer.Options;
 
             var clock = Stopwatch.StartNew();
@@ -49,7 +49,7 @@ public static class TrainCommand
             if (File.Exists(Path.Combine(dataDir, CardToolTask.FileName))) cards = CardToolTask.CrossValidate(CardToolTask.Load(dataDir));
 
             var metadata = new ModelMetadata(
-                ClauseModel.FileName, DateTimeOffset.UtcNow, TrainingData.Hash(dataDir), clauses.Count, report.Groups,
+                ClauseModel.FileName, ctx.Settings.Clock.GetUtcNow(), TrainingData.Hash(dataDir), clauses.Count, report.Groups,
                 trainer.HashBits, options.L2, options.MaxIterations, report.Folds, report.Seed, new FileInfo(modelPath).Length,
                 trainer.FeatureOptions, trainer.Options,
                 model.Instruments.Zip(model.InstrumentThresholds).Concat(model.Industries.Zip(model.IndustryThresholds)).ToDictionary(p => p.First, p => p.Second),

@@ -18,14 +18,14 @@ public sealed class AmountsEvaluation : IMeasurement
 
     public int Run(CliContext context, CancellationToken cancellationToken)
     {
-        var goldDir = Path.Combine(CliContext.RepositoryRoot, "corpus", "gold");
+        var goldDir = Path.Combine(context.Settings.CorpusDirectory, "gold");
         var files = Directory.Exists(goldDir) ? Directory.GetFiles(goldDir, "*.amounts.json").Order(StringComparer.Ordinal).ToList() : [];
         if (files.Count == 0)
         {
             context.Err.WriteLine($"error: no gold files in {goldDir}");
             return ExitCodes.BadInput;
         }
-        var results = Evaluate(files, cancellationToken);
+        var results = Evaluate(context, files, cancellationToken);
         var amounts = results.Aggregate(Score.Zero, (s, r) => s + r.Amounts);
         var rates = results.Aggregate(Score.Zero, (s, r) => s + r.Rates);
 
@@ -55,14 +55,14 @@ public sealed class AmountsEvaluation : IMeasurement
         return ExitCodes.Done;
     }
 
-    public static IReadOnlyList<DocumentScore> Evaluate(IReadOnlyList<string> goldFiles, CancellationToken cancellationToken)
+    public static IReadOnlyList<DocumentScore> Evaluate(CliContext context, IReadOnlyList<string> goldFiles, CancellationToken cancellationToken)
     {
-        var processor = PolicyIngestServices.CreateProcessor();
+        var processor = context.Services.CreateProcessor();
         var results = new List<DocumentScore>();
         foreach (var file in goldFiles)
         {
             var gold = AmountGoldFile.Load(file);
-            var source = ResolveSource(gold.Source);
+            var source = ResolveSource(context, gold.Source);
             var document = processor.Process(File.ReadAllBytes(source), source, cancellationToken);
             results.Add(AmountScoring.Compare(Path.GetFileName(file).Replace(".amounts.json", "", StringComparison.Ordinal), gold, document));
         }
@@ -70,9 +70,9 @@ public sealed class AmountsEvaluation : IMeasurement
     }
 
     /// <summary>Gold sources name a file under ../shared (seeds/…, data/revisions/…) or under the repository (corpus/…).</summary>
-    public static string ResolveSource(string source)
+    public static string ResolveSource(CliContext context, string source)
     {
-        foreach (var root in new[] { CliContext.SharedRoot, CliContext.RepositoryRoot })
+        foreach (var root in new[] { context.SharedRoot, context.Settings.Home })
         {
             var path = Path.Combine(root, source);
             if (File.Exists(path)) return path;

@@ -11,7 +11,7 @@ public sealed class NumbersEvaluation : IMeasurement
 
     public int Run(CliContext context, CancellationToken cancellationToken)
     {
-        var peer = Path.Combine(CliContext.SharedRoot, "data", "peer");
+        var peer = Path.Combine(context.SharedRoot, "data", "peer");
         if (!Directory.Exists(peer))
         {
             context.Err.WriteLine($"error: {peer}: peer vectors not found");

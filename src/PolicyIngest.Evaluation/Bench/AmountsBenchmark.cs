@@ -19,8 +19,8 @@ public sealed class AmountsBenchmark : IMeasurement
 
     public int Run(CliContext context, CancellationToken cancellationToken)
     {
-        var files = CorpusFiles().ToList();
-        var processor = PolicyIngestServices.CreateProcessor();
+        var files = CorpusFiles(context).ToList();
+        var processor = context.Services.CreateProcessor();
         var clauseLists = new List<IReadOnlyList<Clause>>();
         long characters = 0;
         foreach (var file in files)
@@ -79,15 +79,15 @@ public sealed class AmountsBenchmark : IMeasurement
 
     private static IEnumerable<PolicyDocument> Flatten(PolicyDocument doc) => new[] { doc }.Concat(doc.Parts.SelectMany(Flatten));
 
-    private static IEnumerable<string> CorpusFiles()
+    private static IEnumerable<string> CorpusFiles(CliContext context)
     {
-        var shared = CliContext.SharedRoot;
+        var shared = context.SharedRoot;
         foreach (var dir in new[] { Path.Combine(shared, "seeds"), Path.Combine(shared, "data", "revisions") })
         {
             if (!Directory.Exists(dir)) continue;
             foreach (var f in Directory.GetFiles(dir, "*.txt").Where(f => !f.EndsWith("README.md", StringComparison.Ordinal)).Order(StringComparer.Ordinal)) yield return f;
         }
-        var corpus = Path.Combine(CliContext.RepositoryRoot, "corpus");
+        var corpus = context.Settings.CorpusDirectory;
         if (!Directory.Exists(corpus)) yield break;
         foreach (var f in Directory.GetFiles(corpus, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {

@@ -17,8 +17,8 @@ public sealed class ClassifyBenchmark : IMeasurement
 
     public int Run(CliContext context, CancellationToken cancellationToken)
     {
-        var modelsDir = Path.Combine(CliContext.RepositoryRoot, "models");
-        var classifier = ClassifierModels.TryLoad(modelsDir);
+        var modelsDir = context.Settings.ModelsDirectory;
+        var classifier = ClassifierModels.TryLoad(modelsDir, () => context.Services.Segmenter);
         if (classifier is null)
         {
             context.Err.WriteLine($"error: no {ClauseModel.FileName} in {modelsDir}: run `policyingest train` first");

@@ -26,11 +26,11 @@ public sealed class FetchBenchmark : IMeasurement
 
     private static async Task<int> RunAsync(CliContext ctx, CancellationToken ct)
     {
-        var texts = Directory.EnumerateFiles(Path.Combine(CliContext.SharedRoot, "data", "revisions"), "*.txt")
+        var texts = Directory.EnumerateFiles(Path.Combine(ctx.SharedRoot, "data", "revisions"), "*.txt")
             .Order(StringComparer.Ordinal).Take(8).Select(File.ReadAllText).ToList();
         if (texts.Count == 0)
         {
-            ctx.Err.WriteLine($"error: no texts under {CliContext.SharedRoot}/data/revisions to serve");
+            ctx.Err.WriteLine($"error: no texts under {ctx.SharedRoot}/data/revisions to serve");
             return ExitCodes.BadInput;
         }
         var work = Directory.CreateTempSubdirectory("policyingest-bench-fetch-").FullName;
@@ -60,7 +60,7 @@ public sealed class FetchBenchmark : IMeasurement
 
             using var catalogue = new CatalogueStore(Path.Combine(work, "data", "catalogue.db"));
             using var client = DocumentFetcher.CreateClient();
-            var runner = FetchServices.CreateRunner(catalogue, client);
+            var runner = FetchServices.CreateRunner(ctx.Services, catalogue, client);
 
             var clock = Stopwatch.StartNew();
             var first = await runner.RunAsync(pipeline, "bench", ct);

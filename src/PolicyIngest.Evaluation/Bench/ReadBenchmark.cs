@@ -24,7 +24,7 @@ public sealed class ReadBenchmark : IMeasurement
 
     public int Run(CliContext context, CancellationToken cancellationToken)
     {
-        var corpus = Path.Combine(CliContext.RepositoryRoot, "corpus");
+        var corpus = context.Settings.CorpusDirectory;
         var pdfPath = Path.Combine(corpus, LongPdf);
         var bytes = File.ReadAllBytes(pdfPath);
         var reader = new PdfReader();

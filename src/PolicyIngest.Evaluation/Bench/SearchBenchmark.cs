@@ -51,7 +51,7 @@ public sealed partial class SearchBenchmark : IMeasurement
         var dir = Directory.CreateTempSubdirectory("policyingest-bench-search-").FullName;
         try
         {
-            var analyzer = PolicyIngestServices.CreateAnalyzer();
+            var analyzer = context.Services.Analyzer;
             var dbPath = context.DbPathOrDefault(Path.Combine(dir, "bench.db"));
             var reuse = File.Exists(dbPath);
             using var catalogue = new CatalogueStore(dbPath);
@@ -62,7 +62,7 @@ public sealed partial class SearchBenchmark : IMeasurement
             }
             if (reuse) o.WriteLine($"reusing {dbPath}: {ClauseSearchStore.CountIndexed(catalogue):N0} clauses (not rebuilt)");
             else Build(context, catalogue, analyzer, dir, dbPath, cancellationToken);
-            MeasureQueries(o, catalogue, analyzer);
+            MeasureQueries(context, o, catalogue, analyzer);
             return ExitCodes.Done;
         }
         finally
@@ -75,7 +75,7 @@ public sealed partial class SearchBenchmark : IMeasurement
     {
         var o = context.Out;
         List<string> pool;
-        using (var corpus = SearchCorpus.Build(Path.Combine(dir, "corpus.db"), analyzer, context.Err))
+        using (var corpus = SearchCorpus.Build(context, Path.Combine(dir, "corpus.db"), context.Err))
             pool = ClauseSearchStore.ClauseSources(corpus).Select(c => c.Text).Where(t => t.Length >= 8).ToList();
         o.WriteLine($"source: {pool.Count:N0} corpus clauses, recombined into {TargetClauses:N0} synthetic clauses");
 
@@ -87,7 +87,7 @@ public sealed partial class SearchBenchmark : IMeasurement
         foreach (var doc in documents)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            catalogue.SaveVersion(doc, PolicyLink.NewPolicy(), DateTimeOffset.UtcNow, version =>
+            catalogue.SaveVersion(doc, PolicyLink.NewPolicy(), context.Settings.Clock.GetUtcNow(), version =>
             {
                 indexing.Start();
                 indexer.IndexVersion(version, doc);
@@ -105,11 +105,11 @@ public sealed partial class SearchBenchmark : IMeasurement
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"db size: {size / 1048576.0:0.0} MiB ({size / (double)clauses:0} bytes/clause, catalogue + index)"));
     }
 
-    private static void MeasureQueries(TextWriter o, CatalogueStore catalogue, ClauseAnalyzer analyzer)
+    private static void MeasureQueries(CliContext context, TextWriter o, CatalogueStore catalogue, ClauseAnalyzer analyzer)
     {
-        var queries = Qrels.Load(SearchCorpus.QrelsPath).Select(q => q.Query).ToList();
+        var queries = Qrels.Load(SearchCorpus.QrelsPath(context)).Select(q => q.Query).ToList();
         var search = new Fts5SearchIndex(catalogue, analyzer);
-        var filter = new ClauseFilter { AsOf = PolicyClock.Today(TimeProvider.System) };
+        var filter = new ClauseFilter { AsOf = context.Today };
         foreach (var q in queries) search.Search(new SearchRequest { Query = q, Filter = filter });
         var samples = new List<double>();
         var perQuery = new Dictionary<string, (double Worst, int Total)>(StringComparer.Ordinal);

@@ -16,10 +16,10 @@ public sealed class SegmentBenchmark : IMeasurement
 
     public int Run(CliContext context, CancellationToken cancellationToken)
     {
-        var seed = Directory.GetFiles(Path.Combine(CliContext.SharedRoot, "seeds"), "002_*.txt").Single();
+        var seed = Directory.GetFiles(Path.Combine(context.SharedRoot, "seeds"), "002_*.txt").Single();
         var lines = File.ReadAllLines(seed).Where(l => l.Length > 0).ToArray();
         var chars = lines.Sum(l => (long)l.Length);
-        var resources = SegmenterResources.ForModels(Path.Combine(CliContext.RepositoryRoot, "models"));
+        var resources = SegmenterResources.ForModels(context.Settings.ModelsDirectory);
         var load = Stopwatch.StartNew();
         var segmenter = resources.Load();
         load.Stop();

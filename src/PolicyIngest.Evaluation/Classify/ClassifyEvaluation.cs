@@ -38,7 +38,7 @@ public sealed class ClassifyEvaluation : IMeasurement
                 return ExitCodes.BadInput;
             }
         }
-        var dataDir = Path.Combine(CliContext.RepositoryRoot, "models", "training");
+        var dataDir = context.Settings.TrainingDirectory;
         IReadOnlyList<PolicyIngest.Classify.Model.LabelledClause> clauses, synthetic;
         try { (clauses, synthetic) = (TrainingData.LoadClauses(dataDir), TrainingData.LoadSynthetic(dataDir)); }
         catch (Exception ex) when (ex is IOException or InvalidDataException)
@@ -47,13 +47,13 @@ public sealed class ClassifyEvaluation : IMeasurement
             return ExitCodes.BadInput;
         }
         if (context.Parse.GetValue(NestedOption)) return RunNested(context, clauses, synthetic, seeds, cancellationToken);
-        var report = ClassifierEvaluation.CrossValidate(clauses, new ClauseModelTrainer(), seed: seeds[0], extraTraining: synthetic);
-        var realOnly = synthetic.Count == 0 ? null : ClassifierEvaluation.CrossValidate(clauses, new ClauseModelTrainer(), seed: seeds[0]);
+        var report = ClassifierEvaluation.CrossValidate(clauses, new ClauseModelTrainer(segmenter: context.Services.Segmenter), seed: seeds[0], extraTraining: synthetic);
+        var realOnly = synthetic.Count == 0 ? null : ClassifierEvaluation.CrossValidate(clauses, new ClauseModelTrainer(segmenter: context.Services.Segmenter), seed: seeds[0]);
         List<(int Seed, TaskFigures Figures)> perSeed = [(seeds[0], TaskFigures.From(report.Model))];
         foreach (var seed in seeds.Skip(1))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            perSeed.Add((seed, TaskFigures.From(ClassifierEvaluation.CrossValidate(clauses, new ClauseModelTrainer(), seed: seed, extraTraining: synthetic).Model)));
+            perSeed.Add((seed, TaskFigures.From(ClassifierEvaluation.CrossValidate(clauses, new ClauseModelTrainer(segmenter: context.Services.Segmenter), seed: seed, extraTraining: synthetic).Model)));
         }
         var cards = File.Exists(Path.Combine(dataDir, CardToolTask.FileName)) ? CardToolTask.CrossValidate(CardToolTask.Load(dataDir)) : null;
         if (context.Json)
@@ -85,7 +85,7 @@ public sealed class ClassifyEvaluation : IMeasurement
         IReadOnlyList<PolicyIngest.Classify.Model.LabelledClause> synthetic, int[] seeds, CancellationToken cancellationToken)
     {
         var candidates = NestedCrossValidation.InstrumentScalingCandidates;
-        var trainers = candidates.Select(c => new ClauseModelTrainer(null, c.Options)).ToList();
+        var trainers = candidates.Select(c => new ClauseModelTrainer(null, c.Options, context.Services.Segmenter)).ToList();
         var runs = new List<(int Seed, TaskFigures Figures, string[] Chosen)>();
         foreach (var seed in seeds)
         {

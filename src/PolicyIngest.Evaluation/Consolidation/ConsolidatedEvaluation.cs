@@ -32,14 +32,14 @@ public sealed partial class ConsolidatedEvaluation : IMeasurement
     public int Run(CliContext context, CancellationToken cancellationToken)
     {
         var o = context.Out;
-        var goldDir = Path.Combine(CliContext.RepositoryRoot, "corpus", "revisions-gold");
-        var revisions = Path.Combine(CliContext.SharedRoot, "data", "revisions");
+        var goldDir = Path.Combine(context.Settings.CorpusDirectory, "revisions-gold");
+        var revisions = Path.Combine(context.SharedRoot, "data", "revisions");
         if (!Directory.Exists(goldDir) || !Directory.Exists(revisions))
         {
             context.Err.WriteLine($"error: needs {goldDir} and {revisions}");
             return ExitCodes.BadInput;
         }
-        var processor = PolicyIngestServices.CreateProcessor();
+        var processor = context.Services.CreateProcessor();
         ChainVersion Read(string file, string id)
         {
             var path = Path.Combine(revisions, file);

@@ -32,15 +32,15 @@ public sealed class DiffEvaluationMeasurement : IMeasurement
     public int Run(CliContext context, CancellationToken cancellationToken)
     {
         var o = context.Out;
-        var shared = CliContext.SharedRoot;
+        var shared = context.SharedRoot;
         var realOnly = context.Parse.GetValue(RealOnlyOption);
         var missesShown = context.Parse.GetValue(MissesOption);
         var files = Directory.GetFiles(Path.Combine(shared, "data", "revisions"), "*.txt")
             .Concat(Directory.GetFiles(Path.Combine(shared, "seeds"), "000_*.txt")).Order(StringComparer.Ordinal).ToList();
         if (files.Count == 0) { context.Err.WriteLine($"error: no documents under {shared}"); return ExitCodes.BadInput; }
-        var processor = PolicyIngestServices.CreateProcessor();
+        var processor = context.Services.CreateProcessor();
         var documents = files.ToDictionary(f => Path.GetFileName(f), f => processor.Process(File.ReadAllBytes(f), f, cancellationToken));
-        var goldDir = Path.Combine(CliContext.RepositoryRoot, "corpus", "revisions-gold");
+        var goldDir = Path.Combine(context.Settings.CorpusDirectory, "revisions-gold");
         if (Directory.Exists(goldDir))
         {
             var real = RealPairScore.Score(goldDir, path => documents[Path.GetFileName(path)], Path.Combine(shared, "data", "revisions"));

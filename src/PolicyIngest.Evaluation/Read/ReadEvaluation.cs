@@ -40,7 +40,7 @@ public sealed class ReadEvaluation : IMeasurement
 
     public int Run(CliContext context, CancellationToken cancellationToken)
     {
-        var corpus = Path.Combine(CliContext.RepositoryRoot, "corpus");
+        var corpus = context.Settings.CorpusDirectory;
         var readers = DocumentReaders.CreateDefault();
         var rows = new List<object>();
         if (!context.Json)
@@ -55,7 +55,7 @@ public sealed class ReadEvaluation : IMeasurement
         {
             cancellationToken.ThrowIfCancellationRequested();
             var path = Path.Combine(corpus, entry.File);
-            var source = entry.SourceText(corpus, CliContext.SharedRoot);
+            var source = entry.SourceText(corpus, context.SharedRoot);
             var bytes = File.ReadAllBytes(path);
             var runs = entry.Format == "pdf" ? PdfEngines : [("", PdfEngine.Auto)];
             foreach (var (engineName, engine) in runs)

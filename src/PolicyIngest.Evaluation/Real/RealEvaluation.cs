@@ -48,14 +48,14 @@ public sealed partial class RealEvaluation : IMeasurement
     public int Run(CliContext context, CancellationToken cancellationToken)
     {
         var o = context.Out;
-        var goldDir = Path.Combine(CliContext.RepositoryRoot, "corpus", "real-gold");
-        var realDir = Path.Combine(CliContext.SharedRoot, "data", "real");
+        var goldDir = Path.Combine(context.Settings.CorpusDirectory, "real-gold");
+        var realDir = Path.Combine(context.SharedRoot, "data", "real");
         if (!Directory.Exists(goldDir) || !Directory.Exists(realDir))
         {
             context.Err.WriteLine($"error: {(Directory.Exists(goldDir) ? realDir : goldDir)}: not found");
             return ExitCodes.BadInput;
         }
-        var processor = PolicyIngestServices.CreateProcessor(context.ReadOptions);
+        var processor = context.Services.CreateProcessor(context.ReadOptions);
         var right = FieldNames.ToDictionary(f => f, _ => 0);
         var asked = FieldNames.ToDictionary(f => f, _ => 0);
         var misses = new List<string>();

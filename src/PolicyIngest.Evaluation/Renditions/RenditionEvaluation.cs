@@ -42,14 +42,14 @@ public sealed class RenditionEvaluation : IMeasurement
     {
         var o = context.Out;
         var maxOrders = Math.Max(1, context.Parse.GetValue(OrdersOption));
-        var manifest = Path.Combine(CliContext.RepositoryRoot, "corpus", "renditions.json");
+        var manifest = Path.Combine(context.Settings.CorpusDirectory, "renditions.json");
         using var json = JsonDocument.Parse(File.ReadAllText(manifest));
         var groups = json.RootElement.GetProperty("groups").EnumerateArray()
             .Select(g => new Group(g.GetProperty("name").GetString()!,
                 g.GetProperty("files").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!)))
             .Where(g => context.Parse.GetValue(GroupOption) is not { } only || g.Name.Contains(only, StringComparison.Ordinal))
             .ToList();
-        var processor = PolicyIngestServices.CreateProcessor(context.ReadOptions);
+        var processor = context.Services.CreateProcessor(context.ReadOptions);
         var scratch = Directory.CreateTempSubdirectory("policyingest-renditions-");
         var watch = Stopwatch.StartNew();
         int totalOrders = 0, badOrders = 0, falseRevisions = 0, missedRevisions = 0, splitPolicies = 0, reportsExpected = 0, reportsWritten = 0, wrongReports = 0;
@@ -63,8 +63,8 @@ public sealed class RenditionEvaluation : IMeasurement
                 foreach (var (relative, version) in group.Files)
                 {
                     var path = relative.StartsWith("shared/", StringComparison.Ordinal)
-                        ? Path.Combine(CliContext.SharedRoot, relative["shared/".Length..])
-                        : Path.Combine(CliContext.RepositoryRoot, relative);
+                        ? Path.Combine(context.SharedRoot, relative["shared/".Length..])
+                        : Path.Combine(context.Settings.Home, relative);
                     files++;
                     try { read.Add(new GroupFile(relative, version, processor.Process(File.ReadAllBytes(path), path, cancellationToken))); }
                     catch (Exception ex) when (ex is UnreadableDocumentException or IOException)
@@ -80,7 +80,7 @@ public sealed class RenditionEvaluation : IMeasurement
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     orders++;
-                    var outcome = IngestInOrder(processor, order.Select(i => read[i]).ToList(), Path.Combine(scratch.FullName, $"o{totalOrders + orders}"));
+                    var outcome = IngestInOrder(processor, order.Select(i => read[i]).ToList(), Path.Combine(scratch.FullName, $"o{totalOrders + orders}"), context.Settings.Clock);
                     groupFalse += outcome.FalseRevisions;
                     groupMissed += outcome.MissedRevisions;
                     groupSplit += outcome.ExtraPolicies;
@@ -119,11 +119,10 @@ public sealed class RenditionEvaluation : IMeasurement
 
     private sealed record OrderOutcome(int FalseRevisions, int MissedRevisions, int ExtraPolicies, int Reports, string Story);
 
-    private static OrderOutcome IngestInOrder(DocumentProcessor processor, IReadOnlyList<GroupFile> files, string folder)
+    private static OrderOutcome IngestInOrder(DocumentProcessor processor, IReadOnlyList<GroupFile> files, string folder, TimeProvider clock)
     {
         Directory.CreateDirectory(folder);
         using var catalogue = new CatalogueStore(Path.Combine(folder, "catalogue.db"));
-        var clock = TimeProvider.System;
         var ingest = new IngestService(processor, catalogue, new VersionLinker(clock), indexer: null, clock,
             VersionTracker.For(catalogue, clock));
         var story = new List<string>();

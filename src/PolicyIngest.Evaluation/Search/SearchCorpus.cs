@@ -12,11 +12,11 @@ namespace PolicyIngest.Evaluation.Search;
 /// </summary>
 internal static class SearchCorpus
 {
-    public static string QrelsPath => Path.Combine(CliContext.RepositoryRoot, "tests", "search", "qrels", "qrels.tsv");
+    public static string QrelsPath(CliContext context) => Path.Combine(context.Settings.Home, "tests", "search", "qrels", "qrels.tsv");
 
-    public static IEnumerable<string> Files()
+    public static IEnumerable<string> Files(CliContext context)
     {
-        var shared = CliContext.SharedRoot;
+        var shared = context.SharedRoot;
         var folders = new[] { Path.Combine(shared, "seeds"), Path.Combine(shared, "data", "revisions") };
         return folders.Where(Directory.Exists)
             .SelectMany(d => Directory.EnumerateFiles(d, "*", SearchOption.AllDirectories))
@@ -25,13 +25,13 @@ internal static class SearchCorpus
     }
 
     /// <summary>Ingests <see cref="Files"/> into a new catalogue at <paramref name="dbPath"/>; returns it open.</summary>
-    public static CatalogueStore Build(string dbPath, ClauseAnalyzer analyzer, TextWriter log)
+    public static CatalogueStore Build(CliContext context, string dbPath, TextWriter log)
     {
         foreach (var f in new[] { dbPath, dbPath + "-wal", dbPath + "-shm" }) File.Delete(f);
         var catalogue = new CatalogueStore(dbPath);
-        var ingest = PolicyIngestServices.CreateIngest(catalogue, analyzer: analyzer);
+        var ingest = context.Services.CreateIngest(catalogue);
         var failed = 0;
-        foreach (var file in Files())
+        foreach (var file in Files(context))
         {
             var r = ingest.IngestFile(file);
             if (r.Outcome == IngestOutcome.Failed) { failed++; log.WriteLine($"warning: {file}: {r.Error}"); }
@@ -42,9 +42,9 @@ internal static class SearchCorpus
     }
 
     /// <summary>The qrels queries with their judgments resolved to clause row ids of <paramref name="catalogue"/>.</summary>
-    public static List<(QrelsQuery Query, Dictionary<long, int> Grades)> Judged(CatalogueStore catalogue, TextWriter log)
+    public static List<(QrelsQuery Query, Dictionary<long, int> Grades)> Judged(CliContext context, CatalogueStore catalogue, TextWriter log)
     {
-        var queries = Qrels.Load(QrelsPath);
+        var queries = Qrels.Load(QrelsPath(context));
         var clauses = ClauseSearchStore.ClauseSources(catalogue);
         var cache = new Dictionary<long, string>();
         var judged = new List<(QrelsQuery, Dictionary<long, int>)>();

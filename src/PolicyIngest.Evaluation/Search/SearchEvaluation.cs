@@ -33,16 +33,16 @@ public sealed class SearchEvaluation : IMeasurement
         var dir = Directory.CreateTempSubdirectory("policyingest-eval-search-").FullName;
         try
         {
-            var analyzer = PolicyIngestServices.CreateAnalyzer();
-            using var catalogue = SearchCorpus.Build(Path.Combine(dir, "eval.db"), analyzer, context.Err);
+            var analyzer = context.Services.Analyzer;
+            using var catalogue = SearchCorpus.Build(context, Path.Combine(dir, "eval.db"), context.Err);
             ClauseSearchStore.BuildTrigramBaseline(catalogue);
-            var all = SearchCorpus.Judged(catalogue, context.Err);
+            var all = SearchCorpus.Judged(context, catalogue, context.Err);
             // Judgments on superseded versions do not count (search shows current versions): a query left with none is skipped.
             var judged = all.Where(j => j.Grades.Values.Any(g => g > 0)).ToList();
             foreach (var (q, _) in all.Where(j => !j.Grades.Values.Any(g => g > 0)))
                 context.Err.WriteLine($"note: {q.Id} “{q.Query}” has no relevant current clause: skipped");
-            var filter = new ClauseFilter { AsOf = PolicyClock.Today(TimeProvider.System) };
-            o.WriteLine($"qrels: {judged.Count} queries, {judged.Sum(j => j.Grades.Count)} judged clauses ({SearchCorpus.QrelsPath})");
+            var filter = new ClauseFilter { AsOf = context.Today };
+            o.WriteLine($"qrels: {judged.Count} queries, {judged.Sum(j => j.Grades.Count)} judged clauses ({SearchCorpus.QrelsPath(context)})");
             o.WriteLine($"{"option",-36} {"nDCG@10",8} {"MRR",8} {"R@20",8} {"zero-hit",9}");
             var rows = new List<(string Name, double Ndcg, double Mrr, double Recall, int Zero, Dictionary<string, int> ZeroByKind)>();
             foreach (var option in Options)

@@ -17,9 +17,9 @@ public sealed class SegmentEvaluation : IMeasurement
             context.Err.WriteLine("error: python3-jieba not installed (/usr/bin/python3 with Debian's jieba)");
             return ExitCodes.BadInput;
         }
-        var resources = SegmenterResources.ForModels(Path.Combine(CliContext.RepositoryRoot, "models"));
+        var resources = SegmenterResources.ForModels(context.Settings.ModelsDirectory);
         var segmenter = resources.Load();
-        var sentences = SegmenterParity.SharedSentences(CliContext.SharedRoot);
+        var sentences = SegmenterParity.SharedSentences(context.SharedRoot);
         var report = SegmenterParity.Measure(segmenter, resources, sentences);
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"parity: {report.Equal}/{report.Sentences} sentences identical = {report.Ratio:P3} (target ≥ 99.9%); dictionaries: dict.txt + {string.Join(", ", resources.UserDictionaries.Select(Path.GetFileName))}"));

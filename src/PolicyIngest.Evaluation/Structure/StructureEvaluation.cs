@@ -20,18 +20,18 @@ public sealed class StructureEvaluation : IMeasurement
     public int Run(CliContext context, CancellationToken cancellationToken)
     {
         var o = context.Out;
-        var goldDir = Path.Combine(CliContext.RepositoryRoot, "corpus", "gold");
+        var goldDir = Path.Combine(context.Settings.CorpusDirectory, "gold");
         var goldFiles = Directory.Exists(goldDir) ? Directory.GetFiles(goldDir, "*.structure.json").Order(StringComparer.Ordinal).ToList() : [];
         if (goldFiles.Count == 0)
         {
             context.Err.WriteLine($"error: no gold files in {goldDir}");
             return ExitCodes.BadInput;
         }
-        var manifestPath = Path.Combine(CliContext.RepositoryRoot, "corpus", "manifest.json");
+        var manifestPath = Path.Combine(context.Settings.CorpusDirectory, "manifest.json");
         var manifest = File.Exists(manifestPath)
             ? JsonSerializer.Deserialize<List<ManifestEntry>>(File.ReadAllText(manifestPath), StructureGold.Json) ?? []
             : [];
-        var processor = PolicyIngestServices.CreateProcessor();
+        var processor = context.Services.CreateProcessor();
         var shared = new StructureScore();
         var corpus = new StructureScore();
         var skipped = new List<string>();
@@ -39,12 +39,12 @@ public sealed class StructureEvaluation : IMeasurement
         {
             var gold = StructureGold.Load(goldPath);
             if (gold.From is null) { skipped.Add($"{Path.GetFileName(goldPath)}: no \"from\""); continue; }
-            var sharedPath = Path.Combine(CliContext.SharedRoot, gold.From);
+            var sharedPath = Path.Combine(context.SharedRoot, gold.From);
             if (Score(processor, sharedPath, gold, gold.From, cancellationToken) is { } s) shared.Add(s);
             else skipped.Add(gold.From);
             foreach (var entry in manifest.Where(e => e.From == gold.From && e.Gold is null))
             {
-                var file = Path.Combine(CliContext.RepositoryRoot, "corpus", entry.File);
+                var file = Path.Combine(context.Settings.CorpusDirectory, entry.File);
                 if (Score(processor, file, gold, "corpus/" + entry.File, cancellationToken) is { } c) corpus.Add(c);
                 else skipped.Add("corpus/" + entry.File);
             }

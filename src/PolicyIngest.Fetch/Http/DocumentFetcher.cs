@@ -179,9 +179,9 @@ public sealed class DocumentFetcher(HttpClient client)
 }
 
 /// <summary>Spaces the starts of requests to one source by its politeness delay, whatever the concurrency.</summary>
-public sealed class Politeness(TimeSpan delay, TimeProvider? clock = null)
+public sealed class Politeness(TimeSpan delay, TimeProvider clock)
 {
-    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly TimeProvider _clock = clock;
     private readonly Lock _gate = new();
     private DateTimeOffset _next = DateTimeOffset.MinValue;
 
