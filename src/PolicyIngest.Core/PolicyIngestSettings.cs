@@ -135,13 +135,19 @@ public sealed record PolicyIngestSettings
         if (variable is not null)
         {
             var home = Path.GetFullPath(variable);
-            return Directory.Exists(Path.Combine(home, "models")) ? home
-                : throw new SettingsException($"${HomeVariable}={variable} has no models/ folder: point it at the PolicyIngest folder holding models/, pipelines/ and corpus/");
+            return IsHome(home) ? home
+                : throw new SettingsException($"${HomeVariable}={variable} has no {HomeMarker}: point it at the PolicyIngest folder holding models/, pipelines/ and corpus/");
         }
         foreach (var candidate in new[] { binaryDirectory, currentDirectory })
-            if (Directory.Exists(Path.Combine(candidate, "models"))) return Path.GetFullPath(candidate);
-        throw new SettingsException($"no PolicyIngest home: set ${HomeVariable} to the folder holding models/, pipelines/ and corpus/ (neither {Path.GetFullPath(currentDirectory)} nor the program's folder has models/)");
+            if (IsHome(candidate)) return Path.GetFullPath(candidate);
+        throw new SettingsException($"no PolicyIngest home: set ${HomeVariable} to the folder holding models/, pipelines/ and corpus/ (neither {Path.GetFullPath(currentDirectory)} nor the program's folder has {HomeMarker})");
     }
+
+    /// <summary>What makes a folder a PolicyIngest home: the segmenter's dictionary, which every command that reads needs
+    /// (a bare models/ folder could be any project's).</summary>
+    public const string HomeMarker = "models/jieba/dict.txt";
+
+    private static bool IsHome(string directory) => File.Exists(Path.Combine(directory, "models", "jieba", "dict.txt"));
 
     private static decimal? Number(string? text) =>
         decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : null;

@@ -254,7 +254,7 @@ public sealed class PipelineRunner(
             // Another process stored the same bytes between our lookup and our insert: now they are found.
             return ingest.IngestBytes(body, source, ct, httpCharset);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not (OperationCanceledException or ComponentUnavailableException))
         {
             // A reader bug on one file must not stop the others; it is reported with the file.
             return new IngestResult(source, IngestOutcome.Failed, Error: $"internal error: {ex.GetType().Name}: {ex.Message.Split('\n')[0]}");
