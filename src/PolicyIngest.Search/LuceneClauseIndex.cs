@@ -2,6 +2,7 @@ using Lucene.Net.Analysis.Cn.Smart;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 using Term = Lucene.Net.Index.Term;
@@ -26,7 +27,7 @@ public sealed class LuceneClauseIndex : IDisposable
     private readonly ClauseAnalyzer _analyzer;
     private readonly object _gate = new();
     private DirectoryReader _reader;
-    private IndexSearcher _searcher;
+    private static readonly Similarity Bm25 = new BM25Similarity();
 
     private LuceneClauseIndex(LuceneDirectory directory, ClauseAnalyzer analyzer)
     {
@@ -34,10 +35,9 @@ public sealed class LuceneClauseIndex : IDisposable
         _analyzer = analyzer;
         SmartCn = new SmartChineseAnalyzer(Version);
         // The writer's analyzer only analyses the SmartCn field; the jieba and bigram fields arrive as token streams.
-        _writer = new IndexWriter(directory, new IndexWriterConfig(Version, SmartCn) { OpenMode = OpenMode.CREATE_OR_APPEND });
+        _writer = new IndexWriter(directory, new IndexWriterConfig(Version, SmartCn) { OpenMode = OpenMode.CREATE_OR_APPEND, Similarity = Bm25 });
         _writer.Commit();
         _reader = DirectoryReader.Open(directory);
-        _searcher = new IndexSearcher(_reader);
     }
 
     /// <summary>SmartChineseAnalyzer as the index uses it (queries go through the same instance).</summary>
@@ -87,7 +87,6 @@ public sealed class LuceneClauseIndex : IDisposable
             if (reopened is null) return;
             _reader.Dispose();
             _reader = reopened;
-            _searcher = new IndexSearcher(_reader);
         }
     }
 
@@ -105,10 +104,14 @@ public sealed class LuceneClauseIndex : IDisposable
     }
 
     /// <summary>Row ids of the best <paramref name="max"/> documents for a query, best first, with their scores.</summary>
-    public List<(long RowId, float Score)> Top(Query query, int max)
+    /// <remarks>
+    /// Ranked by <paramref name="similarity"/> (BM25, k1 1.2 b 0.75, when null, as FTS5's bm25; Lucene 4.8's own default
+    /// is TF-IDF). Both read the same length norms, so the choice is the searcher's alone.
+    /// </remarks>
+    public List<(long RowId, float Score)> Top(Query query, int max, Similarity? similarity = null)
     {
         IndexSearcher searcher;
-        lock (_gate) searcher = _searcher;
+        lock (_gate) searcher = new IndexSearcher(_reader) { Similarity = similarity ?? Bm25 };
         var top = searcher.Search(query, Math.Max(1, max));
         var rows = new List<(long, float)>(top.ScoreDocs.Length);
         foreach (var sd in top.ScoreDocs)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Lucene.Net.Search.Similarities;
 using PolicyIngest.Catalogue;
 using PolicyIngest.Index.Search;
 
@@ -16,7 +17,7 @@ namespace PolicyIngest.Search;
 /// category, status are counted over them. Instrument, industry, amount and date filters, facets over every match and
 /// current-version selection inside the index are not done yet: the index holds what it was built from.
 /// </remarks>
-public sealed class LuceneSearchIndex(CatalogueStore catalogue, LuceneClauseIndex index, LuceneQueryBuilder builder) : ISearchIndex
+public sealed class LuceneSearchIndex(CatalogueStore catalogue, LuceneClauseIndex index, LuceneQueryBuilder builder, Similarity? similarity = null) : ISearchIndex
 {
     public const int MaxCandidates = 1000;
 
@@ -30,11 +31,11 @@ public sealed class LuceneSearchIndex(CatalogueStore catalogue, LuceneClauseInde
     {
         var groups = builder.Groups(query);
         if (builder.Build(query, groups, groups.Count) is not { } strict) return ([], false);
-        var rows = index.Top(strict, max);
+        var rows = index.Top(strict, max, similarity);
         if (rows.Count > 0 || groups.Count < 2) return (rows, false);
         for (var minimum = groups.Count - 1; minimum >= 1; minimum--)
         {
-            rows = index.Top(builder.Build(query, groups, minimum)!, max);
+            rows = index.Top(builder.Build(query, groups, minimum)!, max, similarity);
             if (rows.Count > 0) return (rows, true);
         }
         return (rows, false);

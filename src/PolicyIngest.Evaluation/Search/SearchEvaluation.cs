@@ -38,6 +38,9 @@ public sealed class SearchEvaluation : IMeasurement
         ("lucene smartcn+jieba+bigrams 1:1:2", i => new LuceneQueryBuilder(i, LuceneEngine.All)),
     ];
 
+    /// <summary>Lucene 4.8's default ranking (TF-IDF) for the best field set, against BM25 (what the rows above use).</summary>
+    private const string TfIdfEngine = "lucene jieba+bigrams 1:2, TF-IDF";
+
     public int Run(CliContext context, CancellationToken cancellationToken)
     {
         var o = context.Out;
@@ -71,8 +74,16 @@ public sealed class SearchEvaluation : IMeasurement
             lucene.Rebuild(sources.Select(c => (c.RowId, c.Text)));
             var luceneBuild = luceneClock.Elapsed;
             var luceneEngines = LuceneEngines.Select(e => (e.Name, Search: new LuceneSearchIndex(catalogue, lucene, e.Builder(lucene)))).ToList();
+            luceneEngines.Add((TfIdfEngine, new LuceneSearchIndex(catalogue, lucene, new LuceneQueryBuilder(lucene, LuceneEngine.JiebaAndBigrams),
+                new Lucene.Net.Search.Similarities.DefaultSimilarity())));
+            var latency = new List<string>();
             foreach (var (name, search) in luceneEngines)
+            {
                 rows.Add(Score(name, judged, q => search.MatchIds(q, 20)));
+                latency.Add(string.Create(CultureInfo.InvariantCulture, $"{name} {MeanMs(judged, q => search.MatchIds(q, 20)):0.00}"));
+            }
+            var fts5 = new Fts5SearchIndex(catalogue, analyzer, SearchOptions.Default);
+            latency.Insert(0, string.Create(CultureInfo.InvariantCulture, $"fts5 default {MeanMs(judged, q => fts5.MatchIds(q, filter).Take(20).ToList()):0.00}"));
             foreach (var r in rows)
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Name,-36} {r.Ndcg,8:0.000} {r.Mrr,8:0.000} {r.Recall,8:0.000} {r.Zero,9}"));
             var best = rows.Take(Options.Count).MaxBy(r => r.Ndcg);
@@ -89,6 +100,7 @@ public sealed class SearchEvaluation : IMeasurement
             }
             o.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"lucene: {lucene.Count} clause documents built in {luceneBuild.TotalSeconds:0.0} s ({lucene.Count / Math.Max(0.001, luceneBuild.TotalSeconds):0} clauses/s, SmartCn + jieba + bigrams, NIOFSDirectory)"));
+            o.WriteLine("match ids, mean ms per query (second pass, warm; Lucene unfiltered, FTS5 with the current-version filter): " + string.Join(" · ", latency));
             o.WriteLine("per query kind, nDCG@10 of the Lucene engines:");
             foreach (var kind in judged.GroupBy(j => j.Query.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
@@ -111,6 +123,15 @@ public sealed class SearchEvaluation : IMeasurement
         {
             try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>Mean wall time of one query over the judged set, after one untimed pass (JIT, caches).</summary>
+    private static double MeanMs(List<(QrelsQuery Query, Dictionary<long, int> Grades)> judged, Func<string, IReadOnlyList<long>> run)
+    {
+        foreach (var (q, _) in judged) run(q.Query);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var (q, _) in judged) run(q.Query);
+        return clock.Elapsed.TotalMilliseconds / Math.Max(1, judged.Count);
     }
 
     private static (string, double, double, double, int, Dictionary<string, int>) Score(
