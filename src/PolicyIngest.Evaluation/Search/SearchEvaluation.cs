@@ -35,6 +35,8 @@ public sealed class SearchEvaluation : IMeasurement
         ("lucene jieba", i => new LuceneQueryBuilder(i, LuceneEngine.Jieba)),
         ("lucene bigrams", i => new LuceneQueryBuilder(i, LuceneEngine.Bigrams)),
         ("lucene jieba+bigrams 1:2", i => new LuceneQueryBuilder(i, LuceneEngine.JiebaAndBigrams)),
+        ("lucene jieba+bigrams 2:1", i => new LuceneQueryBuilder(i, LuceneEngine.JiebaAndBigrams, jiebaBoost: 2f, gramsBoost: 1f)),
+        ("lucene jieba+bigrams 1:1", i => new LuceneQueryBuilder(i, LuceneEngine.JiebaAndBigrams, jiebaBoost: 1f, gramsBoost: 1f)),
         ("lucene smartcn+jieba+bigrams 1:1:2", i => new LuceneQueryBuilder(i, LuceneEngine.All)),
     ];
 
