@@ -4,6 +4,7 @@ using PolicyIngest.Catalogue;
 using PolicyIngest.Cli;
 using PolicyIngest.Index.Search;
 using PolicyIngest.Ingest;
+using PolicyIngest.Search;
 
 namespace PolicyIngest.Evaluation.Search;
 
@@ -26,6 +27,21 @@ public sealed class SearchEvaluation : IMeasurement
         new(SearchAnalyzer.WordsAndBigrams, 4, 1),
         new(SearchAnalyzer.WordsAndBigrams, 1, 2),
     ];
+
+    /// <summary>The Lucene engines measured beside FTS5: one field set each, and the combinations (boosts jieba 1 : grams 2, as FTS5).</summary>
+    public static IReadOnlyList<(string Name, Func<LuceneClauseIndex, LuceneQueryBuilder> Builder)> LuceneEngines { get; } =
+    [
+        ("lucene smartcn", i => new LuceneQueryBuilder(i, LuceneEngine.SmartCn)),
+        ("lucene jieba", i => new LuceneQueryBuilder(i, LuceneEngine.Jieba)),
+        ("lucene bigrams", i => new LuceneQueryBuilder(i, LuceneEngine.Bigrams)),
+        ("lucene jieba+bigrams 1:2", i => new LuceneQueryBuilder(i, LuceneEngine.JiebaAndBigrams)),
+        ("lucene jieba+bigrams 2:1", i => new LuceneQueryBuilder(i, LuceneEngine.JiebaAndBigrams, jiebaBoost: 2f, gramsBoost: 1f)),
+        ("lucene jieba+bigrams 1:1", i => new LuceneQueryBuilder(i, LuceneEngine.JiebaAndBigrams, jiebaBoost: 1f, gramsBoost: 1f)),
+        ("lucene smartcn+jieba+bigrams 1:1:2", i => new LuceneQueryBuilder(i, LuceneEngine.All)),
+    ];
+
+    /// <summary>Lucene 4.8's default ranking (TF-IDF) for the best field set, against BM25 (what the rows above use).</summary>
+    private const string TfIdfEngine = "lucene jieba+bigrams 1:2, TF-IDF";
 
     public int Run(CliContext context, CancellationToken cancellationToken)
     {
@@ -52,6 +68,24 @@ public sealed class SearchEvaluation : IMeasurement
             }
             rows.Add(Score("trigram baseline", judged, q =>
                 TrigramBaseline.Expression(SearchQuery.Parse(q)) is { } m ? ClauseSearchStore.TrigramMatches(catalogue, m, 20) : []));
+            // Lucene (issue #18) in the same run, on the same catalogue: built from its current clauses (what the qrels judge
+            // and the FTS5 rows above search), one engine per field set.
+            var luceneClock = System.Diagnostics.Stopwatch.StartNew();
+            using var lucene = LuceneClauseIndex.Open(Path.Combine(dir, "lucene"), analyzer);
+            var sources = ClauseSearchStore.ClauseSources(catalogue);
+            lucene.Rebuild(sources.Select(c => (c.RowId, c.Text)));
+            var luceneBuild = luceneClock.Elapsed;
+            var luceneEngines = LuceneEngines.Select(e => (e.Name, Search: new LuceneSearchIndex(catalogue, lucene, e.Builder(lucene)))).ToList();
+            luceneEngines.Add((TfIdfEngine, new LuceneSearchIndex(catalogue, lucene, new LuceneQueryBuilder(lucene, LuceneEngine.JiebaAndBigrams),
+                new Lucene.Net.Search.Similarities.DefaultSimilarity())));
+            var latency = new List<string>();
+            foreach (var (name, search) in luceneEngines)
+            {
+                rows.Add(Score(name, judged, q => search.MatchIds(q, 20)));
+                latency.Add(string.Create(CultureInfo.InvariantCulture, $"{name} {MeanMs(judged, q => search.MatchIds(q, 20)):0.00}"));
+            }
+            var fts5 = new Fts5SearchIndex(catalogue, analyzer, SearchOptions.Default);
+            latency.Insert(0, string.Create(CultureInfo.InvariantCulture, $"fts5 default {MeanMs(judged, q => fts5.MatchIds(q, filter).Take(20).ToList()):0.00}"));
             foreach (var r in rows)
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Name,-36} {r.Ndcg,8:0.000} {r.Mrr,8:0.000} {r.Recall,8:0.000} {r.Zero,9}"));
             var best = rows.Take(Options.Count).MaxBy(r => r.Ndcg);
@@ -65,6 +99,16 @@ public sealed class SearchEvaluation : IMeasurement
                     TrigramBaseline.Expression(SearchQuery.Parse(j.Query.Query)) is { } m ? ClauseSearchStore.TrigramMatches(catalogue, m, 20) : [],
                     j.Grades, 10));
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {kind.Key,-10} {kind.Count(),3} queries  default {d:0.000}  trigram {t:0.000}"));
+            }
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"lucene: {lucene.Count} clause documents built in {luceneBuild.TotalSeconds:0.0} s ({lucene.Count / Math.Max(0.001, luceneBuild.TotalSeconds):0} clauses/s, SmartCn + jieba + bigrams, NIOFSDirectory)"));
+            o.WriteLine("match ids, mean ms per query (second pass, warm; Lucene unfiltered, FTS5 with the current-version filter): " + string.Join(" · ", latency));
+            o.WriteLine("per query kind, nDCG@10 of the Lucene engines:");
+            foreach (var kind in judged.GroupBy(j => j.Query.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var cells = luceneEngines.Select(e => string.Create(CultureInfo.InvariantCulture,
+                    $"{e.Name} {kind.Average(j => RankingMetrics.Ndcg(e.Search.MatchIds(j.Query.Query, 20), j.Grades, 10)):0.000}"));
+                o.WriteLine($"  {kind.Key,-10} {kind.Count(),3} queries  {string.Join("  ", cells)}");
             }
             o.WriteLine("queries where the default ranks worst (nDCG@10 < 0.5):");
             foreach (var (q, grades) in judged)
@@ -81,6 +125,15 @@ public sealed class SearchEvaluation : IMeasurement
         {
             try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>Mean wall time of one query over the judged set, after one untimed pass (JIT, caches).</summary>
+    private static double MeanMs(List<(QrelsQuery Query, Dictionary<long, int> Grades)> judged, Func<string, IReadOnlyList<long>> run)
+    {
+        foreach (var (q, _) in judged) run(q.Query);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var (q, _) in judged) run(q.Query);
+        return clock.Elapsed.TotalMilliseconds / Math.Max(1, judged.Count);
     }
 
     private static (string, double, double, double, int, Dictionary<string, int>) Score(

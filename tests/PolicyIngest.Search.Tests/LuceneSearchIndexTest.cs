@@ -1,0 +1,115 @@
+using PolicyIngest.Catalogue;
+using PolicyIngest.Core.Model;
+using PolicyIngest.Index.Search;
+
+namespace PolicyIngest.Search.Tests;
+
+/// <summary>
+/// The Lucene clause index on a real SQLite catalogue and a real NIOFSDirectory: clauses written through the
+/// catalogue's unit of work (<see cref="LuceneClauseIndexer"/>), committed after it, searched through <see cref="ISearchIndex"/>.
+/// </summary>
+[Collection(SegmenterFixture.Collection)]
+public sealed class LuceneSearchIndexTest : IDisposable
+{
+    private static readonly DateOnly Today = new(2026, 6, 1);
+    private readonly TempDir _dir = new("policyingest-lucene-");
+    private readonly CatalogueStore _catalogue;
+    private readonly LuceneClauseIndex _index;
+    private readonly LuceneSearchIndex _search;
+
+    public LuceneSearchIndexTest(SegmenterFixture fixture)
+    {
+        _catalogue = new CatalogueStore(_dir.File("catalogue.db"));
+        _index = LuceneClauseIndex.Open(_dir.File("lucene"), new ClauseAnalyzer(fixture.Segmenter));
+        _search = new LuceneSearchIndex(_catalogue, _index, new LuceneQueryBuilder(_index, LuceneEngine.All));
+        var indexer = new LuceneClauseIndexer(_index);
+        Save(indexer, Doc("a1", "怀柔区促进先进制造业高质量发展扶持办法", "北京市怀柔区", "怀经信发〔2025〕35号",
+        [
+            Clause("art1", "第一条", "对首次获得北京市“专精特新”中小企业认定的企业，给予一次性奖励30万元。"),
+            Clause("art2", "第二条", "对企业购买首台（套）重大技术装备的，按实际投保费用的80%给予保费补贴。"),
+            Clause("art3", "第三条", "对企业贷款给予贴息支持，贴息比例不超过贷款利息的50%，单个企业年度贴息金额不超过\n500万元。"),
+            Clause("art4", "第四条", "对新引进企业给予房屋租金补贴，补贴期限不超过3年。"),
+        ]));
+        Save(indexer, Doc("b1", "朝阳区支持企业研发投入若干措施", "北京市朝阳区", "朝政发〔2024〕8号",
+        [
+            Clause("art1", "第一条", "企业研发费\n用加计扣除后，按研发投入给予最高100万元补贴。"),
+            Clause("art2", "第二条", "对首台套产品推广应用的企业给予奖励。"),
+        ]));
+    }
+
+    private SearchResult Search(string query, ClauseFilter? filter = null) =>
+        _search.Search(new SearchRequest { Query = query, Filter = filter ?? new ClauseFilter { AsOf = Today } });
+
+    private static string Key(SearchHit h) => h.DocNumber + "/" + h.ClauseId;
+
+    public static TheoryData<string, string[]> Queries => new()
+    {
+        { "贴息", ["怀经信发〔2025〕35号/art3"] },                                         // why: a 2-character term
+        { "首台套", ["怀经信发〔2025〕35号/art2", "朝政发〔2024〕8号/art2"] },               // why: 首台（套） unbracketed by IndexText on both sides
+        { "研发费用", ["朝政发〔2024〕8号/art1"] },                                       // why: split by a PDF line break in the clause
+        { "专精特新 奖励", ["怀经信发〔2025〕35号/art1"] },                                // why: AND of two words
+        { "\"贷款贴息\"", [] },                                                            // why: exact phrase: art3 has 贷款 and 贴息 apart
+        { "租金 OR 保费补贴", ["怀经信发〔2025〕35号/art2", "怀经信发〔2025〕35号/art4"] }, // why: OR
+        { "补贴 -租金", ["怀经信发〔2025〕35号/art2", "朝政发〔2024〕8号/art1"] },          // why: exclusion
+        { "500万元", ["怀经信发〔2025〕35号/art3"] },                                      // why: an amount across a line break
+    };
+
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public void Search_FindsExactlyTheRelevantClauses(string query, string[] expected)
+    {
+        var result = Search(query);
+        Assert.Equal(expected.Order(StringComparer.Ordinal), result.Hits.Select(Key).Order(StringComparer.Ordinal));
+        Assert.Equal(expected.Length, result.Total);
+        Assert.False(result.Relaxed);
+    }
+
+    [Fact]
+    public void Search_RelaxesWhenNoClauseHasEveryTerm()
+    {
+        var result = Search("第三条 租金");
+        Assert.True(result.Relaxed);
+        Assert.Equal(["怀经信发〔2025〕35号/art3", "怀经信发〔2025〕35号/art4"], result.Hits.Select(Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Search_RegionFilterAndFacets()
+    {
+        var result = Search("补贴", new ClauseFilter { AsOf = Today, Region = "朝阳" });
+        Assert.Equal(["朝政发〔2024〕8号/art1"], result.Hits.Select(Key));
+        Assert.Equal(1, result.Facets["region"]["北京市朝阳区"]);
+        Assert.Contains("<em>", result.Hits[0].Snippet, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rebuild_FromTheCatalogue_GivesTheSameHits()
+    {
+        var before = Search("企业 补贴").Hits.Select(Key).Order(StringComparer.Ordinal).ToList();
+        _index.Rebuild(ClauseSearchStore.ClauseSources(_catalogue).Select(c => (c.RowId, c.Text)));
+        Assert.Equal(6, _index.Count);
+        Assert.NotEmpty(before);
+        Assert.Equal(before, Search("企业 补贴").Hits.Select(Key).Order(StringComparer.Ordinal));
+    }
+
+    private void Save(LuceneClauseIndexer indexer, PolicyDocument doc)
+    {
+        _catalogue.SaveVersion(doc, PolicyLink.NewPolicy(), DateTimeOffset.UnixEpoch, version => indexer.IndexVersion(version, doc));
+        _index.Commit(); // after the catalogue's unit of work has committed
+    }
+
+    private static PolicyDocument Doc(string key, string title, string region, string docNumber, Clause[] clauses) => new()
+    {
+        Source = key + ".txt", Sha256 = (key + new string('0', 64))[..64], Format = SourceFormat.Txt, DocType = DocType.Policy,
+        Title = title, Region = region, DocNumber = docNumber, IssuedOn = new DateOnly(2025, 1, 1), Clauses = clauses,
+    };
+
+    private static Clause Clause(string id, string label, string text) =>
+        new() { Id = id, Kind = ClauseKind.Article, Label = label, Path = [label], Text = text };
+
+    public void Dispose()
+    {
+        _index.Dispose();
+        _catalogue.Dispose();
+        _dir.Dispose();
+    }
+}
