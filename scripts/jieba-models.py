@@ -86,7 +86,7 @@ def main():
         for name in sources[1:]:
             f.write(f"| `hmm.tsv` | `{name}` | `{sha256(os.path.join(source, name))}` |\n")
         f.write("\nRegenerate with `scripts/jieba-models.py` (needs `python3-jieba`, in `scripts/setup.sh test`); "
-                "`tests/PolicyIngest.Index.Tests/JiebaModelFilesTest.cs` checks the loaded tables against the Python sources.\n")
+                "`tests/PolicyIngest.Segmentation.Tests/JiebaModelFilesTest.cs` checks the loaded tables against the Python sources.\n")
     print(f"jieba-models: wrote dict.txt, hmm.tsv and SOURCE.md to {out} from {source}")
 
 
