@@ -59,10 +59,6 @@ public sealed record PolicyIngestSettings
     public ClassifierChoice Classifier { get; init; } = ClassifierChoice.Trained;
 
     public string ModelsDirectory => Path.Combine(Home, "models");
-    /// <summary>jieba's dictionary and HMM tables (models/jieba).</summary>
-    public string JiebaDirectory => Path.Combine(ModelsDirectory, "jieba");
-    /// <summary>The project's own segmenter dictionaries (models/dict/*.txt).</summary>
-    public string DictionaryDirectory => Path.Combine(ModelsDirectory, "dict");
     public string TrainingDirectory => Path.Combine(ModelsDirectory, "training");
     public string PipelinesDirectory => Path.Combine(Home, "pipelines");
     public string CorpusDirectory => Path.Combine(Home, "corpus");
@@ -70,8 +66,6 @@ public sealed record PolicyIngestSettings
     public string DataDirectory => Path.GetDirectoryName(Path.GetFullPath(CataloguePath)) ?? Directory.GetCurrentDirectory();
     /// <summary>Fetched originals under their SHA-256.</summary>
     public string ArchiveDirectory => Path.Combine(DataDirectory, ArchiveFolder);
-    /// <summary>新旧对照 change reports.</summary>
-    public string ReportsDirectory => Path.Combine(DataDirectory, ReportsFolder);
 
     /// <summary>"Today" in Asia/Shanghai from <see cref="Clock"/>.</summary>
     public DateOnly Today => PolicyClock.Today(Clock);

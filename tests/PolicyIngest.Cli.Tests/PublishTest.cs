@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 
 namespace PolicyIngest.Cli.Tests;
@@ -37,22 +35,6 @@ public class PublishTest
         Assert.StartsWith("error: no PolicyIngest home: set $POLICYINGEST_HOME", lines[0]);
     }
 
-    private static CliRunner.Result Dotnet(string workingDirectory, Dictionary<string, string>? env, TimeSpan timeout, params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        if (env is not null) foreach (var (k, v) in env) psi.Environment[k] = v;
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(timeout)) { p.Kill(entireProcessTree: true); throw new TimeoutException(string.Join(' ', args)); }
-        return new CliRunner.Result(p.ExitCode, stdout.Result, stderr.Result);
-    }
+    private static CliRunner.Result Dotnet(string workingDirectory, Dictionary<string, string>? env, TimeSpan timeout, params string[] args) =>
+        CliRunner.RunProgram("dotnet", workingDirectory, env, timeout, args);
 }

@@ -15,9 +15,13 @@ public static class CliRunner
     public static Result RunIn(string workingDirectory, IDictionary<string, string>? env, params string[] args) =>
         RunIn(workingDirectory, env, TimeSpan.FromMinutes(5), args);
 
-    public static Result RunIn(string workingDirectory, IDictionary<string, string>? env, TimeSpan timeout, params string[] args)
+    public static Result RunIn(string workingDirectory, IDictionary<string, string>? env, TimeSpan timeout, params string[] args) =>
+        RunProgram(Script, workingDirectory, env, timeout, args);
+
+    /// <summary>Any program (e.g. `dotnet` on a published CLI), run and captured like the script.</summary>
+    public static Result RunProgram(string program, string workingDirectory, IDictionary<string, string>? env, TimeSpan timeout, params string[] args)
     {
-        using var p = Process.Start(StartInfo(workingDirectory, env, args))!;
+        using var p = Process.Start(StartInfo(program, workingDirectory, env, args))!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         if (!p.WaitForExit(timeout)) { p.Kill(entireProcessTree: true); throw new TimeoutException(string.Join(' ', args)); }
@@ -26,7 +30,7 @@ public static class CliRunner
 
     public static async Task<Result> RunAsync(IDictionary<string, string>? env, TimeSpan timeout, params string[] args)
     {
-        using var p = Process.Start(StartInfo(RepositoryPaths.Root, env, args))!;
+        using var p = Process.Start(StartInfo(Script, RepositoryPaths.Root, env, args))!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         using var cancel = new CancellationTokenSource(timeout);
@@ -37,7 +41,7 @@ public static class CliRunner
     /// <summary>Starts the CLI and leaves it running (its output read and dropped), for a test that stops or kills it.</summary>
     public static Process Start(IDictionary<string, string>? env, params string[] args)
     {
-        var p = Process.Start(StartInfo(RepositoryPaths.Root, env, args))!;
+        var p = Process.Start(StartInfo(Script, RepositoryPaths.Root, env, args))!;
         p.OutputDataReceived += (_, _) => { };
         p.ErrorDataReceived += (_, _) => { };
         p.BeginOutputReadLine();
@@ -45,9 +49,9 @@ public static class CliRunner
         return p;
     }
 
-    private static ProcessStartInfo StartInfo(string workingDirectory, IDictionary<string, string>? env, string[] args)
+    private static ProcessStartInfo StartInfo(string program, string workingDirectory, IDictionary<string, string>? env, string[] args)
     {
-        var psi = new ProcessStartInfo(Script)
+        var psi = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
