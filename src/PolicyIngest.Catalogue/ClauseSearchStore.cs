@@ -113,6 +113,17 @@ public static class ClauseSearchStore
     }
 
     /// <summary>
+    /// Matches an index outside the catalogue found (row ids, best first) that pass the filters, in the same order, with what
+    /// facets need: every filter reads the same SQL as for FTS5 matches. Rank = position in <paramref name="rowIds"/>.
+    /// </summary>
+    public static List<ClauseMatch> FilterMatches(CatalogueStore catalogue, IReadOnlyList<long> rowIds, ClauseFilter filter)
+    {
+        if (rowIds.Count == 0) return [];
+        lock (catalogue.Gate)
+            return FilteredMatches(catalogue.Connection, SearchSql.GivenMatches, filter, ("$rids", "[" + string.Join(',', rowIds) + "]"));
+    }
+
+    /// <summary>
     /// For a query no clause fully matches: the clauses passing the filters that have the most of its groups (each an FTS5
     /// expression); unranked. Each group is matched once, whatever the number of levels tried.
     /// </summary>

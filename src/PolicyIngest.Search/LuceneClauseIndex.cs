@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lucene.Net.Analysis.Cn.Smart;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -5,28 +6,40 @@ using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
-using Term = Lucene.Net.Index.Term;
+using PolicyIngest.Catalogue;
 using PolicyIngest.Index.Search;
+using Term = Lucene.Net.Index.Term;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace PolicyIngest.Search;
 
+/// <summary>How an index stands against its catalogue after a catch-up.</summary>
+public sealed record IndexCatchUp(long AppliedChange, long ChangesApplied, long DocumentsWritten, bool Rebuilt);
+
 /// <summary>
-/// The Lucene clause index: one document per catalogue clause (row id, SmartCn words, jieba words, CJK bigrams).
-/// The catalogue is the source of truth: this index holds nothing the catalogue does not, is rebuilt from it
-/// (<see cref="Rebuild"/>), and every hit is resolved through the catalogue (a document whose clause row is gone is
-/// dropped there). Writes are staged and become visible at <see cref="Commit"/>, which the owner calls after the
-/// catalogue's unit of work has committed.
+/// The Lucene clause index: one document per catalogue clause (row id, version, SmartCn words, jieba words, CJK bigrams,
+/// and the version's head fields). It follows the catalogue's change log (<see cref="IClauseFeed"/>): changes are applied
+/// after the catalogue has committed them, the last sequence applied and the catalogue's identity go into the index's
+/// commit data, and <see cref="CatchUp"/> applies whatever came after, so a process killed between the two commits, or an
+/// index opened beside a catalogue that moved on, loses nothing. A catalogue made anew behind it (another identity) or
+/// reset to an older state is rebuilt from scratch.
 /// </summary>
+/// <remarks>
+/// Several processes may share the folder (the web UI serves while `ingest` runs): the writer is opened only to catch
+/// up, under Lucene's write lock (a native file lock, waited for), so one process applies a range while the others wait
+/// and then find it applied. Searchers come from a <see cref="SearcherManager"/>: a search holds its reader until done
+/// while a catch-up swaps in the next.
+/// </remarks>
 public sealed class LuceneClauseIndex : IDisposable
 {
     public static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;
+    private const string AppliedKey = "catalogue.seq", CatalogueKey = "catalogue.id";
+    private const int ChangesPerCommit = 2000;
 
     private readonly LuceneDirectory _directory;
-    private readonly IndexWriter _writer;
     private readonly ClauseAnalyzer _analyzer;
-    private readonly object _gate = new();
-    private DirectoryReader _reader;
+    private readonly object _catchUpGate = new();
+    private readonly SearcherManager _searchers;
     private static readonly Similarity Bm25 = new BM25Similarity();
 
     private LuceneClauseIndex(LuceneDirectory directory, ClauseAnalyzer analyzer)
@@ -34,10 +47,12 @@ public sealed class LuceneClauseIndex : IDisposable
         _directory = directory;
         _analyzer = analyzer;
         SmartCn = new SmartChineseAnalyzer(Version);
-        // The writer's analyzer only analyses the SmartCn field; the jieba and bigram fields arrive as token streams.
-        _writer = new IndexWriter(directory, new IndexWriterConfig(Version, SmartCn) { OpenMode = OpenMode.CREATE_OR_APPEND, Similarity = Bm25 });
-        _writer.Commit();
-        _reader = DirectoryReader.Open(directory);
+        if (!DirectoryReader.IndexExists(directory))
+        {
+            using var writer = OpenWriter();
+            writer.Commit();
+        }
+        _searchers = new SearcherManager(directory, null);
     }
 
     /// <summary>SmartChineseAnalyzer as the index uses it (queries go through the same instance).</summary>
@@ -52,55 +67,109 @@ public sealed class LuceneClauseIndex : IDisposable
     public static LuceneClauseIndex Open(string path, ClauseAnalyzer analyzer) =>
         new(new NIOFSDirectory(new DirectoryInfo(path)), analyzer);
 
-    /// <summary>An index in memory (tests).</summary>
+    /// <summary>An index in memory (tests, evaluation).</summary>
     public static LuceneClauseIndex InMemory(ClauseAnalyzer analyzer) => new(new RAMDirectory(), analyzer);
 
-    /// <summary>Stages one clause (replacing any document of the same row id); visible after <see cref="Commit"/>.</summary>
-    public void Stage(long rowId, string text)
+    /// <summary>The last catalogue change the searchable index holds, and the catalogue it follows (null: none yet).</summary>
+    public (string? CatalogueId, long AppliedChange) Applied
     {
-        var indexText = IndexText.Of(text);
-        var id = rowId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var doc = new Document
+        get
         {
-            new StringField(LuceneFields.RowId, id, Field.Store.YES),
-            new TextField(LuceneFields.SmartCn, text, Field.Store.NO),
-            new TextField(LuceneFields.Jieba, new TermListTokenStream(_analyzer.Words(indexText))),
-            new TextField(LuceneFields.Grams, new TermListTokenStream(ClauseAnalyzer.Bigrams(indexText))),
-        };
-        _writer.UpdateDocument(new Term(LuceneFields.RowId, id), doc);
-    }
-
-    /// <summary>Stages the removal of clauses (a version absorbed or removed).</summary>
-    public void StageRemoval(IEnumerable<long> rowIds)
-    {
-        foreach (var rowId in rowIds)
-            _writer.DeleteDocuments(new Term(LuceneFields.RowId, rowId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-    }
-
-    /// <summary>Commits what is staged and reopens the searcher on it.</summary>
-    public void Commit()
-    {
-        lock (_gate)
-        {
-            _writer.Commit();
-            var reopened = DirectoryReader.OpenIfChanged(_reader);
-            if (reopened is null) return;
-            _reader.Dispose();
-            _reader = reopened;
+            var searcher = _searchers.Acquire();
+            try { return Read(((DirectoryReader)searcher.IndexReader).IndexCommit.UserData); }
+            finally { _searchers.Release(searcher); }
         }
     }
 
-    /// <summary>Drops every document and indexes the given clauses (text = label + heading + text, what FTS5 sees), then commits.</summary>
-    public void Rebuild(IEnumerable<(long RowId, string Text)> clauses)
+    /// <summary>Whether the index holds every change of <paramref name="position"/> (after picking up what other processes committed).</summary>
+    public bool IsCurrent(CataloguePosition position)
     {
-        _writer.DeleteAll();
-        foreach (var (rowId, text) in clauses) Stage(rowId, text);
-        Commit();
+        _searchers.MaybeRefresh();
+        var (id, applied) = Applied;
+        return id == position.CatalogueId && applied == position.LatestChange;
     }
 
+    /// <summary>Catches up when the catalogue has moved on; cheap when it has not (one query and a refresh check).</summary>
+    public IndexCatchUp? EnsureCurrent(IClauseFeed feed, CancellationToken cancellationToken = default) =>
+        IsCurrent(feed.Position()) ? null : CatchUp(feed, null, cancellationToken);
+
+    /// <summary>
+    /// Applies every catalogue change after the last one applied, committing every <see cref="ChangesPerCommit"/> changes
+    /// (a catch-up that is killed resumes from its last commit). <paramref name="progress"/> gets (applied, latest).
+    /// </summary>
+    public IndexCatchUp CatchUp(IClauseFeed feed, Action<long, long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        lock (_catchUpGate)
+        {
+            using var writer = OpenWriter();
+            var position = feed.Position();
+            var (id, applied) = Read(writer.CommitData);
+            var rebuilt = false;
+            if (id != position.CatalogueId || applied > position.LatestChange)
+            {
+                writer.DeleteAll();
+                applied = 0;
+                rebuilt = true;
+            }
+            long changesApplied = 0, written = 0;
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var changes = feed.ChangesAfter(applied, ChangesPerCommit);
+                if (changes.Count == 0) break;
+                var versions = changes.Select(c => c.VersionId).Distinct(StringComparer.Ordinal).ToList();
+                foreach (var v in versions) writer.DeleteDocuments(new Term(LuceneFields.Version, v));
+                var documents = feed.ClauseDocuments(versions);
+                // Analysis (SmartCn inside AddDocument, jieba and bigrams in Document) is the cost; the writer takes documents from both cores.
+                Parallel.ForEach(documents, new ParallelOptions { CancellationToken = cancellationToken }, d => writer.AddDocument(Document(d)));
+                written += documents.Count;
+                changesApplied += changes.Count;
+                applied = changes[^1].Seq;
+                writer.SetCommitData(new Dictionary<string, string>
+                {
+                    [AppliedKey] = applied.ToString(CultureInfo.InvariantCulture),
+                    [CatalogueKey] = position.CatalogueId,
+                });
+                writer.Commit();
+                progress?.Invoke(applied, Math.Max(applied, position.LatestChange));
+            }
+            if (rebuilt && changesApplied == 0)
+            {
+                writer.SetCommitData(new Dictionary<string, string> { [AppliedKey] = "0", [CatalogueKey] = position.CatalogueId });
+                writer.Commit();
+            }
+            writer.Dispose();
+            _searchers.MaybeRefreshBlocking();
+            return new IndexCatchUp(applied, changesApplied, written, rebuilt);
+        }
+    }
+
+    /// <summary>Drops every document and the applied position, then catches up from the first change (`reindex`).</summary>
+    public IndexCatchUp Rebuild(IClauseFeed feed, Action<long, long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        lock (_catchUpGate)
+        {
+            using (var writer = OpenWriter())
+            {
+                writer.DeleteAll();
+                writer.SetCommitData(new Dictionary<string, string>());
+                writer.Commit();
+            }
+            var result = CatchUp(feed, progress, cancellationToken);
+            return result with { Rebuilt = true };
+        }
+    }
+
+    /// <summary>Documents the searchable index holds.</summary>
     public int Count
     {
-        get { lock (_gate) return _reader.NumDocs; }
+        get
+        {
+            _searchers.MaybeRefresh();
+            var searcher = _searchers.Acquire();
+            try { return searcher.IndexReader.NumDocs; }
+            finally { _searchers.Release(searcher); }
+        }
     }
 
     /// <summary>Row ids of the best <paramref name="max"/> documents for a query, best first, with their scores.</summary>
@@ -110,19 +179,60 @@ public sealed class LuceneClauseIndex : IDisposable
     /// </remarks>
     public List<(long RowId, float Score)> Top(Query query, int max, Similarity? similarity = null)
     {
-        IndexSearcher searcher;
-        lock (_gate) searcher = new IndexSearcher(_reader) { Similarity = similarity ?? Bm25 };
-        var top = searcher.Search(query, Math.Max(1, max));
-        var rows = new List<(long, float)>(top.ScoreDocs.Length);
-        foreach (var sd in top.ScoreDocs)
-            rows.Add((long.Parse(searcher.Doc(sd.Doc).Get(LuceneFields.RowId), System.Globalization.CultureInfo.InvariantCulture), sd.Score));
-        return rows;
+        var acquired = _searchers.Acquire();
+        try
+        {
+            var searcher = new IndexSearcher(acquired.IndexReader) { Similarity = similarity ?? Bm25 };
+            var top = searcher.Search(query, Math.Max(1, max));
+            var rows = new List<(long, float)>(top.ScoreDocs.Length);
+            if (top.ScoreDocs.Length == 0) return rows;
+            // Row ids from doc values: thousands of matches are read for filters and facets, stored fields would be decoded one by one.
+            var rowIds = MultiDocValues.GetNumericValues(acquired.IndexReader, LuceneFields.RowId);
+            foreach (var sd in top.ScoreDocs) rows.Add((rowIds.Get(sd.Doc), sd.Score));
+            return rows;
+        }
+        finally
+        {
+            _searchers.Release(acquired);
+        }
     }
+
+    private Document Document(ClauseDocument d)
+    {
+        var text = d.Heading.Length == 0 ? d.Text : d.Heading + " " + d.Text;
+        var indexText = IndexText.Of(text);
+        var head = IndexText.Of(string.Join(' ', new[] { d.Title, d.NoticeTitle, d.DocNumber, d.Issuer, d.Region }
+            .Where(s => !string.IsNullOrEmpty(s)).Distinct(StringComparer.Ordinal)));
+        return new Document
+        {
+            new StringField(LuceneFields.RowId, d.RowId.ToString(CultureInfo.InvariantCulture), Field.Store.NO),
+            new NumericDocValuesField(LuceneFields.RowId, d.RowId),
+            new StringField(LuceneFields.Version, d.VersionId, Field.Store.NO),
+            new StringField(LuceneFields.Policy, d.PolicyId, Field.Store.NO),
+            new TextField(LuceneFields.SmartCn, text, Field.Store.NO),
+            new TextField(LuceneFields.Jieba, new TermListTokenStream(_analyzer.Words(indexText))),
+            new TextField(LuceneFields.Grams, new TermListTokenStream(ClauseAnalyzer.Bigrams(indexText))),
+            new TextField(LuceneFields.HeadJieba, new TermListTokenStream(_analyzer.Words(head))),
+            new TextField(LuceneFields.HeadGrams, new TermListTokenStream(ClauseAnalyzer.Bigrams(head))),
+        };
+    }
+
+    private IndexWriter OpenWriter() =>
+        // The writer's analyzer only analyses the SmartCn field; the other fields arrive as token streams. The write lock
+        // is a native file lock: another process catching up holds it for a while, so wait for it.
+        new(_directory, new IndexWriterConfig(Version, SmartCn)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND, Similarity = Bm25, WriteLockTimeout = 120_000, RAMBufferSizeMB = 64,
+        });
+
+    private static (string? CatalogueId, long Applied) Read(IDictionary<string, string>? data) =>
+        data is null ? (null, 0)
+        : (data.TryGetValue(CatalogueKey, out var id) ? id : null,
+           data.TryGetValue(AppliedKey, out var seq) && long.TryParse(seq, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0);
 
     public void Dispose()
     {
-        _reader.Dispose();
-        _writer.Dispose();
+        _searchers.Dispose();
         SmartCn.Dispose();
         _directory.Dispose();
     }

@@ -3,8 +3,13 @@ namespace PolicyIngest.Search;
 /// <summary>The fields of one clause document in the Lucene index.</summary>
 public static class LuceneFields
 {
-    /// <summary>The catalogue's clause row id (stored, and the key a re-index replaces by).</summary>
+    /// <summary>The catalogue's clause row id, indexed and as a doc value (hits are resolved through the catalogue by it).</summary>
     public const string RowId = "rowid";
+
+    /// <summary>The clause's version: a catalogue change names a version, and its documents are replaced by this key.</summary>
+    public const string Version = "version";
+
+    public const string Policy = "policy";
 
     /// <summary>SmartChineseAnalyzer's words (HMM over its own dictionary) of label, heading and text.</summary>
     public const string SmartCn = "smartcn";
@@ -14,6 +19,9 @@ public static class LuceneFields
 
     /// <summary>Overlapping CJK bigrams (ASCII words and numbers whole): recall where a dictionary swallows a query word.</summary>
     public const string Grams = "grams";
+
+    /// <summary>The version's head (title, notice title, 发文字号, issuer, region) on every clause: jieba words and bigrams.</summary>
+    public const string HeadJieba = "head_jieba", HeadGrams = "head_grams";
 }
 
 /// <summary>Which fields a query reads: the engines `evaluate search` compares.</summary>

@@ -12,8 +12,11 @@ namespace PolicyIngest.Search;
 /// The query language of <see cref="SearchQuery"/> on Lucene queries: groups ANDed (MUST), the terms of a group ORed,
 /// exclusions MUST_NOT. One term reads the engine's fields: SmartCn words ANDed, jieba words ANDed (precise cut,
 /// function characters left out as FTS5 does), the bigram phrase; a quoted phrase is a bigram (or SmartCn) phrase.
+/// With <paramref name="headBoost"/> above 0 a term also matches the version's head (title, 发文字号, issuer, region) at that
+/// weight, so 营业额 申报标准 finds the clauses of 经营者集中申报标准 whose text says 营业额.
 /// </summary>
-public sealed class LuceneQueryBuilder(LuceneClauseIndex index, LuceneEngine engine, float jiebaBoost = 1f, float gramsBoost = 2f, float smartCnBoost = 1f)
+public sealed class LuceneQueryBuilder(LuceneClauseIndex index, LuceneEngine engine, float jiebaBoost = 1f, float gramsBoost = 2f,
+    float smartCnBoost = 1f, float headBoost = 0f)
 {
     public LuceneEngine Engine => engine;
 
@@ -59,15 +62,20 @@ public sealed class LuceneQueryBuilder(LuceneClauseIndex index, LuceneEngine eng
             alternatives.Add(s);
         }
         if (engine is LuceneEngine.Jieba or LuceneEngine.JiebaAndBigrams or LuceneEngine.All && !(term.Phrase && engine != LuceneEngine.Jieba)
-            && JiebaQuery(text, term.Phrase) is { } j)
+            && JiebaQuery(text, term.Phrase, LuceneFields.Jieba) is { } j)
         {
             j.Boost = jiebaBoost;
             alternatives.Add(j);
         }
-        if (engine is LuceneEngine.Bigrams or LuceneEngine.JiebaAndBigrams or LuceneEngine.All && GramsQuery(text) is { } g)
+        if (engine is LuceneEngine.Bigrams or LuceneEngine.JiebaAndBigrams or LuceneEngine.All && GramsQuery(text, LuceneFields.Grams) is { } g)
         {
             g.Boost = gramsBoost;
             alternatives.Add(g);
+        }
+        if (headBoost > 0 && !term.Phrase)
+        {
+            if (JiebaQuery(text, false, LuceneFields.HeadJieba) is { } hj) { hj.Boost = headBoost * jiebaBoost; alternatives.Add(hj); }
+            if (GramsQuery(text, LuceneFields.HeadGrams) is { } hg) { hg.Boost = headBoost * gramsBoost; alternatives.Add(hg); }
         }
         if (alternatives.Count <= 1) return alternatives.FirstOrDefault();
         var or = new BooleanQuery();
@@ -75,22 +83,22 @@ public sealed class LuceneQueryBuilder(LuceneClauseIndex index, LuceneEngine eng
         return or;
     }
 
-    private Query? JiebaQuery(IndexText text, bool phrase)
+    private Query? JiebaQuery(IndexText text, bool phrase, string field)
     {
         var words = index.ClauseAnalyzer.Words(text, SegmentMode.Precise).Select(t => t.Text).ToList();
         if (!phrase && words.Count > 1 && words.Any(w => !FtsExpression.FunctionWords.Contains(w))) words.RemoveAll(FtsExpression.FunctionWords.Contains);
         // Words ANDed even for a phrase: search-mode pieces sit between a long word's neighbours, so positions do not make phrases.
-        return words.Count == 0 ? null : And(LuceneFields.Jieba, words);
+        return words.Count == 0 ? null : And(field, words);
     }
 
-    private static Query? GramsQuery(IndexText text)
+    private static Query? GramsQuery(IndexText text, string field)
     {
         var grams = ClauseAnalyzer.Bigrams(text).Select(t => t.Text).ToList();
         if (grams.Count == 0) return null;
         // A lone Han character: every bigram starting with it (FTS5's prefix query "贴"*).
         if (grams.Count == 1 && grams[0].Length == 1 && IndexText.IsHan(grams[0][0]))
-            return new PrefixQuery(new Term(LuceneFields.Grams, grams[0]));
-        return Phrase(LuceneFields.Grams, grams);
+            return new PrefixQuery(new Term(field, grams[0]));
+        return Phrase(field, grams);
     }
 
     private Query? SmartCnQuery(QueryTerm term)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Lucene.Net.Search.Similarities;
 using PolicyIngest.Catalogue;
 using PolicyIngest.Index.Search;
@@ -8,24 +7,27 @@ namespace PolicyIngest.Search;
 
 /// <summary>
 /// Clause search on the Lucene index behind the same <see cref="ISearchIndex"/> as FTS5: strict AND of the groups,
-/// else the clauses with the most of them (minimum-should-match, all but one, all but two, …) with <c>Relaxed</c> set;
-/// then the catalogue resolves the hits (a document whose clause row is gone is dropped).
+/// else the clauses with the most of them (minimum-should-match, all but one, all but two, …) with <c>Relaxed</c> set.
+/// Lucene finds and ranks; the catalogue filters the matches with the same SQL as for FTS5 (current versions, region,
+/// issuer, category, instrument, industry, status as of the date, dates, amount) and the facets are counted over every
+/// match that passes (up to <see cref="MaxCandidates"/>).
 /// </summary>
-/// <remarks>
-/// First slice (issue #18): filters region / issuer (contains), category and status (as of the filter's date) are
-/// checked on the catalogue rows of the best <see cref="MaxCandidates"/> matches, and facets region, issuer,
-/// category, status are counted over them. Instrument, industry, amount and date filters, facets over every match and
-/// current-version selection inside the index are not done yet: the index holds what it was built from.
-/// </remarks>
+/// <remarks>Before each search the index catches up with the catalogue's change log (one query when it is current).</remarks>
 public sealed class LuceneSearchIndex(CatalogueStore catalogue, LuceneClauseIndex index, LuceneQueryBuilder builder, Similarity? similarity = null) : ISearchIndex
 {
-    public const int MaxCandidates = 1000;
+    /// <summary>Matches read from the index per search: filters and facets see this many at most.</summary>
+    public const int MaxCandidates = 20_000;
 
     private readonly Highlighter _highlighter = new(index.ClauseAnalyzer);
+    private readonly SqliteClauseFeed _feed = new(catalogue);
 
-    /// <summary>Row ids of the best matches, best first (for evaluation; no filter is checked).</summary>
-    public IReadOnlyList<long> MatchIds(string query, int max = MaxCandidates) =>
-        Matches(SearchQuery.Parse(query), max).Rows.Select(r => r.RowId).ToList();
+    /// <summary>Row ids of the best matches passing the filter, best first, at most <paramref name="max"/> (for evaluation).</summary>
+    public IReadOnlyList<long> MatchIds(string query, ClauseFilter filter, int max)
+    {
+        index.EnsureCurrent(_feed);
+        var rows = Matches(SearchQuery.Parse(query), MaxCandidates).Rows.Select(r => r.RowId).ToList();
+        return ClauseSearchStore.FilterMatches(catalogue, rows, filter).Take(max).Select(m => m.RowId).ToList();
+    }
 
     private (List<(long RowId, float Score)> Rows, bool Relaxed) Matches(SearchQuery query, int max)
     {
@@ -44,53 +46,18 @@ public sealed class LuceneSearchIndex(CatalogueStore catalogue, LuceneClauseInde
     public SearchResult Search(SearchRequest request, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
+        index.EnsureCurrent(_feed, cancellationToken);
         var query = SearchQuery.Parse(request.Query);
         var (rows, relaxed) = Matches(query, MaxCandidates);
         cancellationToken.ThrowIfCancellationRequested();
-        var details = ClauseSearchStore.HitDetails(catalogue, rows.Select(r => r.RowId).ToList(), request.Filter.AsOf);
-        var passing = rows.Where(r => details.TryGetValue(r.RowId, out var d) && Passes(d, request.Filter)).ToList();
-        var facets = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal)
+        var scores = new Dictionary<long, float>(rows.Count);
+        foreach (var (rowId, score) in rows) scores[rowId] = score;
+        var (total, hits, facets) = catalogue.ReadConsistently(() =>
         {
-            ["region"] = new(StringComparer.Ordinal), ["issuer"] = new(StringComparer.Ordinal),
-            ["category"] = new(StringComparer.Ordinal), ["status"] = new(StringComparer.Ordinal),
-        };
-        foreach (var r in passing)
-        {
-            var d = details[r.RowId];
-            Count(facets["region"], d.Region);
-            Count(facets["issuer"], d.Issuer);
-            Count(facets["category"], d.Category);
-            Count(facets["status"], d.Status);
-        }
-        var page = passing.Skip(Math.Max(0, request.Offset)).Take(Math.Max(0, request.Limit)).ToList();
-        var amounts = ClauseSearchStore.AmountsOfClauses(catalogue, page.Select(p => p.RowId).ToList());
-        var hits = new List<SearchHit>(page.Count);
-        foreach (var (rowId, score) in page)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var row = details[rowId];
-            var hitAmounts = amounts.TryGetValue(rowId, out var list) ? list.Select(a => new HitAmount(a.Yuan, a.Role, a.Text)).ToList() : [];
-            var source = string.IsNullOrEmpty(row.Heading) || row.Text.Contains(row.Heading, StringComparison.Ordinal) ? row.Text
-                : row.Text.Length == 0 ? row.Heading : row.Heading + " " + row.Text;
-            hits.Add(new SearchHit(row.PolicyId, row.VersionId, row.Title, row.DocNumber, row.Region, row.Status, row.ClauseId, row.Label,
-                JsonSerializer.Deserialize<string[]>(row.PathJson) ?? [], _highlighter.Snippet(source, query), Math.Round(score, 3),
-                hitAmounts, row.Source, row.Issuer, row.IssuedOn, row.PartNo, row.Text));
-        }
-        var frozen = facets.Where(f => f.Value.Count > 0).ToDictionary(
-            f => f.Key,
-            f => (IReadOnlyDictionary<string, int>)f.Value.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
-                .ToDictionary(kv => kv.Key, kv => kv.Value));
-        return new SearchResult(request.Query, passing.Count, Math.Round(clock.Elapsed.TotalMilliseconds, 1), hits, frozen) { Relaxed = relaxed };
-    }
-
-    private static bool Passes(ClauseHitRow row, ClauseFilter filter) =>
-        (filter.Region is null || (row.Region ?? "").Contains(filter.Region, StringComparison.Ordinal))
-        && (filter.Issuer is null || (row.Issuer ?? "").Contains(filter.Issuer, StringComparison.Ordinal))
-        && (filter.Category is null || row.Category == filter.Category)
-        && (filter.Status is null || row.Status == filter.Status);
-
-    private static void Count(Dictionary<string, int> facet, string? value)
-    {
-        if (!string.IsNullOrEmpty(value)) facet[value] = facet.GetValueOrDefault(value) + 1;
+            var matches = ClauseSearchStore.FilterMatches(catalogue, rows.Select(r => r.RowId).ToList(), request.Filter);
+            var (hits, facets) = SearchPage.Build(catalogue, matches, m => scores.GetValueOrDefault(m.RowId), query, request, _highlighter, cancellationToken);
+            return (matches.Count, hits, facets);
+        });
+        return new SearchResult(request.Query, total, Math.Round(clock.Elapsed.TotalMilliseconds, 1), hits, facets) { Relaxed = relaxed };
     }
 }

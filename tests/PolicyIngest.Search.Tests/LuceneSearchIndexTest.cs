@@ -5,8 +5,8 @@ using PolicyIngest.Index.Search;
 namespace PolicyIngest.Search.Tests;
 
 /// <summary>
-/// The Lucene clause index on a real SQLite catalogue and a real NIOFSDirectory: clauses written through the
-/// catalogue's unit of work (<see cref="LuceneClauseIndexer"/>), committed after it, searched through <see cref="ISearchIndex"/>.
+/// The Lucene clause index on a real SQLite catalogue and a real NIOFSDirectory: versions stored in the catalogue only,
+/// the index following its change log (catching up before each search), searched through <see cref="ISearchIndex"/>.
 /// </summary>
 [Collection(SegmenterFixture.Collection)]
 public sealed class LuceneSearchIndexTest : IDisposable
@@ -22,15 +22,14 @@ public sealed class LuceneSearchIndexTest : IDisposable
         _catalogue = new CatalogueStore(_dir.File("catalogue.db"));
         _index = LuceneClauseIndex.Open(_dir.File("lucene"), new ClauseAnalyzer(fixture.Segmenter));
         _search = new LuceneSearchIndex(_catalogue, _index, new LuceneQueryBuilder(_index, LuceneEngine.All));
-        var indexer = new LuceneClauseIndexer(_index);
-        Save(indexer, Doc("a1", "怀柔区促进先进制造业高质量发展扶持办法", "北京市怀柔区", "怀经信发〔2025〕35号",
+        Save(Doc("a1", "怀柔区促进先进制造业高质量发展扶持办法", "北京市怀柔区", "怀经信发〔2025〕35号",
         [
             Clause("art1", "第一条", "对首次获得北京市“专精特新”中小企业认定的企业，给予一次性奖励30万元。"),
             Clause("art2", "第二条", "对企业购买首台（套）重大技术装备的，按实际投保费用的80%给予保费补贴。"),
             Clause("art3", "第三条", "对企业贷款给予贴息支持，贴息比例不超过贷款利息的50%，单个企业年度贴息金额不超过\n500万元。"),
             Clause("art4", "第四条", "对新引进企业给予房屋租金补贴，补贴期限不超过3年。"),
         ]));
-        Save(indexer, Doc("b1", "朝阳区支持企业研发投入若干措施", "北京市朝阳区", "朝政发〔2024〕8号",
+        Save(Doc("b1", "朝阳区支持企业研发投入若干措施", "北京市朝阳区", "朝政发〔2024〕8号",
         [
             Clause("art1", "第一条", "企业研发费\n用加计扣除后，按研发投入给予最高100万元补贴。"),
             Clause("art2", "第二条", "对首台套产品推广应用的企业给予奖励。"),
@@ -85,17 +84,94 @@ public sealed class LuceneSearchIndexTest : IDisposable
     public void Rebuild_FromTheCatalogue_GivesTheSameHits()
     {
         var before = Search("企业 补贴").Hits.Select(Key).Order(StringComparer.Ordinal).ToList();
-        _index.Rebuild(ClauseSearchStore.ClauseSources(_catalogue).Select(c => (c.RowId, c.Text)));
+        var rebuilt = _index.Rebuild(new SqliteClauseFeed(_catalogue));
+        Assert.True(rebuilt.Rebuilt);
         Assert.Equal(6, _index.Count);
         Assert.NotEmpty(before);
         Assert.Equal(before, Search("企业 补贴").Hits.Select(Key).Order(StringComparer.Ordinal));
     }
 
-    private void Save(LuceneClauseIndexer indexer, PolicyDocument doc)
+    [Fact]
+    public void Search_CatchesUpWithVersionsStoredSinceTheLastSearch()
     {
-        _catalogue.SaveVersion(doc, PolicyLink.NewPolicy(), DateTimeOffset.UnixEpoch, version => indexer.IndexVersion(version, doc));
-        _index.Commit(); // after the catalogue's unit of work has committed
+        Assert.Single(Search("贴息").Hits);
+        var feed = new SqliteClauseFeed(_catalogue);
+        var before = feed.Position().LatestChange;
+        Save(Doc("c1", "顺义区贷款贴息管理办法", "北京市顺义区", "顺政发〔2025〕3号", [Clause("art1", "第一条", "贴息期限最长不超过2年。")]));
+        Assert.Equal(before + 1, feed.Position().LatestChange);
+        Assert.False(_index.IsCurrent(feed.Position()));
+        Assert.Equal(["怀经信发〔2025〕35号/art3", "顺政发〔2025〕3号/art1"], Search("贴息").Hits.Select(Key).Order(StringComparer.Ordinal));
+        Assert.True(_index.IsCurrent(feed.Position()));
+        Assert.Equal(7, _index.Count);
     }
+
+    [Fact]
+    public void StatusChange_IsAChangeTheIndexApplies_AndTheFilterReadsIt()
+    {
+        var feed = new SqliteClauseFeed(_catalogue);
+        Search("贴息");
+        var old = _catalogue.FindVersionBySha(Doc("a1", "", "", "", []).Sha256)!;
+        var repeal = Doc("r1", "关于废止部分规范性文件的决定", "北京市怀柔区", "怀政发〔2026〕1号", [Clause("art1", "第一条", "决定废止本区部分文件。")]);
+        var latest = feed.Position().LatestChange;
+        _catalogue.SaveVersion(repeal, PolicyLink.NewPolicy(), DateTimeOffset.UnixEpoch, w => w.SetRepealedBy(old.Id, w.VersionId, "测试废止"));
+        var changes = feed.ChangesAfter(latest, 10);
+        Assert.Equal(["stored", "updated"], changes.Select(c => c.Kind).Order(StringComparer.Ordinal));
+        Assert.Contains(changes, c => c.VersionId == old.Id && c.Kind == "updated");
+        var repealed = Search("贴息", new ClauseFilter { AsOf = Today, Status = "repealed" });
+        Assert.Equal(["怀经信发〔2025〕35号/art3"], repealed.Hits.Select(Key));
+        Assert.Empty(Search("贴息", new ClauseFilter { AsOf = Today, Status = "in_force" }).Hits);
+        Assert.Equal(7, _index.Count);   // the repealed version's four clauses re-written once, not added again
+    }
+
+    [Fact]
+    public void AbsorbedPart_LeavesTheIndex()
+    {
+        Save(Doc("n1", "关于印发贷款贴息办法的通知", "北京市怀柔区", "怀经信发〔2025〕36号", [Clause("p1", "一、", "现将贷款贴息办法印发给你们。")]));
+        Assert.Equal(2, Search("贴息").Total);
+        var part = _catalogue.FindVersionBySha(Doc("n1", "", "", "", []).Sha256)!;
+        _catalogue.SaveVersion(Doc("w1", "贷款贴息办法", "北京市怀柔区", "怀经信发〔2025〕36号", [Clause("art1", "第一条", "设立专项资金。")]),
+            PolicyLink.NewPolicy(), DateTimeOffset.UnixEpoch, w => w.AbsorbPart(part.Id));
+        Assert.Equal(["怀经信发〔2025〕35号/art3"], Search("贴息").Hits.Select(Key));
+        Assert.Equal(7, _index.Count);
+    }
+
+    [Fact]
+    public void IndexLeftBesideANewCatalogue_IsRebuiltForIt()
+    {
+        Search("贴息");
+        using var other = new CatalogueStore(_dir.File("other.db"));
+        other.SaveVersion(Doc("x1", "延庆区文旅扶持办法", "北京市延庆区", "延政发〔2025〕2号", [Clause("art1", "第一条", "对新开业民宿给予一次性补贴。")]),
+            PolicyLink.NewPolicy(), DateTimeOffset.UnixEpoch);
+        var caughtUp = _index.CatchUp(new SqliteClauseFeed(other));
+        Assert.True(caughtUp.Rebuilt);
+        Assert.Equal(1, _index.Count);
+    }
+
+    [Fact]
+    public void TwoIndexesOnOneFolder_FindEachOthersWork()
+    {
+        Search("贴息");
+        Save(Doc("c2", "密云区贴息办法", "北京市密云区", "密政发〔2025〕4号", [Clause("art1", "第一条", "贴息资金按季度拨付。")]));
+        using var second = LuceneClauseIndex.Open(_dir.File("lucene"), _index.ClauseAnalyzer);
+        var feed = new SqliteClauseFeed(_catalogue);
+        Assert.NotNull(second.EnsureCurrent(feed));
+        Assert.True(_index.IsCurrent(feed.Position()));   // applied by the other one: nothing left to do here
+        Assert.Null(_index.EnsureCurrent(feed));
+        Assert.Equal(7, _index.Count);
+    }
+
+    [Fact]
+    public void HeadFields_LetAQueryNameThePolicy()
+    {
+        var plain = Search("先进制造业 贴息");
+        var withHead = new LuceneSearchIndex(_catalogue, _index, new LuceneQueryBuilder(_index, LuceneEngine.JiebaAndBigrams, headBoost: 0.2f))
+            .Search(new SearchRequest { Query = "先进制造业 贴息", Filter = new ClauseFilter { AsOf = Today } });
+        Assert.True(plain.Relaxed);
+        Assert.False(withHead.Relaxed);
+        Assert.Equal(["怀经信发〔2025〕35号/art3"], withHead.Hits.Select(Key));
+    }
+
+    private void Save(PolicyDocument doc) => _catalogue.SaveVersion(doc, PolicyLink.NewPolicy(), DateTimeOffset.UnixEpoch);
 
     private static PolicyDocument Doc(string key, string title, string region, string docNumber, Clause[] clauses) => new()
     {

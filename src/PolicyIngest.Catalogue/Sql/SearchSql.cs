@@ -33,6 +33,9 @@ internal static class SearchSql
         WHERE 1 = 1 {0}
         """;
 
+    /// <summary>Matches found by an index outside the catalogue, $rids a JSON array of row ids best first: rank = position.</summary>
+    public const string GivenMatches = "SELECT value AS rid, CAST(key AS REAL) AS rank FROM json_each($rids)";
+
     public const string RankedMatches = "SELECT rowid AS rid, bm25(clause_fts, $wWords, $wGrams) AS rank FROM clause_fts WHERE clause_fts MATCH $match";
 
     /// <summary>

@@ -6,9 +6,10 @@ using PolicyIngest.Ingest;
 namespace PolicyIngest.Evaluation.Search;
 
 /// <summary>
-/// What the search measurements run on: a fresh catalogue of the user's seeds and revisions (../shared, the text the
-/// qrels judge), ingested through the real pipeline, and the hand-written qrels of tests/search/qrels. corpus/ is left
-/// out: it holds the same documents again in other formats, which would only add duplicate hits.
+/// What the search measurements run on: a fresh catalogue of the user's seeds, the revisions and the real published
+/// files of ../shared/data/real (the texts the qrels judge), ingested through the real pipeline, and the hand-written
+/// qrels of tests/search/qrels. corpus/ is left out: it holds the same documents again in other formats, which would
+/// only add duplicate hits.
 /// </summary>
 internal static class SearchCorpus
 {
@@ -17,12 +18,19 @@ internal static class SearchCorpus
     public static IEnumerable<string> Files(CliContext context)
     {
         var shared = context.SharedRoot;
-        var folders = new[] { Path.Combine(shared, "seeds"), Path.Combine(shared, "data", "revisions") };
+        var folders = new[] { Path.Combine(shared, "seeds"), Path.Combine(shared, "data", "revisions"), Path.Combine(shared, "data", "real") };
         return folders.Where(Directory.Exists)
             .SelectMany(d => Directory.EnumerateFiles(d, "*", SearchOption.AllDirectories))
-            .Where(f => !Path.GetFileName(f).StartsWith('.') && !f.EndsWith(".md", StringComparison.Ordinal) && !f.EndsWith(".json", StringComparison.Ordinal))
+            .Where(f => !Path.GetFileName(f).StartsWith('.') && !RenditionOnly.Contains(Path.GetExtension(f))
+                && !Path.GetFileName(f).Contains("FORMAT-ONLY", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// Left out of ../shared/data/real: the PDF (and DOC, WPS, OFD) copies of texts that are there as DOCX, the blank
+    /// format templates, and the folders' own notes. The qrels judge the DOCX and HTML texts.
+    /// </summary>
+    private static readonly HashSet<string> RenditionOnly = new(StringComparer.OrdinalIgnoreCase) { ".pdf", ".doc", ".wps", ".ofd", ".md", ".json" };
 
     /// <summary>Ingests <see cref="Files"/> into a new catalogue at <paramref name="dbPath"/>; returns it open.</summary>
     public static CatalogueStore Build(CliContext context, string dbPath, TextWriter log)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using PolicyIngest.Catalogue;
 
 namespace PolicyIngest.Index.Search;
@@ -11,8 +10,6 @@ namespace PolicyIngest.Index.Search;
 /// </summary>
 public sealed class Fts5SearchIndex(CatalogueStore catalogue, ClauseAnalyzer analyzer, SearchOptions? options = null) : ISearchIndex
 {
-    public static readonly string[] FacetNames = ["region", "issuer", "category", "instrument", "industry", "status"];
-
     private readonly SearchOptions _options = options ?? SearchOptions.Default;
     private readonly FtsExpression _expression = new(analyzer, options ?? SearchOptions.Default);
     private readonly Highlighter _highlighter = new(analyzer);
@@ -58,62 +55,13 @@ public sealed class Fts5SearchIndex(CatalogueStore catalogue, ClauseAnalyzer ana
     {
         var clock = Stopwatch.StartNew();
         var query = SearchQuery.Parse(request.Query);
-        var facets = FacetNames.ToDictionary(n => n, _ => new Dictionary<string, int>(StringComparer.Ordinal));
-        var hits = new List<SearchHit>();
         // The matches and the details of the page shown come from one state of the catalogue.
-        var (total, relaxed) = catalogue.ReadConsistently(() =>
+        var (total, relaxed, hits, facets) = catalogue.ReadConsistently(() =>
         {
             var (matches, wasRelaxed) = Matches(query, request.Filter);
-            var lists = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            foreach (var m in matches)
-            {
-                Count(facets["region"], m.Region);
-                Count(facets["issuer"], m.Issuer);
-                Count(facets["category"], m.Category);
-                foreach (var v in JsonList(lists, m.InstrumentsJson)) Count(facets["instrument"], v);
-                foreach (var v in JsonList(lists, m.IndustriesJson)) Count(facets["industry"], v);
-                Count(facets["status"], m.Status);
-            }
-            var page = matches.Skip(Math.Max(0, request.Offset)).Take(Math.Max(0, request.Limit)).ToList();
-            var ids = page.Select(m => m.RowId).ToList();
-            var details = ClauseSearchStore.HitDetails(catalogue, ids, request.Filter.AsOf);
-            var amounts = ClauseSearchStore.AmountsOfClauses(catalogue, ids);
-            foreach (var m in page)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (!details.TryGetValue(m.RowId, out var row)) continue;
-                var hitAmounts = amounts.TryGetValue(m.RowId, out var list) ? list.Select(a => new HitAmount(a.Yuan, a.Role, a.Text)).ToList() : [];
-                hits.Add(new SearchHit(row.PolicyId, row.VersionId, row.Title, row.DocNumber, row.Region, row.Status, row.ClauseId, row.Label,
-                    JsonSerializer.Deserialize<string[]>(row.PathJson) ?? [], _highlighter.Snippet(SnippetSource(row.Heading, row.Text), query),
-                    Math.Round(-m.Rank, 3), hitAmounts, row.Source, row.Issuer, row.IssuedOn, row.PartNo, row.Text));
-            }
-            return (matches.Count, wasRelaxed);
+            var (hits, facets) = SearchPage.Build(catalogue, matches, m => -m.Rank, query, request, _highlighter, cancellationToken);
+            return (matches.Count, wasRelaxed, hits, facets);
         });
-        return new SearchResult(request.Query, total, Math.Round(clock.Elapsed.TotalMilliseconds, 1), hits, Freeze(facets)) { Relaxed = relaxed };
+        return new SearchResult(request.Query, total, Math.Round(clock.Elapsed.TotalMilliseconds, 1), hits, facets) { Relaxed = relaxed };
     }
-
-    /// <summary>Heading and text are both indexed, so a heading-only match (e.g. an item whose text is empty) still gets a snippet.</summary>
-    private static string SnippetSource(string? heading, string text) =>
-        string.IsNullOrEmpty(heading) || text.Contains(heading, StringComparison.Ordinal) ? text
-        : text.Length == 0 ? heading : heading + " " + text;
-
-    private static void Count(Dictionary<string, int> facet, string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return;
-        facet[value] = facet.GetValueOrDefault(value) + 1;
-    }
-
-    /// <summary>A label list column, parsed once per distinct value (a few dozen label combinations cover thousands of matches).</summary>
-    private static string[] JsonList(Dictionary<string, string[]> parsed, string json)
-    {
-        if (json.Length <= 2) return [];
-        if (!parsed.TryGetValue(json, out var list)) parsed[json] = list = JsonSerializer.Deserialize<string[]>(json) ?? [];
-        return list;
-    }
-
-    private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Freeze(Dictionary<string, Dictionary<string, int>> facets) =>
-        facets.Where(f => f.Value.Count > 0).ToDictionary(
-            f => f.Key,
-            f => (IReadOnlyDictionary<string, int>)f.Value.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
-                .ToDictionary(kv => kv.Key, kv => kv.Value));
 }

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text.Json;
+using PolicyIngest.Catalogue.Sql;
+
+namespace PolicyIngest.Catalogue;
+
+/// <summary><see cref="IClauseFeed"/> of the SQLite catalogue: its change log (filled by triggers) and clause rows.</summary>
+public sealed class SqliteClauseFeed(CatalogueStore catalogue) : IClauseFeed
+{
+    public CataloguePosition Position()
+    {
+        lock (catalogue.Gate)
+        {
+            using var cmd = catalogue.Command(FeedSql.Position);
+            using var r = cmd.ExecuteReader();
+            r.Read();
+            return new CataloguePosition(r.GetString(0), r.GetInt64(1));
+        }
+    }
+
+    public IReadOnlyList<CatalogueChange> ChangesAfter(long seq, int max)
+    {
+        lock (catalogue.Gate)
+        {
+            using var cmd = catalogue.Command(FeedSql.ChangesAfter, ("$seq", seq), ("$max", max));
+            using var r = cmd.ExecuteReader();
+            var changes = new List<CatalogueChange>();
+            while (r.Read()) changes.Add(new CatalogueChange(r.GetInt64(0), r.GetString(1), r.GetString(2)));
+            return changes;
+        }
+    }
+
+    public IReadOnlyList<ClauseDocument> ClauseDocuments(IReadOnlyCollection<string> versionIds)
+    {
+        if (versionIds.Count == 0) return [];
+        lock (catalogue.Gate)
+        {
+            using var cmd = catalogue.Command(FeedSql.ClauseDocuments, ("$ids", JsonSerializer.Serialize(versionIds)));
+            using var r = cmd.ExecuteReader();
+            var documents = new List<ClauseDocument>();
+            while (r.Read())
+            {
+                documents.Add(new ClauseDocument(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
+                    r.GetString(5), Text(r, 6), Text(r, 7), Text(r, 8), Text(r, 9), Text(r, 10)));
+            }
+            return documents;
+        }
+    }
+
+    public long ClauseCount()
+    {
+        lock (catalogue.Gate)
+        {
+            using var cmd = catalogue.Command(FeedSql.ClauseCount);
+            return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+    }
+
+    private static string? Text(Microsoft.Data.Sqlite.SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+}

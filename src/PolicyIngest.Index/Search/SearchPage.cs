@@ -1,0 +1,72 @@
+using System.Text.Json;
+using PolicyIngest.Catalogue;
+
+namespace PolicyIngest.Index.Search;
+
+/// <summary>
+/// What every engine does once it has its matches (filtered by the catalogue, best first): count the facets over all of
+/// them, read the details and amounts of the page shown, cut the snippets. One definition, so FTS5 and Lucene results
+/// differ only in which clauses match and in what order.
+/// </summary>
+public static class SearchPage
+{
+    public static readonly string[] FacetNames = ["region", "issuer", "category", "instrument", "industry", "status"];
+
+    /// <summary>Call inside <see cref="CatalogueStore.ReadConsistently{T}"/> with the matches read there.</summary>
+    public static (List<SearchHit> Hits, IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Facets) Build(
+        CatalogueStore catalogue, IReadOnlyList<ClauseMatch> matches, Func<ClauseMatch, double> score, SearchQuery query,
+        SearchRequest request, Highlighter highlighter, CancellationToken cancellationToken)
+    {
+        var facets = FacetNames.ToDictionary(n => n, _ => new Dictionary<string, int>(StringComparer.Ordinal));
+        var lists = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var m in matches)
+        {
+            Count(facets["region"], m.Region);
+            Count(facets["issuer"], m.Issuer);
+            Count(facets["category"], m.Category);
+            foreach (var v in JsonList(lists, m.InstrumentsJson)) Count(facets["instrument"], v);
+            foreach (var v in JsonList(lists, m.IndustriesJson)) Count(facets["industry"], v);
+            Count(facets["status"], m.Status);
+        }
+        var page = matches.Skip(Math.Max(0, request.Offset)).Take(Math.Max(0, request.Limit)).ToList();
+        var ids = page.Select(m => m.RowId).ToList();
+        var details = ClauseSearchStore.HitDetails(catalogue, ids, request.Filter.AsOf);
+        var amounts = ClauseSearchStore.AmountsOfClauses(catalogue, ids);
+        var hits = new List<SearchHit>(page.Count);
+        foreach (var m in page)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!details.TryGetValue(m.RowId, out var row)) continue;
+            var hitAmounts = amounts.TryGetValue(m.RowId, out var list) ? list.Select(a => new HitAmount(a.Yuan, a.Role, a.Text)).ToList() : [];
+            hits.Add(new SearchHit(row.PolicyId, row.VersionId, row.Title, row.DocNumber, row.Region, row.Status, row.ClauseId, row.Label,
+                JsonSerializer.Deserialize<string[]>(row.PathJson) ?? [], highlighter.Snippet(SnippetSource(row.Heading, row.Text), query),
+                Math.Round(score(m), 3), hitAmounts, row.Source, row.Issuer, row.IssuedOn, row.PartNo, row.Text));
+        }
+        return (hits, Freeze(facets));
+    }
+
+    /// <summary>Heading and text are both indexed, so a heading-only match (e.g. an item whose text is empty) still gets a snippet.</summary>
+    private static string SnippetSource(string? heading, string text) =>
+        string.IsNullOrEmpty(heading) || text.Contains(heading, StringComparison.Ordinal) ? text
+        : text.Length == 0 ? heading : heading + " " + text;
+
+    private static void Count(Dictionary<string, int> facet, string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return;
+        facet[value] = facet.GetValueOrDefault(value) + 1;
+    }
+
+    /// <summary>A label list column, parsed once per distinct value (a few dozen label combinations cover thousands of matches).</summary>
+    private static string[] JsonList(Dictionary<string, string[]> parsed, string json)
+    {
+        if (json.Length <= 2) return [];
+        if (!parsed.TryGetValue(json, out var list)) parsed[json] = list = JsonSerializer.Deserialize<string[]>(json) ?? [];
+        return list;
+    }
+
+    private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Freeze(Dictionary<string, Dictionary<string, int>> facets) =>
+        facets.Where(f => f.Value.Count > 0).ToDictionary(
+            f => f.Key,
+            f => (IReadOnlyDictionary<string, int>)f.Value.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+                .ToDictionary(kv => kv.Key, kv => kv.Value));
+}
