@@ -55,7 +55,7 @@ public sealed class LuceneSearchIndex(CatalogueStore catalogue, LuceneClauseInde
         var (total, hits, facets) = catalogue.ReadConsistently(() =>
         {
             var matches = ClauseSearchStore.FilterMatches(catalogue, rows.Select(r => r.RowId).ToList(), request.Filter);
-            var (hits, facets) = SearchPage.Build(catalogue, matches, m => scores.GetValueOrDefault(m.RowId), query, request, _highlighter, cancellationToken);
+            var (hits, facets) = ResultPage.Build(catalogue, matches, m => scores.GetValueOrDefault(m.RowId), query, request, _highlighter, cancellationToken);
             return (matches.Count, hits, facets);
         });
         return new SearchResult(request.Query, total, Math.Round(clock.Elapsed.TotalMilliseconds, 1), hits, facets) { Relaxed = relaxed };

@@ -59,7 +59,7 @@ public sealed class Fts5SearchIndex(CatalogueStore catalogue, ClauseAnalyzer ana
         var (total, relaxed, hits, facets) = catalogue.ReadConsistently(() =>
         {
             var (matches, wasRelaxed) = Matches(query, request.Filter);
-            var (hits, facets) = SearchPage.Build(catalogue, matches, m => -m.Rank, query, request, _highlighter, cancellationToken);
+            var (hits, facets) = ResultPage.Build(catalogue, matches, m => -m.Rank, query, request, _highlighter, cancellationToken);
             return (matches.Count, wasRelaxed, hits, facets);
         });
         return new SearchResult(request.Query, total, Math.Round(clock.Elapsed.TotalMilliseconds, 1), hits, facets) { Relaxed = relaxed };

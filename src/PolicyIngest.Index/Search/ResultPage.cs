@@ -8,7 +8,7 @@ namespace PolicyIngest.Index.Search;
 /// them, read the details and amounts of the page shown, cut the snippets. One definition, so FTS5 and Lucene results
 /// differ only in which clauses match and in what order.
 /// </summary>
-public static class SearchPage
+public static class ResultPage
 {
     public static readonly string[] FacetNames = ["region", "issuer", "category", "instrument", "industry", "status"];
 
