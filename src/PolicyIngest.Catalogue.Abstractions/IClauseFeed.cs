@@ -8,11 +8,23 @@ public sealed record CatalogueChange(long Seq, string VersionId, string Kind);
 
 /// <summary>
 /// One clause as a search index outside the catalogue holds it: the row id that names it in results, its version and
-/// policy, the label and heading, the text, and its version's head fields (so a query naming a policy finds its clauses).
+/// policy, the label and heading, the text, its version's head (so a query naming a policy finds its clauses) and what
+/// the search filters and facets read (<see cref="ClauseFacts"/>).
 /// </summary>
-public sealed record ClauseDocument(
-    long RowId, string VersionId, string PolicyId, string Heading, string Text,
-    string Title, string? NoticeTitle, string? DocNumber, string? Issuer, string? Region, string? Category);
+public sealed record ClauseDocument(long RowId, string VersionId, string PolicyId, string Heading, string Text, VersionHead Head, ClauseFacts Facts);
+
+/// <summary>A version's title, notice title, 发文字号, issuer and region, as stored on the version.</summary>
+public sealed record VersionHead(string Title, string? NoticeTitle, string? DocNumber, string? Issuer, string? Region);
+
+/// <summary>
+/// What <see cref="ClauseFilter"/> and the facets read of a clause, with the catalogue's meanings: region, issuer and
+/// issue date of its part (a compilation card's own, else the version's); its labels; the version's status inputs
+/// (status as of a date is computed from them exactly as the catalogue's status expression does); the largest amount
+/// the clause states, in fen (yuan_fen, or the upper end of a range), null when it states none.
+/// </summary>
+public sealed record ClauseFacts(
+    string? Region, string? Issuer, DateOnly? IssuedOn, string? Category, IReadOnlyList<string> Instruments, IReadOnlyList<string> Industries,
+    bool Repealed, bool Superseded, DateOnly? EffectiveFrom, DateOnly? ExpiresOn, long? MaxAmountFen);
 
 /// <summary>
 /// What a search index kept outside the catalogue reads to follow it: the change log (every change numbered in the

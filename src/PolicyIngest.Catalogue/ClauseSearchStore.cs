@@ -36,7 +36,7 @@ public static class ClauseSearchStore
         return ReadClauseTexts(cmd);
     }
 
-    /// <summary>Current clauses with their source file: (rowid, source, label + heading + text: what the index sees).</summary>
+    /// <summary>Current clauses with each file of their version (rowid, source, label + heading + text: what the index sees); a clause of a version with renditions comes once per file.</summary>
     public static List<(long RowId, string Source, string Text)> ClauseSources(CatalogueStore catalogue)
     {
         lock (catalogue.Gate)
@@ -110,17 +110,6 @@ public static class ClauseSearchStore
         lock (catalogue.Gate)
             return FilteredMatches(catalogue.Connection, ranked ? SearchSql.RankedMatches : SearchSql.UnrankedMatches, filter,
                 ("$match", match), ("$wWords", wordsWeight), ("$wGrams", gramsWeight));
-    }
-
-    /// <summary>
-    /// Matches an index outside the catalogue found (row ids, best first) that pass the filters, in the same order, with what
-    /// facets need: every filter reads the same SQL as for FTS5 matches. Rank = position in <paramref name="rowIds"/>.
-    /// </summary>
-    public static List<ClauseMatch> FilterMatches(CatalogueStore catalogue, IReadOnlyList<long> rowIds, ClauseFilter filter)
-    {
-        if (rowIds.Count == 0) return [];
-        lock (catalogue.Gate)
-            return FilteredMatches(catalogue.Connection, SearchSql.GivenMatches, filter, ("$rids", "[" + string.Join(',', rowIds) + "]"));
     }
 
     /// <summary>

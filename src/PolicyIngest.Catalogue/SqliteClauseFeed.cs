@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using PolicyIngest.Catalogue.Sql;
 
 namespace PolicyIngest.Catalogue;
@@ -40,8 +41,10 @@ public sealed class SqliteClauseFeed(CatalogueStore catalogue) : IClauseFeed
             var documents = new List<ClauseDocument>();
             while (r.Read())
             {
-                documents.Add(new ClauseDocument(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
-                    r.GetString(5), Text(r, 6), Text(r, 7), Text(r, 8), Text(r, 9), Text(r, 10)));
+                var head = new VersionHead(r.GetString(5), Text(r, 6), Text(r, 7), Text(r, 8), Text(r, 9));
+                var facts = new ClauseFacts(Text(r, 10), Text(r, 11), Date(r, 12), Text(r, 13), Labels(r, 14), Labels(r, 15),
+                    r.GetBoolean(16), r.GetBoolean(17), Date(r, 18), Date(r, 19), r.IsDBNull(20) ? null : r.GetInt64(20));
+                documents.Add(new ClauseDocument(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), head, facts));
             }
             return documents;
         }
@@ -56,5 +59,11 @@ public sealed class SqliteClauseFeed(CatalogueStore catalogue) : IClauseFeed
         }
     }
 
-    private static string? Text(Microsoft.Data.Sqlite.SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+    private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static DateOnly? Date(SqliteDataReader r, int i) =>
+        r.IsDBNull(i) || !DateOnly.TryParseExact(r.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? null : d;
+
+    private static string[] Labels(SqliteDataReader r, int i) =>
+        r.IsDBNull(i) || r.GetString(i).Length <= 2 ? [] : JsonSerializer.Deserialize<string[]>(r.GetString(i)) ?? [];
 }

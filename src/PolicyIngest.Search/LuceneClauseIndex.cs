@@ -172,24 +172,36 @@ public sealed class LuceneClauseIndex : IDisposable
         }
     }
 
-    /// <summary>Row ids of the best <paramref name="max"/> documents for a query, best first, with their scores.</summary>
+    /// <summary>
+    /// The best <paramref name="max"/> documents for <paramref name="query"/> among those passing <paramref name="filter"/>
+    /// (which does not change scores), best first; with <paramref name="asOf"/> set, also the number of matches and
+    /// the facets over all of them.
+    /// </summary>
     /// <remarks>
     /// Ranked by <paramref name="similarity"/> (BM25, k1 1.2 b 0.75, when null, as FTS5's bm25; Lucene 4.8's own default
     /// is TF-IDF). Both read the same length norms, so the choice is the searcher's alone.
     /// </remarks>
-    public List<(long RowId, float Score)> Top(Query query, int max, Similarity? similarity = null)
+    public (List<(long RowId, float Score)> Rows, int Total, Dictionary<string, Dictionary<string, int>>? Facets) Search(
+        Query query, Query? filter, int max, DateOnly? asOf = null, Similarity? similarity = null, CancellationToken cancellationToken = default)
     {
         var acquired = _searchers.Acquire();
         try
         {
             var searcher = new IndexSearcher(acquired.IndexReader) { Similarity = similarity ?? Bm25 };
-            var top = searcher.Search(query, Math.Max(1, max));
-            var rows = new List<(long, float)>(top.ScoreDocs.Length);
-            if (top.ScoreDocs.Length == 0) return rows;
-            // Row ids from doc values: thousands of matches are read for filters and facets, stored fields would be decoded one by one.
-            var rowIds = MultiDocValues.GetNumericValues(acquired.IndexReader, LuceneFields.RowId);
-            foreach (var sd in top.ScoreDocs) rows.Add((rowIds.Get(sd.Doc), sd.Score));
-            return rows;
+            var filtered = filter is null ? query : new FilteredQuery(query, new QueryWrapperFilter(filter));
+            var top = TopScoreDocCollector.Create(Math.Max(1, max), true);
+            FacetCollector? facets = asOf is { } day ? new FacetCollector(LuceneFilter.DayNumber(day)) : null;
+            cancellationToken.ThrowIfCancellationRequested();
+            searcher.Search(filtered, facets is null ? top : MultiCollector.Wrap(top, facets));
+            var docs = top.GetTopDocs();
+            var rows = new List<(long, float)>(docs.ScoreDocs.Length);
+            if (docs.ScoreDocs.Length > 0)
+            {
+                // Row ids from doc values, not stored fields (decoded one by one).
+                var rowIds = MultiDocValues.GetNumericValues(acquired.IndexReader, LuceneFields.RowId);
+                foreach (var sd in docs.ScoreDocs) rows.Add((rowIds.Get(sd.Doc), sd.Score));
+            }
+            return (rows, facets?.Total ?? docs.TotalHits, facets?.Facets());
         }
         finally
         {
@@ -197,13 +209,18 @@ public sealed class LuceneClauseIndex : IDisposable
         }
     }
 
+    /// <summary>Row ids of the best <paramref name="max"/> documents for a query, best first, with their scores (no filter).</summary>
+    public List<(long RowId, float Score)> Top(Query query, int max, Similarity? similarity = null) =>
+        Search(query, null, max, null, similarity).Rows;
+
     private Document Document(ClauseDocument d)
     {
         var text = d.Heading.Length == 0 ? d.Text : d.Heading + " " + d.Text;
         var indexText = IndexText.Of(text);
-        var head = IndexText.Of(string.Join(' ', new[] { d.Title, d.NoticeTitle, d.DocNumber, d.Issuer, d.Region }
+        var h = d.Head;
+        var head = IndexText.Of(string.Join(' ', new[] { h.Title, h.NoticeTitle, h.DocNumber, h.Issuer, h.Region }
             .Where(s => !string.IsNullOrEmpty(s)).Distinct(StringComparer.Ordinal)));
-        return new Document
+        var document = new Document
         {
             new StringField(LuceneFields.RowId, d.RowId.ToString(CultureInfo.InvariantCulture), Field.Store.NO),
             new NumericDocValuesField(LuceneFields.RowId, d.RowId),
@@ -215,6 +232,44 @@ public sealed class LuceneClauseIndex : IDisposable
             new TextField(LuceneFields.HeadJieba, new TermListTokenStream(_analyzer.Words(head))),
             new TextField(LuceneFields.HeadGrams, new TermListTokenStream(ClauseAnalyzer.Bigrams(head))),
         };
+        var f = d.Facts;
+        Keyword(document, LuceneFields.Region, f.Region);
+        Keyword(document, LuceneFields.Issuer, f.Issuer);
+        Keyword(document, LuceneFields.Category, f.Category);
+        foreach (var label in f.Instruments.Distinct(StringComparer.Ordinal)) Label(document, LuceneFields.Instrument, label);
+        foreach (var label in f.Industries.Distinct(StringComparer.Ordinal)) Label(document, LuceneFields.Industry, label);
+        Flag(document, LuceneFields.Repealed, f.Repealed);
+        Flag(document, LuceneFields.Superseded, f.Superseded);
+        Day(document, LuceneFields.EffectiveFrom, f.EffectiveFrom is { } e ? LuceneFilter.DayNumber(e) : LuceneFilter.NoStart);
+        Day(document, LuceneFields.ExpiresOn, f.ExpiresOn is { } x ? LuceneFilter.DayNumber(x) : LuceneFilter.NoEnd);
+        if (f.IssuedOn is { } issued) document.Add(new Int32Field(LuceneFields.IssuedOn, LuceneFilter.DayNumber(issued), Field.Store.NO));
+        if (f.MaxAmountFen is { } fen) document.Add(new Int64Field(LuceneFields.MaxAmountFen, fen, Field.Store.NO));
+        return document;
+
+        static void Keyword(Document doc, string field, string? value)
+        {
+            if (string.IsNullOrEmpty(value)) return;
+            doc.Add(new StringField(field, value, Field.Store.NO));
+            doc.Add(new SortedDocValuesField(field, new BytesRef(value)));
+        }
+
+        static void Label(Document doc, string field, string value)
+        {
+            doc.Add(new StringField(field, value, Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
+        }
+
+        static void Flag(Document doc, string field, bool value)
+        {
+            doc.Add(new StringField(field, LuceneFilter.FlagText(value), Field.Store.NO));
+            doc.Add(new NumericDocValuesField(field, value ? 1 : 0));
+        }
+
+        static void Day(Document doc, string field, int day)
+        {
+            doc.Add(new Int32Field(field, day, Field.Store.NO));
+            doc.Add(new NumericDocValuesField(field, day));
+        }
     }
 
     private IndexWriter OpenWriter() =>

@@ -22,6 +22,17 @@ public static class LuceneFields
 
     /// <summary>The version's head (title, notice title, 发文字号, issuer, region) on every clause: jieba words and bigrams.</summary>
     public const string HeadJieba = "head_jieba", HeadGrams = "head_grams";
+
+    // The facts the filters and facets read (ClauseFacts): indexed for filtering, doc values for counting facets.
+    public const string Region = "region", Issuer = "issuer", Category = "category", Instrument = "instrument", Industry = "industry";
+
+    /// <summary>yyyyMMdd numbers (LuceneFilter.DayNumber); a version without a start or an end gets NoStart / NoEnd.</summary>
+    public const string IssuedOn = "issued_on", EffectiveFrom = "effective_from", ExpiresOn = "expires_on";
+
+    /// <summary>"1" / "0" terms and 1 / 0 doc values.</summary>
+    public const string Repealed = "repealed", Superseded = "superseded";
+
+    public const string MaxAmountFen = "max_amount_fen";
 }
 
 /// <summary>Which fields a query reads: the engines `evaluate search` compares.</summary>

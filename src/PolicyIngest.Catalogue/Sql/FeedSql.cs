@@ -11,12 +11,17 @@ internal static class FeedSql
 
     /// <summary>
     /// The clause documents of the versions in $ids (a JSON array). Label and heading together as the FTS5 index reads
-    /// them; the head fields are the version's own (a compilation card's title stays in its clause text).
+    /// them; the head is the version's own; the facts mean what the search filters of <see cref="SearchSql"/> mean.
     /// </summary>
     public const string ClauseDocuments = """
         SELECT c.rowid, c.version_id, v.policy_id, TRIM(c.label || ' ' || COALESCE(c.heading, '')), c.text,
-               v.title, v.notice_title, v.doc_number, v.issuer, v.region, c.category
+               v.title, v.notice_title, v.doc_number, v.issuer, v.region,
+               COALESCE(p.region, v.region), COALESCE(p.issuer, v.issuer), COALESCE(p.issued_on, v.issued_on), c.category,
+               c.instruments_json, c.industries_json, v.repealed_by IS NOT NULL, v.superseded_by IS NOT NULL, v.effective_from, v.expires_on,
+               (SELECT MAX(MAX(a.yuan_fen, COALESCE(CAST(ROUND(CAST(a.yuan_high AS REAL) * 100) AS INTEGER), 0))) FROM amount a
+                WHERE a.version_id = c.version_id AND a.part_no = c.part_no AND a.clause_id = c.clause_id)
         FROM clause c JOIN version v ON v.id = c.version_id
+        LEFT JOIN part p ON p.version_id = c.version_id AND p.part_no = c.part_no
         WHERE c.version_id IN (SELECT value FROM json_each($ids))
         ORDER BY c.version_id, c.part_no, c.ord
         """;

@@ -33,9 +33,6 @@ internal static class SearchSql
         WHERE 1 = 1 {0}
         """;
 
-    /// <summary>Matches found by an index outside the catalogue, $rids a JSON array of row ids best first: rank = position.</summary>
-    public const string GivenMatches = "SELECT value AS rid, CAST(key AS REAL) AS rank FROM json_each($rids)";
-
     public const string RankedMatches = "SELECT rowid AS rid, bm25(clause_fts, $wWords, $wGrams) AS rank FROM clause_fts WHERE clause_fts MATCH $match";
 
     /// <summary>
@@ -115,7 +112,11 @@ internal static class SearchSql
     public const string AllClauses = "SELECT rowid, TRIM(label || ' ' || COALESCE(heading, '')), text FROM clause";
 
     /// <summary>Clause texts with their version's source file, for resolving relevance judgments.</summary>
-    public const string ClauseSources =
-        "SELECT c.rowid, v.source, TRIM(c.label || ' ' || COALESCE(c.heading, '') || ' ' || c.text) FROM clause c JOIN version v ON v.id = c.version_id WHERE "
-        + StatusSql.IsCurrent;
+    /// <summary>Current clauses once per file of their version: the file it was first read from and every rendition of it.</summary>
+    public const string ClauseSources = """
+        WITH files AS (SELECT id AS version_id, source FROM version UNION SELECT version_id, source FROM version_file)
+        SELECT c.rowid, f.source, TRIM(c.label || ' ' || COALESCE(c.heading, '') || ' ' || c.text)
+        FROM clause c JOIN version v ON v.id = c.version_id JOIN files f ON f.version_id = v.id
+        WHERE 
+        """ + StatusSql.IsCurrent;
 }

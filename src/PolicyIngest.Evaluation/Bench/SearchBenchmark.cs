@@ -76,7 +76,7 @@ public sealed partial class SearchBenchmark : IMeasurement
         var o = context.Out;
         List<string> pool;
         using (var corpus = SearchCorpus.Build(context, Path.Combine(dir, "corpus.db"), context.Err))
-            pool = ClauseSearchStore.ClauseSources(corpus).Select(c => c.Text).Where(t => t.Length >= 8).ToList();
+            pool = ClauseSearchStore.ClauseSources(corpus).DistinctBy(c => c.RowId).Select(c => c.Text).Where(t => t.Length >= 8).ToList();
         o.WriteLine($"source: {pool.Count:N0} corpus clauses, recombined into {TargetClauses:N0} synthetic clauses");
 
         var indexer = new ClauseIndexer(analyzer);

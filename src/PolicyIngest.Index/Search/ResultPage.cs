@@ -17,6 +17,13 @@ public static class ResultPage
         CatalogueStore catalogue, IReadOnlyList<ClauseMatch> matches, Func<ClauseMatch, double> score, SearchQuery query,
         SearchRequest request, Highlighter highlighter, CancellationToken cancellationToken)
     {
+        var page = matches.Skip(Math.Max(0, request.Offset)).Take(Math.Max(0, request.Limit)).Select(m => (m.RowId, score(m))).ToList();
+        return (Hits(catalogue, page, query, request.Filter.AsOf, highlighter, cancellationToken), Facets(matches));
+    }
+
+    /// <summary>The facets counted over every match.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Facets(IReadOnlyList<ClauseMatch> matches)
+    {
         var facets = FacetNames.ToDictionary(n => n, _ => new Dictionary<string, int>(StringComparer.Ordinal));
         var lists = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var m in matches)
@@ -28,21 +35,27 @@ public static class ResultPage
             foreach (var v in JsonList(lists, m.IndustriesJson)) Count(facets["industry"], v);
             Count(facets["status"], m.Status);
         }
-        var page = matches.Skip(Math.Max(0, request.Offset)).Take(Math.Max(0, request.Limit)).ToList();
+        return Freeze(facets);
+    }
+
+    /// <summary>The hits of the page shown (row id and score each, best first): details, amounts, snippets.</summary>
+    public static List<SearchHit> Hits(CatalogueStore catalogue, IReadOnlyList<(long RowId, double Score)> page, SearchQuery query, DateOnly asOf,
+        Highlighter highlighter, CancellationToken cancellationToken)
+    {
         var ids = page.Select(m => m.RowId).ToList();
-        var details = ClauseSearchStore.HitDetails(catalogue, ids, request.Filter.AsOf);
+        var details = ClauseSearchStore.HitDetails(catalogue, ids, asOf);
         var amounts = ClauseSearchStore.AmountsOfClauses(catalogue, ids);
         var hits = new List<SearchHit>(page.Count);
-        foreach (var m in page)
+        foreach (var (rowId, score) in page)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!details.TryGetValue(m.RowId, out var row)) continue;
-            var hitAmounts = amounts.TryGetValue(m.RowId, out var list) ? list.Select(a => new HitAmount(a.Yuan, a.Role, a.Text)).ToList() : [];
+            if (!details.TryGetValue(rowId, out var row)) continue;
+            var hitAmounts = amounts.TryGetValue(rowId, out var list) ? list.Select(a => new HitAmount(a.Yuan, a.Role, a.Text)).ToList() : [];
             hits.Add(new SearchHit(row.PolicyId, row.VersionId, row.Title, row.DocNumber, row.Region, row.Status, row.ClauseId, row.Label,
                 JsonSerializer.Deserialize<string[]>(row.PathJson) ?? [], highlighter.Snippet(SnippetSource(row.Heading, row.Text), query),
-                Math.Round(score(m), 3), hitAmounts, row.Source, row.Issuer, row.IssuedOn, row.PartNo, row.Text));
+                Math.Round(score, 3), hitAmounts, row.Source, row.Issuer, row.IssuedOn, row.PartNo, row.Text));
         }
-        return (hits, Freeze(facets));
+        return hits;
     }
 
     /// <summary>Heading and text are both indexed, so a heading-only match (e.g. an item whose text is empty) still gets a snippet.</summary>
@@ -64,7 +77,8 @@ public static class ResultPage
         return list;
     }
 
-    private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Freeze(Dictionary<string, Dictionary<string, int>> facets) =>
+    /// <summary>Each facet's values, most frequent first (ties by value); empty facets left out.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Freeze(Dictionary<string, Dictionary<string, int>> facets) =>
         facets.Where(f => f.Value.Count > 0).ToDictionary(
             f => f.Key,
             f => (IReadOnlyDictionary<string, int>)f.Value.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
