@@ -31,7 +31,10 @@ public sealed class LuceneSearchIndex(CatalogueStore catalogue, LuceneClauseInde
         var groups = builder.Groups(query);
         if (builder.Build(query, groups, groups.Count) is not { } strict) return ([], 0, null, false);
         var found = index.Search(strict, filter, max, facetsAsOf, similarity, cancellationToken);
-        if (found.Total > 0 || groups.Count < 2) return (found.Rows, found.Total, found.Facets, false);
+        if (found.Total > 0) return (found.Rows, found.Total, found.Facets, false);
+        query = QuestionTerms.Split(query, index.ClauseAnalyzer);
+        groups = builder.Groups(query);
+        if (groups.Count < 2) return (found.Rows, found.Total, found.Facets, false);
         for (var minimum = groups.Count - 1; minimum >= 1; minimum--)
         {
             found = index.Search(builder.Build(query, groups, minimum)!, filter, max, facetsAsOf, similarity, cancellationToken);
@@ -49,7 +52,8 @@ public sealed class LuceneSearchIndex(CatalogueStore catalogue, LuceneClauseInde
         var limit = Math.Max(0, request.Limit);
         var (rows, total, facets, relaxed) = Run(query, LuceneFilter.Of(request.Filter), offset + limit, request.Filter.AsOf, cancellationToken);
         var page = rows.Skip(offset).Take(limit).Select(r => (r.RowId, (double)r.Score)).ToList();
-        var hits = catalogue.ReadConsistently(() => ResultPage.Hits(catalogue, page, query, request.Filter.AsOf, _highlighter, cancellationToken));
+        var shown = relaxed ? QuestionTerms.Split(query, index.ClauseAnalyzer) : query;   // highlight the words a question was cut into
+        var hits = catalogue.ReadConsistently(() => ResultPage.Hits(catalogue, page, shown, request.Filter.AsOf, _highlighter, cancellationToken));
         return new SearchResult(request.Query, total, Math.Round(clock.Elapsed.TotalMilliseconds, 1), hits,
             ResultPage.Freeze(facets ?? [])) { Relaxed = relaxed };
     }

@@ -39,8 +39,10 @@ public sealed class Fts5SearchIndex(CatalogueStore catalogue, ClauseAnalyzer ana
         var match = _expression.Build(query);
         if (match is null) return ([], false);
         var matches = ClauseSearchStore.Matches(catalogue, match, _options.WordsWeight, _options.GramsWeight, filter);
+        if (matches.Count > 0 || !_options.RelaxWhenEmpty) return (matches, false);
+        query = QuestionTerms.Split(query, analyzer);
         var groups = _expression.Groups(query);
-        if (matches.Count > 0 || !_options.RelaxWhenEmpty || groups.Count < 2) return (matches, false);
+        if (groups.Count < 2) return (matches, false);
         matches = ClauseSearchStore.MostGroupsMatches(catalogue, groups, filter);
         if (matches.Count == 0) return (matches, false);
         var any = _expression.Any(query) ?? match;
@@ -59,7 +61,7 @@ public sealed class Fts5SearchIndex(CatalogueStore catalogue, ClauseAnalyzer ana
         var (total, relaxed, hits, facets) = catalogue.ReadConsistently(() =>
         {
             var (matches, wasRelaxed) = Matches(query, request.Filter);
-            var (hits, facets) = ResultPage.Build(catalogue, matches, m => -m.Rank, query, request, _highlighter, cancellationToken);
+            var (hits, facets) = ResultPage.Build(catalogue, matches, m => -m.Rank, wasRelaxed ? QuestionTerms.Split(query, analyzer) : query, request, _highlighter, cancellationToken);
             return (matches.Count, wasRelaxed, hits, facets);
         });
         return new SearchResult(request.Query, total, Math.Round(clock.Elapsed.TotalMilliseconds, 1), hits, facets) { Relaxed = relaxed };
