@@ -18,6 +18,12 @@ public static class CatalogueLayout
     /// <summary>The Quartz scheduler's SQLite job store.</summary>
     public const string SchedulerStore = "scheduler.db";
 
+    /// <summary>
+    /// The Lucene clause index of a catalogue file: a folder named after it (policyingest.db → policyingest.db.lucene), so
+    /// catalogues sharing a data directory keep their own indexes.
+    /// </summary>
+    public static string SearchIndex(string catalogueFile) => Path.GetFullPath(catalogueFile) + ".lucene";
+
     /// <summary>The folders above, in that order.</summary>
     public static IReadOnlyList<string> OwnFolders { get; } = [Reports, Archive, Locks];
 

@@ -18,6 +18,7 @@ public static class CommandCatalog
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(SchedulerCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
+        root.Subcommands.Add(ReindexCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(DiffCommand.Create());

@@ -11,6 +11,16 @@ public enum ClassifierChoice
     Keywords,
 }
 
+/// <summary>
+/// Which engine answers clause searches: the Lucene index kept beside the catalogue (the default, issue #18) or the
+/// catalogue's own FTS5 table, kept for side-by-side measurement until it is removed.
+/// </summary>
+public enum SearchEngineChoice
+{
+    Lucene,
+    Fts5,
+}
+
 /// <summary>Reader limits the user may set (null: the reader's own default).</summary>
 public sealed record ReaderLimits
 {
@@ -37,6 +47,7 @@ public sealed record PolicyIngestSettings
     public const string FileTimeoutVariable = "POLICYINGEST_FILE_TIMEOUT_S";
     public const string ClassifierVariable = "POLICYINGEST_CLASSIFIER";
     public const string TodayVariable = "POLICYINGEST_TODAY";
+    public const string SearchEngineVariable = "POLICYINGEST_SEARCH_ENGINE";
 
     /// <summary>The folders a catalogue keeps next to its file (CatalogueLayout names them from here).</summary>
     public const string ArchiveFolder = "archive", ReportsFolder = "reports";
@@ -57,6 +68,9 @@ public sealed record PolicyIngestSettings
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     public ClassifierChoice Classifier { get; init; } = ClassifierChoice.Trained;
+
+    /// <summary>$POLICYINGEST_SEARCH_ENGINE: lucene (default) or fts5.</summary>
+    public SearchEngineChoice SearchEngine { get; init; } = SearchEngineChoice.Lucene;
 
     public string ModelsDirectory => Path.Combine(Home, "models");
     public string TrainingDirectory => Path.Combine(ModelsDirectory, "training");
@@ -102,6 +116,12 @@ public sealed record PolicyIngestSettings
             "keywords" => ClassifierChoice.Keywords,
             var other => throw new SettingsException($"classifier '{other}' is not one of: trained, keywords (--classifier, ${ClassifierVariable})"),
         };
+        var engine = Env(SearchEngineVariable) switch
+        {
+            null or "lucene" => SearchEngineChoice.Lucene,
+            "fts5" => SearchEngineChoice.Fts5,
+            var other => throw new SettingsException($"${SearchEngineVariable}={other}: expected lucene or fts5"),
+        };
         var clock = TimeProvider.System;
         if (Env(TodayVariable) is { } today)
         {
@@ -117,6 +137,7 @@ public sealed record PolicyIngestSettings
             Reader = reader,
             Clock = clock,
             Classifier = classifier,
+            SearchEngine = engine,
         };
     }
 

@@ -20,7 +20,7 @@ public sealed class LuceneSearchIndexTest : IDisposable
     public LuceneSearchIndexTest(SegmenterFixture fixture)
     {
         _catalogue = new CatalogueStore(_dir.File("catalogue.db"));
-        _index = LuceneClauseIndex.Open(_dir.File("lucene"), new ClauseAnalyzer(fixture.Segmenter));
+        _index = LuceneClauseIndex.Open(_dir.File("lucene"), new ClauseAnalyzer(fixture.Segmenter), withSmartCn: true);
         _search = new LuceneSearchIndex(_catalogue, _index, new LuceneQueryBuilder(_index, LuceneEngine.All));
         Save(Doc("a1", "怀柔区促进先进制造业高质量发展扶持办法", "北京市怀柔区", "怀经信发〔2025〕35号",
         [

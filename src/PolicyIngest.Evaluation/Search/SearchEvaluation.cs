@@ -75,7 +75,7 @@ public sealed class SearchEvaluation : IMeasurement
             // Lucene (issue #18) in the same run, on the same catalogue: built by following its change log, searched with the
             // same current-version filter as the FTS5 rows above, one engine per field set.
             var luceneClock = System.Diagnostics.Stopwatch.StartNew();
-            using var lucene = LuceneClauseIndex.Open(Path.Combine(dir, "lucene"), analyzer);
+            using var lucene = LuceneClauseIndex.Open(Path.Combine(dir, "lucene"), analyzer, withSmartCn: true);
             lucene.CatchUp(new SqliteClauseFeed(catalogue));
             var luceneBuild = luceneClock.Elapsed;
             var luceneEngines = LuceneEngines.Select(e => (e.Name, Search: new LuceneSearchIndex(catalogue, lucene, e.Builder(lucene)))).ToList();
