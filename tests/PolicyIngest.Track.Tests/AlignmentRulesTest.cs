@@ -47,6 +47,14 @@ public class AlignmentRulesTest(ITestOutputHelper output)
         { "12_", "13_", "第十条", "第五条", false },
         // why: old 25 (科研诚信) once went to new 23 the same way; new 23 is a new article on 科技人才评价.
         { "12_", "13_", "第二十五条", "第二十三条", false },
+        // Abbreviations folded for content similarity (科学技术 = 科技, 科学技术普及 = 科普, 高等院校 = 高等学校), and mutual best at 0.12.
+        // why: 科学技术进步条例 old 19 (本市安排自然科学资金) → new 9 (市人民政府设立自然科学基金), moved to the new 基础研究 chapter;
+        // the two are each other's closest text only once 科学技术研究开发机构 and 科技 read alike.
+        { "12_", "13_", "第十九条", "第九条", true },
+        // why: old 26 (勤勉尽责仍不能完成项目的，不影响继续申请) → new 45 ¶2 (未能形成预期科技成果…不作负面评价): each other's best, cosine 0.135.
+        { "12_", "13_", "第二十六条", "第四十五条", true },
+        // why: old 19 once merged into new 24 (社会力量创办研发机构) on the shared 财政性资金设立的科学技术研究开发机构 alone.
+        { "12_", "13_", "第十九条", "第二十四条", false },
         // Mutual best against every provision: a leftover's closest text may already be taken.
         // why: 公司法 old 136 (新股募足后变更登记) is closest to new 156, which old 88 holds; it is not paired with new 86.
         { "25_", "26_", "第一百三十六条", "第八十六条", false },

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using PolicyIngest.Track.Text;
 
 namespace PolicyIngest.Track.Alignment;
 
@@ -38,8 +39,18 @@ public sealed record AlignmentOptions
     public double MinContentSimilarity { get; init; } = 0.25;
     /// <summary>…at this cosine when the new provision lies between the partners of the old one's nearest aligned neighbours…</summary>
     public double MinContentSimilarityInPlace { get; init; } = 0.12;
-    /// <summary>…or at this cosine when each is the other's most similar leftover.</summary>
-    public double MinContentSimilarityMutual { get; init; } = 0.15;
+    /// <summary>
+    /// …or at this cosine when each is the other's most similar provision. Being each other's best among all
+    /// provisions of both versions is strong evidence on its own; 0.12 (was 0.15) admits rewrites such as 自然科学资金 →
+    /// 自然科学基金 (0.136) once abbreviations are folded.
+    /// </summary>
+    public double MinContentSimilarityMutual { get; init; } = 0.12;
+    /// <summary>
+    /// Content similarity reads standard abbreviations as their full form (科技 = 科学技术, 科普 = 科学技术普及,
+    /// 高校 = 高等学校 = 高等院校: <see cref="AbbreviationFolding"/>). Only the TF-IDF stage sees the folded text; what counts
+    /// as unchanged and the marks shown are not affected.
+    /// </summary>
+    public bool FoldAbbreviations { get; init; } = true;
     /// <summary>A leftover provision joins an aligned pair as a merge or split at this cosine with the other side…</summary>
     public double MinShareSimilarity { get; init; } = 0.5;
     /// <summary>…when that is at least this share of the pair's own cosine.</summary>
@@ -106,7 +117,7 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
         FindMergesAndSplits(oldGrams, newGrams, matchOld, matchNew, similarity, mergedInto, splitFrom);
         if (matchOld.Any(x => x < 0) || matchNew.Any(x => x < 0))
         {
-            var cosine = TfIdf.Cosines(TfIdf.Vectors([.. oldUnits.Select(u => u.Body), .. newUnits.Select(u => u.Body)]), n, m);
+            var cosine = TfIdf.Cosines(TfIdf.Vectors([.. oldUnits.Select(u => ContentText(u.Body)), .. newUnits.Select(u => ContentText(u.Body))]), n, m);
             if (MatchByContent(cosine, n, m, matchOld, matchNew, similarity))
                 FindMergesAndSplits(oldGrams, newGrams, matchOld, matchNew, similarity, mergedInto, splitFrom);
             ShareByContent(cosine, n, m, oldGrams, newGrams, matchOld, matchNew, mergedInto, splitFrom);
@@ -440,6 +451,9 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
         }
         return (best, bestScore);
     }
+
+    /// <summary>The text content similarity is measured on: the body, with abbreviations folded when asked.</summary>
+    private string ContentText(string body) => _o.FoldAbbreviations ? AbbreviationFolding.Fold(body) : body;
 
     private static bool NeighboursAgree(int i, int j, int[] matchOld, int n, int m) =>
         i > 0 && j > 0 && matchOld[i - 1] == j - 1 || i + 1 < n && j + 1 < m && matchOld[i + 1] == j + 1;
