@@ -129,7 +129,10 @@ public sealed class LuceneClauseIndex : IDisposable
                 foreach (var v in versions) writer.DeleteDocuments(new Term(LuceneFields.Version, v));
                 var documents = feed.ClauseDocuments(versions);
                 // Analysis (SmartCn inside AddDocument, jieba and bigrams in Document) is the cost; the writer takes documents from both cores.
-                Parallel.ForEach(documents, new ParallelOptions { CancellationToken = cancellationToken }, d => writer.AddDocument(Document(d)));
+                // The head is the same on every clause of a version: analysed once per version, not once per clause.
+                var heads = new System.Collections.Concurrent.ConcurrentDictionary<string, HeadTerms>(StringComparer.Ordinal);
+                Parallel.ForEach(documents, new ParallelOptions { CancellationToken = cancellationToken },
+                    d => writer.AddDocument(Document(d, heads.GetOrAdd(d.VersionId, _ => HeadOf(d.Head)))));
                 written += documents.Count;
                 changesApplied += changes.Count;
                 applied = changes[^1].Seq;
@@ -200,7 +203,7 @@ public sealed class LuceneClauseIndex : IDisposable
             var top = TopScoreDocCollector.Create(Math.Max(1, max), true);
             FacetCollector? facets = asOf is { } day ? new FacetCollector(LuceneFilter.DayNumber(day)) : null;
             cancellationToken.ThrowIfCancellationRequested();
-            searcher.Search(filtered, facets is null ? top : MultiCollector.Wrap(top, facets));
+            searcher.Search(filtered, new CancellableCollector(facets is null ? top : MultiCollector.Wrap(top, facets), cancellationToken));
             var docs = top.GetTopDocs();
             var rows = new List<(long, float)>(docs.ScoreDocs.Length);
             if (docs.ScoreDocs.Length > 0)
@@ -221,13 +224,20 @@ public sealed class LuceneClauseIndex : IDisposable
     public List<(long RowId, float Score)> Top(Query query, int max, Similarity? similarity = null) =>
         Search(query, null, max, null, similarity).Rows;
 
-    private Document Document(ClauseDocument d)
+    /// <summary>The analysed head of a version: its jieba words and bigrams.</summary>
+    private sealed record HeadTerms(List<PolicyIngest.Index.Search.Term> Words, List<PolicyIngest.Index.Search.Term> Grams);
+
+    private HeadTerms HeadOf(VersionHead h)
+    {
+        var head = IndexText.Of(string.Join(' ', new[] { h.Title, h.NoticeTitle, h.DocNumber, h.Issuer, h.Region }
+            .Where(s => !string.IsNullOrEmpty(s)).Distinct(StringComparer.Ordinal)));
+        return new HeadTerms(_analyzer.Words(head), ClauseAnalyzer.Bigrams(head));
+    }
+
+    private Document Document(ClauseDocument d, HeadTerms head)
     {
         var text = d.Heading.Length == 0 ? d.Text : d.Heading + " " + d.Text;
         var indexText = IndexText.Of(text);
-        var h = d.Head;
-        var head = IndexText.Of(string.Join(' ', new[] { h.Title, h.NoticeTitle, h.DocNumber, h.Issuer, h.Region }
-            .Where(s => !string.IsNullOrEmpty(s)).Distinct(StringComparer.Ordinal)));
         var document = new Document
         {
             new StringField(LuceneFields.RowId, d.RowId.ToString(CultureInfo.InvariantCulture), Field.Store.NO),
@@ -236,8 +246,8 @@ public sealed class LuceneClauseIndex : IDisposable
             new StringField(LuceneFields.Policy, d.PolicyId, Field.Store.NO),
             new TextField(LuceneFields.Jieba, new TermListTokenStream(_analyzer.Words(indexText))),
             new TextField(LuceneFields.Grams, new TermListTokenStream(ClauseAnalyzer.Bigrams(indexText))),
-            new TextField(LuceneFields.HeadJieba, new TermListTokenStream(_analyzer.Words(head))),
-            new TextField(LuceneFields.HeadGrams, new TermListTokenStream(ClauseAnalyzer.Bigrams(head))),
+            new TextField(LuceneFields.HeadJieba, new TermListTokenStream(head.Words)),
+            new TextField(LuceneFields.HeadGrams, new TermListTokenStream(head.Grams)),
         };
         if (_withSmartCn) document.Add(new TextField(LuceneFields.SmartCn, text, Field.Store.NO));
         var f = d.Facts;

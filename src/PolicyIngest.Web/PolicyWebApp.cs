@@ -207,7 +207,7 @@ public static class PolicyWebApp
         public Task Search(HttpContext context)
         {
             var form = SearchForm.Parse(name => context.Request.Query[name].FirstOrDefault(), Today);
-            return Html(context, SearchPage.Render(form, form.Query.Length == 0 ? null : RunSearch(form, (form.Page - 1) * SearchForm.PageSize, SearchForm.PageSize)));
+            return Html(context, SearchPage.Render(form, form.Query.Length == 0 ? null : RunSearch(form, (form.Page - 1) * SearchForm.PageSize, SearchForm.PageSize, context.RequestAborted)));
         }
 
         public IResult SearchJson(HttpContext context)
@@ -217,14 +217,15 @@ public static class PolicyWebApp
             if (form.Problems.Count > 0) return Results.BadRequest(new { error = string.Join("; ", form.Problems) });
             var limit = int.TryParse(context.Request.Query["limit"], out var l) ? Math.Clamp(l, 1, 500) : SearchForm.PageSize;
             var offset = int.TryParse(context.Request.Query["offset"], out var o) ? Math.Max(0, o) : 0;
-            return Results.Text(PolicyIngest.Core.Json.PolicyJson.Serialize(SearchResultJson.ToJson(RunSearch(form, offset, limit))), "application/json; charset=utf-8");
+            return Results.Text(PolicyIngest.Core.Json.PolicyJson.Serialize(SearchResultJson.ToJson(RunSearch(form, offset, limit, context.RequestAborted))), "application/json; charset=utf-8");
         }
 
-        private SearchResult RunSearch(SearchForm form, int offset, int limit)
+        /// <summary>A search the browser gave up on (closed the tab, a newer query) stops in the searcher, not after it.</summary>
+        private SearchResult RunSearch(SearchForm form, int offset, int limit, CancellationToken aborted)
         {
             using var store = OpenCatalogue();
             var search = options.Services.CreateSearch(store);
-            return search.Search(new SearchRequest { Query = form.Query, Filter = form.Filter, Offset = offset, Limit = limit });
+            return search.Search(new SearchRequest { Query = form.Query, Filter = form.Filter, Offset = offset, Limit = limit }, aborted);
         }
 
         public Task Diff(HttpContext context)

@@ -171,6 +171,16 @@ public sealed class LuceneSearchIndexTest : IDisposable
         Assert.Equal(["怀经信发〔2025〕35号/art3"], withHead.Hits.Select(Key));
     }
 
+    [Fact]
+    public void CancelledSearch_StopsWithOperationCanceled()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            _search.Search(new SearchRequest { Query = "企业", Filter = new ClauseFilter { AsOf = Today } }, cancelled.Token));
+        Assert.NotEmpty(Search("企业").Hits);   // the index is not left in a bad state
+    }
+
     private void Save(PolicyDocument doc) => _catalogue.SaveVersion(doc, PolicyLink.NewPolicy(), DateTimeOffset.UnixEpoch);
 
     private static PolicyDocument Doc(string key, string title, string region, string docNumber, Clause[] clauses) => new()
