@@ -15,6 +15,10 @@ public static class FetchServices
         Action<DocumentOutcome>? onDocument = null, ReadOptions? readOptions = null)
     {
         var ingest = services.CreateIngest(catalogue, readOptions);
-        return new PipelineRunner(ingest, DataDirectoryFor(catalogue.Path), client, services.Settings.Clock) { OnDocument = onDocument };
+        return new PipelineRunner(ingest, DataDirectoryFor(catalogue.Path), client, services.Settings.Clock)
+        {
+            OnDocument = onDocument,
+            AfterWrites = ct => { if (services.CatchUpSearch(catalogue, ct) is { } warning) Console.Error.WriteLine(warning); },
+        };
     }
 }

@@ -50,6 +50,9 @@ public sealed class PipelineRunner(
     /// <summary>Called as each document finishes (progress output).</summary>
     public Action<DocumentOutcome>? OnDocument { get; init; }
 
+    /// <summary>Called once a run that stored something has finished: brings the search index up to the catalogue.</summary>
+    public Action<CancellationToken>? AfterWrites { get; init; }
+
     public ContentArchive Archive => _archive ??= new ContentArchive(Path.Combine(dataDirectory, CatalogueLayout.Archive));
 
     public FetchStore Store => _store;
@@ -87,6 +90,7 @@ public sealed class PipelineRunner(
         var ended = clock.GetUtcNow();
         _store.FinishRun(runId, status, counts, errors, reportPaths, ended);
         if (status == "cancelled") cancellationToken.ThrowIfCancellationRequested();
+        if (counts.New + counts.NewVersion > 0) AfterWrites?.Invoke(cancellationToken);
         return new RunReport(runId, pipeline.Name, trigger, started, ended, status, counts, errors, reportPaths, documents);
     }
 

@@ -150,10 +150,20 @@ public sealed class PolicyIngestServices
 
     /// <summary>
     /// Brings the search index up to the catalogue after a batch of writes (ingest, a pipeline run), so the next search
-    /// does not pay for it; a no-op for FTS5, which is written with each version.
+    /// does not pay for it; a no-op for FTS5, which is written with each version. A failure loses nothing (the next
+    /// search catches up, `reindex` rebuilds): it comes back as a warning line for stderr, never as a failed command.
     /// </summary>
-    public IndexCatchUp? CatchUpSearch(CatalogueStore catalogue, CancellationToken cancellationToken = default) =>
-        Settings.SearchEngine == SearchEngineChoice.Lucene
-            ? SearchIndexOf(catalogue).EnsureCurrent(new SqliteClauseFeed(catalogue), cancellationToken)
-            : null;
+    public string? CatchUpSearch(CatalogueStore catalogue, CancellationToken cancellationToken = default)
+    {
+        if (Settings.SearchEngine != SearchEngineChoice.Lucene) return null;
+        try
+        {
+            SearchIndexOf(catalogue).EnsureCurrent(new SqliteClauseFeed(catalogue), cancellationToken);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Lucene.Net.Store.LockObtainFailedException)
+        {
+            return $"warning: search index not brought up to date ({ex.Message}); the next search catches up, `reindex` rebuilds it";
+        }
+    }
 }

@@ -20,7 +20,8 @@ public static class IngestCommand
             var ingest = ctx.Services.CreateIngest(catalogue, ctx.ReadOptions);
             var skipped = new List<FolderEntry>();
             var results = Run(ingest, parse.GetValue(paths)!, ctx, skipped, ct, progress);
-            if (results.Any(r => r.Outcome is not IngestOutcome.Failed)) ReindexCommand.CatchUpAfterWrites(ctx, catalogue, ct);
+            if (results.Any(r => r.Outcome is not IngestOutcome.Failed) && ctx.Services.CatchUpSearch(catalogue, ct) is { } warning)
+                ctx.Err.WriteLine(warning);
             if (ctx.Json)
             {
                 ctx.Out.WriteLine(JsonSerializer.Serialize(new

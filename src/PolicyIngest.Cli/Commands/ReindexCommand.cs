@@ -69,20 +69,4 @@ public static class ReindexCommand
         });
         return command;
     }
-
-    /// <summary>
-    /// After a batch of catalogue writes: brings the search index up to date so the next search does not pay for it. A
-    /// failure here loses nothing (the index catches up at the next search, `reindex` rebuilds it): a warning, not an error.
-    /// </summary>
-    public static void CatchUpAfterWrites(CliContext ctx, CatalogueStore catalogue, CancellationToken ct)
-    {
-        try
-        {
-            ctx.Services.CatchUpSearch(catalogue, ct);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Lucene.Net.Store.LockObtainFailedException)
-        {
-            ctx.Err.WriteLine($"warning: search index not brought up to date ({ex.Message}); the next search catches up, `reindex` rebuilds it");
-        }
-    }
 }

@@ -56,7 +56,6 @@ public static class RunCommand
                 ctx.Err.WriteLine($"error: {ex.Message}");
                 return ExitCodes.PartlyDone;
             }
-            ReindexCommand.CatchUpAfterWrites(ctx, catalogue, ct);
             if (ctx.Json) ctx.Out.WriteLine(ToJson(report));
             else PrintSummary(ctx.Out, report);
             if (ctx.Json) foreach (var e in report.Errors) ctx.Err.WriteLine($"error: {e}");
