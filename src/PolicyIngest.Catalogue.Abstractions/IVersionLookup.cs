@@ -16,6 +16,11 @@ public interface IVersionLookup
     /// <summary>The versions of a policy, oldest first (by issue date, then arrival).</summary>
     IReadOnlyList<TrackedVersion> VersionsOf(string policyId, DateOnly asOf);
 
-    /// <summary>Every 同时废止 reference stated by a catalogued version.</summary>
-    IReadOnlyList<RepealRef> RepealRefs();
+    /// <summary>
+    /// The 同时废止 references stated by catalogued versions that may name a document with these keys (<c>PolicyKeys</c>
+    /// of its title and 发文字号; null for none): those giving that 发文字号 or that title, found through an index. More may
+    /// come back than name it (the caller applies the naming rule), never fewer; in statement order (version, then order
+    /// within it).
+    /// </summary>
+    IReadOnlyList<RepealRef> RepealRefsNaming(string? titleKey, string? docNumberKey);
 }

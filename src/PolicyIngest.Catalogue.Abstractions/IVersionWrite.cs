@@ -28,8 +28,23 @@ public interface IVersionWrite : IVersionLookup
     /// <summary>Sets (or, with a null <paramref name="byVersionId"/>, clears) the version that supersedes <paramref name="versionId"/>.</summary>
     void SetSupersededBy(string versionId, string? byVersionId, string? reason);
 
-    /// <summary>Every 有效期调整 stated by a catalogued version, this one's included.</summary>
-    IReadOnlyList<ValidityChangeRef> ValidityChangeRefs();
+    /// <summary>
+    /// The references (同时废止, 有效期调整, cited documents) whose keys are not set: this version's own, and any stored before
+    /// the catalogue kept keys. Until keyed, every keyed look-up returns them too.
+    /// </summary>
+    IReadOnlyList<UnkeyedRef> UnkeyedRefs();
+
+    /// <summary>Sets a reference's keys (<c>PolicyKeys</c> of the title and 发文字号 it names), for the keyed look-ups.</summary>
+    void SetRefKeys(long refId, string? titleKey, string? docNumberKey);
+
+    /// <summary>The 有效期调整 one catalogued version states (this one's included), in its order.</summary>
+    IReadOnlyList<ValidityChangeRef> ValidityChangeRefsOf(string versionId);
+
+    /// <summary>
+    /// The 有效期调整 stated by catalogued versions (this one's included) that may name a document with these keys: as
+    /// <see cref="IVersionLookup.RepealRefsNaming"/>, more may come back, never fewer, in statement order.
+    /// </summary>
+    IReadOnlyList<ValidityChangeRef> ValidityChangeRefsNaming(string? titleKey, string? docNumberKey);
 
     /// <summary>A version's validity row; null for an unknown version.</summary>
     ValidityRow? Validity(string versionId);

@@ -8,3 +8,6 @@ public sealed record TrackedVersion(
 
 /// <summary>A 同时废止 reference stated by a version.</summary>
 public sealed record RepealRef(string VersionId, string? Title, string? DocNumber, string Text);
+
+/// <summary>A reference (of any kind) whose keys are not set yet: <paramref name="Id"/> names it to <c>IVersionWrite.SetRefKeys</c>.</summary>
+public sealed record UnkeyedRef(long Id, string? Title, string? DocNumber);

@@ -112,11 +112,14 @@ public sealed class CatalogueStore : IDisposable
 
     public PolicyDocument? LoadDocument(string versionId)
     {
+        object? json;
         lock (_gate)
         {
             using var cmd = Command(VersionSql.DocumentJson, ("$id", versionId));
-            return cmd.ExecuteScalar() is string json ? PolicyJson.Deserialize<PolicyDocument>(json) : null;
+            json = cmd.ExecuteScalar();
         }
+        // Read under the lock, parsed after it: other threads' statements do not wait for the JSON.
+        return json is string text ? PolicyJson.Deserialize<PolicyDocument>(text) : null;
     }
 
     public (long Policies, long Versions, long Clauses, long Amounts) Counts()
@@ -139,11 +142,18 @@ public sealed class CatalogueStore : IDisposable
     public VersionRow SaveVersion(PolicyDocument document, PolicyLink link, DateTimeOffset now,
         Action<IVersionWrite>? alsoWrite = null)
     {
+        var versionId = VersionIdFor(document.Sha256);
+        var policyId = link.ExistingPolicyId ?? PolicyIdFor(document.Sha256);
+        // Everything that needs only the document (its JSON, each row's values) is made before the lock.
+        var json = PolicyJson.Serialize(document, indented: false);
+        var rows = new List<(string Sql, (string, object?)[] Args)>();
+        AddPartRows(rows, versionId, 0, document);
+        for (var i = 0; i < document.Parts.Count; i++) AddPartRows(rows, versionId, i + 1, document.Parts[i]);
+        AddRefRows(rows, versionId, "repeals", document.Repeals);
+        AddRefRows(rows, versionId, "references", document.References);
         lock (_gate)
         {
             using var tx = Connection.BeginTransaction();
-            var versionId = VersionIdFor(document.Sha256);
-            var policyId = link.ExistingPolicyId ?? PolicyIdFor(document.Sha256);
             if (link.ExistingPolicyId is null)
             {
                 InsertOnce(tx, document, VersionSql.InsertPolicy, ("$id", policyId), ("$title", document.Title), ("$doc_number", document.DocNumber),
@@ -162,17 +172,12 @@ public sealed class CatalogueStore : IDisposable
                 ("$region", document.Region), ("$issued_on", Iso(document.IssuedOn)), ("$effective_from", Iso(document.EffectiveFrom)),
                 ("$expires_on", Iso(document.ExpiresOn)), ("$interprets", document.Interprets), ("$page_count", document.PageCount),
                 ("$link_reason", link.Reason), ("$now", now.ToString("O")));
-            Exec(tx, VersionSql.InsertDocument, ("$id", versionId), ("$json", PolicyJson.Serialize(document, indented: false)));
+            Exec(tx, VersionSql.InsertDocument, ("$id", versionId), ("$json", json));
 
-            WritePart(tx, versionId, 0, document);
-            for (var i = 0; i < document.Parts.Count; i++) WritePart(tx, versionId, i + 1, document.Parts[i]);
-
-            var refOrd = 0;
-            foreach (var r in document.Repeals)
-                Exec(tx, VersionSql.InsertDocRef, ("$v", versionId), ("$kind", "repeals"), ("$ord", refOrd++), ("$title", r.Title), ("$doc_number", r.DocNumber), ("$text", r.Text));
-            refOrd = 0;
-            foreach (var r in document.References)
-                Exec(tx, VersionSql.InsertDocRef, ("$v", versionId), ("$kind", "references"), ("$ord", refOrd++), ("$title", r.Title), ("$doc_number", r.DocNumber), ("$text", r.Text));
+            using (var statements = new PreparedStatements(tx))
+            {
+                foreach (var (sql, args) in rows) statements.Execute(sql, args);
+            }
 
             new ValidityStore(this).Write(tx, versionId, document);
 
@@ -187,37 +192,45 @@ public sealed class CatalogueStore : IDisposable
 
     public static string PolicyIdFor(string firstSha256) => "p" + firstSha256[..12];
 
-    private void WritePart(SqliteTransaction tx, string versionId, int partNo, PolicyDocument part)
+    /// <summary>The rows of one part (the document itself is part 0): the part, its clauses, amounts and rates.</summary>
+    private static void AddPartRows(List<(string, (string, object?)[])> rows, string versionId, int partNo, PolicyDocument part)
     {
-        Exec(tx, VersionSql.InsertPart, ("$v", versionId), ("$p", partNo), ("$title", part.Title), ("$doc_number", part.DocNumber),
+        rows.Add((VersionSql.InsertPart, [("$v", versionId), ("$p", partNo), ("$title", part.Title), ("$doc_number", part.DocNumber),
             ("$issuer", part.Issuer), ("$region", part.Region), ("$issued_on", Iso(part.IssuedOn)), ("$doc_type", part.DocType.ToId()),
-            ("$fields", part.Fields is null ? null : JsonSerializer.Serialize(part.Fields, PolicyJson.Compact)));
+            ("$fields", part.Fields is null ? null : JsonSerializer.Serialize(part.Fields, PolicyJson.Compact))]));
         for (var i = 0; i < part.Clauses.Count; i++)
         {
             var c = part.Clauses[i];
-            Exec(tx, VersionSql.InsertClause, ("$v", versionId), ("$p", partNo), ("$ord", i), ("$clause_id", c.Id), ("$kind", c.Kind.ToId()),
+            rows.Add((VersionSql.InsertClause, [("$v", versionId), ("$p", partNo), ("$ord", i), ("$clause_id", c.Id), ("$kind", c.Kind.ToId()),
                 ("$label", c.Label), ("$path", JsonSerializer.Serialize(c.Path, PolicyJson.Compact)), ("$heading", c.Heading), ("$text", c.Text),
                 ("$page", c.Page), ("$category", c.Category), ("$confidence", c.CategoryConfidence),
                 ("$instruments", JsonSerializer.Serialize(c.Instruments, PolicyJson.Compact)),
                 ("$industries", JsonSerializer.Serialize(c.Industries, PolicyJson.Compact)),
                 ("$instrument_confidences", JsonSerializer.Serialize(c.InstrumentConfidences, PolicyJson.Compact)),
-                ("$industry_confidences", JsonSerializer.Serialize(c.IndustryConfidences, PolicyJson.Compact)));
+                ("$industry_confidences", JsonSerializer.Serialize(c.IndustryConfidences, PolicyJson.Compact))]));
         }
         for (var i = 0; i < part.Amounts.Count; i++)
         {
             var a = part.Amounts[i];
-            Exec(tx, VersionSql.InsertAmount, ("$v", versionId), ("$p", partNo), ("$ord", i), ("$clause_id", a.ClauseId), ("$article", a.Article),
+            rows.Add((VersionSql.InsertAmount, [("$v", versionId), ("$p", partNo), ("$ord", i), ("$clause_id", a.ClauseId), ("$article", a.Article),
                 ("$text", a.Text), ("$yuan", DecimalText.Canonical(a.Yuan)), ("$yuan_fen", (long)decimal.Round(a.Yuan * 100m)),
                 ("$yuan_high", a.YuanHigh is { } h ? DecimalText.Canonical(h) : null), ("$unit", a.Unit), ("$role", a.Role.ToId()),
-                ("$per", a.Per), ("$condition", a.Condition));
+                ("$per", a.Per), ("$condition", a.Condition)]));
         }
         for (var i = 0; i < part.Rates.Count; i++)
         {
             var r = part.Rates[i];
-            Exec(tx, VersionSql.InsertRate, ("$v", versionId), ("$p", partNo), ("$ord", i), ("$clause_id", r.ClauseId), ("$article", r.Article),
+            rows.Add((VersionSql.InsertRate, [("$v", versionId), ("$p", partNo), ("$ord", i), ("$clause_id", r.ClauseId), ("$article", r.Article),
                 ("$text", r.Text), ("$percent", DecimalText.Canonical(r.Percent)),
-                ("$percent_high", r.PercentHigh is { } h ? DecimalText.Canonical(h) : null), ("$role", r.Role.ToId()), ("$base", r.Base));
+                ("$percent_high", r.PercentHigh is { } h ? DecimalText.Canonical(h) : null), ("$role", r.Role.ToId()), ("$base", r.Base)]));
         }
+    }
+
+    private static void AddRefRows(List<(string, (string, object?)[])> rows, string versionId, string kind, IReadOnlyList<DocRef> refs)
+    {
+        for (var i = 0; i < refs.Count; i++)
+            rows.Add((VersionSql.InsertDocRef, [("$v", versionId), ("$kind", kind), ("$ord", i), ("$title", refs[i].Title),
+                ("$doc_number", refs[i].DocNumber), ("$text", refs[i].Text)]));
     }
 
     private static string? Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

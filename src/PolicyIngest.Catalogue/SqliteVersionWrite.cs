@@ -25,7 +25,11 @@ internal sealed class SqliteVersionWrite(CatalogueStore catalogue, SqliteTransac
 
     public IReadOnlyList<TrackedVersion> VersionsOf(string policyId, DateOnly asOf) => _track.VersionsOf(policyId, asOf, tx);
 
-    public IReadOnlyList<RepealRef> RepealRefs() => _track.RepealRefs(tx);
+    public IReadOnlyList<RepealRef> RepealRefsNaming(string? titleKey, string? docNumberKey) => _track.RepealRefsNaming(titleKey, docNumberKey, tx);
+
+    public IReadOnlyList<UnkeyedRef> UnkeyedRefs() => _track.UnkeyedRefs(tx);
+
+    public void SetRefKeys(long refId, string? titleKey, string? docNumberKey) => _track.SetRefKeys(tx, refId, titleKey, docNumberKey);
 
     public void SetKeys(string? titleKey, string? docNumberKey, string? textKey) =>
         _track.SetKeys(tx, VersionId, titleKey, docNumberKey, textKey);
@@ -35,7 +39,10 @@ internal sealed class SqliteVersionWrite(CatalogueStore catalogue, SqliteTransac
     public void SetSupersededBy(string versionId, string? byVersionId, string? reason) =>
         _track.SetSupersededBy(tx, versionId, byVersionId, reason);
 
-    public IReadOnlyList<ValidityChangeRef> ValidityChangeRefs() => _validity.ChangeRefs(tx);
+    public IReadOnlyList<ValidityChangeRef> ValidityChangeRefsOf(string versionId) => _validity.ChangeRefsOf(versionId, tx);
+
+    public IReadOnlyList<ValidityChangeRef> ValidityChangeRefsNaming(string? titleKey, string? docNumberKey) =>
+        _validity.ChangeRefsNaming(titleKey, docNumberKey, tx);
 
     public ValidityRow? Validity(string versionId) => _validity.Of(versionId, tx);
 

@@ -27,7 +27,7 @@ public sealed class TrackStore(CatalogueStore catalogue) : IVersionLookup
     /// <summary>The versions of a policy, oldest first (by issue date, then arrival).</summary>
     public IReadOnlyList<TrackedVersion> VersionsOf(string policyId, DateOnly asOf) => VersionsOf(policyId, asOf, null);
 
-    public IReadOnlyList<RepealRef> RepealRefs() => RepealRefs(null);
+    public IReadOnlyList<RepealRef> RepealRefsNaming(string? titleKey, string? docNumberKey) => RepealRefsNaming(titleKey, docNumberKey, null);
 
     internal void SetKeys(SqliteTransaction tx, string versionId, string? titleKey, string? docNumberKey, string? textKey) =>
         Exec(tx, TrackSql.SetKeys, ("$id", versionId), ("$title_key", titleKey), ("$doc_number_key", docNumberKey), ("$text_key", textKey));
@@ -44,11 +44,11 @@ public sealed class TrackStore(CatalogueStore catalogue) : IVersionLookup
     internal IReadOnlyList<TrackedVersion> VersionsOf(string policyId, DateOnly asOf, SqliteTransaction? tx) =>
         Query(tx, TrackSql.ByPolicy, asOf, ("$policy", policyId));
 
-    internal IReadOnlyList<RepealRef> RepealRefs(SqliteTransaction? tx)
+    internal IReadOnlyList<RepealRef> RepealRefsNaming(string? titleKey, string? docNumberKey, SqliteTransaction? tx)
     {
         lock (catalogue.Gate)
         {
-            using var cmd = catalogue.Command(TrackSql.RepealRefs);
+            using var cmd = catalogue.Command(TrackSql.RepealRefsByKeys, ("$title_key", titleKey), ("$doc_number_key", docNumberKey));
             cmd.Transaction = tx;
             using var r = cmd.ExecuteReader();
             var list = new List<RepealRef>();
@@ -56,6 +56,22 @@ public sealed class TrackStore(CatalogueStore catalogue) : IVersionLookup
             return list;
         }
     }
+
+    internal IReadOnlyList<UnkeyedRef> UnkeyedRefs(SqliteTransaction tx)
+    {
+        lock (catalogue.Gate)
+        {
+            using var cmd = catalogue.Command(TrackSql.UnkeyedRefs);
+            cmd.Transaction = tx;
+            using var r = cmd.ExecuteReader();
+            var list = new List<UnkeyedRef>();
+            while (r.Read()) list.Add(new UnkeyedRef(r.GetInt64(0), NullableString(r, 1), NullableString(r, 2)));
+            return list;
+        }
+    }
+
+    internal void SetRefKeys(SqliteTransaction tx, long refId, string? titleKey, string? docNumberKey) =>
+        Exec(tx, TrackSql.SetRefKeys, ("$id", refId), ("$title_key", titleKey), ("$doc_number_key", docNumberKey));
 
     internal void SetRepealedBy(SqliteTransaction tx, string versionId, string byVersionId, string reason) =>
         Exec(tx, TrackSql.SetRepealedBy, ("$id", versionId), ("$by", byVersionId), ("$reason", reason));

@@ -37,9 +37,14 @@ public sealed class ValidityStore(CatalogueStore catalogue)
             Text(r, 10) is { } trial ? new ValidityBasis(trial, Text(r, 11) ?? "", null) : null, Text(r, 12), Text(r, 13)),
             ("$v", versionId)).FirstOrDefault();
 
-    internal IReadOnlyList<ValidityChangeRef> ChangeRefs(SqliteTransaction? tx) =>
-        Query(tx, ValiditySql.ChangeRefs, r =>
-            new ValidityChangeRef(r.GetString(0), Text(r, 1), Text(r, 2), r.GetString(3), Date(r, 4), r.IsDBNull(5) ? null : r.GetInt32(5)));
+    internal IReadOnlyList<ValidityChangeRef> ChangeRefsNaming(string? titleKey, string? docNumberKey, SqliteTransaction? tx) =>
+        Query(tx, ValiditySql.ChangeRefsByKeys, ChangeRef, ("$title_key", titleKey), ("$doc_number_key", docNumberKey));
+
+    internal IReadOnlyList<ValidityChangeRef> ChangeRefsOf(string versionId, SqliteTransaction? tx) =>
+        Query(tx, ValiditySql.ChangeRefsOf, ChangeRef, ("$v", versionId));
+
+    private static ValidityChangeRef ChangeRef(SqliteDataReader r) =>
+        new(r.GetString(0), Text(r, 1), Text(r, 2), r.GetString(3), Date(r, 4), r.IsDBNull(5) ? null : r.GetInt32(5));
 
     /// <summary>Sets the version's end (status reads it) and who changed it; a null <paramref name="changedBy"/> restores its own.</summary>
     internal void SetExpiresOn(SqliteTransaction tx, string versionId, DateOnly? expiresOn, string? changedBy, string? reason)

@@ -56,6 +56,7 @@ public static class EvaluateCommand
         new FetchBenchmark(),
         new SearchBenchmark(),
         new SegmentBenchmark(),
+        new ScaleBenchmark(),
     ];
 
     public static Command Create() => Group("evaluate", "print measured quality figures", Evaluations);

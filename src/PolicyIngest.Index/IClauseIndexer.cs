@@ -11,4 +11,11 @@ namespace PolicyIngest.Index;
 public interface IClauseIndexer
 {
     void IndexVersion(IVersionWrite version, PolicyDocument document);
+
+    /// <summary>
+    /// Does ahead what needs only the document (the FTS5 indexer segments its clauses), before the catalogue is locked for
+    /// the version's write; the indexer returned writes it inside the write with <see cref="IndexVersion"/> for that
+    /// document. By default nothing is done ahead.
+    /// </summary>
+    IClauseIndexer Prepare(PolicyDocument document) => this;
 }

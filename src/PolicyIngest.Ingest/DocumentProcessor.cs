@@ -20,15 +20,17 @@ public sealed class DocumentProcessor(
     public ReadOptions ReadOptions => readOptions;
 
     /// <param name="httpCharset">The charset the HTTP response declared for these bytes (fetched pages), if any.</param>
+    /// <param name="sha256">The bytes' SHA-256 (<see cref="Sha256Hex"/>) when the caller has it already: not computed again.</param>
     /// <exception cref="UnreadableDocumentException">the file cannot be read, or reading it failed or ran past
     /// <see cref="ReadOptions.FileTimeout"/>: a failure on one input is that input's error, never the run's.</exception>
-    public PolicyDocument Process(byte[] bytes, string source, CancellationToken cancellationToken = default, string? httpCharset = null)
+    public PolicyDocument Process(byte[] bytes, string source, CancellationToken cancellationToken = default, string? httpCharset = null,
+        string? sha256 = null)
     {
         var options = httpCharset is null ? readOptions : readOptions with { HttpCharset = httpCharset };
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // Parsers in process (PdfPig, OpenXml, AngleSharp) do not all observe cancellation: the work runs on its own
         // task so that a runaway parse can be abandoned at the limit instead of holding up every other file.
-        var work = Task.Run(() => ProcessGuarded(bytes, source, options, limit.Token), CancellationToken.None);
+        var work = Task.Run(() => ProcessGuarded(bytes, sha256, source, options, limit.Token), CancellationToken.None);
         bool finished;
         try { finished = work.Wait(options.FileTimeout, cancellationToken); }
         catch (AggregateException ex) when (ex.InnerException is not null)
@@ -43,11 +45,11 @@ public sealed class DocumentProcessor(
             $"reading took longer than the {options.FileTimeout.TotalSeconds:0} s limit per file (--file-timeout); abandoned");
     }
 
-    private PolicyDocument ProcessGuarded(byte[] bytes, string source, ReadOptions options, CancellationToken cancellationToken)
+    private PolicyDocument ProcessGuarded(byte[] bytes, string? sha256, string source, ReadOptions options, CancellationToken cancellationToken)
     {
         try
         {
-            var sha = Sha256Hex(bytes);
+            var sha = sha256 ?? Sha256Hex(bytes);
             var text = readers.Read(bytes, source, options, cancellationToken);
             var document = structure.Parse(text, new DocumentIdentity(source, sha));
             return Enrich(document);

@@ -55,7 +55,7 @@ public sealed class IngestService(
         PolicyDocument document;
         try
         {
-            document = processor.Process(bytes, source, cancellationToken, httpCharset);
+            document = processor.Process(bytes, source, cancellationToken, httpCharset, sha);
         }
         catch (UnreadableDocumentException ex)
         {
@@ -79,8 +79,12 @@ public sealed class IngestService(
         var absorbed = new List<VersionRow>();
         if (link.ExistingPolicyId is { } existing)
         {
+            var rows = new TrackStore(catalogue).VersionsOf(existing, PolicyClock.Today(clock)).ToDictionary(v => v.Id, StringComparer.Ordinal);
             foreach (var version in catalogue.VersionsOf(existing).Reverse())
             {
+                // A 发文字号 or date on the version's row that contradicts the incoming one makes it another text (Judge's
+                // first test): its stored document is not read, so only the few versions that could be this text are compared.
+                if (rows.TryGetValue(version.Id, out var row) && Renditions.Contradicts(row.DocNumber, row.IssuedOn, row.EffectiveFrom, document)) continue;
                 if (catalogue.LoadDocument(version.Id) is not { } catalogued) continue;
                 var verdict = Renditions.Judge(catalogued, RenditionText.Of(catalogued), document, text);
                 if (Renditions.IsFileOfVersion(verdict.Relation)) return KeptAsFile(document, version, verdict);
@@ -95,16 +99,18 @@ public sealed class IngestService(
             link = link with { Reason = joins ? $"{link.Reason}；{why}" : why };
         }
         VersionTracker.Outcome? tracked = null;
-        var row = catalogue.SaveVersion(document, link, clock.GetUtcNow(), version =>
+        // The clauses are analysed for the index before the catalogue is locked for the write: only the rows are written under it.
+        var index = indexer?.Prepare(document);
+        var stored = catalogue.SaveVersion(document, link, clock.GetUtcNow(), version =>
         {
             foreach (var part in absorbed) version.AbsorbPart(part.Id);
-            indexer?.IndexVersion(version, document);
+            index?.IndexVersion(version, document);
             tracked = tracker?.Record(version, document, text.Key);
         });
         // Post-store hook (Track): the 新旧对照 reports of a revision or a repeal, written after the commit.
-        var reports = tracked is null ? [] : tracker!.WriteReports(row.Id, tracked);
+        var reports = tracked is null ? [] : tracker!.WriteReports(stored.Id, tracked);
         return new IngestResult(document.Source, joins ? IngestOutcome.NewVersion : IngestOutcome.New,
-            row.Id, row.PolicyId, document.Title, LinkReason: link.Reason, Reports: reports);
+            stored.Id, stored.PolicyId, document.Title, LinkReason: link.Reason, Reports: reports);
     }
 
     private IngestResult KeptAsFile(PolicyDocument document, VersionRow version, TextVerdict verdict)

@@ -30,9 +30,8 @@ public sealed class VersionLinker(TimeProvider clock) : IVersionLinker
                 return new PolicyLink(repealed.PolicyId, $"废止 {repealed.Id}（{repealed.Title}{(repealed.DocNumber is null ? "" : " " + repealed.DocNumber)}）：{r.Text}");
         }
 
-        foreach (var r in store.RepealRefs())
+        foreach (var r in RepealRefsNaming(store, document))
         {
-            if (!Names(r, document)) continue;
             if (store.Version(r.VersionId, asOf) is { } repealer)
                 return new PolicyLink(repealer.PolicyId, $"被先行入库的 {repealer.Id}（{repealer.Title}）废止：{r.Text}");
         }
@@ -73,6 +72,14 @@ public sealed class VersionLinker(TimeProvider clock) : IVersionLinker
                 .ToList();
         return [];
     }
+
+    /// <summary>
+    /// The stored 同时废止 references that name this document (<see cref="Names"/>), in statement order: looked up by its
+    /// title and 发文字号 keys, so the cost does not grow with the number of references in the catalogue.
+    /// </summary>
+    public static IEnumerable<RepealRef> RepealRefsNaming(IVersionLookup versions, PolicyDocument document) =>
+        versions.RepealRefsNaming(PolicyKeys.TitleToMatch(document.Title), PolicyKeys.DocNumber(document.DocNumber))
+            .Where(r => Names(r, document));
 
     /// <summary>Whether a stored repeal reference names this document (the rule of <see cref="Resolve"/>).</summary>
     public static bool Names(RepealRef r, PolicyDocument document)

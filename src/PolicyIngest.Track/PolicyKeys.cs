@@ -16,6 +16,12 @@ public static partial class PolicyKeys
         return s.Length == 0 ? null : s;
     }
 
+    /// <summary>
+    /// The title key a reference to this title is looked up by: null when the key is shorter than four characters, which
+    /// names nothing (a reference matches by title only on a key of four or more).
+    /// </summary>
+    public static string? TitleToMatch(string? title) => Title(title) is { Length: >= 4 } key ? key : null;
+
     public static string? Issuer(string? issuer) =>
         string.IsNullOrWhiteSpace(issuer) ? null : ComparableText.From(issuer).Text;
 

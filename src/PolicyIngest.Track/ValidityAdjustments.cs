@@ -18,21 +18,25 @@ public static class ValidityAdjustments
     public static void Record(IVersionWrite version, PolicyDocument document, DateOnly asOf)
     {
         var versionId = version.VersionId;
-        var refs = version.ValidityChangeRefs();
         var targets = new HashSet<string>();
-        foreach (var c in refs.Where(r => r.VersionId == versionId))
+        foreach (var c in version.ValidityChangeRefsOf(versionId))
             targets.UnionWith(Named(version, c, asOf).Select(t => t.Id));
-        if (refs.Any(r => r.VersionId != versionId && Names(r, document.Title, document.DocNumber))) targets.Add(versionId);
-        foreach (var id in targets) Rederive(version, id, refs, asOf);
+        if (Naming(version, document.Title, document.DocNumber).Any(r => r.VersionId != versionId)) targets.Add(versionId);
+        foreach (var id in targets) Rederive(version, id, asOf);
     }
 
+    /// <summary>The stored changes that name this title/number (<see cref="Names"/>), in statement order, looked up by its keys.</summary>
+    private static IEnumerable<ValidityChangeRef> Naming(IVersionWrite version, string? title, string? docNumber) =>
+        version.ValidityChangeRefsNaming(PolicyKeys.TitleToMatch(title), PolicyKeys.DocNumber(docNumber))
+            .Where(r => Names(r, title, docNumber));
+
     /// <summary>The version's end: its own, then each change naming it from a document not issued before it, oldest first.</summary>
-    private static void Rederive(IVersionWrite version, string targetId, IReadOnlyList<ValidityChangeRef> refs, DateOnly asOf)
+    private static void Rederive(IVersionWrite version, string targetId, DateOnly asOf)
     {
         if (version.Version(targetId, asOf) is not { } target) return;
         var end = version.Validity(targetId)?.StatedExpiresOn;
         string? by = null, reason = null;
-        var changes = refs.Where(r => r.VersionId != targetId && Names(r, target.Title, target.DocNumber))
+        var changes = Naming(version, target.Title, target.DocNumber).Where(r => r.VersionId != targetId)
             .Select(r => (Ref: r, By: version.Version(r.VersionId, asOf)))
             .Where(x => x.By is not null && !(x.By.IssuedOn < target.IssuedOn))
             .OrderBy(x => x.By!.IssuedOn ?? DateOnly.MaxValue).ThenBy(x => x.By!.IngestedAt);

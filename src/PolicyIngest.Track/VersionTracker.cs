@@ -31,6 +31,9 @@ public sealed class VersionTracker(TrackStore store, TimeProvider clock)
         var versionId = version.VersionId;
         version.SetKeys(PolicyKeys.Title(document.Title), PolicyKeys.DocNumber(document.DocNumber),
             textKey ?? Renditions.RenditionText.Of(document).Key);
+        // The references this version states (and any stored before references had keys) get the keys they are looked up by.
+        foreach (var r in version.UnkeyedRefs())
+            version.SetRefKeys(r.Id, PolicyKeys.Title(r.Title), PolicyKeys.DocNumber(r.DocNumber));
         var repealed = new List<string>();
         foreach (var r in document.Repeals)
         {
@@ -42,9 +45,9 @@ public sealed class VersionTracker(TrackStore store, TimeProvider clock)
             }
         }
         // A repealing document that arrived before this one.
-        foreach (var r in version.RepealRefs())
+        foreach (var r in VersionLinker.RepealRefsNaming(version, document))
         {
-            if (r.VersionId == versionId || !VersionLinker.Names(r, document)) continue;
+            if (r.VersionId == versionId) continue;
             // A document cannot repeal one issued after it (a later version sharing the repealed title).
             if (version.Version(r.VersionId, asOf) is not { } repealer || !IssuedAfter(repealer.IssuedOn, document.IssuedOn) && repealer.IssuedOn is not null && document.IssuedOn is not null) continue;
             version.SetRepealedBy(versionId, r.VersionId, $"被先行入库的 {r.VersionId} 废止：{r.Text}");

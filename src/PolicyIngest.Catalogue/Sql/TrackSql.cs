@@ -22,8 +22,29 @@ internal static class TrackSql
         ORDER BY COALESCE(v.issued_on, v.effective_from, substr(v.ingested_at, 1, 10)), v.seq
         """;
 
-    /// <summary>Every 同时废止 reference: which version states it, and what it names.</summary>
-    public const string RepealRefs = "SELECT version_id, title, doc_number, text FROM doc_ref WHERE kind = 'repeals' ORDER BY version_id, ord";
+    /// <summary>
+    /// The doc refs that may name a document with these keys (migration 090): by 发文字号 key, by title key, and every row
+    /// not keyed yet; through the indexes, never the whole table. Used with a kind filter by <see cref="RepealRefsByKeys"/>
+    /// and <see cref="ValiditySql.ChangeRefsByKeys"/>.
+    /// </summary>
+    internal const string RefRowsByKeys = """
+        SELECT rowid FROM doc_ref WHERE doc_number_key = $doc_number_key
+        UNION SELECT rowid FROM doc_ref WHERE title_key = $title_key
+        UNION SELECT rowid FROM doc_ref WHERE keyed = 0
+        """;
+
+    /// <summary>The 同时废止 references that may name a document with these keys: which version states each, and what it names.</summary>
+    public const string RepealRefsByKeys = $"""
+        SELECT version_id, title, doc_number, text FROM doc_ref
+        WHERE kind = 'repeals' AND rowid IN ({RefRowsByKeys})
+        ORDER BY version_id, ord
+        """;
+
+    /// <summary>References of any kind whose keys are not set yet: their own (just stored) and any from before migration 090.</summary>
+    public const string UnkeyedRefs = "SELECT rowid, title, doc_number FROM doc_ref WHERE keyed = 0";
+
+    public const string SetRefKeys =
+        "UPDATE doc_ref SET title_key = $title_key, doc_number_key = $doc_number_key, keyed = 1 WHERE rowid = $id";
 
     public const string SetRepealedBy =
         "UPDATE version SET repealed_by = $by, status_reason = $reason WHERE id = $id AND (repealed_by IS NULL OR repealed_by = $by)";

@@ -22,9 +22,16 @@ internal static class ValiditySql
         VALUES ($v, 'extends', $ord, $title, $doc_number, $text, $expires_on, $extend_months)
         """;
 
-    /// <summary>Every 有效期调整 a version states, oldest statement first.</summary>
-    public const string ChangeRefs = """
-        SELECT version_id, title, doc_number, text, expires_on, extend_months FROM doc_ref WHERE kind = 'extends' ORDER BY version_id, ord
+    /// <summary>The 有效期调整 that may name a document with these keys (see <see cref="TrackSql.RefRowsByKeys"/>).</summary>
+    public const string ChangeRefsByKeys = $"""
+        SELECT version_id, title, doc_number, text, expires_on, extend_months FROM doc_ref
+        WHERE kind = 'extends' AND rowid IN ({TrackSql.RefRowsByKeys})
+        ORDER BY version_id, ord
+        """;
+
+    /// <summary>The 有效期调整 one version states, in its order.</summary>
+    public const string ChangeRefsOf = """
+        SELECT version_id, title, doc_number, text, expires_on, extend_months FROM doc_ref WHERE kind = 'extends' AND version_id = $v ORDER BY ord
         """;
 
     public const string SetExpiresOn = "UPDATE version SET expires_on = $expires_on WHERE id = $v";

@@ -15,15 +15,23 @@ public static class Renditions
     public static TextVerdict Judge(PolicyDocument catalogued, RenditionText cataloguedText, PolicyDocument incoming, RenditionText incomingText,
         RenditionOptions? options = null)
     {
-        if (!Agree(PolicyKeys.DocNumber(catalogued.DocNumber), PolicyKeys.DocNumber(incoming.DocNumber))
-            || !Agree(catalogued.IssuedOn, incoming.IssuedOn)
-            || !Agree(catalogued.EffectiveFrom, incoming.EffectiveFrom)
+        if (Contradicts(catalogued.DocNumber, catalogued.IssuedOn, catalogued.EffectiveFrom, incoming)
             || !Agree(catalogued.ExpiresOn, incoming.ExpiresOn))
             return new TextVerdict(TextRelation.Different, 0, 0, 0);
         var identified = Same(PolicyKeys.DocNumber(catalogued.DocNumber), PolicyKeys.DocNumber(incoming.DocNumber))
             || Same(catalogued.IssuedOn, incoming.IssuedOn);
         return RenditionJudge.Compare(cataloguedText, incomingText, options, partsAllowed: identified);
     }
+
+    /// <summary>
+    /// Whether a catalogued version's 发文字号, issue or effective date contradicts the incoming document's: then
+    /// <see cref="Judge"/> finds them <see cref="TextRelation.Different"/> whatever the words. Asked of the values on a
+    /// version's row, it spares reading and comparing the stored document of a version that cannot be the same text.
+    /// </summary>
+    public static bool Contradicts(string? docNumber, DateOnly? issuedOn, DateOnly? effectiveFrom, PolicyDocument incoming) =>
+        !Agree(PolicyKeys.DocNumber(docNumber), PolicyKeys.DocNumber(incoming.DocNumber))
+        || !Agree(issuedOn, incoming.IssuedOn)
+        || !Agree(effectiveFrom, incoming.EffectiveFrom);
 
     /// <summary>Whether the verdict makes the incoming file another file of the catalogued version.</summary>
     public static bool IsFileOfVersion(TextRelation relation) =>
