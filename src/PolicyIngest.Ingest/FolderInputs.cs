@@ -79,6 +79,7 @@ public static class FolderInputs
     {
         foreach (var name in CatalogueLayout.OwnFolders)
             owned.TryAdd(CatalogueLayout.Folder(catalogueFile, name), $"the catalogue's own {name} folder (next to {Path.GetFileName(catalogueFile)}), not policy documents");
+        owned.TryAdd(CatalogueLayout.SearchIndex(catalogueFile), $"the search index of {Path.GetFileName(catalogueFile)}, not policy documents");
     }
 
     private static string RealPath(string directory)

@@ -75,6 +75,7 @@ public class IngestFolderTest
         Assert.Contains("the catalogue's own reports folder", Reason("reports" + Path.DirectorySeparatorChar));
         Assert.Contains("the catalogue's own archive folder", Reason("archive" + Path.DirectorySeparatorChar));
         Assert.Contains("the catalogue's own locks folder", Reason("locks" + Path.DirectorySeparatorChar));
+        Assert.Contains("the search index of catalogue.db", Reason("catalogue.db.lucene" + Path.DirectorySeparatorChar));
         Assert.Equal("not a policy document (JSON data)", Reason("exports/catalogue.json"));
         Assert.Equal("not a policy document (an xlsx spreadsheet)", Reason("exports/catalogue.xlsx"));
         foreach (var table in new[] { "policies", "amounts", "clauses" }) Assert.Equal("not a policy document (a CSV table)", Reason($"exports/csv/{table}.csv"));
@@ -100,6 +101,7 @@ public class IngestFolderTest
         Assert.Contains("new", elsewhere.Results.Values);
         Assert.Contains("the catalogue's own reports folder (next to catalogue.db)", elsewhere.Skipped[Path.Combine(folder, "reports") + Path.DirectorySeparatorChar]);
         Assert.Contains(Path.Combine(folder, "archive") + Path.DirectorySeparatorChar, elsewhere.Skipped.Keys);
+        Assert.Contains(Path.Combine(folder, "catalogue.db.lucene") + Path.DirectorySeparatorChar, elsewhere.Skipped.Keys);
     }
 
     [Fact]
