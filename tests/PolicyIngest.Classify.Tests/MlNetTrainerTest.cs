@@ -1,0 +1,111 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using PolicyIngest.Classify.Features;
+using PolicyIngest.Classify.MachineLearning;
+using PolicyIngest.Classify.Model;
+using PolicyIngest.Classify.Training;
+
+namespace PolicyIngest.Classify.Tests;
+
+public class MlNetTrainerTest
+{
+    /// <summary>Every 8th real labelled clause (about 170, every category, most instruments): small enough to train in a second at 12 bits.</summary>
+    private static readonly Lazy<IReadOnlyList<LabelledClause>> SmallReal = new(() =>
+        [.. TrainingData.LoadClauses(Repo.Training).Where((_, i) => i % 8 == 0)]);
+
+    private static readonly FeatureOptions SmallFeatures = FeatureOptions.Default with { Bits = 12 };
+
+    private static MlNetClauseModel Train(MlNetLearner learner) =>
+        new MlNetClauseModelTrainer(MlNetOptions.For(learner), SmallFeatures, TrainerTest.Segmenter.Value).TrainLinear(SmallReal.Value);
+
+    public static TheoryData<MlNetLearner> LinearLearners => new()
+    {
+        MlNetLearner.LbfgsMaximumEntropy, // why: the softmax category model and LBFGS binaries (the default ML.NET trainer)
+        MlNetLearner.SdcaMaximumEntropy,  // why: SDCA's models carry their own calibrators and L2 scale
+        MlNetLearner.OneVersusAllLbfgs,   // why: one-versus-all sub-models are read by name out of ML.NET's model and normalised
+    };
+
+    [Theory]
+    [MemberData(nameof(LinearLearners))]
+    public void SaveLoad_RealClauses_SameLabelsAndConfidences(MlNetLearner learner)
+    {
+        var trained = Train(learner);
+        using var dir = new TempDir();
+        var folder = dir.File(MlNetModelFile.DirectoryName);
+        trained.Save(folder);
+        Assert.True(File.Exists(Path.Combine(folder, "category.zip")), "the category model is an ML.NET model file");
+        var loaded = MlNetModelFile.Load(folder, TrainerTest.Segmenter.Value);
+        Assert.Equal(learner == MlNetLearner.OneVersusAllLbfgs, loaded.CategoryOneVsRest);
+        foreach (var clause in SmallReal.Value)
+        {
+            var before = trained.Predict(clause.Input);
+            var after = loaded.Predict(clause.Input);
+            Assert.Equal(before.Category, after.Category);
+            Assert.Equal(before.CategoryConfidence, after.CategoryConfidence, 1e-9);
+            Assert.Equal(before.Instruments, after.Instruments);
+            Assert.Equal(before.Industries, after.Industries);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(LinearLearners))]
+    public void Weights_ReadOutOfMlNet_GiveMlNetsOwnProbabilities(MlNetLearner learner)
+    {
+        // why: the product scores the weights read out of the ML.NET models with its own dot product; they must give what
+        // ML.NET itself gives (class order, bias, the calibrator folded in) or the shipped labels are not the trained ones
+        var trained = Train(learner);
+        var model = trained.Model;
+        var ml = new MLContext(1);
+        var dimension = model.Features.Dimension;
+        var inputs = SmallReal.Value.Take(40).Select(c => c.Input).ToList();
+        var rows = inputs.Select(i => new ClauseRow { Features = FeatureColumn.ToVBuffer(model.Features.Extract(i), dimension), Class = 1 }).ToList();
+        var categoryScores = trained.Parts.Category.Transformer!.Transform(FeatureColumn.Load(ml, rows, dimension, model.Categories.Count))
+            .GetColumn<VBuffer<float>>("Score").Select(v => v.DenseValues().ToArray()).ToList();
+        var grant = trained.Parts.Instruments[ClauseTaxonomy.Instruments.ToList().IndexOf("grant")].Transformer!;
+        var grantP = grant.Transform(FeatureColumn.Load(ml, rows, dimension, 1)).GetColumn<float>("Probability").ToList();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var scores = model.Scores(model.Features.Extract(inputs[i]));
+            var probabilities = Probabilities(scores[..model.Categories.Count], model.CategoryOneVsRest);
+            for (var k = 0; k < probabilities.Length; k++) Assert.Equal(categoryScores[i][k], probabilities[k], 1e-4);
+            var grantScore = scores[model.Categories.Count + ClauseTaxonomy.Instruments.ToList().IndexOf("grant")];
+            Assert.Equal(grantP[i], 1 / (1 + Math.Exp(-grantScore)), 1e-4);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(LinearLearners))]
+    public void Predict_EveryGivenLabel_HasConfidenceInUnitInterval(MlNetLearner learner)
+    {
+        var trained = Train(learner);
+        foreach (var clause in SmallReal.Value)
+        {
+            var p = trained.Predict(clause.Input);
+            Assert.InRange(p.CategoryConfidence, 0, 1);
+            Assert.Equal(p.Instruments.Order(), p.InstrumentConfidences.Keys.Order());
+            Assert.Equal(p.Industries.Order(), p.IndustryConfidences.Keys.Order());
+            foreach (var c in p.InstrumentConfidences.Values.Concat(p.IndustryConfidences.Values)) Assert.InRange(c, 0, 1);
+        }
+    }
+
+    [Fact]
+    public void Train_SmallRealSet_LearnsItsOwnCategories()
+    {
+        // why: a trainer that scrambles the class order still "trains"; on its own training clauses it must be mostly right
+        var trained = Train(MlNetLearner.LbfgsMaximumEntropy);
+        var right = SmallReal.Value.Count(c => trained.Predict(c.Input).Category == c.Category);
+        Assert.True(right >= 0.9 * SmallReal.Value.Count, $"{right} of {SmallReal.Value.Count} categories right on the training clauses");
+    }
+
+    private static double[] Probabilities(double[] logits, bool oneVersusAll)
+    {
+        if (oneVersusAll)
+        {
+            var sigmoids = logits.Select(s => 1 / (1 + Math.Exp(-s))).ToArray();
+            return [.. sigmoids.Select(s => s / sigmoids.Sum())];
+        }
+        var max = logits.Max();
+        var exp = logits.Select(s => Math.Exp(s - max)).ToArray();
+        return [.. exp.Select(e => e / exp.Sum())];
+    }
+}
