@@ -109,3 +109,26 @@ public class MlNetTrainerTest
         return [.. exp.Select(e => e / exp.Sum())];
     }
 }
+
+public class MlNetClassifierModelsTest
+{
+    [Fact]
+    public void TryLoad_FolderWithMlNetModel_LoadsIt_AndMetadataPicksTheNamedOne()
+    {
+        // why: ClassifierModels is how the product finds its model; an ML.NET folder must load, and with both formats
+        // present the one classify.meta.json names wins (train removes the other, but a hand-copied folder may have both)
+        var clauses = TrainingData.LoadClauses(Repo.Training).Where((_, i) => i % 8 == 0).ToList();
+        var features = FeatureOptions.Default with { Bits = 12 };
+        var mlnet = new MlNetClauseModelTrainer(MlNetOptions.For(MlNetLearner.OneVersusAllLbfgs), features, TrainerTest.Segmenter.Value).TrainLinear(clauses);
+        using var dir = new TempDir();
+        mlnet.Save(dir.File(MlNetModelFile.DirectoryName));
+        var loaded = ClassifierModels.TryLoad(dir.Path, () => TrainerTest.Segmenter.Value);
+        Assert.NotNull(loaded);
+        Assert.True(loaded.Model.CategoryOneVsRest, "the ML.NET one-versus-all model was loaded");
+
+        new ClauseModelTrainer(features, segmenter: TrainerTest.Segmenter.Value).Train(clauses).Save(dir.File(ClauseModel.FileName));
+        Assert.False(ClassifierModels.TryLoad(dir.Path, () => TrainerTest.Segmenter.Value)!.Model.CategoryOneVsRest); // no metadata: the own file first
+        File.WriteAllText(dir.File(ClassifierModels.MetadataFileName), $$"""{"model": "{{MlNetModelFile.DirectoryName}}"}""");
+        Assert.True(ClassifierModels.TryLoad(dir.Path, () => TrainerTest.Segmenter.Value)!.Model.CategoryOneVsRest);
+    }
+}

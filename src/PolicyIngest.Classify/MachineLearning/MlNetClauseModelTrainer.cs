@@ -113,8 +113,9 @@ public sealed class MlNetClauseModelTrainer(MlNetOptions options, FeatureOptions
                 L2Regularization = (float)(options.CategoryL2 * weightSum / rows.Count), L1Regularization = 0, MaximumNumberOfIterations = options.SdcaEpochs,
                 NumberOfThreads = 1, Shuffle = false, ConvergenceTolerance = 1e-3f,
             }).Fit(view),
+            // The binary trainer reads the multiclass label column: OneVersusAll turns it into each class's positives.
             MlNetLearner.OneVersusAllLbfgs => ml.MulticlassClassification.Trainers.OneVersusAll(
-                LbfgsBinary(ml, options.CategoryL2 * weightSum / classes), FeatureColumn.Class, useProbabilities: true).Fit(view),
+                LbfgsBinary(ml, options.CategoryL2 * weightSum / classes, FeatureColumn.Class), FeatureColumn.Class, useProbabilities: true).Fit(view),
             _ => throw new InvalidOperationException($"not a linear learner: {options.Learner}"),
         };
         return new MlNetPart(transformer, null);
@@ -148,10 +149,10 @@ public sealed class MlNetClauseModelTrainer(MlNetOptions options, FeatureOptions
         return parts;
     }
 
-    private LbfgsLogisticRegressionBinaryTrainer LbfgsBinary(MLContext ml, double l2) =>
+    private LbfgsLogisticRegressionBinaryTrainer LbfgsBinary(MLContext ml, double l2, string label = FeatureColumn.Positive) =>
         ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
         {
-            LabelColumnName = FeatureColumn.Positive, FeatureColumnName = FeatureColumn.Features, ExampleWeightColumnName = FeatureColumn.Weight,
+            LabelColumnName = label, FeatureColumnName = FeatureColumn.Features, ExampleWeightColumnName = FeatureColumn.Weight,
             L2Regularization = (float)l2, L1Regularization = 0, MaximumNumberOfIterations = options.MaxIterations, NumberOfThreads = 1,
             OptimizationTolerance = 1e-7f,
         });

@@ -19,7 +19,7 @@ namespace PolicyIngest.Classify.MachineLearning;
 /// </summary>
 public static class MlNetModelFile
 {
-    public const string DirectoryName = "classify.mlnet";
+    public const string DirectoryName = ClassifierModels.MlNetDirectoryName;
     public const string ManifestFileName = "clause-model.json";
     public const string Format = "PolicyIngest.MlNetClauseModel/1";
 

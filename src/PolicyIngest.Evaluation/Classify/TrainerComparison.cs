@@ -6,12 +6,21 @@ using PolicyIngest.Classify.Training;
 namespace PolicyIngest.Evaluation.Classify;
 
 /// <summary>A trainer to compare: its name and its candidate settings (the first is its default), each a trainer.</summary>
-public sealed record Contender(string Name, IReadOnlyList<(string Setting, IClauseModelTrainer Trainer)> Candidates);
+public sealed record Contender(string Name, IReadOnlyList<(string Setting, IClauseModelTrainer Trainer)> Candidates)
+{
+    /// <summary>Cross-validated on the first fold split only (too slow for more; the report says so).</summary>
+    public bool FirstSplitOnly { get; init; }
+
+    /// <summary>Whether nested CV chooses among settings (one candidate: nested is the plain figure).</summary>
+    public bool Nested => Candidates.Count > 1;
+}
 
 /// <param name="Plain">grouped CV of the default setting</param>
 /// <param name="Nested">grouped CV with the setting chosen inside each outer fold</param>
 /// <param name="Chosen">per outer fold, the setting its inner CV chose</param>
-public sealed record ContenderRun(string Contender, int Seed, TaskScores Plain, TaskScores Nested, IReadOnlyList<string> Chosen, TimeSpan Time);
+/// <param name="NestedPredictions">every scored clause's labels under nested CV (plain CV without nesting), in the clauses' order</param>
+public sealed record ContenderRun(string Contender, int Seed, TaskScores Plain, TaskScores Nested, IReadOnlyList<string> Chosen, TimeSpan Time,
+    IReadOnlyList<ClauseLabels> NestedPredictions);
 
 /// <summary>
 /// Every contender under the same grouped folds: plain cross-validation of its default setting, and nested
@@ -63,7 +72,7 @@ public static class TrainerComparison
             Interlocked.Add(ref ticks[item.Contender], clock.Elapsed.Ticks);
         });
         return [.. contenders.Select((c, k) => new ContenderRun(c.Name, seed, ClassifierEvaluation.Score(clauses, plain[k]),
-            ClassifierEvaluation.Score(clauses, nested[k]), chosen[k], TimeSpan.FromTicks(ticks[k])))];
+            ClassifierEvaluation.Score(clauses, nested[k]), chosen[k], TimeSpan.FromTicks(ticks[k]), nested[k]))];
     }
 
     /// <summary>What the inner CV maximises: the mean of the three tasks' headline figures.</summary>

@@ -22,7 +22,8 @@ public static class TrainerComparisonReport
         var runs = new List<ContenderRun>();
         foreach (var seed in seeds)
         {
-            runs.AddRange(TrainerComparison.Run(clauses, synthetic, contenders, seed, ClassifierEvaluation.DefaultFolds, innerFolds, threads, cancellationToken));
+            var these = seed == seeds[0] ? contenders : [.. contenders.Where(c => !c.FirstSplitOnly)];
+            runs.AddRange(TrainerComparison.Run(clauses, synthetic, these, seed, ClassifierEvaluation.DefaultFolds, innerFolds, threads, cancellationToken));
             context.Err.WriteLine($"evaluate classify: seed {seed} done at {clock.Elapsed.TotalSeconds:0} s");
         }
         var keywords = ClassifierEvaluation.Score(clauses, [.. clauses.Select(c => KeywordRules.Predict(c.Input))]);
@@ -61,7 +62,8 @@ public static class TrainerComparisonReport
                         "(mean of category macro-F1, instruments micro-F1, industries micro-F1); plain: the default setting");
         o.WriteLine();
         foreach (var c in contenders)
-            o.WriteLine($"  {c.Name,-16} {c.Candidates[0].Trainer.Name}" + (nested && c.Candidates.Count > 1 ? $"; settings tried: {string.Join(", ", c.Candidates.Select(x => x.Setting))}" : ""));
+            o.WriteLine($"  {c.Name,-16} {c.Candidates[0].Trainer.Name}" + (nested && c.Nested ? $"; settings tried: {string.Join(", ", c.Candidates.Select(x => x.Setting))}" : "")
+                + (c.FirstSplitOnly ? $"; plain CV on split {seeds[0]} only (too slow for nested CV: see TrainerChoices)" : ""));
         o.WriteLine($"  {"keywords",-16} the keyword rules (KeywordRules), no training");
         if (nested) Table(o, "NESTED CV (headline)", contenders, runs, keywords, r => r.Nested, seeds);
         Table(o, nested ? "plain CV, default setting" : "plain CV", contenders, runs, keywords, r => r.Plain, seeds);
@@ -72,6 +74,8 @@ public static class TrainerComparisonReport
         PerLabel(o, "category", ClauseTaxonomy.Categories, contenders, runs.Where(r => r.Seed == first).ToList(), keywords, nested, s => s.Category.PerLabel);
         PerLabel(o, "instruments", ClauseTaxonomy.Instruments, contenders, runs.Where(r => r.Seed == first).ToList(), keywords, nested, s => s.Instruments.PerLabel);
         PerLabel(o, "industries", ClauseTaxonomy.Industries, contenders, runs.Where(r => r.Seed == first).ToList(), keywords, nested, s => s.Industries.PerLabel);
+
+        Review(o, clauses, contenders, runs.Where(r => r.Seed == first).ToList(), nested, first);
 
         if (nested)
         {
@@ -96,6 +100,11 @@ public static class TrainerComparisonReport
         foreach (var c in contenders)
         {
             var mine = runs.Where(r => r.Contender == c.Name).Select(pick).ToList();
+            if (title.StartsWith("NESTED", StringComparison.Ordinal) && !c.Nested)
+            {
+                o.WriteLine($"  {c.Name,-16} (no nested CV; plain figures below)");
+                continue;
+            }
             o.WriteLine($"  {c.Name,-16} {Cell(mine, s => s.Category.MacroF1),-26} {Cell(mine, s => s.Category.Accuracy, false),-14} " +
                         $"{Cell(mine, s => s.Instruments.MicroF1),-26} {Cell(mine, s => s.Industries.MicroF1),-26} {Cell(mine, s => s.SpecificIndustries.MicroF1, false),-13}");
         }
@@ -125,6 +134,32 @@ public static class TrainerComparisonReport
                 line += $"{perLabel(nested ? run.Nested : run.Plain)[j].F1,15:0.00}";
             }
             o.WriteLine(line + $"{keywordScores[j].F1,10:0.00}");
+        }
+    }
+
+    /// <summary>How many clauses the review threshold flags, and how often a flagged / an unflagged clause has a wrong label.</summary>
+    private static void Review(TextWriter o, IReadOnlyList<LabelledClause> clauses, IReadOnlyList<Contender> contenders, IReadOnlyList<ContenderRun> runs, bool nested, int seed)
+    {
+        o.WriteLine();
+        o.WriteLine($"{PolicyIngest.Core.Model.ClauseReview.Flag} (review flag: the least sure given label below a threshold), {(nested ? "nested" : "plain")} CV, fold split {seed}: " +
+                    "share of clauses flagged; share with any label wrong (category, instruments or industries) among flagged / unflagged");
+        double[] thresholds = [0.5, PolicyIngest.Core.Model.ClauseReview.Threshold, 0.7, 0.8];
+        o.WriteLine($"  {"trainer",-16}" + string.Concat(thresholds.Select(t => $"{(t == PolicyIngest.Core.Model.ClauseReview.Threshold ? $"< {t:0.0} (shipped)" : $"< {t:0.0}"),-26}")));
+        foreach (var c in contenders)
+        {
+            var predicted = runs.Single(r => r.Contender == c.Name).NestedPredictions;
+            var wrong = clauses.Select((g, i) => g.Category != predicted[i].Category || !g.Instruments.Order().SequenceEqual(predicted[i].Instruments.Order())
+                || !g.Industries.Order().SequenceEqual(predicted[i].Industries.Order())).ToArray();
+            var lowest = predicted.Select(p => PolicyIngest.Core.Model.ClauseReview.LowestConfidence(p.CategoryConfidence, p.InstrumentConfidences, p.IndustryConfidences) ?? 1).ToArray();
+            var line = $"  {c.Name,-16}";
+            foreach (var t in thresholds)
+            {
+                var flagged = Enumerable.Range(0, clauses.Count).Where(i => lowest[i] < t).ToList();
+                var rest = Enumerable.Range(0, clauses.Count).Where(i => lowest[i] >= t).ToList();
+                double Wrong(List<int> set) => set.Count == 0 ? 0 : set.Count(i => wrong[i]) / (double)set.Count;
+                line += $"{$"{flagged.Count / (double)clauses.Count:P0}: {Wrong(flagged):P0} / {Wrong(rest):P0}",-26}";
+            }
+            o.WriteLine(line);
         }
     }
 
