@@ -1,6 +1,7 @@
 namespace PolicyIngest.Classify.MachineLearning;
 
 /// <summary>Which ML.NET learner fits the clause models.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<MlNetLearner>))]
 public enum MlNetLearner
 {
     /// <summary>category: LbfgsMaximumEntropy (softmax); instruments and industries: LbfgsLogisticRegression per label</summary>
