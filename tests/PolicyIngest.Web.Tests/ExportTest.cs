@@ -107,6 +107,13 @@ public class ExportTest
         Assert.Equal("1000000", amounts[3].GetProperty("yuanHigh").GetRawText());
         var clause = root.GetProperty("clauses").EnumerateArray().First(c => c.GetProperty("clauseId").GetString() == "ch1/art1");
         Assert.Equal(["grant"], clause.GetProperty("instruments").EnumerateArray().Select(e => e.GetString()));
+        // why: the review flag (issue 19) is the catalogue's stored confidences, not recomputed: a classified clause has
+        // its least sure label's confidence, and is flagged exactly when that is below the threshold
+        var lowest = clause.GetProperty("lowestConfidence");
+        Assert.Equal(JsonValueKind.Number, lowest.ValueKind);
+        Assert.InRange(lowest.GetDouble(), 0, 1);
+        Assert.Equal(lowest.GetDouble() < PolicyIngest.Core.Model.ClauseReview.Threshold ? PolicyIngest.Core.Model.ClauseReview.Flag : null,
+            clause.GetProperty("needsReview").GetString());
         var policy = root.GetProperty("policies").EnumerateArray().First(p => p.GetProperty("docNumber").GetString() == "测经信发〔2025〕7号");
         Assert.Equal("in_force", policy.GetProperty("status").GetString());
         Assert.Equal("2028-02-28", policy.GetProperty("expiresOn").GetString());

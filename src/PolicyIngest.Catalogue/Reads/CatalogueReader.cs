@@ -1,3 +1,4 @@
+using PolicyIngest.Core.Model;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -26,7 +27,14 @@ public sealed record AmountExportRow(
 public sealed record ClauseExportRow(
     string PolicyId, string VersionId, string PolicyTitle, string? DocNumber, int PartNo, string? PartTitle, int Ord,
     string ClauseId, string Kind, string Label, IReadOnlyList<string> Path, string? Heading, string Text, int? Page,
-    string? Category, IReadOnlyList<string> Instruments, IReadOnlyList<string> Industries);
+    string? Category, IReadOnlyList<string> Instruments, IReadOnlyList<string> Industries)
+{
+    /// <summary>The lowest confidence among the clause's given labels (<see cref="ClauseReview"/>); null when it has none.</summary>
+    public double? LowestConfidence { get; init; }
+
+    /// <summary>Flagged <see cref="ClauseReview.Flag"/>: a label was given with a confidence below <see cref="ClauseReview.Threshold"/>.</summary>
+    public bool NeedsReview => ClauseReview.NeedsReview(LowestConfidence);
+}
 
 /// <summary>
 /// Read-only queries over the catalogue for exports and the web UI. Rows are streamed: enumerate each result once,
@@ -60,7 +68,14 @@ public sealed class CatalogueReader(CatalogueStore store)
         Query(ExportSql.Clauses, r => new ClauseExportRow(
             r.GetString(0), r.GetString(1), r.GetString(2), Text(r, 3), r.GetInt32(4), Text(r, 5), r.GetInt32(6), r.GetString(7),
             r.GetString(8), r.GetString(9), List(r.GetString(10)), Text(r, 11), r.GetString(12), r.IsDBNull(13) ? null : r.GetInt32(13),
-            Text(r, 14), List(r.GetString(15)), List(r.GetString(16))), ("$scope", (int)scope));
+            Text(r, 14), List(r.GetString(15)), List(r.GetString(16)))
+        {
+            LowestConfidence = Text(r, 14) is null ? null : ClauseReview.LowestConfidence(r.IsDBNull(17) ? null : r.GetDouble(17),
+                Confidences(r.GetString(18)), Confidences(r.GetString(19))),
+        }, ("$scope", (int)scope));
+
+    private static IReadOnlyDictionary<string, double> Confidences(string json) =>
+        System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, double>>(json) ?? [];
 
     private static VersionStatusRow ReadVersion(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetString(3), Text(r, 4), Text(r, 5), Text(r, 6), Text(r, 7),

@@ -48,7 +48,8 @@ internal static class ExportSql
 
     public const string Clauses = """
         SELECT v.policy_id, v.id, v.title, v.doc_number, c.part_no, p.title, c.ord, c.clause_id, c.kind, c.label, c.path_json,
-               c.heading, c.text, c.page, c.category, c.instruments_json, c.industries_json
+               c.heading, c.text, c.page, c.category, c.instruments_json, c.industries_json,
+               c.category_confidence, c.instrument_confidences_json, c.industry_confidences_json
         FROM clause c
         JOIN version v ON v.id = c.version_id
         LEFT JOIN part p ON p.version_id = c.version_id AND p.part_no = c.part_no

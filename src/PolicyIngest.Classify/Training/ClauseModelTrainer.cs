@@ -77,7 +77,7 @@ public sealed class ClauseModelTrainer(FeatureOptions? features = null, Logistic
     /// What the instrument models read of each clause: its features, plus the instrument-only word block for the
     /// support clauses (the only ones instruments are trained on) when the options have one.
     /// </summary>
-    private static IReadOnlyList<SparseVector> InstrumentInputs(ClauseFeatures features, IReadOnlyList<LabelledClause> clauses, IReadOnlyList<SparseVector> x)
+    internal static IReadOnlyList<SparseVector> InstrumentInputs(ClauseFeatures features, IReadOnlyList<LabelledClause> clauses, IReadOnlyList<SparseVector> x)
     {
         if (features.Options.InstrumentWordWeight <= 0) return x;
         return [.. clauses.Select((c, i) => c.Category == ClauseTaxonomy.SupportCategory ? SparseVector.Sum(x[i], features.ExtractInstrumentWords(c.Input)) : x[i])];

@@ -19,5 +19,8 @@ public interface ITrainedClauseModel
 {
     ClauseLabels Predict(ClauseInput input);
 
+    /// <summary>What <see cref="Save"/> writes in a models directory: a file, or a folder (an ML.NET model).</summary>
+    string FileName => ClauseModel.FileName;
+
     void Save(string path);
 }

@@ -26,8 +26,13 @@ public static class DocumentPrinter
         {
             var depth = new string(' ', 2 + 2 * Math.Max(0, c.Path.Count - 1));
             var text = c.Text.Length > 60 ? c.Text[..60] + "…" : c.Text;
-            o.WriteLine($"{pad}{depth}{c.Label} {c.Heading ?? text}".TrimEnd());
+            var review = ClauseReview.LowestConfidence(c) is { } lowest && ClauseReview.NeedsReview(lowest)
+                ? $"  [{ClauseReview.Flag} {lowest.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}]" : "";
+            o.WriteLine($"{pad}{depth}{c.Label} {c.Heading ?? text}".TrimEnd() + review);
         }
+        var flagged = d.Clauses.Count(ClauseReview.NeedsReview);
+        if (flagged > 0)
+            o.WriteLine($"{pad}  {ClauseReview.Flag} {flagged} 条（分类置信度低于 {ClauseReview.Threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}）");
         foreach (var a in d.Amounts)
             o.WriteLine($"{pad}  ¥ {a.Article} {a.Text} = {DecimalText.Canonical(a.Yuan)}{(a.YuanHigh is { } h ? "–" + DecimalText.Canonical(h) : "")} 元 [{a.Role.ToId()}]");
         foreach (var part in d.Parts.Take(indent == 0 ? 200 : 0))

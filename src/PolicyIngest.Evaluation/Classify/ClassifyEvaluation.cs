@@ -11,7 +11,7 @@ namespace PolicyIngest.Evaluation.Classify;
 public sealed class ClassifyEvaluation : IMeasurement
 {
     public string Name => "classify";
-    public string Description => "5-fold cross-validated macro/micro-F1, per-label precision/recall and confusion matrix of the clause classifiers, keyword baseline side by side, and seed 002's card 工具分类";
+    public string Description => "the clause trainers (own logistic regression, ML.NET LBFGS/SDCA/one-versus-all/LightGbm) side by side with the keyword rules: nested and plain grouped 5-fold CV on three fold splits, per-label F1, the review flag; --detail: one trainer's full report";
 
     private static readonly Option<string?> SeedsOption = new("--seeds")
     {
@@ -23,11 +23,39 @@ public sealed class ClassifyEvaluation : IMeasurement
         Description = "choose the instrument models' log-count mix and L2 inside each outer fold by an inner 3-fold CV (about 9 minutes per seed) and print the outer figures and the choices",
     };
 
-    public IReadOnlyList<Option> Options => [SeedsOption, NestedOption];
+    private static readonly Option<bool> DetailOption = new("--detail")
+    {
+        Description = "one trainer's full report instead of the comparison: per-label tables, confusion matrix, real-data-only run and seed 002's card task (the report before ML.NET; with --trainer NAME, that trainer's)",
+    };
+
+    private static readonly Option<string?> TrainersOption = new("--trainers")
+    {
+        Description = $"the trainers to compare, comma-separated (default all: {string.Join(", ", TrainerChoices.Names)})",
+    };
+
+    private static readonly Option<string?> TrainerOption = new("--trainer")
+    {
+        Description = $"with --detail: the trainer whose report to print (default {TrainerChoices.Own})",
+    };
+
+    private static readonly Option<int> InnerFoldsOption = new("--inner-folds")
+    {
+        Description = "inner folds of the comparison's nested cross-validation (default 2, to keep the run near ten minutes; 0: plain cross-validation only)",
+        DefaultValueFactory = _ => 2,
+    };
+
+    private static readonly Option<int> ThreadsOption = new("--threads")
+    {
+        Description = "work items (trainer × outer fold) run at once (default: the processor count); the figures do not depend on it",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+    };
+
+    public IReadOnlyList<Option> Options => [SeedsOption, NestedOption, DetailOption, TrainersOption, TrainerOption, InnerFoldsOption, ThreadsOption];
 
     public int Run(CliContext context, CancellationToken cancellationToken)
     {
-        int[] seeds = [ClassifierEvaluation.DefaultSeed];
+        var compare = !context.Parse.GetValue(DetailOption) && !context.Parse.GetValue(NestedOption);
+        int[] seeds = compare ? TrainerComparisonReport.DefaultSeeds : [ClassifierEvaluation.DefaultSeed];
         if (context.Parse.GetValue(SeedsOption) is { Length: > 0 } list)
         {
             try { seeds = [.. list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(int.Parse)]; }
@@ -46,14 +74,40 @@ public sealed class ClassifyEvaluation : IMeasurement
             context.Err.WriteLine($"error: {ex.Message}");
             return ExitCodes.BadInput;
         }
+        if (compare)
+        {
+            var names = context.Parse.GetValue(TrainersOption) is { Length: > 0 } t
+                ? t.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                : TrainerChoices.Names;
+            if (names.FirstOrDefault(n => !TrainerChoices.Names.Contains(n)) is { } unknown)
+            {
+                context.Err.WriteLine($"error: --trainers: '{unknown}' is not one of {string.Join(", ", TrainerChoices.Names)}");
+                return ExitCodes.BadInput;
+            }
+            var innerFolds = context.Parse.GetValue(InnerFoldsOption);
+            if (innerFolds is 1 or < 0)
+            {
+                context.Err.WriteLine($"error: --inner-folds takes 0 (no nested CV) or 2 and more, not {innerFolds}");
+                return ExitCodes.BadInput;
+            }
+            return TrainerComparisonReport.Run(context, clauses, synthetic, [.. names.Select(n => TrainerChoices.Contender(n, context.Services.Segmenter, nested: innerFolds >= 2))],
+                seeds, innerFolds, context.Parse.GetValue(ThreadsOption), cancellationToken);
+        }
         if (context.Parse.GetValue(NestedOption)) return RunNested(context, clauses, synthetic, seeds, cancellationToken);
-        var report = ClassifierEvaluation.CrossValidate(clauses, new ClauseModelTrainer(segmenter: context.Services.Segmenter), seed: seeds[0], extraTraining: synthetic);
-        var realOnly = synthetic.Count == 0 ? null : ClassifierEvaluation.CrossValidate(clauses, new ClauseModelTrainer(segmenter: context.Services.Segmenter), seed: seeds[0]);
+        var trainerName = context.Parse.GetValue(TrainerOption) ?? TrainerChoices.Own;
+        if (!TrainerChoices.Names.Contains(trainerName))
+        {
+            context.Err.WriteLine($"error: --trainer: '{trainerName}' is not one of {string.Join(", ", TrainerChoices.Names)}");
+            return ExitCodes.BadInput;
+        }
+        IClauseModelTrainer Trainer() => TrainerChoices.Contender(trainerName, context.Services.Segmenter, nested: false).Candidates[0].Trainer;
+        var report = ClassifierEvaluation.CrossValidate(clauses, Trainer(), seed: seeds[0], extraTraining: synthetic);
+        var realOnly = synthetic.Count == 0 ? null : ClassifierEvaluation.CrossValidate(clauses, Trainer(), seed: seeds[0]);
         List<(int Seed, TaskFigures Figures)> perSeed = [(seeds[0], TaskFigures.From(report.Model))];
         foreach (var seed in seeds.Skip(1))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            perSeed.Add((seed, TaskFigures.From(ClassifierEvaluation.CrossValidate(clauses, new ClauseModelTrainer(segmenter: context.Services.Segmenter), seed: seed, extraTraining: synthetic).Model)));
+            perSeed.Add((seed, TaskFigures.From(ClassifierEvaluation.CrossValidate(clauses, Trainer(), seed: seed, extraTraining: synthetic).Model)));
         }
         var cards = File.Exists(Path.Combine(dataDir, CardToolTask.FileName)) ? CardToolTask.CrossValidate(CardToolTask.Load(dataDir)) : null;
         if (context.Json)

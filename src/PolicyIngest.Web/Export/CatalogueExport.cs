@@ -1,3 +1,4 @@
+using PolicyIngest.Core.Model;
 using System.Globalization;
 using PolicyIngest.Catalogue;
 using PolicyIngest.Catalogue.Reads;
@@ -87,6 +88,8 @@ public static class ExportTables
         new("类别名称", "categoryName", c => c.Category is null ? null : Labels.Category(c.Category), 10),
         new("支持方式", "instruments", c => c.Instruments, 16),
         new("行业", "industries", c => c.Industries, 16),
+        new("最低置信度", "lowestConfidence", c => c.LowestConfidence is { } l ? Math.Round(l, 4) : null, 10),
+        new(ClauseReview.Flag, "needsReview", c => c.NeedsReview ? ClauseReview.Flag : null, 8),
         new("政策ID", "policyId", c => c.PolicyId, 15),
         new("版本ID", "versionId", c => c.VersionId, 15),
     ];

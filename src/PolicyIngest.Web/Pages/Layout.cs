@@ -63,7 +63,7 @@ public static class Layout
         .st-expired{color:#6e7781;border-color:#6e7781;background:#f0f0f0}.st-amended{color:#9a6700;border-color:#9a6700;background:#fff8c5}
         .st-not_yet_effective{color:#0550ae;border-color:#0550ae;background:#ddf4ff}
         .chip{display:inline-flex;align-items:baseline;gap:.25rem;margin:.1rem .2rem .1rem 0;padding:0 .45rem;border-radius:1rem;background:var(--bg);border:1px solid var(--line);font-size:.85rem;white-space:nowrap}
-        .chip.amt{background:#fff4e5;border-color:#f0b35b}.chip small{color:var(--muted)}
+        .chip.amt{background:#fff4e5;border-color:#f0b35b}.chip.review{background:#fdecea;border-color:#e57373}.chip small{color:var(--muted)}
         .status{margin:.5rem 0 1rem;padding:.5rem .75rem;background:var(--bg);border-left:4px solid var(--line)}
         dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:0}
         dl.meta dt{color:var(--muted)}dl.meta dd{margin:0}

@@ -188,6 +188,8 @@ public static class PolicyPage
             if (!string.IsNullOrEmpty(c.Category)) tags.Add(Layout.Chip(Labels.Category(c.Category), "cat"));
             tags.AddRange(c.Instruments.Select(i => Layout.Chip(Labels.Instrument(i))));
             tags.AddRange(c.Industries.Select(i => Layout.Chip(Labels.Industry(i))));
+            if (ClauseReview.LowestConfidence(c) is { } lowest && ClauseReview.NeedsReview(lowest))
+                tags.Add(Layout.Chip($"{ClauseReview.Flag} {lowest.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}", "review"));
             tags.AddRange(amountsByClause[c.Id].Select(a => Layout.AmountChip(a.Yuan, a.YuanHigh, a.Unit, a.Role.ToId(), a.Text)));
             var showHeading = !string.IsNullOrEmpty(c.Heading) && !c.Text.StartsWith(c.Heading, StringComparison.Ordinal);
             return H($"""
