@@ -36,6 +36,7 @@ internal static class JsonExport
                     case null: json.WriteNullValue(); break;
                     case decimal d: json.WriteRawValue(DecimalText.Canonical(d), skipInputValidation: true); break;
                     case int i: json.WriteNumberValue(i); break;
+                    case double x: json.WriteNumberValue(x); break;
                     case IEnumerable<string> many:
                         json.WriteStartArray();
                         foreach (var item in many) json.WriteStringValue(item);
