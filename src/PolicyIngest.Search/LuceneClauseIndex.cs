@@ -75,9 +75,6 @@ public sealed class LuceneClauseIndex : IDisposable
     public static LuceneClauseIndex Open(string path, ClauseAnalyzer analyzer, bool withSmartCn = false) =>
         new(new NIOFSDirectory(new DirectoryInfo(path)), analyzer, withSmartCn);
 
-    /// <summary>An index in memory (tests).</summary>
-    public static LuceneClauseIndex InMemory(ClauseAnalyzer analyzer, bool withSmartCn = false) => new(new RAMDirectory(), analyzer, withSmartCn);
-
     /// <summary>The last catalogue change the searchable index holds, and the catalogue it follows (null: none yet).</summary>
     public (string? CatalogueId, long AppliedChange) Applied
     {
@@ -220,10 +217,6 @@ public sealed class LuceneClauseIndex : IDisposable
         }
     }
 
-    /// <summary>Row ids of the best <paramref name="max"/> documents for a query, best first, with their scores (no filter).</summary>
-    public List<(long RowId, float Score)> Top(Query query, int max, Similarity? similarity = null) =>
-        Search(query, null, max, null, similarity).Rows;
-
     /// <summary>The analysed head of a version: its jieba words and bigrams.</summary>
     private sealed record HeadTerms(List<PolicyIngest.Index.Search.Term> Words, List<PolicyIngest.Index.Search.Term> Grams);
 
@@ -243,7 +236,6 @@ public sealed class LuceneClauseIndex : IDisposable
             new StringField(LuceneFields.RowId, d.RowId.ToString(CultureInfo.InvariantCulture), Field.Store.NO),
             new NumericDocValuesField(LuceneFields.RowId, d.RowId),
             new StringField(LuceneFields.Version, d.VersionId, Field.Store.NO),
-            new StringField(LuceneFields.Policy, d.PolicyId, Field.Store.NO),
             new TextField(LuceneFields.Jieba, new TermListTokenStream(_analyzer.Words(indexText))),
             new TextField(LuceneFields.Grams, new TermListTokenStream(ClauseAnalyzer.Bigrams(indexText))),
             new TextField(LuceneFields.HeadJieba, new TermListTokenStream(head.Words)),

@@ -9,8 +9,6 @@ public static class LuceneFields
     /// <summary>The clause's version: a catalogue change names a version, and its documents are replaced by this key.</summary>
     public const string Version = "version";
 
-    public const string Policy = "policy";
-
     /// <summary>SmartChineseAnalyzer's words (HMM over its own dictionary) of label, heading and text.</summary>
     public const string SmartCn = "smartcn";
 

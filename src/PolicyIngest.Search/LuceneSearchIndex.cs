@@ -25,22 +25,24 @@ public sealed class LuceneSearchIndex(CatalogueStore catalogue, LuceneClauseInde
         return Run(SearchQuery.Parse(query), LuceneFilter.Of(filter), max, null, default).Rows.Select(r => r.RowId).ToList();
     }
 
-    private (List<(long RowId, float Score)> Rows, int Total, Dictionary<string, Dictionary<string, int>>? Facets, bool Relaxed) Run(
+    /// <summary>The matches, and the query they answer: a question cut into words when the relaxed search needed that.</summary>
+    private (List<(long RowId, float Score)> Rows, int Total, Dictionary<string, Dictionary<string, int>>? Facets, bool Relaxed, SearchQuery Answered) Run(
         SearchQuery query, Query? filter, int max, DateOnly? facetsAsOf, CancellationToken cancellationToken)
     {
         var groups = builder.Groups(query);
-        if (builder.Build(query, groups, groups.Count) is not { } strict) return ([], 0, null, false);
+        if (builder.Build(query, groups, groups.Count) is not { } strict) return ([], 0, null, false, query);
         var found = index.Search(strict, filter, max, facetsAsOf, similarity, cancellationToken);
-        if (found.Total > 0) return (found.Rows, found.Total, found.Facets, false);
+        if (found.Total > 0) return (found.Rows, found.Total, found.Facets, false, query);
+        var original = query;
         query = QuestionTerms.Split(query, index.ClauseAnalyzer);
         groups = builder.Groups(query);
-        if (groups.Count < 2) return (found.Rows, found.Total, found.Facets, false);
+        if (groups.Count < 2) return (found.Rows, found.Total, found.Facets, false, original);
         for (var minimum = groups.Count - 1; minimum >= 1; minimum--)
         {
             found = index.Search(builder.Build(query, groups, minimum)!, filter, max, facetsAsOf, similarity, cancellationToken);
-            if (found.Total > 0) return (found.Rows, found.Total, found.Facets, true);
+            if (found.Total > 0) return (found.Rows, found.Total, found.Facets, true, query);
         }
-        return (found.Rows, found.Total, found.Facets, false);
+        return (found.Rows, found.Total, found.Facets, false, original);
     }
 
     public SearchResult Search(SearchRequest request, CancellationToken cancellationToken = default)
@@ -50,10 +52,10 @@ public sealed class LuceneSearchIndex(CatalogueStore catalogue, LuceneClauseInde
         var query = SearchQuery.Parse(request.Query);
         var offset = Math.Max(0, request.Offset);
         var limit = Math.Max(0, request.Limit);
-        var (rows, total, facets, relaxed) = Run(query, LuceneFilter.Of(request.Filter), offset + limit, request.Filter.AsOf, cancellationToken);
+        var (rows, total, facets, relaxed, answered) = Run(query, LuceneFilter.Of(request.Filter), offset + limit, request.Filter.AsOf, cancellationToken);
         var page = rows.Skip(offset).Take(limit).Select(r => (r.RowId, (double)r.Score)).ToList();
-        var shown = relaxed ? QuestionTerms.Split(query, index.ClauseAnalyzer) : query;   // highlight the words a question was cut into
-        var hits = catalogue.ReadConsistently(() => ResultPage.Hits(catalogue, page, shown, request.Filter.AsOf, _highlighter, cancellationToken));
+        // Snippets highlight what was matched: the words a question was cut into, when it was.
+        var hits = catalogue.ReadConsistently(() => ResultPage.Hits(catalogue, page, answered, request.Filter.AsOf, _highlighter, cancellationToken));
         return new SearchResult(request.Query, total, Math.Round(clock.Elapsed.TotalMilliseconds, 1), hits,
             ResultPage.Freeze(facets ?? [])) { Relaxed = relaxed };
     }

@@ -34,23 +34,24 @@ public sealed class Fts5SearchIndex(CatalogueStore catalogue, ClauseAnalyzer ana
     /// every term in many combinations, and be evaluated again for every k); the clauses with the most are then ranked
     /// by bm25 under the expression that names each group once.
     /// </remarks>
-    private (List<ClauseMatch> Matches, bool Relaxed) Matches(SearchQuery query, ClauseFilter filter)
+    private (List<ClauseMatch> Matches, bool Relaxed, SearchQuery Answered) Matches(SearchQuery query, ClauseFilter filter)
     {
         var match = _expression.Build(query);
-        if (match is null) return ([], false);
+        if (match is null) return ([], false, query);
         var matches = ClauseSearchStore.Matches(catalogue, match, _options.WordsWeight, _options.GramsWeight, filter);
-        if (matches.Count > 0 || !_options.RelaxWhenEmpty) return (matches, false);
+        if (matches.Count > 0 || !_options.RelaxWhenEmpty) return (matches, false, query);
+        var original = query;
         query = QuestionTerms.Split(query, analyzer);
         var groups = _expression.Groups(query);
-        if (groups.Count < 2) return (matches, false);
+        if (groups.Count < 2) return (matches, false, original);
         matches = ClauseSearchStore.MostGroupsMatches(catalogue, groups, filter);
-        if (matches.Count == 0) return (matches, false);
+        if (matches.Count == 0) return (matches, false, original);
         var any = _expression.Any(query) ?? match;
         var ranks = ClauseSearchStore.RanksOfRows(catalogue, any, _options.WordsWeight, _options.GramsWeight,
             matches.Select(m => m.RowId).ToList());
         matches = matches.Select(m => m with { Rank = ranks.GetValueOrDefault(m.RowId) }).ToList();
         matches.Sort((a, b) => a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank) : a.RowId.CompareTo(b.RowId));
-        return (matches, true);
+        return (matches, true, query);
     }
 
     public SearchResult Search(SearchRequest request, CancellationToken cancellationToken = default)
@@ -60,8 +61,9 @@ public sealed class Fts5SearchIndex(CatalogueStore catalogue, ClauseAnalyzer ana
         // The matches and the details of the page shown come from one state of the catalogue.
         var (total, relaxed, hits, facets) = catalogue.ReadConsistently(() =>
         {
-            var (matches, wasRelaxed) = Matches(query, request.Filter);
-            var (hits, facets) = ResultPage.Build(catalogue, matches, m => -m.Rank, wasRelaxed ? QuestionTerms.Split(query, analyzer) : query, request, _highlighter, cancellationToken);
+            var (matches, wasRelaxed, answered) = Matches(query, request.Filter);
+            // Snippets highlight what was matched: the words a question was cut into, when it was.
+            var (hits, facets) = ResultPage.Build(catalogue, matches, m => -m.Rank, answered, request, _highlighter, cancellationToken);
             return (matches.Count, wasRelaxed, hits, facets);
         });
         return new SearchResult(request.Query, total, Math.Round(clock.Elapsed.TotalMilliseconds, 1), hits, facets) { Relaxed = relaxed };
