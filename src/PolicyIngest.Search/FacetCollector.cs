@@ -60,23 +60,25 @@ internal sealed class FacetCollector(int asOf) : ICollector
         _segment = null;
     }
 
-    private void Add(string facet, SortedDocValues? values, Dictionary<long, int> counts)
+    private void Add(string facet, SortedDocValues? values, int[] counts)
     {
         var bytes = new BytesRef();
-        foreach (var (ord, n) in counts)
+        for (var ord = 0; ord < counts.Length; ord++)
         {
-            values!.LookupOrd((int)ord, bytes);
-            Count(facet, bytes.Utf8ToString(), n);
+            if (counts[ord] == 0) continue;
+            values!.LookupOrd(ord, bytes);
+            Count(facet, bytes.Utf8ToString(), counts[ord]);
         }
     }
 
-    private void Add(string facet, SortedSetDocValues? values, Dictionary<long, int> counts)
+    private void Add(string facet, SortedSetDocValues? values, int[] counts)
     {
         var bytes = new BytesRef();
-        foreach (var (ord, n) in counts)
+        for (var ord = 0; ord < counts.Length; ord++)
         {
+            if (counts[ord] == 0) continue;
             values!.LookupOrd(ord, bytes);
-            Count(facet, bytes.Utf8ToString(), n);
+            Count(facet, bytes.Utf8ToString(), counts[ord]);
         }
     }
 
@@ -98,21 +100,28 @@ internal sealed class FacetCollector(int asOf) : ICollector
         public readonly NumericDocValues? Superseded = reader.GetNumericDocValues(LuceneFields.Superseded);
         public readonly NumericDocValues? Effective = reader.GetNumericDocValues(LuceneFields.EffectiveFrom);
         public readonly NumericDocValues? Expires = reader.GetNumericDocValues(LuceneFields.ExpiresOn);
-        public readonly Dictionary<long, int> RegionCounts = [], IssuerCounts = [], CategoryCounts = [], InstrumentCounts = [], IndustryCounts = [];
+        // Counts by ordinal: a segment's values are few (regions, issuers, labels), its matches up to a million.
+        public readonly int[] RegionCounts = Slots(reader.GetSortedDocValues(LuceneFields.Region)?.ValueCount);
+        public readonly int[] IssuerCounts = Slots(reader.GetSortedDocValues(LuceneFields.Issuer)?.ValueCount);
+        public readonly int[] CategoryCounts = Slots(reader.GetSortedDocValues(LuceneFields.Category)?.ValueCount);
+        public readonly int[] InstrumentCounts = Slots(reader.GetSortedSetDocValues(LuceneFields.Instrument)?.ValueCount);
+        public readonly int[] IndustryCounts = Slots(reader.GetSortedSetDocValues(LuceneFields.Industry)?.ValueCount);
 
-        public void Single(SortedDocValues? values, Dictionary<long, int> counts, int doc)
+        private static int[] Slots(long? valueCount) => new int[checked((int)(valueCount ?? 0))];
+
+        public void Single(SortedDocValues? values, int[] counts, int doc)
         {
             if (values is null) return;
             var ord = values.GetOrd(doc);
-            if (ord >= 0) counts[ord] = counts.GetValueOrDefault(ord) + 1;
+            if (ord >= 0) counts[ord]++;
         }
 
-        public void Multi(SortedSetDocValues? values, Dictionary<long, int> counts, int doc)
+        public void Multi(SortedSetDocValues? values, int[] counts, int doc)
         {
             if (values is null) return;
             values.SetDocument(doc);
             long ord;
-            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) counts[ord] = counts.GetValueOrDefault(ord) + 1;
+            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) counts[ord]++;
         }
     }
 }

@@ -33,7 +33,14 @@ public sealed record IndexCatchUp(long AppliedChange, long ChangesApplied, long 
 public sealed class LuceneClauseIndex : IDisposable
 {
     public static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;
-    private const string AppliedKey = "catalogue.seq", CatalogueKey = "catalogue.id";
+    private const string AppliedKey = "catalogue.seq", CatalogueKey = "catalogue.id", LayoutKey = "index.layout";
+
+    /// <summary>
+    /// The document layout this code writes (fields and their index options). An index written with another layout is
+    /// rebuilt at its next catch-up, as one that follows another catalogue is. 2: row id as a doc value only, jieba
+    /// fields without positions.
+    /// </summary>
+    private const string Layout = "2";
     private const int ChangesPerCommit = 2000;
 
     private readonly LuceneDirectory _directory;
@@ -41,6 +48,7 @@ public sealed class LuceneClauseIndex : IDisposable
     private readonly object _catchUpGate = new();
     private readonly SearcherManager _searchers;
     private static readonly Similarity Bm25 = new BM25Similarity();
+    private readonly BitSetFilterCache _filterCache = new();
 
     private readonly bool _withSmartCn;
 
@@ -90,8 +98,14 @@ public sealed class LuceneClauseIndex : IDisposable
     public bool IsCurrent(CataloguePosition position)
     {
         _searchers.MaybeRefresh();
-        var (id, applied) = Applied;
-        return id == position.CatalogueId && applied == position.LatestChange;
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var data = ((DirectoryReader)searcher.IndexReader).IndexCommit.UserData;
+            var (id, applied) = Read(data);
+            return id == position.CatalogueId && applied == position.LatestChange && LayoutOf(data) == Layout;
+        }
+        finally { _searchers.Release(searcher); }
     }
 
     /// <summary>Catches up when the catalogue has moved on; cheap when it has not (one query and a refresh check).</summary>
@@ -110,7 +124,7 @@ public sealed class LuceneClauseIndex : IDisposable
             var position = feed.Position();
             var (id, applied) = Read(writer.CommitData);
             var rebuilt = false;
-            if (id != position.CatalogueId || applied > position.LatestChange)
+            if (id != position.CatalogueId || applied > position.LatestChange || LayoutOf(writer.CommitData) != Layout)
             {
                 writer.DeleteAll();
                 applied = 0;
@@ -137,13 +151,14 @@ public sealed class LuceneClauseIndex : IDisposable
                 {
                     [AppliedKey] = applied.ToString(CultureInfo.InvariantCulture),
                     [CatalogueKey] = position.CatalogueId,
+                    [LayoutKey] = Layout,
                 });
                 writer.Commit();
                 progress?.Invoke(applied, Math.Max(applied, position.LatestChange));
             }
             if (rebuilt && changesApplied == 0)
             {
-                writer.SetCommitData(new Dictionary<string, string> { [AppliedKey] = "0", [CatalogueKey] = position.CatalogueId });
+                writer.SetCommitData(new Dictionary<string, string> { [AppliedKey] = "0", [CatalogueKey] = position.CatalogueId, [LayoutKey] = Layout });
                 writer.Commit();
             }
             writer.Dispose();
@@ -196,7 +211,7 @@ public sealed class LuceneClauseIndex : IDisposable
         try
         {
             var searcher = new IndexSearcher(acquired.IndexReader) { Similarity = similarity ?? Bm25 };
-            var filtered = filter is null ? query : new FilteredQuery(query, new QueryWrapperFilter(filter));
+            var filtered = filter is null ? query : new FilteredQuery(query, _filterCache.For(filter));
             var top = TopScoreDocCollector.Create(Math.Max(1, max), true);
             FacetCollector? facets = asOf is { } day ? new FacetCollector(LuceneFilter.DayNumber(day)) : null;
             cancellationToken.ThrowIfCancellationRequested();
@@ -233,12 +248,11 @@ public sealed class LuceneClauseIndex : IDisposable
         var indexText = IndexText.Of(text);
         var document = new Document
         {
-            new StringField(LuceneFields.RowId, d.RowId.ToString(CultureInfo.InvariantCulture), Field.Store.NO),
             new NumericDocValuesField(LuceneFields.RowId, d.RowId),
             new StringField(LuceneFields.Version, d.VersionId, Field.Store.NO),
-            new TextField(LuceneFields.Jieba, new TermListTokenStream(_analyzer.Words(indexText))),
+            new Field(LuceneFields.Jieba, new TermListTokenStream(_analyzer.Words(indexText)), WordsOnly),
             new TextField(LuceneFields.Grams, new TermListTokenStream(ClauseAnalyzer.Bigrams(indexText))),
-            new TextField(LuceneFields.HeadJieba, new TermListTokenStream(head.Words)),
+            new Field(LuceneFields.HeadJieba, new TermListTokenStream(head.Words), WordsOnly),
             new TextField(LuceneFields.HeadGrams, new TermListTokenStream(head.Grams)),
         };
         if (_withSmartCn) document.Add(new TextField(LuceneFields.SmartCn, text, Field.Store.NO));
@@ -282,6 +296,18 @@ public sealed class LuceneClauseIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// The jieba fields are only ever queried as words ANDed (search-mode pieces make positions meaningless for phrases),
+    /// so they keep documents and frequencies, not positions: less to write per clause and a smaller index.
+    /// </summary>
+    private static readonly FieldType WordsOnly = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS });
+
+    private static FieldType Frozen(FieldType type)
+    {
+        type.Freeze();
+        return type;
+    }
+
     private IndexWriter OpenWriter() =>
         // The writer's analyzer only analyses the SmartCn field; the other fields arrive as token streams. The write lock
         // is a native file lock: another process catching up holds it for a while, so wait for it.
@@ -294,6 +320,9 @@ public sealed class LuceneClauseIndex : IDisposable
         data is null ? (null, 0)
         : (data.TryGetValue(CatalogueKey, out var id) ? id : null,
            data.TryGetValue(AppliedKey, out var seq) && long.TryParse(seq, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0);
+
+    private static string? LayoutOf(IDictionary<string, string>? data) =>
+        data is not null && data.TryGetValue(LayoutKey, out var layout) ? layout : null;
 
     public void Dispose()
     {

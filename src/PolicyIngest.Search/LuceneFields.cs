@@ -3,7 +3,7 @@ namespace PolicyIngest.Search;
 /// <summary>The fields of one clause document in the Lucene index.</summary>
 public static class LuceneFields
 {
-    /// <summary>The catalogue's clause row id, indexed and as a doc value (hits are resolved through the catalogue by it).</summary>
+    /// <summary>The catalogue's clause row id as a doc value (hits are resolved through the catalogue by it; never searched, so not indexed).</summary>
     public const string RowId = "rowid";
 
     /// <summary>The clause's version: a catalogue change names a version, and its documents are replaced by this key.</summary>

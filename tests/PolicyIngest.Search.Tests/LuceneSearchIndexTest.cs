@@ -148,6 +148,35 @@ public sealed class LuceneSearchIndexTest : IDisposable
     }
 
     [Fact]
+    public void IndexWrittenWithAnEarlierLayout_IsRebuiltWhenOpened()
+    {
+        Search("贴息");
+        var feed = new SqliteClauseFeed(_catalogue);
+        // What an index of the previous layout holds: the position it applied, no layout key.
+        var (catalogueId, applied) = _index.Applied;
+        using (var directory = new Lucene.Net.Store.NIOFSDirectory(new DirectoryInfo(_dir.File("lucene"))))
+        using (var writer = new Lucene.Net.Index.IndexWriter(directory,
+                   new Lucene.Net.Index.IndexWriterConfig(LuceneClauseIndex.Version, new Lucene.Net.Analysis.Core.KeywordAnalyzer())))
+        {
+            writer.SetCommitData(new Dictionary<string, string>
+            {
+                ["catalogue.seq"] = applied.ToString(System.Globalization.CultureInfo.InvariantCulture), ["catalogue.id"] = catalogueId!,
+            });
+            writer.Commit();
+        }
+        // As the next process opens it.
+        using var reopened = LuceneClauseIndex.Open(_dir.File("lucene"), _index.ClauseAnalyzer);
+        Assert.Equal((catalogueId, applied), reopened.Applied);
+        Assert.False(reopened.IsCurrent(feed.Position()));
+        var caughtUp = reopened.EnsureCurrent(feed);
+        Assert.NotNull(caughtUp);
+        Assert.True(caughtUp.Rebuilt);
+        Assert.Equal(6, reopened.Count);
+        Assert.True(reopened.IsCurrent(feed.Position()));
+        Assert.Null(reopened.EnsureCurrent(feed));
+    }
+
+    [Fact]
     public void TwoIndexesOnOneFolder_FindEachOthersWork()
     {
         Search("贴息");
