@@ -43,6 +43,14 @@ public sealed class LuceneClauseIndex : IDisposable
     private const string Layout = "2";
     private const int ChangesPerCommit = 2000;
 
+    /// <summary>
+    /// A catch-up that wrote at least this many documents (a rebuild, a first build, a large import) ends by merging the
+    /// index into one segment. A query looks up each of its terms in every segment, through file reads (NIOFSDirectory,
+    /// see <see cref="Open"/>): measured at a million clauses, the ~25 segments a build leaves cost twice the CPU per query
+    /// of one segment (p50 15.7 → 5.2 ms). Smaller catch-ups leave their segments to the merge policy.
+    /// </summary>
+    private const int MergeAfterDocuments = 100_000;
+
     private readonly LuceneDirectory _directory;
     private readonly ClauseAnalyzer _analyzer;
     private readonly object _catchUpGate = new();
@@ -155,6 +163,11 @@ public sealed class LuceneClauseIndex : IDisposable
                 });
                 writer.Commit();
                 progress?.Invoke(applied, Math.Max(applied, position.LatestChange));
+            }
+            if (written >= MergeAfterDocuments)
+            {
+                writer.ForceMerge(1);
+                writer.Commit();
             }
             if (rebuilt && changesApplied == 0)
             {
