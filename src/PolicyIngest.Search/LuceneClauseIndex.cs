@@ -51,6 +51,9 @@ public sealed class LuceneClauseIndex : IDisposable
     /// </summary>
     private const int MergeAfterDocuments = 100_000;
 
+    /// <summary>A catch-up of at least this many changes (versions) is written as a bulk load (<see cref="OpenWriter"/>).</summary>
+    private const int BulkChanges = 1_000;
+
     private readonly LuceneDirectory _directory;
     private readonly ClauseAnalyzer _analyzer;
     private readonly object _catchUpGate = new();
@@ -128,7 +131,7 @@ public sealed class LuceneClauseIndex : IDisposable
     {
         lock (_catchUpGate)
         {
-            using var writer = OpenWriter();
+            using var writer = OpenWriter(bulk: PendingChanges(feed.Position()) >= BulkChanges);
             var position = feed.Position();
             var (id, applied) = Read(writer.CommitData);
             var rebuilt = false;
@@ -138,32 +141,7 @@ public sealed class LuceneClauseIndex : IDisposable
                 applied = 0;
                 rebuilt = true;
             }
-            long changesApplied = 0, written = 0;
-            while (true)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var changes = feed.ChangesAfter(applied, ChangesPerCommit);
-                if (changes.Count == 0) break;
-                var versions = changes.Select(c => c.VersionId).Distinct(StringComparer.Ordinal).ToList();
-                foreach (var v in versions) writer.DeleteDocuments(new Term(LuceneFields.Version, v));
-                var documents = feed.ClauseDocuments(versions);
-                // Analysis (SmartCn inside AddDocument, jieba and bigrams in Document) is the cost; the writer takes documents from both cores.
-                // The head is the same on every clause of a version: analysed once per version, not once per clause.
-                var heads = new System.Collections.Concurrent.ConcurrentDictionary<string, HeadTerms>(StringComparer.Ordinal);
-                Parallel.ForEach(documents, new ParallelOptions { CancellationToken = cancellationToken },
-                    d => writer.AddDocument(Document(d, heads.GetOrAdd(d.VersionId, _ => HeadOf(d.Head)))));
-                written += documents.Count;
-                changesApplied += changes.Count;
-                applied = changes[^1].Seq;
-                writer.SetCommitData(new Dictionary<string, string>
-                {
-                    [AppliedKey] = applied.ToString(CultureInfo.InvariantCulture),
-                    [CatalogueKey] = position.CatalogueId,
-                    [LayoutKey] = Layout,
-                });
-                writer.Commit();
-                progress?.Invoke(applied, Math.Max(applied, position.LatestChange));
-            }
+            var (changesApplied, written) = Apply(writer, feed, position, ref applied, progress, cancellationToken);
             if (written >= MergeAfterDocuments)
             {
                 writer.ForceMerge(1);
@@ -178,6 +156,52 @@ public sealed class LuceneClauseIndex : IDisposable
             _searchers.MaybeRefreshBlocking();
             return new IndexCatchUp(applied, changesApplied, written, rebuilt);
         }
+    }
+
+    /// <summary>
+    /// Applies the changes after <paramref name="applied"/> in batches of <see cref="ChangesPerCommit"/>, one commit each;
+    /// the next batch is read from the catalogue while this one is analysed and written.
+    /// </summary>
+    private (long Changes, long Documents) Apply(IndexWriter writer, IClauseFeed feed, CataloguePosition position, ref long applied,
+        Action<long, long>? progress, CancellationToken cancellationToken)
+    {
+        long changesApplied = 0, written = 0;
+        var from = applied;
+        var next = Task.Run(() => ReadBatch(feed, from), cancellationToken);
+        try
+        {
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (changes, versions, documents) = next.GetAwaiter().GetResult();
+                if (changes.Count == 0) break;
+                var after = changes[^1].Seq;
+                next = Task.Run(() => ReadBatch(feed, after), cancellationToken);
+                foreach (var v in versions) writer.DeleteDocuments(new Term(LuceneFields.Version, v));
+                // Analysis (SmartCn inside AddDocument, jieba and bigrams in Document) is the cost; the writer takes documents from both cores.
+                // The head is the same on every clause of a version: analysed once per version, not once per clause.
+                var heads = new System.Collections.Concurrent.ConcurrentDictionary<string, HeadTerms>(StringComparer.Ordinal);
+                Parallel.ForEach(documents, new ParallelOptions { CancellationToken = cancellationToken },
+                    d => writer.AddDocument(Document(d, heads.GetOrAdd(d.VersionId, _ => HeadOf(d.Head)))));
+                written += documents.Count;
+                changesApplied += changes.Count;
+                applied = after;
+                writer.SetCommitData(new Dictionary<string, string>
+                {
+                    [AppliedKey] = applied.ToString(CultureInfo.InvariantCulture),
+                    [CatalogueKey] = position.CatalogueId,
+                    [LayoutKey] = Layout,
+                });
+                writer.Commit();
+                progress?.Invoke(applied, Math.Max(applied, position.LatestChange));
+            }
+        }
+        finally
+        {
+            // Never leave a read of the catalogue running behind a catch-up that failed or was cancelled.
+            try { next.Wait(CancellationToken.None); } catch (AggregateException) { }
+        }
+        return (changesApplied, written);
     }
 
     /// <summary>Drops every document and the applied position, then catches up from the first change (`reindex`).</summary>
@@ -321,12 +345,33 @@ public sealed class LuceneClauseIndex : IDisposable
         return type;
     }
 
-    private IndexWriter OpenWriter() =>
-        // The writer's analyzer only analyses the SmartCn field; the other fields arrive as token streams. The write lock
-        // is a native file lock: another process catching up holds it for a while, so wait for it.
+    /// <summary>Changes after the last one applied (all of them when the index follows another catalogue or none).</summary>
+    private long PendingChanges(CataloguePosition position)
+    {
+        var (id, applied) = Applied;
+        return id == position.CatalogueId ? position.LatestChange - applied : position.LatestChange;
+    }
+
+    private static (IReadOnlyList<CatalogueChange> Changes, List<string> Versions, IReadOnlyList<ClauseDocument> Documents) ReadBatch(
+        IClauseFeed feed, long after)
+    {
+        var changes = feed.ChangesAfter(after, ChangesPerCommit);
+        if (changes.Count == 0) return (changes, [], []);
+        var versions = changes.Select(c => c.VersionId).Distinct(StringComparer.Ordinal).ToList();
+        return (changes, versions, feed.ClauseDocuments(versions));
+    }
+
+    /// <summary>
+    /// The writer. The write lock is a native file lock: another process catching up holds it for a while, so wait for it.
+    /// In <paramref name="bulk"/> (a catch-up of at least <see cref="BulkChanges"/> changes, which ends in one merge anyway)
+    /// segments are flushed larger and left unmerged until that merge, so each clause is rewritten once, not once per tier.
+    /// </summary>
+    private IndexWriter OpenWriter(bool bulk = false) =>
+        // The writer's analyzer only analyses the SmartCn field; the other fields arrive as token streams.
         new(_directory, new IndexWriterConfig(Version, SmartCn)
         {
-            OpenMode = OpenMode.CREATE_OR_APPEND, Similarity = Bm25, WriteLockTimeout = 120_000, RAMBufferSizeMB = 64,
+            OpenMode = OpenMode.CREATE_OR_APPEND, Similarity = Bm25, WriteLockTimeout = 120_000, RAMBufferSizeMB = bulk ? 256 : 64,
+            MergePolicy = bulk ? new TieredMergePolicy { SegmentsPerTier = 100, MaxMergeAtOnce = 100 } : new TieredMergePolicy(),
         });
 
     private static (string? CatalogueId, long Applied) Read(IDictionary<string, string>? data) =>
