@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -6,10 +7,9 @@ using Lucene.Net.Util;
 namespace PolicyIngest.Search;
 
 /// <summary>
-/// The filters of recent searches, each cached per index segment as a bit set. Most searches carry the same filter
+/// The filters of recent searches, each kept per index segment as a bit set. Most searches carry the same filter
 /// (current versions, as of today), which matches nearly every clause: read from its postings for every query it
-/// doubled the cost of a query at a million clauses; as bits the scorer skips filtered documents at no cost
-/// (FilteredQuery takes the random-access path when a filter's set has bits).
+/// doubled the cost of a query at a million clauses; as bits the scorer skips filtered documents at no cost.
 /// </summary>
 internal sealed class BitSetFilterCache
 {
@@ -21,17 +21,87 @@ internal sealed class BitSetFilterCache
         var key = filter.ToString();
         if (_filters.TryGetValue(key, out var cached)) return cached;
         if (_filters.Count >= Capacity) _filters.Clear();
-        return _filters.GetOrAdd(key, _ => new BitSetCachingFilter(new QueryWrapperFilter(filter)));
+        return _filters.GetOrAdd(key, _ => new BitSetFilter(filter));
     }
+}
 
-    /// <summary>Lucene's per-segment filter cache, keeping each segment's set as bits rather than a compressed list.</summary>
-    private sealed class BitSetCachingFilter(Filter filter) : CachingWrapperFilter(filter)
+/// <summary>A filter query's documents per segment as bits, computed once per segment (deletions applied on each use).</summary>
+internal sealed class BitSetFilter(Query filter) : Filter
+{
+    private readonly QueryWrapperFilter _inner = new(filter);
+    private readonly ConditionalWeakTable<object, FixedBitSet> _segments = new();
+
+    public override DocIdSet GetDocIdSet(AtomicReaderContext context, IBits acceptDocs)
     {
-        protected override DocIdSet DocIdSetToCache(DocIdSet docIdSet, AtomicReader reader)
+        var reader = context.AtomicReader;
+        var set = _segments.GetValue(reader.CoreCacheKey, _ =>
         {
             var bits = new FixedBitSet(reader.MaxDoc);
-            if (docIdSet?.GetIterator() is { } iterator) bits.Or(iterator);
+            if (_inner.GetDocIdSet(context, null)?.GetIterator() is { } iterator) bits.Or(iterator);
             return bits;
-        }
+        });
+        return new FilterBits(set, acceptDocs);
     }
+
+    public override string ToString() => "bits(" + filter + ")";
+}
+
+/// <summary>One segment's filter bits with its deletions, and how much of the segment they let through.</summary>
+internal sealed class FilterBits(FixedBitSet set, IBits? acceptDocs) : DocIdSet, IBits
+{
+    /// <summary>The share of the segment's documents the filter lets through (deletions not counted).</summary>
+    public double Share { get; } = set.Length == 0 ? 0 : (double)set.Cardinality / set.Length;
+
+    public override IBits Bits => acceptDocs is null ? set : this;
+
+    public override bool IsCacheable => true;
+
+    public override DocIdSetIterator GetIterator() =>
+        acceptDocs is null ? set.GetIterator() : new AcceptedIterator(set.GetIterator(), acceptDocs);
+
+    public bool Get(int index) => set.Get(index) && acceptDocs!.Get(index);
+
+    public int Length => set.Length;
+
+    private sealed class AcceptedIterator(DocIdSetIterator inner, IBits accept) : DocIdSetIterator
+    {
+        public override int DocID => inner.DocID;
+
+        public override int NextDoc()
+        {
+            int doc;
+            while ((doc = inner.NextDoc()) != NO_MORE_DOCS && !accept.Get(doc)) { }
+            return doc;
+        }
+
+        public override int Advance(int target)
+        {
+            var doc = inner.Advance(target);
+            while (doc != NO_MORE_DOCS && !accept.Get(doc)) doc = inner.NextDoc();
+            return doc;
+        }
+
+        public override long GetCost() => inner.GetCost();
+    }
+}
+
+/// <summary>
+/// How a filtered query meets its filter, per segment: a dense filter (current versions: nearly every clause) as bits the
+/// scorer checks, at no cost; a sparse one (a district, an amount range) by moving the query to the filter's documents,
+/// so the query's terms are read only where the filter lets a match through. Lucene's default decides by where the
+/// filter's first document lies, which takes the bits path for sparse filters too.
+/// </summary>
+internal sealed class FilterDensityStrategy : FilteredQuery.RandomAccessFilterStrategy
+{
+    public static readonly FilterDensityStrategy Instance = new();
+
+    /// <summary>Filters letting through at least this share of a segment's documents are read as bits.</summary>
+    private const double DenseShare = 0.25;
+
+    public override Scorer FilteredScorer(AtomicReaderContext context, Weight weight, DocIdSet docIdSet) =>
+        docIdSet is FilterBits { Share: < DenseShare }
+            ? FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY.FilteredScorer(context, weight, docIdSet)
+            : base.FilteredScorer(context, weight, docIdSet);
+
+    protected override bool UseRandomAccess(IBits bits, int firstFilterDoc) => true;
 }

@@ -248,7 +248,7 @@ public sealed class LuceneClauseIndex : IDisposable
         try
         {
             var searcher = new IndexSearcher(acquired.IndexReader) { Similarity = similarity ?? Bm25 };
-            var filtered = filter is null ? query : new FilteredQuery(query, _filterCache.For(filter));
+            var filtered = filter is null ? query : new FilteredQuery(query, _filterCache.For(filter), FilterDensityStrategy.Instance);
             var top = TopScoreDocCollector.Create(Math.Max(1, max), true);
             FacetCollector? facets = asOf is { } day ? new FacetCollector(LuceneFilter.DayNumber(day)) : null;
             cancellationToken.ThrowIfCancellationRequested();
