@@ -158,7 +158,7 @@ public sealed class PolicyIngestServices
         if (Settings.SearchEngine != SearchEngineChoice.Lucene) return null;
         try
         {
-            SearchIndexOf(catalogue).EnsureCurrent(new SqliteClauseFeed(catalogue), cancellationToken);
+            SearchIndexOf(catalogue).EnsureCurrent(new CatalogueClauseFeed(catalogue), cancellationToken);
             return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Lucene.Net.Store.LockObtainFailedException)

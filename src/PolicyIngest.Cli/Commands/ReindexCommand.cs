@@ -29,7 +29,7 @@ public static class ReindexCommand
                 return Task.FromResult(ExitCodes.Usage);
             }
             var index = ctx.Services.SearchIndexOf(catalogue);
-            var feed = new SqliteClauseFeed(catalogue);
+            var feed = new CatalogueClauseFeed(catalogue);
             if (parse.GetValue(Status))
             {
                 var position = feed.Position();

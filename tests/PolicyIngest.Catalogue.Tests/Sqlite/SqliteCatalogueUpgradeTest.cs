@@ -71,7 +71,7 @@ public sealed class SqliteCatalogueUpgradeTest : IDisposable
         Assert.Equal(new object?[] { "{\"interest_subsidy\":0.87}", "{\"general\":0.95}" }, row);
     }
 
-    private static string ShortName(string resource) => resource[(resource.IndexOf(".Migrations.", StringComparison.Ordinal) + 12)..];
+    private static string ShortName(string resource) => CatalogueDatabase.MigrationName(resource);
 
     private static void Exec(SqliteConnection connection, string sql)
     {
