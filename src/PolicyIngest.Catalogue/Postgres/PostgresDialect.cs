@@ -21,8 +21,19 @@ internal sealed class PostgresDialect : CatalogueDialect
 
     public override DbConnection Open(string location)
     {
-        var connection = new NpgsqlConnection(ConnectionString(CatalogueAddress.Parse(location)));
-        connection.Open();
+        CatalogueAddress address;
+        try { address = CatalogueAddress.Parse(location); }
+        catch (FormatException ex) { throw new CatalogueUnavailableException(ex.Message, ex); }
+        var connection = new NpgsqlConnection(ConnectionString(address));
+        try
+        {
+            connection.Open();
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            connection.Dispose();
+            throw new CatalogueUnavailableException($"catalogue {address} cannot be reached: {ex.Message}", ex);
+        }
         CatalogueDatabase.Execute(connection, $"SELECT pg_advisory_lock({MigrationLock})");
         try
         {
