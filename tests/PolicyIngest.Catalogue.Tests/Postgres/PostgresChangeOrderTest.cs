@@ -5,7 +5,7 @@ namespace PolicyIngest.Catalogue.Tests.Postgres;
 /// <summary>
 /// PostgreSQL only (issue #20). A change row's seq is drawn before its transaction commits, so without more a transaction
 /// holding seq N could commit after one holding N+1, and an index that read N+1 would go on from there and never apply N.
-/// Every write transaction takes one advisory lock first: a reader never sees N+1 without N.
+/// Every write transaction takes one advisory lock first: a reader never sees N+1 without N. Migrations take another.
 /// </summary>
 public sealed class PostgresChangeOrderTest
 {
@@ -45,6 +45,30 @@ public sealed class PostgresChangeOrderTest
         var changes = feed.ChangesAfter(0, 10);
         Assert.Equal(stored.Select(v => v.Id), changes.Select(c => c.VersionId));
         Assert.True(changes[0].Seq < changes[1].Seq);
+    }
+
+    [Fact]
+    public async Task NodesStartingAtOnce_OnANewDatabase_MigrateItOnce()
+    {
+        using var catalogue = new PostgresTestCatalogue();
+        using var start = new Barrier(4);
+
+        // why: without the migration lock the nodes race to create the same tables ("relation already exists")
+        var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            start.SignalAndWait();
+            return catalogue.Open();
+        })));
+
+        try
+        {
+            stores[0].SaveVersion(Document("m1"), PolicyLink.NewPolicy(), Now);
+            Assert.All(stores, s => Assert.Equal((1L, 1L, 1L, 0L), s.Counts()));
+        }
+        finally
+        {
+            foreach (var s in stores) s.Dispose();
+        }
     }
 
     [Fact]
