@@ -16,6 +16,15 @@ if [ "${PIPESTATUS[0]}" != "0" ]; then echo "test.sh: build failed"; echo "0 pas
 ./policyingest --help >/dev/null || { echo "test.sh: CLI build failed"; echo "0 passed, 1 failed"; exit 1; }
 ./policyingest evaluate --help >/dev/null || { echo "test.sh: evaluation tool build failed"; echo "0 passed, 1 failed"; exit 1; }
 
+# The catalogue tests also run on PostgreSQL (issue #20): one throwaway cluster for the whole run, unless
+# $POLICYINGEST_TEST_PG already names a server. Stopped and deleted however the run ends.
+if [ -z "${POLICYINGEST_TEST_PG:-}" ]; then
+  PG_DIR="$(scripts/test-postgres.sh start)" || { echo "test.sh: the test PostgreSQL cluster did not start"; echo "0 passed, 1 failed"; exit 1; }
+  trap 'scripts/test-postgres.sh stop "$PG_DIR"' EXIT
+  POLICYINGEST_TEST_PG="$(cat "$PG_DIR/url")"
+  export POLICYINGEST_TEST_PG
+fi
+
 # One test assembly at a time (-m:1): on 2 cores, assemblies run side by side starved the browser test's page loads
 # past 90 s (seen twice); one at a time the whole run takes about a minute.
 dotnet test PolicyIngest.sln -c Release --no-build -nologo -m:1 \

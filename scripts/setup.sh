@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages PolicyIngest needs when they are missing (as root), or says exactly what to run.
 # Usage: scripts/setup.sh [runtime|test]   — "test" adds what the test suite needs (headless Chromium; python3-jieba,
-# the segmenter's parity reference and what scripts/jieba-models.py regenerates models/jieba/ from).
+# the segmenter's parity reference and what scripts/jieba-models.py regenerates models/jieba/ from; postgresql, the
+# server the catalogue tests start a throwaway cluster of: scripts/test-postgres.sh).
 set -euo pipefail
 profile="${1:-runtime}"
 
 runtime_pkgs=(poppler-utils poppler-data libreoffice-writer fonts-noto-cjk tesseract-ocr tesseract-ocr-chi-sim qpdf)
-test_pkgs=(chromium chromium-driver python3-jieba)
+test_pkgs=(chromium chromium-driver python3-jieba postgresql)
 pkgs=("${runtime_pkgs[@]}")
 [ "$profile" = "test" ] && pkgs+=("${test_pkgs[@]}")
 

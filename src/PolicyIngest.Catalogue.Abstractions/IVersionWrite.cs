@@ -4,7 +4,7 @@ namespace PolicyIngest.Catalogue;
 /// The unit of work of cataloguing one document version. The catalogue opens one when it stores a version's rows
 /// (<c>CatalogueStore.SaveVersion</c>) and hands it to the code that writes with them: the parts the version absorbs, the
 /// clause search index, the version tracker, 有效期调整. Everything written through it is kept together with the version
-/// or not at all (one transaction in the SQLite catalogue). Valid only inside the callback it is handed to.
+/// or not at all (one transaction, on either engine). Valid only inside the callback it is handed to.
 /// </summary>
 public interface IVersionWrite : IVersionLookup
 {

@@ -1,37 +1,35 @@
+using System.Data.Common;
+using System.Globalization;
 using System.Reflection;
-using Microsoft.Data.Sqlite;
 
 namespace PolicyIngest.Catalogue;
 
-/// <summary>Opens the catalogue SQLite file and applies the embedded migrations (Migrations/*.sql, in name order).</summary>
+/// <summary>
+/// The catalogue's schema migrations, per engine: the embedded Migrations/Sqlite/*.sql and Migrations/Postgres/*.sql,
+/// applied in name order, each in its own transaction, and recorded by name in schema_migration (the SQLite names are
+/// those of the files before they moved into Migrations/Sqlite, so an existing catalogue file upgrades unchanged).
+/// </summary>
 public static class CatalogueDatabase
 {
-    public static SqliteConnection Open(string path)
+    internal const string SqliteFolder = "Sqlite", PostgresFolder = "Postgres";
+
+    /// <summary>The SQLite migrations' resource names, in the order they apply.</summary>
+    public static IReadOnlyList<string> MigrationNames() => MigrationNames(SqliteFolder);
+
+    /// <summary>The name schema_migration records for a migration resource: its file name (001_catalogue.sql).</summary>
+    public static string MigrationName(string resource)
     {
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = 30,
-        }.ToString());
-        connection.Open();
-        // mmap: a search looks up each match's clause, version and part rows at random; read through the mapping they
-        // are memory reads instead of a pread per page (measured: p95 of bench search about 15% lower).
-        Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA mmap_size=1073741824;");
-        Migrate(connection);
-        return connection;
+        var folder = resource.LastIndexOf(".Migrations.", StringComparison.Ordinal) + ".Migrations.".Length;
+        return resource[(resource.IndexOf('.', folder) + 1)..];
     }
 
-    public static IReadOnlyList<string> MigrationNames() =>
+    internal static IReadOnlyList<string> MigrationNames(string folder) =>
         typeof(CatalogueDatabase).Assembly.GetManifestResourceNames()
-            .Where(n => n.EndsWith(".sql", StringComparison.Ordinal) && n.Contains(".Migrations."))
+            .Where(n => n.EndsWith(".sql", StringComparison.Ordinal) && n.Contains($".Migrations.{folder}.", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    private static void Migrate(SqliteConnection connection)
+    internal static void Migrate(DbConnection connection, string folder)
     {
         Execute(connection, "CREATE TABLE IF NOT EXISTS schema_migration (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
         var applied = new HashSet<string>();
@@ -41,11 +39,11 @@ public static class CatalogueDatabase
             using var r = cmd.ExecuteReader();
             while (r.Read()) applied.Add(r.GetString(0));
         }
-        foreach (var name in MigrationNames())
+        foreach (var resource in MigrationNames(folder))
         {
-            var shortName = name[(name.IndexOf(".Migrations.", StringComparison.Ordinal) + ".Migrations.".Length)..];
-            if (applied.Contains(shortName)) continue;
-            using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)!;
+            var name = MigrationName(resource);
+            if (applied.Contains(name)) continue;
+            using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)!;
             using var reader = new StreamReader(stream);
             var sql = reader.ReadToEnd();
             using var tx = connection.BeginTransaction();
@@ -54,19 +52,31 @@ public static class CatalogueDatabase
                 cmd.Transaction = tx;
                 cmd.CommandText = sql;
                 cmd.ExecuteNonQuery();
-                cmd.CommandText = "INSERT INTO schema_migration(name, applied_at) VALUES ($n, $t)";
-                cmd.Parameters.AddWithValue("$n", shortName);
-                cmd.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("O"));
+            }
+            using (var cmd = connection.CreateCommand())
+            {
+                cmd.Transaction = tx;
+                cmd.CommandText = "INSERT INTO schema_migration(name, applied_at) VALUES (@n, @t)";
+                Add(cmd, "@n", name);
+                Add(cmd, "@t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
                 cmd.ExecuteNonQuery();
             }
             tx.Commit();
         }
     }
 
-    internal static void Execute(SqliteConnection connection, string sql)
+    internal static void Execute(DbConnection connection, string sql)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
         cmd.ExecuteNonQuery();
+    }
+
+    private static void Add(DbCommand cmd, string name, object value)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        cmd.Parameters.Add(p);
     }
 }

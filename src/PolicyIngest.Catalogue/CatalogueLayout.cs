@@ -24,6 +24,17 @@ public static class CatalogueLayout
     /// </summary>
     public static string SearchIndex(string catalogueFile) => Path.GetFullPath(catalogueFile) + ".lucene";
 
+    /// <summary>
+    /// The Lucene clause index of a catalogue whose data directory is <paramref name="dataDirectory"/>: beside a SQLite
+    /// file as above; for a PostgreSQL catalogue <see cref="SharedSearchIndex"/> in its local data directory (every node
+    /// that serves search keeps its own, following the shared change log).
+    /// </summary>
+    public static string SearchIndex(string catalogue, string dataDirectory) =>
+        PolicyIngest.Core.CatalogueAddress.IsPostgres(catalogue) ? Path.Combine(dataDirectory, SharedSearchIndex) : SearchIndex(catalogue);
+
+    /// <summary>The search index folder of a PostgreSQL catalogue, in its local data directory.</summary>
+    public const string SharedSearchIndex = "catalogue.lucene";
+
     /// <summary>The folders above, in that order.</summary>
     public static IReadOnlyList<string> OwnFolders { get; } = [Reports, Archive, Locks];
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using PolicyIngest.Core;
 using PolicyIngest.Core.Json;
 using PolicyIngest.Core.Model;
@@ -31,22 +31,46 @@ public sealed record PolicyLink(string? ExistingPolicyId, string Reason)
 /// <summary>
 /// The single place that knows the catalogue's SQL for documents and versions.
 /// Every version is written in one transaction: a failure leaves nothing behind. What else is written with a version
-/// goes through the <see cref="IVersionWrite"/> that <see cref="SaveVersion"/> hands out; no SQLite type leaves this project.
+/// goes through the <see cref="IVersionWrite"/> that <see cref="SaveVersion"/> hands out; no SQLite or Npgsql type leaves this project.
+/// The catalogue is a SQLite file or a PostgreSQL database (<see cref="CatalogueAddress"/>); <see cref="CatalogueDialect"/> holds what differs.
 /// </summary>
 public sealed class CatalogueStore : IDisposable
 {
     private readonly object _gate = new();
 
-    public CatalogueStore(string path)
+    /// <param name="path">A SQLite file, or a <c>postgresql://USER@HOST:PORT/DB</c> URL.</param>
+    /// <param name="dataDirectory">
+    /// Where reports, the archive, locks and the search index go: by default the SQLite file's folder. A PostgreSQL
+    /// catalogue has no such folder: name one (the settings' <c>DataDirectory</c>).
+    /// </param>
+    public CatalogueStore(string path, string? dataDirectory = null)
     {
+        Dialect = CatalogueDialect.For(path);
+        if (Dialect.Engine == CatalogueEngine.PostgreSql && dataDirectory is null)
+            throw new ArgumentException("a PostgreSQL catalogue needs a local data directory", nameof(dataDirectory));
         Path = path;
-        Connection = CatalogueDatabase.Open(path);
+        DataDirectory = dataDirectory is null ? CatalogueLayout.DataDirectory(path) : System.IO.Path.GetFullPath(dataDirectory);
+        Connection = Dialect.Open(path);
     }
 
+    /// <summary>The catalogue as named: the SQLite file's path or the PostgreSQL URL.</summary>
     public string Path { get; }
 
+    public CatalogueEngine Engine => Dialect.Engine;
+
+    /// <summary>The local folder of its reports/, archive/, locks/ (<see cref="CatalogueLayout"/>).</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>The Lucene clause index of this catalogue on this machine.</summary>
+    public string SearchIndexPath => CatalogueLayout.SearchIndex(Path, DataDirectory);
+
+    /// <summary>Whether the catalogue keeps FTS5 term rows of its clauses (SQLite only; on PostgreSQL search is Lucene's).</summary>
+    public bool KeepsClauseTerms => Dialect.KeepsClauseTerms;
+
+    internal CatalogueDialect Dialect { get; }
+
     /// <summary>For the other SQL-owning classes of this project (search, versions, runs).</summary>
-    internal SqliteConnection Connection { get; }
+    internal DbConnection Connection { get; }
 
     /// <summary>The connection's lock: every statement runs under it (one connection, many threads).</summary>
     internal object Gate => _gate;
@@ -61,7 +85,7 @@ public sealed class CatalogueStore : IDisposable
     }
 
     public VersionRow? FindVersionBySha(string sha256) =>
-        QueryVersions(VersionSql.FindBySha, ("$sha", sha256)).FirstOrDefault();
+        QueryVersions(VersionSql.FindBySha, ("@sha", sha256)).FirstOrDefault();
 
     /// <summary>
     /// Remembers another file of a catalogued version, not a new version: the same text in another format
@@ -71,8 +95,8 @@ public sealed class CatalogueStore : IDisposable
     {
         lock (_gate)
         {
-            using var cmd = Command(VersionSql.InsertVersionFile, ("$sha", sha256), ("$version", versionId), ("$source", source), ("$format", format),
-                ("$now", now.ToString("O")), ("$role", role));
+            using var cmd = Command(VersionSql.InsertVersionFile, ("@sha", sha256), ("@version", versionId), ("@source", source), ("@format", format),
+                ("@now", now.ToString("O")), ("@role", role));
             cmd.ExecuteNonQuery();
         }
     }
@@ -82,7 +106,7 @@ public sealed class CatalogueStore : IDisposable
     {
         lock (_gate)
         {
-            using var cmd = Command(VersionSql.FilesOfVersion, ("$version", versionId));
+            using var cmd = Command(VersionSql.FilesOfVersion, ("@version", versionId));
             using var r = cmd.ExecuteReader();
             var files = new List<(string, string, string, string, string)>();
             while (r.Read()) files.Add((r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)));
@@ -92,30 +116,30 @@ public sealed class CatalogueStore : IDisposable
 
     /// <summary>Versions whose folded words have this key (Track's RenditionText), oldest first.</summary>
     public IReadOnlyList<VersionRow> VersionsWithTextKey(string textKey) =>
-        QueryVersions(VersionSql.FindByTextKey, ("$key", textKey));
+        QueryVersions(VersionSql.FindByTextKey, ("@key", textKey));
 
     /// <summary>
     /// Inside the transaction that stores <paramref name="wholeId"/>: a catalogued version found to be only part of it
     /// becomes a part file of it (see <see cref="VersionSql.AbsorbPart"/>).
     /// </summary>
-    internal void AbsorbPart(SqliteTransaction tx, string partId, string wholeId) =>
-        Exec(tx, VersionSql.AbsorbPart, ("$part", partId), ("$whole", wholeId));
+    internal void AbsorbPart(DbTransaction tx, string partId, string wholeId) =>
+        Exec(tx, Dialect.Text(VersionSql.AbsorbPart), ("@part", partId), ("@whole", wholeId));
 
     public VersionRow? FindLatestVersionBySource(string source) =>
-        QueryVersions(VersionSql.FindLatestBySource, ("$source", source)).FirstOrDefault();
+        QueryVersions(VersionSql.FindLatestBySource, ("@source", source)).FirstOrDefault();
 
     public VersionRow? FindVersion(string id) =>
-        QueryVersions(VersionSql.FindById, ("$id", id)).FirstOrDefault();
+        QueryVersions(VersionSql.FindById, ("@id", id)).FirstOrDefault();
 
     public IReadOnlyList<VersionRow> VersionsOf(string policyId) =>
-        QueryVersions(VersionSql.ListByPolicy, ("$policy", policyId));
+        QueryVersions(VersionSql.ListByPolicy, ("@policy", policyId));
 
     public PolicyDocument? LoadDocument(string versionId)
     {
         object? json;
         lock (_gate)
         {
-            using var cmd = Command(VersionSql.DocumentJson, ("$id", versionId));
+            using var cmd = Command(VersionSql.DocumentJson, ("@id", versionId));
             json = cmd.ExecuteScalar();
         }
         // Read under the lock, parsed after it: other threads' statements do not wait for the JSON.
@@ -153,35 +177,35 @@ public sealed class CatalogueStore : IDisposable
         AddRefRows(rows, versionId, "references", document.References);
         lock (_gate)
         {
-            using var tx = Connection.BeginTransaction();
+            using var tx = Dialect.BeginWrite(Connection);
             if (link.ExistingPolicyId is null)
             {
-                InsertOnce(tx, document, VersionSql.InsertPolicy, ("$id", policyId), ("$title", document.Title), ("$doc_number", document.DocNumber),
-                    ("$issuer", document.Issuer), ("$region", document.Region), ("$now", now.ToString("O")));
+                InsertOnce(tx, document, VersionSql.InsertPolicy, ("@id", policyId), ("@title", document.Title), ("@doc_number", document.DocNumber),
+                    ("@issuer", document.Issuer), ("@region", document.Region), ("@now", now.ToString("O")));
             }
             else
             {
-                Exec(tx, VersionSql.UpdatePolicyHead, ("$id", policyId), ("$title", document.Title), ("$doc_number", document.DocNumber),
-                    ("$issuer", document.Issuer), ("$region", document.Region));
+                Exec(tx, VersionSql.UpdatePolicyHead, ("@id", policyId), ("@title", document.Title), ("@doc_number", document.DocNumber),
+                    ("@issuer", document.Issuer), ("@region", document.Region));
             }
-            var seq = Convert.ToInt32(Scalar(tx, VersionSql.NextSeq, ("$policy", policyId)), CultureInfo.InvariantCulture);
+            var seq = Convert.ToInt32(Scalar(tx, VersionSql.NextSeq, ("@policy", policyId)), CultureInfo.InvariantCulture);
             InsertOnce(tx, document, VersionSql.InsertVersion,
-                ("$id", versionId), ("$policy_id", policyId), ("$seq", seq), ("$sha256", document.Sha256), ("$source", document.Source),
-                ("$format", document.Format.ToId()), ("$doc_type", document.DocType.ToId()), ("$title", document.Title),
-                ("$notice_title", document.NoticeTitle), ("$doc_number", document.DocNumber), ("$issuer", document.Issuer),
-                ("$region", document.Region), ("$issued_on", Iso(document.IssuedOn)), ("$effective_from", Iso(document.EffectiveFrom)),
-                ("$expires_on", Iso(document.ExpiresOn)), ("$interprets", document.Interprets), ("$page_count", document.PageCount),
-                ("$link_reason", link.Reason), ("$now", now.ToString("O")));
-            Exec(tx, VersionSql.InsertDocument, ("$id", versionId), ("$json", json));
+                ("@id", versionId), ("@policy_id", policyId), ("@seq", seq), ("@sha256", document.Sha256), ("@source", document.Source),
+                ("@format", document.Format.ToId()), ("@doc_type", document.DocType.ToId()), ("@title", document.Title),
+                ("@notice_title", document.NoticeTitle), ("@doc_number", document.DocNumber), ("@issuer", document.Issuer),
+                ("@region", document.Region), ("@issued_on", Iso(document.IssuedOn)), ("@effective_from", Iso(document.EffectiveFrom)),
+                ("@expires_on", Iso(document.ExpiresOn)), ("@interprets", document.Interprets), ("@page_count", document.PageCount),
+                ("@link_reason", link.Reason), ("@now", now.ToString("O")));
+            Exec(tx, VersionSql.InsertDocument, ("@id", versionId), ("@json", json));
 
-            using (var statements = new PreparedStatements(tx))
+            using (var statements = new PreparedStatements(Dialect, tx))
             {
                 foreach (var (sql, args) in rows) statements.Execute(sql, args);
             }
 
             new ValidityStore(this).Write(tx, versionId, document);
 
-            alsoWrite?.Invoke(new SqliteVersionWrite(this, tx, versionId, policyId));
+            alsoWrite?.Invoke(new VersionWrite(this, tx, versionId, policyId));
             tx.Commit();
             return new VersionRow(versionId, policyId, seq, document.Sha256, document.Source, document.Title, document.DocNumber, document.Issuer, now);
         }
@@ -195,42 +219,42 @@ public sealed class CatalogueStore : IDisposable
     /// <summary>The rows of one part (the document itself is part 0): the part, its clauses, amounts and rates.</summary>
     private static void AddPartRows(List<(string, (string, object?)[])> rows, string versionId, int partNo, PolicyDocument part)
     {
-        rows.Add((VersionSql.InsertPart, [("$v", versionId), ("$p", partNo), ("$title", part.Title), ("$doc_number", part.DocNumber),
-            ("$issuer", part.Issuer), ("$region", part.Region), ("$issued_on", Iso(part.IssuedOn)), ("$doc_type", part.DocType.ToId()),
-            ("$fields", part.Fields is null ? null : JsonSerializer.Serialize(part.Fields, PolicyJson.Compact))]));
+        rows.Add((VersionSql.InsertPart, [("@v", versionId), ("@p", partNo), ("@title", part.Title), ("@doc_number", part.DocNumber),
+            ("@issuer", part.Issuer), ("@region", part.Region), ("@issued_on", Iso(part.IssuedOn)), ("@doc_type", part.DocType.ToId()),
+            ("@fields", part.Fields is null ? null : JsonSerializer.Serialize(part.Fields, PolicyJson.Compact))]));
         for (var i = 0; i < part.Clauses.Count; i++)
         {
             var c = part.Clauses[i];
-            rows.Add((VersionSql.InsertClause, [("$v", versionId), ("$p", partNo), ("$ord", i), ("$clause_id", c.Id), ("$kind", c.Kind.ToId()),
-                ("$label", c.Label), ("$path", JsonSerializer.Serialize(c.Path, PolicyJson.Compact)), ("$heading", c.Heading), ("$text", c.Text),
-                ("$page", c.Page), ("$category", c.Category), ("$confidence", c.CategoryConfidence),
-                ("$instruments", JsonSerializer.Serialize(c.Instruments, PolicyJson.Compact)),
-                ("$industries", JsonSerializer.Serialize(c.Industries, PolicyJson.Compact)),
-                ("$instrument_confidences", JsonSerializer.Serialize(c.InstrumentConfidences, PolicyJson.Compact)),
-                ("$industry_confidences", JsonSerializer.Serialize(c.IndustryConfidences, PolicyJson.Compact))]));
+            rows.Add((VersionSql.InsertClause, [("@v", versionId), ("@p", partNo), ("@ord", i), ("@clause_id", c.Id), ("@kind", c.Kind.ToId()),
+                ("@label", c.Label), ("@path", JsonSerializer.Serialize(c.Path, PolicyJson.Compact)), ("@heading", c.Heading), ("@text", c.Text),
+                ("@page", c.Page), ("@category", c.Category), ("@confidence", c.CategoryConfidence),
+                ("@instruments", JsonSerializer.Serialize(c.Instruments, PolicyJson.Compact)),
+                ("@industries", JsonSerializer.Serialize(c.Industries, PolicyJson.Compact)),
+                ("@instrument_confidences", JsonSerializer.Serialize(c.InstrumentConfidences, PolicyJson.Compact)),
+                ("@industry_confidences", JsonSerializer.Serialize(c.IndustryConfidences, PolicyJson.Compact))]));
         }
         for (var i = 0; i < part.Amounts.Count; i++)
         {
             var a = part.Amounts[i];
-            rows.Add((VersionSql.InsertAmount, [("$v", versionId), ("$p", partNo), ("$ord", i), ("$clause_id", a.ClauseId), ("$article", a.Article),
-                ("$text", a.Text), ("$yuan", DecimalText.Canonical(a.Yuan)), ("$yuan_fen", (long)decimal.Round(a.Yuan * 100m)),
-                ("$yuan_high", a.YuanHigh is { } h ? DecimalText.Canonical(h) : null), ("$unit", a.Unit), ("$role", a.Role.ToId()),
-                ("$per", a.Per), ("$condition", a.Condition)]));
+            rows.Add((VersionSql.InsertAmount, [("@v", versionId), ("@p", partNo), ("@ord", i), ("@clause_id", a.ClauseId), ("@article", a.Article),
+                ("@text", a.Text), ("@yuan", a.Yuan), ("@yuan_fen", (long)decimal.Round(a.Yuan * 100m)),
+                ("@yuan_high", a.YuanHigh), ("@unit", a.Unit), ("@role", a.Role.ToId()),
+                ("@per", a.Per), ("@condition", a.Condition)]));
         }
         for (var i = 0; i < part.Rates.Count; i++)
         {
             var r = part.Rates[i];
-            rows.Add((VersionSql.InsertRate, [("$v", versionId), ("$p", partNo), ("$ord", i), ("$clause_id", r.ClauseId), ("$article", r.Article),
-                ("$text", r.Text), ("$percent", DecimalText.Canonical(r.Percent)),
-                ("$percent_high", r.PercentHigh is { } h ? DecimalText.Canonical(h) : null), ("$role", r.Role.ToId()), ("$base", r.Base)]));
+            rows.Add((VersionSql.InsertRate, [("@v", versionId), ("@p", partNo), ("@ord", i), ("@clause_id", r.ClauseId), ("@article", r.Article),
+                ("@text", r.Text), ("@percent", r.Percent),
+                ("@percent_high", r.PercentHigh), ("@role", r.Role.ToId()), ("@base", r.Base)]));
         }
     }
 
     private static void AddRefRows(List<(string, (string, object?)[])> rows, string versionId, string kind, IReadOnlyList<DocRef> refs)
     {
         for (var i = 0; i < refs.Count; i++)
-            rows.Add((VersionSql.InsertDocRef, [("$v", versionId), ("$kind", kind), ("$ord", i), ("$title", refs[i].Title),
-                ("$doc_number", refs[i].DocNumber), ("$text", refs[i].Text)]));
+            rows.Add((VersionSql.InsertDocRef, [("@v", versionId), ("@kind", kind), ("@ord", i), ("@title", refs[i].Title),
+                ("@doc_number", refs[i].DocNumber), ("@text", refs[i].Text)]));
     }
 
     private static string? Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -252,15 +276,29 @@ public sealed class CatalogueStore : IDisposable
         }
     }
 
-    internal SqliteCommand Command(string sql, params (string Name, object? Value)[] args)
+    internal DbCommand Command(string sql, params (string Name, object? Value)[] args)
     {
         var cmd = Connection.CreateCommand();
         cmd.CommandText = sql;
-        foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        foreach (var (name, value) in args)
+        {
+            var parameter = cmd.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = Dialect.Value(value);
+            cmd.Parameters.Add(parameter);
+        }
         return cmd;
     }
 
-    private void Exec(SqliteTransaction tx, string sql, params (string, object?)[] args)
+    /// <summary><see cref="Command(string, (string Name, object? Value)[])"/> on a transaction (null: none).</summary>
+    internal DbCommand Command(DbTransaction? tx, string sql, params (string Name, object? Value)[] args)
+    {
+        var cmd = Command(sql, args);
+        cmd.Transaction = tx;
+        return cmd;
+    }
+
+    private void Exec(DbTransaction tx, string sql, params (string, object?)[] args)
     {
         using var cmd = Command(sql, args);
         cmd.Transaction = tx;
@@ -271,23 +309,19 @@ public sealed class CatalogueStore : IDisposable
     /// The insert of the version's own policy or version row: a primary-key or unique clash there means these bytes were
     /// stored by another process since our look-up (both ids and the sha256 come from the bytes).
     /// </summary>
-    private void InsertOnce(SqliteTransaction tx, PolicyDocument document, string sql, params (string, object?)[] args)
+    private void InsertOnce(DbTransaction tx, PolicyDocument document, string sql, params (string, object?)[] args)
     {
         try
         {
             Exec(tx, sql, args);
         }
-        catch (SqliteException ex) when (ex.SqliteExtendedErrorCode is SqliteConstraintPrimaryKey or SqliteConstraintUnique)
+        catch (DbException ex) when (Dialect.IsUniqueViolation(ex))
         {
             throw new DuplicateVersionException(document.Sha256, ex);
         }
     }
 
-    // SQLite's extended result codes (sqlite3.h): SQLITE_CONSTRAINT_PRIMARYKEY, SQLITE_CONSTRAINT_UNIQUE.
-    private const int SqliteConstraintPrimaryKey = 1555;
-    private const int SqliteConstraintUnique = 2067;
-
-    private object? Scalar(SqliteTransaction tx, string sql, params (string, object?)[] args)
+    private object? Scalar(DbTransaction tx, string sql, params (string, object?)[] args)
     {
         using var cmd = Command(sql, args);
         cmd.Transaction = tx;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Data.Sqlite;
+using System.Data;
+using System.Data.Common;
 using PolicyIngest.Catalogue.Sql;
 
 namespace PolicyIngest.Catalogue;
@@ -23,14 +24,13 @@ public sealed record ClauseAmountRow(decimal Yuan, string Role, string Text);
 public static class ClauseSearchStore
 {
     /// <summary>Clauses of a version to index: (rowid, heading, text).</summary>
-    internal static List<(long RowId, string Heading, string Text)> ClausesOfVersion(SqliteTransaction tx, string versionId)
+    internal static List<(long RowId, string Heading, string Text)> ClausesOfVersion(CatalogueStore catalogue, DbTransaction tx, string versionId)
     {
-        using var cmd = Command(tx.Connection!, SearchSql.ClausesOfVersion, ("$v", versionId));
-        cmd.Transaction = tx;
+        using var cmd = catalogue.Command(tx, SearchSql.ClausesOfVersion, ("@v", versionId));
         return ReadClauseTexts(cmd);
     }
 
-    private static List<(long RowId, string Heading, string Text)> AllClauses(SqliteConnection connection)
+    private static List<(long RowId, string Heading, string Text)> AllClauses(DbConnection connection)
     {
         using var cmd = Command(connection, SearchSql.AllClauses);
         return ReadClauseTexts(cmd);
@@ -49,17 +49,17 @@ public static class ClauseSearchStore
     /// <summary>A prepared insert for many rows in one transaction.</summary>
     internal sealed class TermWriter : IDisposable
     {
-        private readonly SqliteCommand _cmd;
-        private readonly SqliteParameter _rowid, _words, _grams;
+        private readonly DbCommand _cmd;
+        private readonly DbParameter _rowid, _words, _grams;
 
-        public TermWriter(SqliteTransaction tx)
+        public TermWriter(DbTransaction tx)
         {
             _cmd = tx.Connection!.CreateCommand();
             _cmd.Transaction = tx;
             _cmd.CommandText = SearchSql.InsertTerms;
-            _rowid = _cmd.Parameters.Add("$rowid", SqliteType.Integer);
-            _words = _cmd.Parameters.Add("$words", SqliteType.Text);
-            _grams = _cmd.Parameters.Add("$grams", SqliteType.Text);
+            _rowid = AddParameter(_cmd, "@rowid", DbType.Int64);
+            _words = AddParameter(_cmd, "@words", DbType.String);
+            _grams = AddParameter(_cmd, "@grams", DbType.String);
             _cmd.Prepare();
         }
 
@@ -74,9 +74,9 @@ public static class ClauseSearchStore
         public void Dispose() => _cmd.Dispose();
     }
 
-    internal static void DeleteVersionTerms(SqliteTransaction tx, string versionId)
+    internal static void DeleteVersionTerms(DbTransaction tx, string versionId)
     {
-        using var cmd = Command(tx.Connection!, SearchSql.DeleteVersionTerms, ("$v", versionId));
+        using var cmd = Command(tx.Connection!, SearchSql.DeleteVersionTerms, ("@v", versionId));
         cmd.Transaction = tx;
         cmd.ExecuteNonQuery();
     }
@@ -109,7 +109,7 @@ public static class ClauseSearchStore
     {
         lock (catalogue.Gate)
             return FilteredMatches(catalogue.Connection, ranked ? SearchSql.RankedMatches : SearchSql.UnrankedMatches, filter,
-                ("$match", match), ("$wWords", wordsWeight), ("$wGrams", gramsWeight));
+                ("@match", match), ("@wWords", wordsWeight), ("@wGrams", gramsWeight));
     }
 
     /// <summary>
@@ -121,13 +121,13 @@ public static class ClauseSearchStore
         lock (catalogue.Gate) return MostGroupsMatches(catalogue.Connection, groups, filter);
     }
 
-    private static List<ClauseMatch> MostGroupsMatches(SqliteConnection connection, IReadOnlyList<string> groups, ClauseFilter filter)
+    private static List<ClauseMatch> MostGroupsMatches(DbConnection connection, IReadOnlyList<string> groups, ClauseFilter filter)
     {
         using (var create = Command(connection, SearchSql.CreateGroupHits)) create.ExecuteNonQuery();
         using (var clear = Command(connection, SearchSql.ClearGroupHits)) clear.ExecuteNonQuery();
-        var union = string.Join(" UNION ALL ", groups.Select((_, i) => string.Format(CultureInfo.InvariantCulture, SearchSql.GroupRows, "$g" + i.ToString(CultureInfo.InvariantCulture))));
+        var union = string.Join(" UNION ALL ", groups.Select((_, i) => string.Format(CultureInfo.InvariantCulture, SearchSql.GroupRows, "@g" + i.ToString(CultureInfo.InvariantCulture))));
         using (var fill = Command(connection, string.Format(CultureInfo.InvariantCulture, SearchSql.FillGroupHits, union),
-                   groups.Select((g, i) => ("$g" + i.ToString(CultureInfo.InvariantCulture), (object?)g)).ToArray()))
+                   groups.Select((g, i) => ("@g" + i.ToString(CultureInfo.InvariantCulture), (object?)g)).ToArray()))
             fill.ExecuteNonQuery();
         var levels = new List<int>();
         using (var read = Command(connection, SearchSql.GroupHitLevels))
@@ -135,30 +135,30 @@ public static class ClauseSearchStore
             while (r.Read()) levels.Add(r.GetInt32(0));
         foreach (var n in levels)
         {
-            var matches = FilteredMatches(connection, SearchSql.HitsWithCount, filter, ("$n", n));
+            var matches = FilteredMatches(connection, SearchSql.HitsWithCount, filter, ("@n", n));
             if (matches.Count > 0) return matches;
         }
         return [];
     }
 
-    private static List<ClauseMatch> FilteredMatches(SqliteConnection connection, string source, ClauseFilter filter, params (string, object?)[] sourceArgs)
+    private static List<ClauseMatch> FilteredMatches(DbConnection connection, string source, ClauseFilter filter, params (string, object?)[] sourceArgs)
     {
         var where = new StringBuilder();
-        var args = new List<(string, object?)>(sourceArgs) { ("$asOf", Iso(filter.AsOf)) };
+        var args = new List<(string, object?)>(sourceArgs) { ("@asOf", Iso(filter.AsOf)) };
         if (!filter.AllVersions) where.Append(SearchSql.FilterCurrent);
-        Add(filter.Region, SearchSql.FilterRegion, "$region");
-        Add(filter.Issuer, SearchSql.FilterIssuer, "$issuer");
-        Add(filter.Category, SearchSql.FilterCategory, "$category");
-        Add(filter.Instrument, SearchSql.FilterInstrument, "$instrument");
-        Add(filter.Industry, SearchSql.FilterIndustry, "$industry");
-        Add(filter.Status, SearchSql.FilterStatus, "$status");
-        Add(filter.From is { } f ? Iso(f) : null, SearchSql.FilterFrom, "$from");
-        Add(filter.To is { } t ? Iso(t) : null, SearchSql.FilterTo, "$to");
+        Add(filter.Region, SearchSql.FilterRegion, "@region");
+        Add(filter.Issuer, SearchSql.FilterIssuer, "@issuer");
+        Add(filter.Category, SearchSql.FilterCategory, "@category");
+        Add(filter.Instrument, SearchSql.FilterInstrument, "@instrument");
+        Add(filter.Industry, SearchSql.FilterIndustry, "@industry");
+        Add(filter.Status, SearchSql.FilterStatus, "@status");
+        Add(filter.From is { } f ? Iso(f) : null, SearchSql.FilterFrom, "@from");
+        Add(filter.To is { } t ? Iso(t) : null, SearchSql.FilterTo, "@to");
         if (filter.MinYuan is { } min)
         {
             where.Append(SearchSql.FilterMinAmount);
-            args.Add(("$minFen", (long)decimal.Round(min * 100m)));
-            args.Add(("$minYuan", (double)min));
+            args.Add(("@minFen", (long)decimal.Round(min * 100m)));
+            args.Add(("@minYuan", (double)min));
         }
         var sql = string.Format(CultureInfo.InvariantCulture, SearchSql.Matches, where, StatusSql.Case, source);
         using var cmd = Command(connection, sql, args.ToArray());
@@ -192,11 +192,11 @@ public static class ClauseSearchStore
         lock (catalogue.Gate) return RanksOfRows(catalogue.Connection, match, wordsWeight, gramsWeight, rowIds);
     }
 
-    private static Dictionary<long, double> RanksOfRows(SqliteConnection connection, string match, double wordsWeight, double gramsWeight,
+    private static Dictionary<long, double> RanksOfRows(DbConnection connection, string match, double wordsWeight, double gramsWeight,
         IReadOnlyCollection<long> rowIds)
     {
-        using var cmd = Command(connection, SearchSql.RanksOfRows, ("$match", match), ("$wWords", wordsWeight), ("$wGrams", gramsWeight),
-            ("$rids", "[" + string.Join(',', rowIds) + "]"));
+        using var cmd = Command(connection, SearchSql.RanksOfRows, ("@match", match), ("@wWords", wordsWeight), ("@wGrams", gramsWeight),
+            ("@rids", "[" + string.Join(',', rowIds) + "]"));
         using var r = cmd.ExecuteReader();
         var ranks = new Dictionary<long, double>(rowIds.Count);
         while (r.Read()) ranks[r.GetInt64(0)] = r.GetDouble(1);
@@ -206,42 +206,38 @@ public static class ClauseSearchStore
     /// <summary>Details of the hits shown, by row id (one statement for the whole page).</summary>
     public static Dictionary<long, ClauseHitRow> HitDetails(CatalogueStore catalogue, IReadOnlyList<long> rowIds, DateOnly asOf)
     {
-        lock (catalogue.Gate) return HitDetails(catalogue.Connection, rowIds, asOf);
-    }
-
-    private static Dictionary<long, ClauseHitRow> HitDetails(SqliteConnection connection, IReadOnlyList<long> rowIds, DateOnly asOf)
-    {
-        var sql = string.Format(CultureInfo.InvariantCulture, SearchSql.HitDetails, StatusSql.Case);
-        using var cmd = Command(connection, sql, ("$rids", "[" + string.Join(',', rowIds) + "]"), ("$asOf", Iso(asOf)));
-        using var r = cmd.ExecuteReader();
-        var rows = new Dictionary<long, ClauseHitRow>();
-        while (r.Read())
+        lock (catalogue.Gate)
         {
-            var id = r.GetInt64(0);
-            rows[id] = new ClauseHitRow(id, r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetString(4), r.GetString(5), r.GetString(6),
-                Str(r, 7), r.GetString(8), r.GetString(9), Str(r, 10), Str(r, 11), Str(r, 12), Str(r, 13), r.GetString(14), r.GetString(15), Str(r, 16));
+            var sql = string.Format(CultureInfo.InvariantCulture, catalogue.Dialect.Text(SearchSql.HitDetails), StatusSql.Case);
+            using var cmd = catalogue.Command(sql, ("@rids", "[" + string.Join(',', rowIds) + "]"), ("@asOf", Iso(asOf)));
+            using var r = cmd.ExecuteReader();
+            var rows = new Dictionary<long, ClauseHitRow>();
+            while (r.Read())
+            {
+                var id = r.GetInt64(0);
+                rows[id] = new ClauseHitRow(id, r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetString(4), r.GetString(5), r.GetString(6),
+                    Str(r, 7), r.GetString(8), r.GetString(9), Str(r, 10), Str(r, 11), Str(r, 12), Str(r, 13), r.GetString(14), r.GetString(15), Str(r, 16));
+            }
+            return rows;
         }
-        return rows;
     }
 
     /// <summary>Amounts of the hits' clauses, by row id, in clause order.</summary>
     public static Dictionary<long, List<ClauseAmountRow>> AmountsOfClauses(CatalogueStore catalogue, IReadOnlyList<long> rowIds)
     {
-        lock (catalogue.Gate) return AmountsOfClauses(catalogue.Connection, rowIds);
-    }
-
-    private static Dictionary<long, List<ClauseAmountRow>> AmountsOfClauses(SqliteConnection connection, IReadOnlyList<long> rowIds)
-    {
-        using var cmd = Command(connection, SearchSql.AmountsOfClauses, ("$rids", "[" + string.Join(',', rowIds) + "]"));
-        using var r = cmd.ExecuteReader();
-        var rows = new Dictionary<long, List<ClauseAmountRow>>();
-        while (r.Read())
+        lock (catalogue.Gate)
         {
-            var id = r.GetInt64(0);
-            if (!rows.TryGetValue(id, out var list)) rows[id] = list = [];
-            list.Add(new ClauseAmountRow(decimal.Parse(r.GetString(1), NumberStyles.Number, CultureInfo.InvariantCulture), r.GetString(2), r.GetString(3)));
+            using var cmd = catalogue.Command(catalogue.Dialect.Text(SearchSql.AmountsOfClauses), ("@rids", "[" + string.Join(',', rowIds) + "]"));
+            using var r = cmd.ExecuteReader();
+            var rows = new Dictionary<long, List<ClauseAmountRow>>();
+            while (r.Read())
+            {
+                var id = r.GetInt64(0);
+                if (!rows.TryGetValue(id, out var list)) rows[id] = list = [];
+                list.Add(new ClauseAmountRow(Column.Decimal(r, 1), r.GetString(2), r.GetString(3)));
+            }
+            return rows;
         }
-        return rows;
     }
 
     /// <summary>The trigram-only baseline table (evaluation databases only), filled from clause.text.</summary>
@@ -250,15 +246,15 @@ public static class ClauseSearchStore
         lock (catalogue.Gate) BuildTrigramBaseline(catalogue.Connection);
     }
 
-    private static void BuildTrigramBaseline(SqliteConnection connection)
+    private static void BuildTrigramBaseline(DbConnection connection)
     {
         using (var create = Command(connection, SearchSql.CreateTrigramTable)) create.ExecuteNonQuery();
         var clauses = AllClauses(connection);
         using var tx = connection.BeginTransaction();
         using var cmd = Command(connection, SearchSql.InsertTrigram);
         cmd.Transaction = tx;
-        var rowid = cmd.Parameters.Add("$rowid", SqliteType.Integer);
-        var text = cmd.Parameters.Add("$text", SqliteType.Text);
+        var rowid = AddParameter(cmd, "@rowid", DbType.Int64);
+        var text = AddParameter(cmd, "@text", DbType.String);
         foreach (var c in clauses)
         {
             rowid.Value = c.RowId;
@@ -273,16 +269,16 @@ public static class ClauseSearchStore
         lock (catalogue.Gate) return TrigramMatches(catalogue.Connection, match, limit);
     }
 
-    private static List<long> TrigramMatches(SqliteConnection connection, string match, int limit)
+    private static List<long> TrigramMatches(DbConnection connection, string match, int limit)
     {
-        using var cmd = Command(connection, SearchSql.TrigramMatches, ("$match", match), ("$limit", limit));
+        using var cmd = Command(connection, SearchSql.TrigramMatches, ("@match", match), ("@limit", limit));
         using var r = cmd.ExecuteReader();
         var rows = new List<long>();
         while (r.Read()) rows.Add(r.GetInt64(0));
         return rows;
     }
 
-    private static List<(long, string, string)> ReadClauseTexts(SqliteCommand cmd)
+    private static List<(long, string, string)> ReadClauseTexts(DbCommand cmd)
     {
         using var r = cmd.ExecuteReader();
         var rows = new List<(long, string, string)>();
@@ -292,13 +288,22 @@ public static class ClauseSearchStore
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string? Str(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+    private static string? Str(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
-    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] args)
+    private static DbCommand Command(DbConnection connection, string sql, params (string Name, object? Value)[] args)
     {
         var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
-        foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        foreach (var (name, value) in args) AddParameter(cmd, name, null).Value = value ?? DBNull.Value;
         return cmd;
+    }
+
+    private static DbParameter AddParameter(DbCommand cmd, string name, DbType? type)
+    {
+        var parameter = cmd.CreateParameter();
+        parameter.ParameterName = name;
+        if (type is { } t) parameter.DbType = t;
+        cmd.Parameters.Add(parameter);
+        return parameter;
     }
 }

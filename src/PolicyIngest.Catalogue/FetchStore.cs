@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using PolicyIngest.Catalogue.Sql;
 
 namespace PolicyIngest.Catalogue;
@@ -37,7 +37,7 @@ public sealed class FetchStore(CatalogueStore catalogue)
     {
         lock (catalogue.Gate)
         {
-            using var cmd = catalogue.Command(FetchSql.FindState, ("$url", url));
+            using var cmd = catalogue.Command(FetchSql.FindState, ("@url", url));
             using var r = cmd.ExecuteReader();
             if (!r.Read()) return null;
             return new FetchState(r.GetString(0), r.GetString(1), r.GetString(2), Text(r, 3), Text(r, 4), Text(r, 5), Text(r, 6),
@@ -48,21 +48,21 @@ public sealed class FetchStore(CatalogueStore catalogue)
     /// <summary>Remembers what <paramref name="url"/> gave; call only once those bytes are archived and ingested.</summary>
     public void SaveState(string url, string pipeline, string source, string? etag, string? lastModified, string? sha256,
         string? format, DateTimeOffset now) =>
-        Exec(FetchSql.UpsertState, ("$url", url), ("$pipeline", pipeline), ("$source", source), ("$etag", etag),
-            ("$last_modified", lastModified), ("$sha256", sha256), ("$format", format), ("$now", Iso(now)));
+        Exec(FetchSql.UpsertState, ("@url", url), ("@pipeline", pipeline), ("@source", source), ("@etag", etag),
+            ("@last_modified", lastModified), ("@sha256", sha256), ("@format", format), ("@now", Iso(now)));
 
-    public void TouchState(string url, DateTimeOffset now) => Exec(FetchSql.TouchState, ("$url", url), ("$now", Iso(now)));
+    public void TouchState(string url, DateTimeOffset now) => Exec(FetchSql.TouchState, ("@url", url), ("@now", Iso(now)));
 
     public void RecordArchived(string sha256, string url, string relativePath, long bytes, string? contentType, string? format,
         string? runId, DateTimeOffset now) =>
-        Exec(FetchSql.InsertArchiveEntry, ("$sha256", sha256), ("$url", url), ("$path", relativePath), ("$bytes", bytes),
-            ("$content_type", contentType), ("$format", format), ("$now", Iso(now)), ("$run_id", runId));
+        Exec(FetchSql.InsertArchiveEntry, ("@sha256", sha256), ("@url", url), ("@path", relativePath), ("@bytes", bytes),
+            ("@content_type", contentType), ("@format", format), ("@now", Iso(now)), ("@run_id", runId));
 
     public IReadOnlyList<ArchiveEntry> ArchiveEntries(string sha256)
     {
         lock (catalogue.Gate)
         {
-            using var cmd = catalogue.Command(FetchSql.ArchiveEntriesBySha, ("$sha256", sha256));
+            using var cmd = catalogue.Command(FetchSql.ArchiveEntriesBySha, ("@sha256", sha256));
             using var r = cmd.ExecuteReader();
             var list = new List<ArchiveEntry>();
             while (r.Read())
@@ -73,34 +73,34 @@ public sealed class FetchStore(CatalogueStore catalogue)
     }
 
     public void StartRun(string runId, string pipeline, string trigger, DateTimeOffset now) =>
-        Exec(FetchSql.InsertRun, ("$id", runId), ("$pipeline", pipeline), ("$trigger", trigger), ("$now", Iso(now)));
+        Exec(FetchSql.InsertRun, ("@id", runId), ("@pipeline", pipeline), ("@trigger", trigger), ("@now", Iso(now)));
 
     /// <summary>Marks earlier runs of <paramref name="pipeline"/> that never finished (the process died) as interrupted.</summary>
     public void MarkInterrupted(string pipeline, string currentRunId) =>
-        Exec(FetchSql.MarkInterrupted, ("$pipeline", pipeline), ("$id", currentRunId));
+        Exec(FetchSql.MarkInterrupted, ("@pipeline", pipeline), ("@id", currentRunId));
 
     public void FinishRun(string runId, string status, RunCounts counts, IReadOnlyList<string> errors, IReadOnlyList<string> reports,
         DateTimeOffset now) =>
-        Exec(FetchSql.FinishRun, ("$id", runId), ("$now", Iso(now)), ("$status", status), ("$new", counts.New),
-            ("$new_version", counts.NewVersion), ("$unchanged", counts.Unchanged), ("$failed", counts.Failed),
-            ("$errors", JsonSerializer.Serialize(errors)), ("$reports", JsonSerializer.Serialize(reports)));
+        Exec(FetchSql.FinishRun, ("@id", runId), ("@now", Iso(now)), ("@status", status), ("@new", counts.New),
+            ("@new_version", counts.NewVersion), ("@unchanged", counts.Unchanged), ("@failed", counts.Failed),
+            ("@errors", JsonSerializer.Serialize(errors)), ("@reports", JsonSerializer.Serialize(reports)));
 
     public void RecordItem(FetchRunItem item) =>
-        Exec(FetchSql.UpsertRunItem, ("$run_id", item.RunId), ("$url", item.Url), ("$source", item.Source), ("$outcome", item.Outcome),
-            ("$http_status", item.HttpStatus), ("$sha256", item.Sha256), ("$version_id", item.VersionId), ("$error", item.Error),
-            ("$now", Iso(item.At)));
+        Exec(FetchSql.UpsertRunItem, ("@run_id", item.RunId), ("@url", item.Url), ("@source", item.Source), ("@outcome", item.Outcome),
+            ("@http_status", item.HttpStatus), ("@sha256", item.Sha256), ("@version_id", item.VersionId), ("@error", item.Error),
+            ("@now", Iso(item.At)));
 
-    public FetchRun? FindRun(string runId) => QueryRuns(FetchSql.FindRun, ("$id", runId)).FirstOrDefault();
+    public FetchRun? FindRun(string runId) => QueryRuns(FetchSql.FindRun, ("@id", runId)).FirstOrDefault();
 
     /// <summary>Runs started since <paramref name="since"/>, newest first (for <c>changes</c>).</summary>
     public IReadOnlyList<FetchRun> Runs(DateTimeOffset? since = null, int limit = 1000) =>
-        QueryRuns(FetchSql.ListRuns, ("$since", since is { } s ? Iso(s) : ""), ("$limit", limit));
+        QueryRuns(FetchSql.ListRuns, ("@since", since is { } s ? Iso(s) : ""), ("@limit", limit));
 
     public IReadOnlyList<FetchRunItem> RunItems(string runId)
     {
         lock (catalogue.Gate)
         {
-            using var cmd = catalogue.Command(FetchSql.RunItems, ("$run_id", runId));
+            using var cmd = catalogue.Command(FetchSql.RunItems, ("@run_id", runId));
             using var r = cmd.ExecuteReader();
             var list = new List<FetchRunItem>();
             while (r.Read())
@@ -138,7 +138,7 @@ public sealed class FetchStore(CatalogueStore catalogue)
         }
     }
 
-    private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+    private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
     // Fixed-width UTC text so that string comparison in SQL orders by time.
     private static string Iso(DateTimeOffset t) => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);

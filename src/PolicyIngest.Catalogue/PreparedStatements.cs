@@ -1,14 +1,14 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace PolicyIngest.Catalogue;
 
 /// <summary>
 /// The statements of one transaction, each prepared once: the first row of a statement creates its command and its
-/// parameters, every later row only sets their values (SQLite compiles the statement once, not once per row).
+/// parameters, every later row only sets their values (the engine compiles the statement once, not once per row).
 /// </summary>
-internal sealed class PreparedStatements(SqliteTransaction tx) : IDisposable
+internal sealed class PreparedStatements(CatalogueDialect dialect, DbTransaction tx) : IDisposable
 {
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
 
     /// <summary>Runs <paramref name="sql"/> with these values; every row of one statement names the same parameters in the same order.</summary>
     public void Execute(string sql, (string Name, object? Value)[] args)
@@ -18,8 +18,13 @@ internal sealed class PreparedStatements(SqliteTransaction tx) : IDisposable
             cmd = tx.Connection!.CreateCommand();
             cmd.Transaction = tx;
             cmd.CommandText = sql;
-            foreach (var (name, _) in args) cmd.Parameters.Add(new SqliteParameter { ParameterName = name });
-            cmd.Prepare();
+            foreach (var (name, _) in args)
+            {
+                var parameter = cmd.CreateParameter();
+                parameter.ParameterName = name;
+                cmd.Parameters.Add(parameter);
+            }
+            dialect.Prepare(cmd);
             _commands.Add(sql, cmd);
         }
         if (cmd.Parameters.Count != args.Length)
@@ -29,7 +34,7 @@ internal sealed class PreparedStatements(SqliteTransaction tx) : IDisposable
             var parameter = cmd.Parameters[i];
             if (!string.Equals(parameter.ParameterName, args[i].Name, StringComparison.Ordinal))
                 throw new ArgumentException($"parameter {i} is {parameter.ParameterName}, not {args[i].Name}", nameof(args));
-            parameter.Value = args[i].Value ?? DBNull.Value;
+            parameter.Value = dialect.Value(args[i].Value);
         }
         cmd.ExecuteNonQuery();
     }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using PolicyIngest.Catalogue.Sql;
 
 namespace PolicyIngest.Catalogue;
@@ -12,7 +12,7 @@ public sealed record ChangeReport(string VersionId, string Kind, string Previous
 /// <summary>
 /// The SQL of version tracking: link keys, repeals, the superseded chain, status (always through
 /// <see cref="StatusSql.Case"/>), expiry lists and change reports. Its public look-ups read what is committed; the
-/// writes of a version being stored go through that version's <see cref="IVersionWrite"/> (<see cref="SqliteVersionWrite"/>).
+/// writes of a version being stored go through that version's <see cref="IVersionWrite"/> (<see cref="VersionWrite"/>).
 /// </summary>
 public sealed class TrackStore(CatalogueStore catalogue) : IVersionLookup
 {
@@ -29,26 +29,26 @@ public sealed class TrackStore(CatalogueStore catalogue) : IVersionLookup
 
     public IReadOnlyList<RepealRef> RepealRefsNaming(string? titleKey, string? docNumberKey) => RepealRefsNaming(titleKey, docNumberKey, null);
 
-    internal void SetKeys(SqliteTransaction tx, string versionId, string? titleKey, string? docNumberKey, string? textKey) =>
-        Exec(tx, TrackSql.SetKeys, ("$id", versionId), ("$title_key", titleKey), ("$doc_number_key", docNumberKey), ("$text_key", textKey));
+    internal void SetKeys(DbTransaction tx, string versionId, string? titleKey, string? docNumberKey, string? textKey) =>
+        Exec(tx, TrackSql.SetKeys, ("@id", versionId), ("@title_key", titleKey), ("@doc_number_key", docNumberKey), ("@text_key", textKey));
 
-    internal IReadOnlyList<TrackedVersion> ByDocNumberKey(string key, DateOnly asOf, SqliteTransaction? tx) =>
-        Query(tx, TrackSql.ByDocNumberKey, asOf, ("$key", key));
+    internal IReadOnlyList<TrackedVersion> ByDocNumberKey(string key, DateOnly asOf, DbTransaction? tx) =>
+        Query(tx, TrackSql.ByDocNumberKey, asOf, ("@key", key));
 
-    internal IReadOnlyList<TrackedVersion> ByTitleKey(string key, DateOnly asOf, SqliteTransaction? tx) =>
-        Query(tx, TrackSql.ByTitleKey, asOf, ("$key", key));
+    internal IReadOnlyList<TrackedVersion> ByTitleKey(string key, DateOnly asOf, DbTransaction? tx) =>
+        Query(tx, TrackSql.ByTitleKey, asOf, ("@key", key));
 
-    internal TrackedVersion? Version(string id, DateOnly asOf, SqliteTransaction? tx) =>
-        Query(tx, TrackSql.ById, asOf, ("$id", id)).FirstOrDefault();
+    internal TrackedVersion? Version(string id, DateOnly asOf, DbTransaction? tx) =>
+        Query(tx, TrackSql.ById, asOf, ("@id", id)).FirstOrDefault();
 
-    internal IReadOnlyList<TrackedVersion> VersionsOf(string policyId, DateOnly asOf, SqliteTransaction? tx) =>
-        Query(tx, TrackSql.ByPolicy, asOf, ("$policy", policyId));
+    internal IReadOnlyList<TrackedVersion> VersionsOf(string policyId, DateOnly asOf, DbTransaction? tx) =>
+        Query(tx, TrackSql.ByPolicy, asOf, ("@policy", policyId));
 
-    internal IReadOnlyList<RepealRef> RepealRefsNaming(string? titleKey, string? docNumberKey, SqliteTransaction? tx)
+    internal IReadOnlyList<RepealRef> RepealRefsNaming(string? titleKey, string? docNumberKey, DbTransaction? tx)
     {
         lock (catalogue.Gate)
         {
-            using var cmd = catalogue.Command(TrackSql.RepealRefsByKeys, ("$title_key", titleKey), ("$doc_number_key", docNumberKey));
+            using var cmd = catalogue.Command(TrackSql.RepealRefsByKeys, ("@title_key", titleKey), ("@doc_number_key", docNumberKey));
             cmd.Transaction = tx;
             using var r = cmd.ExecuteReader();
             var list = new List<RepealRef>();
@@ -57,7 +57,7 @@ public sealed class TrackStore(CatalogueStore catalogue) : IVersionLookup
         }
     }
 
-    internal IReadOnlyList<UnkeyedRef> UnkeyedRefs(SqliteTransaction tx)
+    internal IReadOnlyList<UnkeyedRef> UnkeyedRefs(DbTransaction tx)
     {
         lock (catalogue.Gate)
         {
@@ -70,29 +70,29 @@ public sealed class TrackStore(CatalogueStore catalogue) : IVersionLookup
         }
     }
 
-    internal void SetRefKeys(SqliteTransaction tx, long refId, string? titleKey, string? docNumberKey) =>
-        Exec(tx, TrackSql.SetRefKeys, ("$id", refId), ("$title_key", titleKey), ("$doc_number_key", docNumberKey));
+    internal void SetRefKeys(DbTransaction tx, long refId, string? titleKey, string? docNumberKey) =>
+        Exec(tx, TrackSql.SetRefKeys, ("@id", refId), ("@title_key", titleKey), ("@doc_number_key", docNumberKey));
 
-    internal void SetRepealedBy(SqliteTransaction tx, string versionId, string byVersionId, string reason) =>
-        Exec(tx, TrackSql.SetRepealedBy, ("$id", versionId), ("$by", byVersionId), ("$reason", reason));
+    internal void SetRepealedBy(DbTransaction tx, string versionId, string byVersionId, string reason) =>
+        Exec(tx, TrackSql.SetRepealedBy, ("@id", versionId), ("@by", byVersionId), ("@reason", reason));
 
-    internal void SetSupersededBy(SqliteTransaction tx, string versionId, string? byVersionId, string? reason) =>
-        Exec(tx, TrackSql.SetSupersededBy, ("$id", versionId), ("$by", byVersionId), ("$reason", reason));
+    internal void SetSupersededBy(DbTransaction tx, string versionId, string? byVersionId, string? reason) =>
+        Exec(tx, TrackSql.SetSupersededBy, ("@id", versionId), ("@by", byVersionId), ("@reason", reason));
 
     /// <summary>Records a 新旧对照 report written after the version's transaction committed (its path null when it could not be written).</summary>
     public void AddReport(string versionId, string kind, string previousVersionId, string? path, DateTimeOffset now) =>
-        Exec(null, TrackSql.InsertReport, ("$version", versionId), ("$kind", kind), ("$previous", previousVersionId), ("$path", path),
-            ("$now", now.ToString("O", CultureInfo.InvariantCulture)));
+        Exec(null, TrackSql.InsertReport, ("@version", versionId), ("@kind", kind), ("@previous", previousVersionId), ("@path", path),
+            ("@now", now.ToString("O", CultureInfo.InvariantCulture)));
 
     /// <summary>Forgets a version's reports of one kind (the chain changed under it; the tracker writes the right one).</summary>
     public void RemoveReports(string versionId, string kind) =>
-        Exec(null, TrackSql.DeleteReports, ("$version", versionId), ("$kind", kind));
+        Exec(null, TrackSql.DeleteReports, ("@version", versionId), ("@kind", kind));
 
     public IReadOnlyList<ChangeReport> ReportsOf(string versionId)
     {
         lock (catalogue.Gate)
         {
-            using var cmd = catalogue.Command(TrackSql.ReportsOf, ("$version", versionId));
+            using var cmd = catalogue.Command(TrackSql.ReportsOf, ("@version", versionId));
             using var r = cmd.ExecuteReader();
             var list = new List<ChangeReport>();
             while (r.Read())
@@ -106,19 +106,19 @@ public sealed class TrackStore(CatalogueStore catalogue) : IVersionLookup
     {
         lock (catalogue.Gate)
         {
-            using var cmd = catalogue.Command(TrackSql.ReportFor, ("$previous", previousVersionId), ("$kind", kind));
+            using var cmd = catalogue.Command(TrackSql.ReportFor, ("@previous", previousVersionId), ("@kind", kind));
             return cmd.ExecuteScalar() as string;
         }
     }
 
     public IReadOnlyList<TrackedVersion> IngestedSince(DateTimeOffset since, DateOnly asOf) =>
-        Query(null, TrackSql.IngestedSince, asOf, ("$since", since.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)));
+        Query(null, TrackSql.IngestedSince, asOf, ("@since", since.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)));
 
     public IReadOnlyList<RepealEvent> RepealedSince(DateTimeOffset since, DateOnly asOf)
     {
         lock (catalogue.Gate)
         {
-            using var cmd = catalogue.Command(TrackSql.RepealedSince, ("$since", since.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)), ("$asOf", Iso(asOf)));
+            using var cmd = catalogue.Command(TrackSql.RepealedSince, ("@since", since.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)), ("@asOf", Iso(asOf)));
             using var r = cmd.ExecuteReader();
             var list = new List<RepealEvent>();
             while (r.Read()) list.Add(new RepealEvent(Read(r), r.GetString(18), r.GetString(19), DateTimeOffset.Parse(r.GetString(20), CultureInfo.InvariantCulture)));
@@ -127,16 +127,16 @@ public sealed class TrackStore(CatalogueStore catalogue) : IVersionLookup
     }
 
     public IReadOnlyList<TrackedVersion> ExpiredBetween(DateOnly from, DateOnly asOf) =>
-        Query(null, TrackSql.ExpiredBetween, asOf, ("$from", Iso(from)));
+        Query(null, TrackSql.ExpiredBetween, asOf, ("@from", Iso(from)));
 
     public IReadOnlyList<TrackedVersion> ExpiringWithin(DateOnly asOf, int days) =>
-        Query(null, TrackSql.ExpiringBetween, asOf, ("$until", Iso(asOf.AddDays(days))));
+        Query(null, TrackSql.ExpiringBetween, asOf, ("@until", Iso(asOf.AddDays(days))));
 
-    private List<TrackedVersion> Query(SqliteTransaction? tx, string sql, DateOnly asOf, params (string, object?)[] args)
+    private List<TrackedVersion> Query(DbTransaction? tx, string sql, DateOnly asOf, params (string, object?)[] args)
     {
         lock (catalogue.Gate)
         {
-            using var cmd = catalogue.Command(sql, [.. args, ("$asOf", Iso(asOf))]);
+            using var cmd = catalogue.Command(sql, [.. args, ("@asOf", Iso(asOf))]);
             cmd.Transaction = tx;
             using var r = cmd.ExecuteReader();
             var list = new List<TrackedVersion>();
@@ -145,12 +145,12 @@ public sealed class TrackStore(CatalogueStore catalogue) : IVersionLookup
         }
     }
 
-    private static TrackedVersion Read(SqliteDataReader r) => new(
+    private static TrackedVersion Read(DbDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetString(3), NullableString(r, 4), NullableString(r, 5), NullableString(r, 6),
         Date(r, 7), Date(r, 8), Date(r, 9), DateTimeOffset.Parse(r.GetString(10), CultureInfo.InvariantCulture), NullableString(r, 11),
         NullableString(r, 12), NullableString(r, 13), NullableString(r, 14), r.GetString(15), r.GetString(16), r.GetString(17));
 
-    private void Exec(SqliteTransaction? tx, string sql, params (string, object?)[] args)
+    private void Exec(DbTransaction? tx, string sql, params (string, object?)[] args)
     {
         lock (catalogue.Gate)
         {
@@ -160,9 +160,9 @@ public sealed class TrackStore(CatalogueStore catalogue) : IVersionLookup
         }
     }
 
-    private static string? NullableString(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+    private static string? NullableString(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
-    private static DateOnly? Date(SqliteDataReader r, int i) =>
+    private static DateOnly? Date(DbDataReader r, int i) =>
         r.IsDBNull(i) ? null : DateOnly.ParseExact(r.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -10,7 +10,7 @@ public static class GlobalOptions
 {
     public static readonly Option<string?> Db = new("--db")
     {
-        Description = "catalogue SQLite file (default $POLICYINGEST_DB, else data/policyingest.db under the home, $POLICYINGEST_HOME)",
+        Description = "catalogue: a SQLite file, or postgresql://USER@HOST:PORT/DB for a shared one (its reports, archive, locks and search index then live in data/pg-HOST-PORT-DB/ under the home); default $POLICYINGEST_DB, else data/policyingest.db under the home, $POLICYINGEST_HOME",
         Recursive = true,
     };
 
@@ -105,6 +105,9 @@ public sealed class CliContext
 
     /// <summary>The catalogue the user named: --db, else $POLICYINGEST_DB; null when neither names one.</summary>
     public string? NamedDbPath => Settings.CatalogueNamed ? Settings.CataloguePath : null;
+
+    /// <summary>Whether there is a catalogue to read: the SQLite file exists, or it is a PostgreSQL database (asked when opened).</summary>
+    public bool CatalogueExists => CatalogueAddress.IsPostgres(DbPath) || File.Exists(DbPath);
 
     public string DbPathOrDefault(string fallback) => Parse.GetValue(GlobalOptions.Db) ?? fallback;
 

@@ -22,6 +22,12 @@ public static class CliHost
             await Console.Error.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.Internal;
         }
+        catch (PolicyIngest.Catalogue.CatalogueUnavailableException ex)
+        {
+            // The catalogue named cannot be used (its server is down, a setting needs the other engine): bad input.
+            await Console.Error.WriteLineAsync($"error: {ex.Message.Split('\n')[0]}");
+            return ExitCodes.BadInput;
+        }
         catch (PolicyIngest.Ingest.ComponentUnavailableException ex)
         {
             await Console.Error.WriteLineAsync($"error: {ex.Message.Split('\n')[0]}");

@@ -55,7 +55,10 @@ public sealed record PolicyIngestSettings
     /// <summary>The folder holding models/, pipelines/ and corpus/ (a checkout, or where a publish put them).</summary>
     public required string Home { get; init; }
 
-    /// <summary>The catalogue (SQLite file): --db, else $POLICYINGEST_DB, else data/policyingest.db under <see cref="Home"/>.</summary>
+    /// <summary>
+    /// The catalogue: --db, else $POLICYINGEST_DB, else data/policyingest.db under <see cref="Home"/>. A SQLite file, or a
+    /// PostgreSQL database as a <c>postgresql://USER@HOST:PORT/DB</c> URL (<see cref="CatalogueAddress"/>).
+    /// </summary>
     public required string CataloguePath { get; init; }
 
     /// <summary>Whether the user named the catalogue (--db or $POLICYINGEST_DB); demo never resets a named one.</summary>
@@ -76,8 +79,13 @@ public sealed record PolicyIngestSettings
     public string TrainingDirectory => Path.Combine(ModelsDirectory, "training");
     public string PipelinesDirectory => Path.Combine(Home, "pipelines");
     public string CorpusDirectory => Path.Combine(Home, "corpus");
-    /// <summary>The folder holding the catalogue file: its archive/, reports/, locks/ and the scheduler's store live there.</summary>
-    public string DataDirectory => Path.GetDirectoryName(Path.GetFullPath(CataloguePath)) ?? Directory.GetCurrentDirectory();
+    /// <summary>
+    /// Where the catalogue's archive/, reports/, locks/, search index and the scheduler's store live: the folder holding the
+    /// SQLite file; for a PostgreSQL catalogue a local folder under the home, data/pg-HOST-PORT-DB/.
+    /// </summary>
+    public string DataDirectory => CatalogueAddress.IsPostgres(CataloguePath)
+        ? Path.Combine(Home, "data", CatalogueAddress.Parse(CataloguePath).DataFolderName)
+        : Path.GetDirectoryName(Path.GetFullPath(CataloguePath)) ?? Directory.GetCurrentDirectory();
     /// <summary>Fetched originals under their SHA-256.</summary>
     public string ArchiveDirectory => Path.Combine(DataDirectory, ArchiveFolder);
 
@@ -104,6 +112,11 @@ public sealed record PolicyIngestSettings
         string? Env(string name) => environment(name) is { Length: > 0 } value ? value : null;
         var home = ResolveHome(Env(HomeVariable), binaryDirectory, currentDirectory);
         var named = options.Catalogue ?? Env(CatalogueVariable);
+        if (named is not null && CatalogueAddress.IsPostgres(named))
+        {
+            try { CatalogueAddress.Parse(named); }
+            catch (FormatException ex) { throw new SettingsException($"catalogue {ex.Message} (--db, ${CatalogueVariable})"); }
+        }
         var reader = new ReaderLimits
         {
             MaxFileBytes = Megabytes(options.MaxFileMb) ?? Megabytes(Number(Env(MaxFileMbVariable))),

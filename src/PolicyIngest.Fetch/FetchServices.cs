@@ -15,7 +15,7 @@ public static class FetchServices
         Action<DocumentOutcome>? onDocument = null, ReadOptions? readOptions = null)
     {
         var ingest = services.CreateIngest(catalogue, readOptions);
-        return new PipelineRunner(ingest, DataDirectoryFor(catalogue.Path), client, services.Settings.Clock)
+        return new PipelineRunner(ingest, catalogue.DataDirectory, client, services.Settings.Clock)
         {
             OnDocument = onDocument,
             AfterWrites = ct => { if (services.CatchUpSearch(catalogue, ct) is { } warning) Console.Error.WriteLine(warning); },

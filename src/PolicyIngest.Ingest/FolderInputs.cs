@@ -37,11 +37,21 @@ public static class FolderInputs
 
     /// <param name="folder">the folder as given (paths found keep it as their prefix)</param>
     /// <param name="catalogueFile">the catalogue the ingest writes to: its folders are skipped wherever the walk meets them</param>
-    public static IReadOnlyList<FolderEntry> Walk(string folder, string? catalogueFile)
+    public static IReadOnlyList<FolderEntry> Walk(string folder, string? catalogueFile) =>
+        Walk(folder, catalogueFile is null ? null : (CatalogueLayout.DataDirectory(catalogueFile), CatalogueLayout.SearchIndex(catalogueFile), Path.GetFileName(catalogueFile)));
+
+    /// <param name="folder">the folder as given (paths found keep it as their prefix)</param>
+    /// <param name="catalogue">the catalogue the ingest writes to (a SQLite file or a PostgreSQL database): the folders of its
+    /// data directory and its search index are skipped wherever the walk meets them</param>
+    public static IReadOnlyList<FolderEntry> Walk(string folder, CatalogueStore catalogue) =>
+        Walk(folder, (catalogue.DataDirectory, catalogue.SearchIndexPath,
+            catalogue.Engine == CatalogueEngine.Sqlite ? Path.GetFileName(catalogue.Path) : Path.GetFileName(catalogue.DataDirectory)));
+
+    private static IReadOnlyList<FolderEntry> Walk(string folder, (string DataDirectory, string SearchIndex, string Name)? catalogue)
     {
         var comparer = OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
         var owned = new Dictionary<string, string>(comparer);
-        if (catalogueFile is not null) AddOwnFolders(owned, catalogueFile);
+        if (catalogue is { } c) AddOwnFolders(owned, c.DataDirectory, c.SearchIndex, c.Name);
         var entries = new List<FolderEntry>();
         var visited = new HashSet<string>(comparer);
         var pending = new Stack<string>();
@@ -64,7 +74,7 @@ public static class FolderInputs
             }
             // A catalogue in this folder owns its reports/, archive/ and locks/ beside it.
             foreach (var file in files.Where(f => Head(f) is { } head && head.AsSpan().StartsWith("SQLite format 3\0"u8) && CatalogueLayout.IsCatalogue(f)))
-                AddOwnFolders(owned, file);
+                AddOwnFolders(owned, CatalogueLayout.DataDirectory(file), CatalogueLayout.SearchIndex(file), Path.GetFileName(file));
             entries.AddRange(files.Select(f => new FolderEntry(f, Triage(f))));
             foreach (var sub in subfolders)
             {
@@ -75,11 +85,11 @@ public static class FolderInputs
         return entries.OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
     }
 
-    private static void AddOwnFolders(Dictionary<string, string> owned, string catalogueFile)
+    private static void AddOwnFolders(Dictionary<string, string> owned, string dataDirectory, string searchIndex, string catalogueName)
     {
         foreach (var name in CatalogueLayout.OwnFolders)
-            owned.TryAdd(CatalogueLayout.Folder(catalogueFile, name), $"the catalogue's own {name} folder (next to {Path.GetFileName(catalogueFile)}), not policy documents");
-        owned.TryAdd(CatalogueLayout.SearchIndex(catalogueFile), $"the search index of {Path.GetFileName(catalogueFile)}, not policy documents");
+            owned.TryAdd(Path.Combine(dataDirectory, name), $"the catalogue's own {name} folder (next to {catalogueName}), not policy documents");
+        owned.TryAdd(searchIndex, $"the search index of {catalogueName}, not policy documents");
     }
 
     private static string RealPath(string directory)

@@ -67,7 +67,17 @@ public sealed class PolicyIngestServices
     /// <summary>The clause analyzer search and the clause index use (over <see cref="Segmenter"/>).</summary>
     public ClauseAnalyzer Analyzer => _analyzer.Value;
 
-    public CatalogueStore OpenCatalogue() => new(Settings.CataloguePath);
+    /// <summary>
+    /// The settings' catalogue, opened (and migrated): a SQLite file or a PostgreSQL database, with its local data directory.
+    /// </summary>
+    /// <exception cref="CatalogueUnavailableException">FTS5 search was asked for on a PostgreSQL catalogue, or it cannot be reached</exception>
+    public CatalogueStore OpenCatalogue()
+    {
+        if (Settings.SearchEngine == SearchEngineChoice.Fts5 && CatalogueAddress.IsPostgres(Settings.CataloguePath))
+            throw new CatalogueUnavailableException(
+                $"${PolicyIngestSettings.SearchEngineVariable}=fts5 needs a SQLite catalogue: FTS5 is SQLite's, a PostgreSQL catalogue is searched through Lucene (unset the variable)");
+        return new(Settings.CataloguePath, Settings.DataDirectory);
+    }
 
     public DocumentProcessor CreateProcessor(ReadOptions? readOptions = null)
     {
@@ -120,7 +130,7 @@ public sealed class PolicyIngestServices
     public IngestService CreateIngest(CatalogueStore catalogue, ReadOptions? readOptions = null)
     {
         var time = Settings.Clock;
-        return new(CreateProcessor(readOptions), catalogue, new VersionLinker(time), new ClauseIndexer(Analyzer),
+        return new(CreateProcessor(readOptions), catalogue, new VersionLinker(time), catalogue.KeepsClauseTerms ? new ClauseIndexer(Analyzer) : null,
             time, VersionTracker.For(catalogue, time));
     }
 
@@ -145,7 +155,7 @@ public sealed class PolicyIngestServices
 
     /// <summary>The catalogue's Lucene index, opened once per process (searchers are shared, writers open only to catch up).</summary>
     public LuceneClauseIndex SearchIndexOf(CatalogueStore catalogue) =>
-        _searchIndexes.GetOrAdd(CatalogueLayout.SearchIndex(catalogue.Path),
+        _searchIndexes.GetOrAdd(catalogue.SearchIndexPath,
             path => new Lazy<LuceneClauseIndex>(() => LuceneClauseIndex.Open(path, Analyzer))).Value;
 
     /// <summary>
@@ -158,7 +168,7 @@ public sealed class PolicyIngestServices
         if (Settings.SearchEngine != SearchEngineChoice.Lucene) return null;
         try
         {
-            SearchIndexOf(catalogue).EnsureCurrent(new SqliteClauseFeed(catalogue), cancellationToken);
+            SearchIndexOf(catalogue).EnsureCurrent(new CatalogueClauseFeed(catalogue), cancellationToken);
             return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Lucene.Net.Store.LockObtainFailedException)

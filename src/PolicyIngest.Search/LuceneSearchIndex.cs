@@ -16,7 +16,7 @@ namespace PolicyIngest.Search;
 public sealed class LuceneSearchIndex(CatalogueStore catalogue, LuceneClauseIndex index, LuceneQueryBuilder builder, Similarity? similarity = null) : ISearchIndex
 {
     private readonly Highlighter _highlighter = new(index.ClauseAnalyzer);
-    private readonly SqliteClauseFeed _feed = new(catalogue);
+    private readonly CatalogueClauseFeed _feed = new(catalogue);
 
     /// <summary>Row ids of the best matches passing the filter, best first, at most <paramref name="max"/> (for evaluation).</summary>
     public IReadOnlyList<long> MatchIds(string query, ClauseFilter filter, int max)

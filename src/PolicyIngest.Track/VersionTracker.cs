@@ -17,7 +17,7 @@ public sealed class VersionTracker(TrackStore store, TimeProvider clock)
 
     /// <summary>Where change reports go: reports/ next to the catalogue file.</summary>
     public string ReportDirectory =>
-        CatalogueLayout.Folder(store.Catalogue.Path, CatalogueLayout.Reports);
+        Path.Combine(store.Catalogue.DataDirectory, CatalogueLayout.Reports);
 
     /// <summary>
     /// Versions whose status changed because of the stored one: repealed by it, the one it revises, and the one that

@@ -131,7 +131,7 @@ public static class PolicyWebApp
     {
         private DateOnly Today => PolicyClock.Today(options.Clock);
 
-        private CatalogueStore OpenCatalogue() => new(options.DbPath);
+        private CatalogueStore OpenCatalogue() => options.Services.OpenCatalogue();
 
         public Task Home(HttpContext context)
         {

@@ -46,14 +46,16 @@ public sealed class CatalogueWriteTest
         Assert.Throws<InvalidOperationException>(() => store.SaveVersion(document, PolicyLink.NewPolicy(), DateTimeOffset.UnixEpoch, version =>
         {
             version.SetKeys("failing", null, "key");
-            version.WriteClauseTerms([.. version.Clauses().Select(c => (c.RowId, "贷款 贴息", "贷款 贴息"))]);
+            if (store.KeepsClauseTerms) version.WriteClauseTerms([.. version.Clauses().Select(c => (c.RowId, "贷款 贴息", "贷款 贴息"))]);
             throw new InvalidOperationException("the tracker failed");
         }));
 
         Assert.Null(store.FindVersionBySha(document.Sha256));
         Assert.Equal((0L, 0L, 0L, 0L), store.Counts());
-        Assert.Equal(0L, ClauseSearchStore.CountIndexed(store));
+        if (store.KeepsClauseTerms) Assert.Equal(0L, ClauseSearchStore.CountIndexed(store));
         Assert.Empty(store.VersionsWithTextKey("key"));
+        // why: the change log is written by triggers in the same transaction: nothing of the failed version is left for an index
+        Assert.Empty(new CatalogueClauseFeed(store).ChangesAfter(0, 10));
     }
 
     private static PolicyDocument Document(string title, char sha) => new()

@@ -24,15 +24,34 @@ public sealed class SqliteTestCatalogue : TestCatalogue
 }
 
 /// <summary>
+/// A database of its own on the test PostgreSQL server (<see cref="PostgresServer"/>), and a local data directory.
+/// </summary>
+public sealed class PostgresTestCatalogue : TestCatalogue
+{
+    private readonly PostgresDatabase _database = PostgresServer.Shared.CreateDatabase();
+    private readonly TempDir _dir = new("policyingest-pg-data-");
+
+    public string Url => _database.Url;
+
+    public override CatalogueStore Open() => new(Url, _dir.Path);
+
+    public override void Dispose()
+    {
+        _database.Dispose();
+        _dir.Dispose();
+    }
+}
+
+/// <summary>
 /// Every catalogue implementation the store tests run against, by name: a test takes the name as its first theory
-/// argument (<see cref="Names"/>) and makes its catalogue with <see cref="Create"/>. A second implementation
-/// (PostgreSQL, issue #20) is one more entry here.
+/// argument (<see cref="Names"/>) and makes its catalogue with <see cref="Create"/>.
 /// </summary>
 public static class CatalogueImplementations
 {
     private static readonly IReadOnlyDictionary<string, Func<TestCatalogue>> Factories = new Dictionary<string, Func<TestCatalogue>>
     {
         ["SQLite"] = () => new SqliteTestCatalogue(),
+        ["PostgreSQL"] = () => new PostgresTestCatalogue(),
     };
 
     public static TestCatalogue Create(string name) => Factories[name]();

@@ -84,7 +84,7 @@ public sealed class LuceneSearchIndexTest : IDisposable
     public void Rebuild_FromTheCatalogue_GivesTheSameHits()
     {
         var before = Search("企业 补贴").Hits.Select(Key).Order(StringComparer.Ordinal).ToList();
-        var rebuilt = _index.Rebuild(new SqliteClauseFeed(_catalogue));
+        var rebuilt = _index.Rebuild(new CatalogueClauseFeed(_catalogue));
         Assert.True(rebuilt.Rebuilt);
         Assert.Equal(6, _index.Count);
         Assert.NotEmpty(before);
@@ -95,7 +95,7 @@ public sealed class LuceneSearchIndexTest : IDisposable
     public void Search_CatchesUpWithVersionsStoredSinceTheLastSearch()
     {
         Assert.Single(Search("贴息").Hits);
-        var feed = new SqliteClauseFeed(_catalogue);
+        var feed = new CatalogueClauseFeed(_catalogue);
         var before = feed.Position().LatestChange;
         Save(Doc("c1", "顺义区贷款贴息管理办法", "北京市顺义区", "顺政发〔2025〕3号", [Clause("art1", "第一条", "贴息期限最长不超过2年。")]));
         Assert.Equal(before + 1, feed.Position().LatestChange);
@@ -108,7 +108,7 @@ public sealed class LuceneSearchIndexTest : IDisposable
     [Fact]
     public void StatusChange_IsAChangeTheIndexApplies_AndTheFilterReadsIt()
     {
-        var feed = new SqliteClauseFeed(_catalogue);
+        var feed = new CatalogueClauseFeed(_catalogue);
         Search("贴息");
         var old = _catalogue.FindVersionBySha(Doc("a1", "", "", "", []).Sha256)!;
         var repeal = Doc("r1", "关于废止部分规范性文件的决定", "北京市怀柔区", "怀政发〔2026〕1号", [Clause("art1", "第一条", "决定废止本区部分文件。")]);
@@ -160,7 +160,7 @@ public sealed class LuceneSearchIndexTest : IDisposable
         using var other = new CatalogueStore(_dir.File("other.db"));
         other.SaveVersion(Doc("x1", "延庆区文旅扶持办法", "北京市延庆区", "延政发〔2025〕2号", [Clause("art1", "第一条", "对新开业民宿给予一次性补贴。")]),
             PolicyLink.NewPolicy(), DateTimeOffset.UnixEpoch);
-        var caughtUp = _index.CatchUp(new SqliteClauseFeed(other));
+        var caughtUp = _index.CatchUp(new CatalogueClauseFeed(other));
         Assert.True(caughtUp.Rebuilt);
         Assert.Equal(1, _index.Count);
     }
@@ -200,7 +200,7 @@ public sealed class LuceneSearchIndexTest : IDisposable
         Search("贴息");
         Save(Doc("c2", "密云区贴息办法", "北京市密云区", "密政发〔2025〕4号", [Clause("art1", "第一条", "贴息资金按季度拨付。")]));
         using var second = LuceneClauseIndex.Open(_dir.File("lucene"), _index.ClauseAnalyzer);
-        var feed = new SqliteClauseFeed(_catalogue);
+        var feed = new CatalogueClauseFeed(_catalogue);
         Assert.NotNull(second.EnsureCurrent(feed));
         Assert.True(_index.IsCurrent(feed.Position()));   // applied by the other one: nothing left to do here
         Assert.Null(_index.EnsureCurrent(feed));

@@ -2,7 +2,7 @@ namespace PolicyIngest.Catalogue.Sql;
 
 /// <summary>
 /// Catalogue reads for exports and the web UI's policy pages. Status always comes from <see cref="StatusSql.Case"/>.
-/// $scope: 0 = current versions only, 1 = every version.
+/// @scope: 0 = current versions only, 1 = every version.
 /// </summary>
 internal static class ExportSql
 {
@@ -18,23 +18,23 @@ internal static class ExportSql
 
     public const string Versions = $"""
         SELECT {VersionColumns} {VersionFrom}
-        WHERE ($scope = 1 OR {StatusSql.IsCurrent})
+        WHERE (@scope = 1 OR {StatusSql.IsCurrent})
         ORDER BY v.issued_on IS NULL, v.issued_on DESC, v.title, v.seq
         """;
 
     public const string VersionsOfPolicy = $"""
         SELECT {VersionColumns} {VersionFrom}
-        WHERE v.policy_id = $policy
+        WHERE v.policy_id = @policy
         ORDER BY v.seq
         """;
 
     public const string VersionById = $"""
         SELECT {VersionColumns} {VersionFrom}
-        WHERE v.id = $id
+        WHERE v.id = @id
         """;
 
     public const string CurrentVersionOfPolicy =
-        "SELECT id FROM version v WHERE v.policy_id = $policy ORDER BY (v.superseded_by IS NULL) DESC, v.seq DESC LIMIT 1";
+        "SELECT id FROM version v WHERE v.policy_id = @policy ORDER BY (v.superseded_by IS NULL) DESC, v.seq DESC LIMIT 1";
 
     public const string Amounts = """
         SELECT v.policy_id, v.id, v.title, v.doc_number, a.part_no, p.title, a.clause_id, a.article, a.text,
@@ -42,7 +42,7 @@ internal static class ExportSql
         FROM amount a
         JOIN version v ON v.id = a.version_id
         LEFT JOIN part p ON p.version_id = a.version_id AND p.part_no = a.part_no
-        WHERE ($scope = 1 OR v.superseded_by IS NULL)
+        WHERE (@scope = 1 OR v.superseded_by IS NULL)
         ORDER BY v.issued_on IS NULL, v.issued_on DESC, v.title, v.id, a.part_no, a.ord
         """;
 
@@ -53,7 +53,7 @@ internal static class ExportSql
         FROM clause c
         JOIN version v ON v.id = c.version_id
         LEFT JOIN part p ON p.version_id = c.version_id AND p.part_no = c.part_no
-        WHERE ($scope = 1 OR v.superseded_by IS NULL)
+        WHERE (@scope = 1 OR v.superseded_by IS NULL)
         ORDER BY v.issued_on IS NULL, v.issued_on DESC, v.title, v.id, c.part_no, c.ord
         """;
 
@@ -61,6 +61,6 @@ internal static class ExportSql
         SELECT {VersionColumns} {VersionFrom}
         WHERE {StatusSql.IsCurrent}
         ORDER BY v.ingested_at DESC, v.id
-        LIMIT $limit
+        LIMIT @limit
         """;
 }

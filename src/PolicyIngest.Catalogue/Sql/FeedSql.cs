@@ -7,13 +7,15 @@ internal static class FeedSql
         "SELECT (SELECT id FROM catalogue_identity LIMIT 1), (SELECT COALESCE(MAX(seq), 0) FROM catalogue_change)";
 
     public const string ChangesAfter =
-        "SELECT seq, version_id, kind FROM catalogue_change WHERE seq > $seq ORDER BY seq LIMIT $max";
+        "SELECT seq, version_id, kind FROM catalogue_change WHERE seq > @seq ORDER BY seq LIMIT @max";
 
     /// <summary>
-    /// The clause documents of the versions in $ids (a JSON array). Label and heading together as the FTS5 index reads
+    /// The clause documents of the versions in @ids (a JSON array). Label and heading together as the FTS5 index reads
     /// them; the head is the version's own; the facts mean what the search filters of <see cref="SearchSql"/> mean.
     /// </summary>
-    public const string ClauseDocuments = """
+    public static readonly DialectSql ClauseDocuments = new(ClauseDocumentsSqlite, ClauseDocumentsPostgres);
+
+    private const string ClauseDocumentsSqlite = """
         SELECT c.rowid, c.version_id, v.policy_id, TRIM(c.label || ' ' || COALESCE(c.heading, '')), c.text,
                v.title, v.notice_title, v.doc_number, v.issuer, v.region,
                COALESCE(p.region, v.region), COALESCE(p.issuer, v.issuer), COALESCE(p.issued_on, v.issued_on), c.category,
@@ -22,7 +24,20 @@ internal static class FeedSql
                 WHERE a.version_id = c.version_id AND a.part_no = c.part_no AND a.clause_id = c.clause_id)
         FROM clause c JOIN version v ON v.id = c.version_id
         LEFT JOIN part p ON p.version_id = c.version_id AND p.part_no = c.part_no
-        WHERE c.version_id IN (SELECT value FROM json_each($ids))
+        WHERE c.version_id IN (SELECT value FROM json_each(@ids))
+        ORDER BY c.version_id, c.part_no, c.ord
+        """;
+
+    private const string ClauseDocumentsPostgres = """
+        SELECT c.rowid, c.version_id, v.policy_id, TRIM(c.label || ' ' || COALESCE(c.heading, '')), c.text,
+               v.title, v.notice_title, v.doc_number, v.issuer, v.region,
+               COALESCE(p.region, v.region), COALESCE(p.issuer, v.issuer), COALESCE(p.issued_on, v.issued_on), c.category,
+               c.instruments_json, c.industries_json, v.repealed_by IS NOT NULL, v.superseded_by IS NOT NULL, v.effective_from, v.expires_on,
+               (SELECT MAX(GREATEST(a.yuan_fen, COALESCE(ROUND(a.yuan_high * 100)::bigint, 0))) FROM amount a
+                WHERE a.version_id = c.version_id AND a.part_no = c.part_no AND a.clause_id = c.clause_id)
+        FROM clause c JOIN version v ON v.id = c.version_id
+        LEFT JOIN part p ON p.version_id = c.version_id AND p.part_no = c.part_no
+        WHERE c.version_id IN (SELECT jsonb_array_elements_text(@ids::jsonb))
         ORDER BY c.version_id, c.part_no, c.ord
         """;
 

@@ -5,12 +5,12 @@ internal static class SearchSql
 {
     /// <summary>What is indexed of a clause: its label and heading (so 第十二条 finds the article) and its text.</summary>
     public const string ClausesOfVersion =
-        "SELECT rowid, TRIM(label || ' ' || COALESCE(heading, '')), text FROM clause WHERE version_id = $v ORDER BY part_no, ord";
+        "SELECT rowid, TRIM(label || ' ' || COALESCE(heading, '')), text FROM clause WHERE version_id = @v ORDER BY part_no, ord";
 
-    public const string InsertTerms = "INSERT INTO clause_fts(rowid, words, grams) VALUES ($rowid, $words, $grams)";
+    public const string InsertTerms = "INSERT INTO clause_fts(rowid, words, grams) VALUES (@rowid, @words, @grams)";
 
     public const string DeleteVersionTerms =
-        "DELETE FROM clause_fts WHERE rowid IN (SELECT rowid FROM clause WHERE version_id = $v)";
+        "DELETE FROM clause_fts WHERE rowid IN (SELECT rowid FROM clause WHERE version_id = @v)";
 
     public const string Checkpoint = "PRAGMA wal_checkpoint(TRUNCATE)";
 
@@ -19,7 +19,7 @@ internal static class SearchSql
     /// <summary>
     /// Every match passing the filters, with what facets need. {0} = extra WHERE conjuncts, {1} = the status expression,
     /// {2} = the matches as (rid, rank): <see cref="RankedMatches"/>, <see cref="UnrankedMatches"/> or <see cref="HitsWithCount"/>.
-    /// Parameters: $match, $wWords, $wGrams, $asOf (and $n). CROSS JOIN fixes the order (matches drive, each looked
+    /// Parameters: @match, @wWords, @wGrams, @asOf (and @n). CROSS JOIN fixes the order (matches drive, each looked
     /// up by row id): left free, the planner may scan every current version's clauses instead.
     /// </summary>
     public const string Matches = """
@@ -33,17 +33,17 @@ internal static class SearchSql
         WHERE 1 = 1 {0}
         """;
 
-    public const string RankedMatches = "SELECT rowid AS rid, bm25(clause_fts, $wWords, $wGrams) AS rank FROM clause_fts WHERE clause_fts MATCH $match";
+    public const string RankedMatches = "SELECT rowid AS rid, bm25(clause_fts, @wWords, @wGrams) AS rank FROM clause_fts WHERE clause_fts MATCH @match";
 
     /// <summary>
     /// bm25 counts, for every phrase of the expression, the rows of the whole index that have it (its IDF): that scan, not
     /// the match, is what a long expression costs. Sets that are only counted or filtered skip it.
     /// </summary>
-    public const string UnrankedMatches = "SELECT rowid AS rid, 0.0 AS rank FROM clause_fts WHERE clause_fts MATCH $match";
+    public const string UnrankedMatches = "SELECT rowid AS rid, 0.0 AS rank FROM clause_fts WHERE clause_fts MATCH @match";
 
     /// <summary>
     /// How many of a query's groups each clause has, for relaxing a query no clause fully matches: filled once from one
-    /// FTS5 match per group ({0} = the UNION ALL of <see cref="GroupRows"/>, parameters $g0, $g1, …), then read level by level.
+    /// FTS5 match per group ({0} = the UNION ALL of <see cref="GroupRows"/>, parameters @g0, @g1, …), then read level by level.
     /// </summary>
     public const string CreateGroupHits = "CREATE TEMP TABLE IF NOT EXISTS group_hits (rid INTEGER PRIMARY KEY, n INTEGER NOT NULL)";
 
@@ -55,59 +55,66 @@ internal static class SearchSql
 
     public const string GroupHitLevels = "SELECT DISTINCT n FROM temp.group_hits ORDER BY n DESC";
 
-    public const string HitsWithCount = "SELECT rid, 0.0 AS rank FROM temp.group_hits WHERE n = $n";
+    public const string HitsWithCount = "SELECT rid, 0.0 AS rank FROM temp.group_hits WHERE n = @n";
 
     /// <summary>
-    /// bm25 of the given rows ($rids: JSON array of clause row ids) under an expression. The unary + keeps the row ids
+    /// bm25 of the given rows (@rids: JSON array of clause row ids) under an expression. The unary + keeps the row ids
     /// away from FTS5's rowid lookup, which would evaluate the expression (and its bm25 statistics) once per row.
     /// </summary>
     public const string RanksOfRows = """
-        SELECT rowid, bm25(clause_fts, $wWords, $wGrams) FROM clause_fts
-        WHERE clause_fts MATCH $match AND +rowid IN (SELECT value FROM json_each($rids))
+        SELECT rowid, bm25(clause_fts, @wWords, @wGrams) FROM clause_fts
+        WHERE clause_fts MATCH @match AND +rowid IN (SELECT value FROM json_each(@rids))
         """;
 
-    /// <summary>The details of the hits shown ($rids: JSON array of clause row ids). {0} = the status expression.</summary>
-    public const string HitDetails = """
+    /// <summary>The details of the hits shown (@rids: JSON array of clause row ids). {0} = the status expression.</summary>
+    public static readonly DialectSql HitDetails = new(
+        HitDetailsOf + "\nWHERE c.rowid IN (SELECT value FROM json_each(@rids))",
+        HitDetailsOf + "\nWHERE c.rowid IN (SELECT jsonb_array_elements_text(@rids::jsonb)::bigint)");
+
+    private const string HitDetailsOf = """
         SELECT c.rowid, c.version_id, v.policy_id, c.part_no, c.clause_id, c.label, c.path_json, c.heading, c.text,
                COALESCE(p.title, v.title), COALESCE(p.doc_number, v.doc_number), COALESCE(p.region, v.region),
                COALESCE(p.issuer, v.issuer), COALESCE(p.issued_on, v.issued_on), {0} AS status, v.source, c.category
         FROM clause c
         JOIN version v ON v.id = c.version_id
         LEFT JOIN part p ON p.version_id = c.version_id AND p.part_no = c.part_no
-        WHERE c.rowid IN (SELECT value FROM json_each($rids))
         """;
 
-    public const string AmountsOfClauses = """
+    /// <summary>Amounts of the clauses in @rids (a JSON array of clause row ids), in clause order.</summary>
+    public static readonly DialectSql AmountsOfClauses = new(
+        AmountsOf + "\nWHERE c.rowid IN (SELECT value FROM json_each(@rids)) ORDER BY c.rowid, a.ord",
+        AmountsOf + "\nWHERE c.rowid IN (SELECT jsonb_array_elements_text(@rids::jsonb)::bigint) ORDER BY c.rowid, a.ord");
+
+    private const string AmountsOf = """
         SELECT c.rowid, a.yuan, a.role, a.text FROM clause c
         JOIN amount a ON a.version_id = c.version_id AND a.part_no = c.part_no AND a.clause_id = c.clause_id
-        WHERE c.rowid IN (SELECT value FROM json_each($rids)) ORDER BY c.rowid, a.ord
         """;
 
     public const string FilterCurrent = " AND " + StatusSql.IsCurrent;
-    public const string FilterRegion = " AND COALESCE(p.region, v.region) LIKE '%' || $region || '%'";
-    public const string FilterIssuer = " AND COALESCE(p.issuer, v.issuer) LIKE '%' || $issuer || '%'";
-    public const string FilterCategory = " AND c.category = $category";
-    public const string FilterInstrument = " AND EXISTS (SELECT 1 FROM json_each(c.instruments_json) WHERE value = $instrument)";
-    public const string FilterIndustry = " AND EXISTS (SELECT 1 FROM json_each(c.industries_json) WHERE value = $industry)";
-    public const string FilterStatus = " AND " + StatusSql.Case + " = $status";
-    public const string FilterFrom = " AND COALESCE(p.issued_on, v.issued_on) >= $from";
-    public const string FilterTo = " AND COALESCE(p.issued_on, v.issued_on) <= $to";
+    public const string FilterRegion = " AND COALESCE(p.region, v.region) LIKE '%' || @region || '%'";
+    public const string FilterIssuer = " AND COALESCE(p.issuer, v.issuer) LIKE '%' || @issuer || '%'";
+    public const string FilterCategory = " AND c.category = @category";
+    public const string FilterInstrument = " AND EXISTS (SELECT 1 FROM json_each(c.instruments_json) WHERE value = @instrument)";
+    public const string FilterIndustry = " AND EXISTS (SELECT 1 FROM json_each(c.industries_json) WHERE value = @industry)";
+    public const string FilterStatus = " AND " + StatusSql.Case + " = @status";
+    public const string FilterFrom = " AND COALESCE(p.issued_on, v.issued_on) >= @from";
+    public const string FilterTo = " AND COALESCE(p.issued_on, v.issued_on) <= @to";
     public const string FilterMinAmount = """
          AND EXISTS (SELECT 1 FROM amount a WHERE a.version_id = c.version_id AND a.part_no = c.part_no AND a.clause_id = c.clause_id
-                     AND (a.yuan_fen >= $minFen OR (a.yuan_high IS NOT NULL AND CAST(a.yuan_high AS REAL) >= $minYuan)))
+                     AND (a.yuan_fen >= @minFen OR (a.yuan_high IS NOT NULL AND CAST(a.yuan_high AS REAL) >= @minYuan)))
         """;
 
     // The trigram-only baseline of `evaluate search`: created in the evaluation database only.
     public const string CreateTrigramTable =
         "CREATE VIRTUAL TABLE IF NOT EXISTS clause_trigram USING fts5(text, content = '', tokenize = 'trigram')";
 
-    public const string InsertTrigram = "INSERT INTO clause_trigram(rowid, text) VALUES ($rowid, $text)";
+    public const string InsertTrigram = "INSERT INTO clause_trigram(rowid, text) VALUES (@rowid, @text)";
 
     public const string TrigramMatches = """
         SELECT t.rowid, bm25(clause_trigram) FROM clause_trigram t
         JOIN clause c ON c.rowid = t.rowid JOIN version v ON v.id = c.version_id
-        WHERE clause_trigram MATCH $match AND
-        """ + StatusSql.IsCurrent + " ORDER BY 2 LIMIT $limit";
+        WHERE clause_trigram MATCH @match AND
+        """ + StatusSql.IsCurrent + " ORDER BY 2 LIMIT @limit";
 
     public const string AllClauses = "SELECT rowid, TRIM(label || ' ' || COALESCE(heading, '')), text FROM clause";
 

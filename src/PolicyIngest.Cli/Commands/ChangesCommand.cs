@@ -28,8 +28,8 @@ public static class ChangesCommand
                 ctx.Err.WriteLine($"error: --since {sinceText}: expected a date as yyyy-MM-dd");
                 return Task.FromResult(ExitCodes.Usage);
             }
-            if (!File.Exists(ctx.DbPath)) { ctx.Err.WriteLine($"error: no catalogue at {ctx.DbPath}"); return Task.FromResult(ExitCodes.BadInput); }
-            using var catalogue = new CatalogueStore(ctx.DbPath);
+            if (!ctx.CatalogueExists) { ctx.Err.WriteLine($"error: no catalogue at {ctx.DbPath}"); return Task.FromResult(ExitCodes.BadInput); }
+            using var catalogue = ctx.Services.OpenCatalogue();
             var store = new TrackStore(catalogue);
             var entries = ChangeLog.Collect(store, from, date);
             var soon = parse.GetValue(expiring) is { } days ? ValidityReport.Expiring(store, date, days) : [];

@@ -39,6 +39,11 @@ public static class DemoCommand
         command.SetAction(async (parse, ct) =>
         {
             var ctx = new CliContext(parse);
+            if (ctx.NamedDbPath is { } shared && CatalogueAddress.IsPostgres(shared))
+            {
+                ctx.Err.WriteLine("error: demo runs on a SQLite catalogue file (the embedded default); a PostgreSQL catalogue takes ingest, run and scheduler");
+                return ExitCodes.BadInput;
+            }
             var own = Path.GetFullPath(Path.Combine(ctx.Settings.Home, "data", "demo", "catalogue.db"));
             var db = ctx.NamedDbPath is { } named ? Path.GetFullPath(named) : own;
             var data = FetchServices.DataDirectoryFor(db);

@@ -58,9 +58,9 @@ public static class DiffCommand
             catch (UnreadableDocumentException ex) { ctx.Err.WriteLine($"error: {name}: {ex.Reason}"); return null; }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { ctx.Err.WriteLine($"error: {name}: {ex.Message}"); return null; }
         }
-        if (File.Exists(ctx.DbPath))
+        if (ctx.CatalogueExists)
         {
-            catalogue ??= new CatalogueStore(ctx.DbPath);
+            catalogue ??= ctx.Services.OpenCatalogue();
             if (catalogue.LoadDocument(name) is { } doc) return doc;
         }
         ctx.Err.WriteLine($"error: {name}: neither a file nor a version id in the catalogue {ctx.DbPath}");

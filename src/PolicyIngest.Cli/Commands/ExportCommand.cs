@@ -47,7 +47,7 @@ public static class ExportCommand
                 return Task.FromResult(ExitCodes.Usage);
             }
             var options = new ExportOptions(date, parse.GetValue(all) ? VersionScope.All : VersionScope.Current);
-            using var catalogue = new CatalogueStore(ctx.DbPath);
+            using var catalogue = ctx.Services.OpenCatalogue();
             var files = new CatalogueExporter(catalogue).WriteTo(parse.GetValue(output)!, fmt, options, oneTable);
             var counts = catalogue.Counts();
             if (ctx.Json)

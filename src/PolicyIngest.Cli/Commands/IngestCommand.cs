@@ -16,7 +16,7 @@ public static class IngestCommand
         command.SetAction((parse, ct) => Task.FromResult(ConsoleProgress.Run(parse.GetValue(GlobalOptions.Json), "ingest", null, progress =>
         {
             var ctx = new CliContext(parse);
-            using var catalogue = new CatalogueStore(ctx.DbPath);
+            using var catalogue = ctx.Services.OpenCatalogue();
             var ingest = ctx.Services.CreateIngest(catalogue, ctx.ReadOptions);
             var skipped = new List<FolderEntry>();
             var results = Run(ingest, parse.GetValue(paths)!, ctx, skipped, ct, progress);
@@ -45,7 +45,7 @@ public static class IngestCommand
         IProgress<ProgressStep>? progress = null)
     {
         var results = new List<IngestResult>();
-        var entries = ExpandInputs(inputs, ingest.Catalogue.Path).ToList();
+        var entries = ExpandInputs(inputs, ingest.Catalogue).ToList();
         var done = 0;
         foreach (var (file, skip, unreadable) in entries)
         {
@@ -78,13 +78,13 @@ public static class IngestCommand
         return failed == results.Count && results.Count == 1 ? ExitCodes.BadInput : ExitCodes.PartlyDone;
     }
 
-    private static IEnumerable<FolderEntry> ExpandInputs(IEnumerable<string> inputs, string catalogueFile)
+    private static IEnumerable<FolderEntry> ExpandInputs(IEnumerable<string> inputs, CatalogueStore catalogue)
     {
         foreach (var input in inputs)
         {
             if (Directory.Exists(input))
             {
-                foreach (var entry in FolderInputs.Walk(input, catalogueFile)) yield return entry;
+                foreach (var entry in FolderInputs.Walk(input, catalogue)) yield return entry;
             }
             else yield return new FolderEntry(input, null);
         }

@@ -22,21 +22,21 @@ public static class ReindexCommand
         command.SetAction((parse, ct) =>
         {
             var ctx = new CliContext(parse);
-            using var catalogue = new CatalogueStore(ctx.DbPath);
+            using var catalogue = ctx.Services.OpenCatalogue();
             if (ctx.Settings.SearchEngine != SearchEngineChoice.Lucene)
             {
                 ctx.Err.WriteLine($"error: reindex: the search engine is {ctx.Settings.SearchEngine} (${PolicyIngestSettings.SearchEngineVariable}); FTS5 is written with each version");
                 return Task.FromResult(ExitCodes.Usage);
             }
             var index = ctx.Services.SearchIndexOf(catalogue);
-            var feed = new SqliteClauseFeed(catalogue);
+            var feed = new CatalogueClauseFeed(catalogue);
             if (parse.GetValue(Status))
             {
                 var position = feed.Position();
                 var (id, applied) = index.Applied;
                 var state = new
                 {
-                    index = CatalogueLayout.SearchIndex(catalogue.Path),
+                    index = catalogue.SearchIndexPath,
                     catalogueChange = position.LatestChange,
                     appliedChange = id == position.CatalogueId ? applied : 0,
                     followsThisCatalogue = id == position.CatalogueId,
@@ -56,14 +56,14 @@ public static class ReindexCommand
             {
                 ctx.Out.WriteLine(JsonSerializer.Serialize(new
                 {
-                    index = CatalogueLayout.SearchIndex(catalogue.Path), documents = result.DocumentsWritten, changes = result.ChangesApplied,
+                    index = catalogue.SearchIndexPath, documents = result.DocumentsWritten, changes = result.ChangesApplied,
                     appliedChange = result.AppliedChange, seconds = Math.Round(seconds, 2),
                 }, PolicyJson.Options));
             }
             else
             {
                 ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"reindexed {result.DocumentsWritten:N0} clauses from {result.ChangesApplied:N0} catalogue changes in {seconds:0.0} s ({result.DocumentsWritten / Math.Max(0.001, seconds):N0} clauses/s) → {CatalogueLayout.SearchIndex(catalogue.Path)}"));
+                    $"reindexed {result.DocumentsWritten:N0} clauses from {result.ChangesApplied:N0} catalogue changes in {seconds:0.0} s ({result.DocumentsWritten / Math.Max(0.001, seconds):N0} clauses/s) → {catalogue.SearchIndexPath}"));
             }
             return Task.FromResult(ExitCodes.Done);
         });

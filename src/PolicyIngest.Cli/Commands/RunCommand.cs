@@ -42,7 +42,7 @@ public static class RunCommand
                 ctx.Err.WriteLine($"error: {ex.Reason}");
                 return ExitCodes.BadInput;
             }
-            using var catalogue = new CatalogueStore(ctx.DbPath);
+            using var catalogue = ctx.Services.OpenCatalogue();
             using var client = DocumentFetcher.CreateClient();
             var fetched = 0;
             var runner = FetchServices.CreateRunner(ctx.Services, catalogue, client, onDocument: ctx.Json ? null : d => { PrintDocument(ctx, d); progress.Report(new ProgressStep(Interlocked.Increment(ref fetched), Item: d.Url)); }, readOptions: ctx.ReadOptions);

@@ -28,10 +28,10 @@ public static class SchedulerCommand
                 ctx.Err.WriteLine($"error: {ex.Reason}");
                 return ExitCodes.BadInput;
             }
-            using var catalogue = new CatalogueStore(ctx.DbPath);
+            using var catalogue = ctx.Services.OpenCatalogue();
             using var client = DocumentFetcher.CreateClient();
             var runner = FetchServices.CreateRunner(ctx.Services, catalogue, client, readOptions: ctx.ReadOptions);
-            var data = FetchServices.DataDirectoryFor(ctx.DbPath);
+            var data = catalogue.DataDirectory;
             await using var scheduler = await PipelineScheduler.CreateAsync(data, runner, pipelines,
                 new RunListener(report => RunCommand.PrintSummary(ctx.Out, report),
                     (name, ex) => ctx.Err.WriteLine($"error: pipeline {name}: {ex.Message}")), CancellationToken.None);

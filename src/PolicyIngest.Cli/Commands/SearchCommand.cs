@@ -35,7 +35,7 @@ public static class SearchCommand
         command.SetAction((parse, ct) =>
         {
             var ctx = new CliContext(parse);
-            using var catalogue = new CatalogueStore(ctx.DbPath);
+            using var catalogue = ctx.Services.OpenCatalogue();
             var search = ctx.Services.CreateSearch(catalogue);
             var request = new SearchRequest
             {

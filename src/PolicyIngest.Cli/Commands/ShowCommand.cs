@@ -39,8 +39,8 @@ public static class ShowCommand
                 ctx.Err.WriteLine("error: --html and --docx write the 整理版: add --consolidated");
                 return Task.FromResult(ExitCodes.Usage);
             }
-            if (!File.Exists(ctx.DbPath)) { ctx.Err.WriteLine($"error: {key}: no catalogue at {ctx.DbPath}"); return Task.FromResult(ExitCodes.BadInput); }
-            using var catalogue = new CatalogueStore(ctx.DbPath);
+            if (!ctx.CatalogueExists) { ctx.Err.WriteLine($"error: {key}: no catalogue at {ctx.DbPath}"); return Task.FromResult(ExitCodes.BadInput); }
+            using var catalogue = ctx.Services.OpenCatalogue();
             var store = new TrackStore(catalogue);
             var asked = store.Version(key, date);
             var policyId = asked?.PolicyId ?? key;

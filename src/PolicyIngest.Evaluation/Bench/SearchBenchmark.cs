@@ -91,7 +91,7 @@ public sealed partial class SearchBenchmark : IMeasurement
         var path = CatalogueLayout.SearchIndex(catalogue.Path);
         var lucene = LuceneClauseIndex.Open(path, analyzer);
         var clock = Stopwatch.StartNew();
-        var result = lucene.CatchUp(new SqliteClauseFeed(catalogue), null, cancellationToken);
+        var result = lucene.CatchUp(new CatalogueClauseFeed(catalogue), null, cancellationToken);
         clock.Stop();
         var size = Directory.EnumerateFiles(path).Sum(f => new FileInfo(f).Length);
         if (result.DocumentsWritten > 0)

@@ -76,7 +76,7 @@ public sealed class SearchEvaluation : IMeasurement
             // same current-version filter as the FTS5 rows above, one engine per field set.
             var luceneClock = System.Diagnostics.Stopwatch.StartNew();
             using var lucene = LuceneClauseIndex.Open(Path.Combine(dir, "lucene"), analyzer, withSmartCn: true);
-            lucene.CatchUp(new SqliteClauseFeed(catalogue));
+            lucene.CatchUp(new CatalogueClauseFeed(catalogue));
             var luceneBuild = luceneClock.Elapsed;
             var luceneEngines = LuceneEngines.Select(e => (e.Name, Search: new LuceneSearchIndex(catalogue, lucene, e.Builder(lucene)))).ToList();
             luceneEngines.Add((TfIdfEngine, new LuceneSearchIndex(catalogue, lucene, new LuceneQueryBuilder(lucene, LuceneEngine.JiebaAndBigrams),

@@ -71,7 +71,26 @@ public sealed class SqliteCatalogueUpgradeTest : IDisposable
         Assert.Equal(new object?[] { "{\"interest_subsidy\":0.87}", "{\"general\":0.95}" }, row);
     }
 
-    private static string ShortName(string resource) => resource[(resource.IndexOf(".Migrations.", StringComparison.Ordinal) + 12)..];
+    [Fact]
+    public void MigrationNames_AreTheNamesExistingCataloguesRecorded()
+    {
+        // why: the files moved into Migrations/Sqlite (issue #20); a catalogue file made before records them by file name
+        // alone, and a different name would apply a migration twice
+        string[] recorded =
+        [
+            "001_catalogue.sql", "002_version_status.sql", "010_search.sql", "020_versions.sql", "030_fetch.sql", "040_version_document.sql",
+            "041_search_covering.sql", "050_clause_confidences.sql", "060_version_file.sql", "070_version_text.sql", "071_validity.sql",
+            "080_change_log.sql", "090_ref_keys.sql",
+        ];
+        var path = _dir.File("names.db");
+        using (new CatalogueStore(path)) { }
+
+        Assert.Equal(recorded, CatalogueDatabase.MigrationNames().Select(ShortName));
+        Assert.Equal(new object?[] { string.Join(',', recorded) },
+            CatalogueFile.Row(path, "SELECT group_concat(name, ',') FROM (SELECT name FROM schema_migration ORDER BY name)"));
+    }
+
+    private static string ShortName(string resource) => CatalogueDatabase.MigrationName(resource);
 
     private static void Exec(SqliteConnection connection, string sql)
     {

@@ -1,12 +1,12 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace PolicyIngest.Catalogue;
 
 /// <summary>
-/// <see cref="IVersionWrite"/> of the SQLite catalogue: every statement on the transaction that stores the version, through
+/// <see cref="IVersionWrite"/> of the catalogue (either engine): every statement on the transaction that stores the version, through
 /// the stores that own the SQL (<see cref="TrackStore"/>, <see cref="ValidityStore"/>, <see cref="ClauseSearchStore"/>).
 /// </summary>
-internal sealed class SqliteVersionWrite(CatalogueStore catalogue, SqliteTransaction tx, string versionId, string policyId) : IVersionWrite
+internal sealed class VersionWrite(CatalogueStore catalogue, DbTransaction tx, string versionId, string policyId) : IVersionWrite
 {
     private readonly TrackStore _track = new(catalogue);
     private readonly ValidityStore _validity = new(catalogue);
@@ -49,10 +49,12 @@ internal sealed class SqliteVersionWrite(CatalogueStore catalogue, SqliteTransac
     public void SetExpiresOn(string versionId, DateOnly? expiresOn, string? changedBy, string? reason) =>
         _validity.SetExpiresOn(tx, versionId, expiresOn, changedBy, reason);
 
-    public IReadOnlyList<(long RowId, string Heading, string Text)> Clauses() => ClauseSearchStore.ClausesOfVersion(tx, VersionId);
+    public IReadOnlyList<(long RowId, string Heading, string Text)> Clauses() => ClauseSearchStore.ClausesOfVersion(catalogue, tx, VersionId);
 
     public void WriteClauseTerms(IReadOnlyList<(long RowId, string Words, string Grams)> terms)
     {
+        if (!catalogue.KeepsClauseTerms)
+            throw new NotSupportedException($"the {catalogue.Engine} catalogue keeps no FTS5 clause index: its search is the Lucene index");
         using var writer = new ClauseSearchStore.TermWriter(tx);
         foreach (var (rowId, words, grams) in terms) writer.Write(rowId, words, grams);
     }

@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using PolicyIngest.Catalogue.Sql;
 
 namespace PolicyIngest.Catalogue;
 
-/// <summary><see cref="IClauseFeed"/> of the SQLite catalogue: its change log (filled by triggers) and clause rows.</summary>
-public sealed class SqliteClauseFeed(CatalogueStore catalogue) : IClauseFeed
+/// <summary><see cref="IClauseFeed"/> of the catalogue (either engine): its change log (filled by triggers) and clause rows.</summary>
+public sealed class CatalogueClauseFeed(CatalogueStore catalogue) : IClauseFeed
 {
     public CataloguePosition Position()
     {
@@ -23,7 +23,7 @@ public sealed class SqliteClauseFeed(CatalogueStore catalogue) : IClauseFeed
     {
         lock (catalogue.Gate)
         {
-            using var cmd = catalogue.Command(FeedSql.ChangesAfter, ("$seq", seq), ("$max", max));
+            using var cmd = catalogue.Command(FeedSql.ChangesAfter, ("@seq", seq), ("@max", max));
             using var r = cmd.ExecuteReader();
             var changes = new List<CatalogueChange>();
             while (r.Read()) changes.Add(new CatalogueChange(r.GetInt64(0), r.GetString(1), r.GetString(2)));
@@ -36,7 +36,7 @@ public sealed class SqliteClauseFeed(CatalogueStore catalogue) : IClauseFeed
         if (versionIds.Count == 0) return [];
         lock (catalogue.Gate)
         {
-            using var cmd = catalogue.Command(FeedSql.ClauseDocuments, ("$ids", JsonSerializer.Serialize(versionIds)));
+            using var cmd = catalogue.Command(catalogue.Dialect.Text(FeedSql.ClauseDocuments), ("@ids", JsonSerializer.Serialize(versionIds)));
             using var r = cmd.ExecuteReader();
             var documents = new List<ClauseDocument>();
             while (r.Read())
@@ -59,11 +59,11 @@ public sealed class SqliteClauseFeed(CatalogueStore catalogue) : IClauseFeed
         }
     }
 
-    private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+    private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
-    private static DateOnly? Date(SqliteDataReader r, int i) =>
+    private static DateOnly? Date(DbDataReader r, int i) =>
         r.IsDBNull(i) || !DateOnly.TryParseExact(r.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? null : d;
 
-    private static string[] Labels(SqliteDataReader r, int i) =>
+    private static string[] Labels(DbDataReader r, int i) =>
         r.IsDBNull(i) || r.GetString(i).Length <= 2 ? [] : JsonSerializer.Deserialize<string[]>(r.GetString(i)) ?? [];
 }
