@@ -169,7 +169,7 @@ public sealed class LuceneSearchIndexTest : IDisposable
     public void IndexWrittenWithAnEarlierLayout_IsRebuiltWhenOpened()
     {
         Search("贴息");
-        var feed = new SqliteClauseFeed(_catalogue);
+        var feed = new CatalogueClauseFeed(_catalogue);
         // What an index of the previous layout holds: the position it applied, no layout key.
         var (catalogueId, applied) = _index.Applied;
         using (var directory = new Lucene.Net.Store.NIOFSDirectory(new DirectoryInfo(_dir.File("lucene"))))
