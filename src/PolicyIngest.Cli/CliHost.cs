@@ -20,7 +20,7 @@ public static class CliHost
         {
             // The installation or the settings cannot be used: one line, no log (there is no bug to look into).
             await Console.Error.WriteLineAsync($"error: {ex.Message}");
-            return ExitCodes.Internal;
+            return ex.IsUsage ? ExitCodes.Usage : ExitCodes.Internal;
         }
         catch (PolicyIngest.Catalogue.CatalogueUnavailableException ex)
         {

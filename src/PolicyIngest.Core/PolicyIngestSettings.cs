@@ -115,7 +115,7 @@ public sealed record PolicyIngestSettings
         if (named is not null && CatalogueAddress.IsPostgres(named))
         {
             try { CatalogueAddress.Parse(named); }
-            catch (FormatException ex) { throw new SettingsException($"catalogue {ex.Message} (--db, ${CatalogueVariable})"); }
+            catch (FormatException ex) { throw new SettingsException($"catalogue {ex.Message} (--db, ${CatalogueVariable})", isUsage: true); }
         }
         var reader = new ReaderLimits
         {
@@ -194,5 +194,11 @@ public sealed record SettingsOptions
     public string? Classifier { get; init; }
 }
 
-/// <summary>The installation or the settings cannot be used (no home, a bad variable): one line for the user, exit 4.</summary>
-public sealed class SettingsException(string message) : Exception(message);
+/// <summary>
+/// The installation or the settings cannot be used (no home, a bad variable): one line for the user, exit 4; a value
+/// the user typed that cannot mean anything (<see cref="IsUsage"/>: a malformed --db address) is a usage error, exit 1.
+/// </summary>
+public sealed class SettingsException(string message, bool isUsage = false) : Exception(message)
+{
+    public bool IsUsage { get; } = isUsage;
+}

@@ -75,6 +75,18 @@ public sealed class PostgresCatalogueCliTest
         Assert.Single(result.StdErr.TrimEnd().Split('\n'));
     }
 
+    [Theory]
+    [InlineData("postgresql://127.0.0.1:5432/policies")]          // no user
+    [InlineData("postgresql://pi@127.0.0.1:5432/")]               // no database
+    public void MalformedPostgreSqlAddress_IsAUsageErrorInOneLine(string url)
+    {
+        var result = CliRunner.Run("search", "贴息", "--db", url);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("error: catalogue ", result.StdErr);
+        Assert.Single(result.StdErr.TrimEnd().Split('\n'));
+    }
+
     /// <summary>The export as JSON text without the ingest times (each catalogue ingested at its own moment).</summary>
     private static string Export(string db, string file)
     {
