@@ -39,6 +39,13 @@ internal abstract class CatalogueDialect
     /// <summary>Prepares a statement run for many rows of one transaction.</summary>
     public virtual void Prepare(DbCommand command) => command.Prepare();
 
+    /// <summary>
+    /// Takes the run lock of <paramref name="pipeline"/> for as long as the result is held: one run of a pipeline at a time
+    /// among every process that runs this catalogue's pipelines, whatever machine it is on. Null when another run holds it.
+    /// The lock goes with the process that holds it, even when that process is killed.
+    /// </summary>
+    public abstract IDisposable? TryLockPipeline(string location, string dataDirectory, string pipeline);
+
     /// <summary>A primary-key or unique constraint failed.</summary>
     public abstract bool IsUniqueViolation(DbException exception);
 

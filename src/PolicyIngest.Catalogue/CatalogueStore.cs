@@ -84,6 +84,12 @@ public sealed class CatalogueStore : IDisposable
         lock (_gate) return reads();
     }
 
+    /// <summary>
+    /// The run lock of a pipeline (see <see cref="CatalogueDialect.TryLockPipeline"/>): a lock file in the data directory
+    /// of a SQLite catalogue, a PostgreSQL advisory lock for a shared one. Null when another run holds it.
+    /// </summary>
+    public IDisposable? TryLockPipeline(string pipeline) => Dialect.TryLockPipeline(Path, DataDirectory, pipeline);
+
     public VersionRow? FindVersionBySha(string sha256) =>
         QueryVersions(VersionSql.FindBySha, ("@sha", sha256)).FirstOrDefault();
 

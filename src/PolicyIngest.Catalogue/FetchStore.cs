@@ -20,10 +20,14 @@ public sealed record RunCounts(int New, int NewVersion, int Unchanged, int Faile
     public static readonly RunCounts Zero = new(0, 0, 0, 0);
 }
 
-/// <summary>A recorded pipeline run. <see cref="EndedAt"/> is null while it runs, or if the process died.</summary>
+/// <summary>
+/// A recorded pipeline run. <see cref="EndedAt"/> is null while it runs, or if the process died. <see cref="Node"/> is the
+/// process that ran it (the scheduler's instance id in a cluster, host-pid of a CLI run); null for runs recorded before
+/// runs said so.
+/// </summary>
 public sealed record FetchRun(
     string Id, string Pipeline, string Trigger, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string Status,
-    RunCounts Counts, IReadOnlyList<string> Errors, IReadOnlyList<string> Reports);
+    RunCounts Counts, IReadOnlyList<string> Errors, IReadOnlyList<string> Reports, string? Node = null);
 
 /// <summary>One document's outcome within a run.</summary>
 public sealed record FetchRunItem(
@@ -72,8 +76,9 @@ public sealed class FetchStore(CatalogueStore catalogue)
         }
     }
 
-    public void StartRun(string runId, string pipeline, string trigger, DateTimeOffset now) =>
-        Exec(FetchSql.InsertRun, ("@id", runId), ("@pipeline", pipeline), ("@trigger", trigger), ("@now", Iso(now)));
+    /// <summary>Records a run as running on <paramref name="node"/> (the process that runs it).</summary>
+    public void StartRun(string runId, string pipeline, string trigger, DateTimeOffset now, string? node = null) =>
+        Exec(FetchSql.InsertRun, ("@id", runId), ("@pipeline", pipeline), ("@trigger", trigger), ("@now", Iso(now)), ("@node", node));
 
     /// <summary>Marks earlier runs of <paramref name="pipeline"/> that never finished (the process died) as interrupted.</summary>
     public void MarkInterrupted(string pipeline, string currentRunId) =>
@@ -123,7 +128,7 @@ public sealed class FetchStore(CatalogueStore catalogue)
                     r.IsDBNull(4) ? null : Time(r.GetString(4)), r.GetString(5),
                     new RunCounts(r.GetInt32(6), r.GetInt32(7), r.GetInt32(8), r.GetInt32(9)),
                     JsonSerializer.Deserialize<List<string>>(r.GetString(10)) ?? [],
-                    JsonSerializer.Deserialize<List<string>>(r.GetString(11)) ?? []));
+                    JsonSerializer.Deserialize<List<string>>(r.GetString(11)) ?? [], Text(r, 12)));
             }
             return list;
         }

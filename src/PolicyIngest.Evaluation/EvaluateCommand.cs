@@ -57,6 +57,7 @@ public static class EvaluateCommand
         new SearchBenchmark(),
         new SegmentBenchmark(),
         new ScaleBenchmark(),
+        new ClusterBenchmark(),
     ];
 
     public static Command Create() => Group("evaluate", "print measured quality figures", Evaluations);

@@ -23,7 +23,11 @@ public sealed record DocumentOutcome(string Url, string Source, string Outcome)
 /// <summary>What a run did: counts, errors (one line each), change reports and every document's outcome.</summary>
 public sealed record RunReport(
     string RunId, string Pipeline, string Trigger, DateTimeOffset StartedAt, DateTimeOffset EndedAt, string Status,
-    RunCounts Counts, IReadOnlyList<string> Errors, IReadOnlyList<string> Reports, IReadOnlyList<DocumentOutcome> Documents);
+    RunCounts Counts, IReadOnlyList<string> Errors, IReadOnlyList<string> Reports, IReadOnlyList<DocumentOutcome> Documents)
+{
+    /// <summary>The process that ran it (<see cref="PipelineRunner.Node"/>).</summary>
+    public string Node { get; init; } = RunNode.ThisProcess;
+}
 
 /// <summary>Another process (the scheduler or a CLI run) is running this pipeline now.</summary>
 public sealed class PipelineBusyException(string pipeline)
@@ -57,12 +61,15 @@ public sealed class PipelineRunner(
 
     public FetchStore Store => _store;
 
+    /// <summary>The name the run log gives this process (<see cref="RunNode.ThisProcess"/>: the clustered scheduler's instance id too).</summary>
+    public string Node { get; init; } = RunNode.ThisProcess;
+
     public async Task<RunReport> RunAsync(PipelineDefinition pipeline, string trigger, CancellationToken cancellationToken)
     {
-        using var runLock = AcquireLock(pipeline.Name);
+        using var runLock = ingest.Catalogue.TryLockPipeline(pipeline.Name) ?? throw new PipelineBusyException(pipeline.Name);
         var runId = $"r{clock.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid().ToString("N")[..6]}";
         var started = clock.GetUtcNow();
-        _store.StartRun(runId, pipeline.Name, trigger, started);
+        _store.StartRun(runId, pipeline.Name, trigger, started, Node);
         _store.MarkInterrupted(pipeline.Name, runId);
         _ = Archive; // sweeps partial files a killed run left behind
 
@@ -91,7 +98,7 @@ public sealed class PipelineRunner(
         _store.FinishRun(runId, status, counts, errors, reportPaths, ended);
         if (status == "cancelled") cancellationToken.ThrowIfCancellationRequested();
         if (counts.New + counts.NewVersion > 0) AfterWrites?.Invoke(cancellationToken);
-        return new RunReport(runId, pipeline.Name, trigger, started, ended, status, counts, errors, reportPaths, documents);
+        return new RunReport(runId, pipeline.Name, trigger, started, ended, status, counts, errors, reportPaths, documents) { Node = Node };
     }
 
     private async Task RunSourceAsync(PipelineDefinition pipeline, SourceDefinition source, string runId,
@@ -280,22 +287,6 @@ public sealed class PipelineRunner(
             var name = Path.GetFileName(file);
             if (name.StartsWith('.') || !source.Include.IsMatch(name) || source.Exclude?.IsMatch(name) == true) continue;
             yield return file;
-        }
-    }
-
-    /// <summary>One process at a time per pipeline (the scheduler's DisallowConcurrentExecution covers only itself).
-    /// The OS drops the lock when the process dies, even by kill -9.</summary>
-    private FileStream AcquireLock(string pipeline)
-    {
-        var folder = Path.Combine(dataDirectory, CatalogueLayout.Locks);
-        Directory.CreateDirectory(folder);
-        try
-        {
-            return new FileStream(Path.Combine(folder, pipeline + ".lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException)
-        {
-            throw new PipelineBusyException(pipeline);
         }
     }
 }

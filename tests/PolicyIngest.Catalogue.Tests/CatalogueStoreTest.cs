@@ -195,7 +195,7 @@ public sealed class CatalogueStoreTest
         fetch.TouchState(url, Now.AddHours(2));
         fetch.RecordArchived(new string('b', 64), url, "archive/bb/b", 1234, "text/html", "html", "run1", Now);
         fetch.RecordArchived(new string('b', 64), url, "archive/bb/b", 1234, "text/html", "html", "run2", Now.AddHours(1));
-        fetch.StartRun("run1", "demo", "cli", Now);
+        fetch.StartRun("run1", "demo", "cli", Now, "node-a-4242");
         fetch.RecordItem(new FetchRunItem("run1", url, "portal", "failed", 500, null, null, "HTTP 500", Now));
         fetch.RecordItem(new FetchRunItem("run1", url, "portal", "new", 200, new string('b', 64), "vbbbbbbbbbbbb", null, Now.AddMinutes(1)));
         fetch.FinishRun("run1", "done", new RunCounts(1, 0, 0, 0), [], ["reports/a.html"], Now.AddMinutes(2));
@@ -208,6 +208,7 @@ public sealed class CatalogueStoreTest
         var run = Assert.Single(fetch.Runs(Now.AddMinutes(-1)));
         Assert.Equal(("done", new RunCounts(1, 0, 0, 0), Now.AddMinutes(2)), (run.Status, run.Counts, run.EndedAt));
         Assert.Equal(["reports/a.html"], run.Reports);
+        Assert.Equal("node-a-4242", run.Node);
         var item = Assert.Single(fetch.RunItems("run1"));
         Assert.Equal(("new", (int?)200), (item.Outcome, item.HttpStatus));
         Assert.Empty(fetch.Runs(Now.AddMinutes(1)));
@@ -246,5 +247,24 @@ public sealed class CatalogueStoreTest
         Assert.Null(documents[0].Facts.MaxAmountFen);
         Assert.Equal(4L, feed.ClauseCount());
         Assert.Empty(feed.ClauseDocuments(["vmissing"]));
+    }
+
+    [Theory]
+    [MemberData(nameof(Implementations))]
+    public void PipelineLock_OneRunAtATime_AmongProcessesAndWithinOne(string implementation)
+    {
+        using var catalogue = CatalogueImplementations.Create(implementation);
+        using var one = catalogue.Open();
+        using var other = catalogue.Open();   // another process on the same catalogue
+
+        var held = one.TryLockPipeline("daily");
+
+        Assert.NotNull(held);
+        Assert.Null(other.TryLockPipeline("daily"));
+        Assert.Null(one.TryLockPipeline("daily"));          // a second run in the same process waits its turn too
+        using (var weekly = other.TryLockPipeline("weekly")) Assert.NotNull(weekly);
+        held.Dispose();
+        using var next = other.TryLockPipeline("daily");
+        Assert.NotNull(next);
     }
 }

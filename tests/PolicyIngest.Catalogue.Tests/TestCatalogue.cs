@@ -33,6 +33,8 @@ public sealed class PostgresTestCatalogue : TestCatalogue
 
     public string Url => _database.Url;
 
+    public PostgresDatabase Database => _database;
+
     public override CatalogueStore Open() => new(Url, _dir.Path);
 
     public override void Dispose()

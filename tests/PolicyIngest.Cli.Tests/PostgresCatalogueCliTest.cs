@@ -63,6 +63,56 @@ public sealed class PostgresCatalogueCliTest
     }
 
     [Fact]
+    public void Run_OnPostgreSql_WaitsForAnotherNodesRunOfThePipeline_AndRecordsItsNode()
+    {
+        using var database = PostgresServer.Shared.CreateDatabase();
+        using var dir = new TempDir();
+        var data = Path.Combine(RepositoryPaths.Root, "data", database.Address.DataFolderName);
+        var input = Directory.CreateDirectory(dir.File("in")).FullName;
+        File.Copy(Files[0], Path.Combine(input, "a.txt"));
+        var yaml = dir.File("pgrun.yaml");
+        File.WriteAllText(yaml, $$"""
+            name: pgrun
+            schedule: "0 0 6 * * ?"
+            sources:
+              - name: local
+                kind: folder
+                folder: {{input}}
+                include: '\.txt$'
+            """);
+        // Another machine: the same catalogue, a data directory of its own.
+        using var otherNode = new PolicyIngest.Catalogue.CatalogueStore(database.Url, dir.File("other-node"));
+        try
+        {
+            // why: the run lock was a file in each machine's own data/locks/, which let two nodes run one pipeline at once
+            using (var held = otherNode.TryLockPipeline("pgrun"))
+            {
+                Assert.NotNull(held);
+                var busy = CliRunner.Run("run", yaml, "--db", database.Url);
+                Assert.Equal(3, busy.ExitCode);
+                Assert.Contains("pipeline pgrun is already running in another process", busy.StdErr);
+            }
+
+            var run = CliRunner.Run("run", yaml, "--db", database.Url, "--json");
+            Assert.True(run.ExitCode == 0, run.StdErr);
+            using var json = JsonDocument.Parse(run.StdOut);
+            var node = json.RootElement.GetProperty("node").GetString()!;
+            Assert.Matches($"^{System.Text.RegularExpressions.Regex.Escape(Environment.MachineName)}-[0-9]+$", node);
+            Assert.Equal(1, json.RootElement.GetProperty("new").GetInt32());
+            var recorded = Assert.Single(new PolicyIngest.Catalogue.FetchStore(otherNode).Runs());
+            Assert.Equal((json.RootElement.GetProperty("runId").GetString(), node, "cli"), (recorded.Id, recorded.Node, recorded.Trigger));
+
+            var again = CliRunner.Run("run", yaml, "--db", database.Url);
+            Assert.True(again.ExitCode == 0, again.StdErr);
+            Assert.Matches($@"run r\S+ of pgrun on {System.Text.RegularExpressions.Regex.Escape(Environment.MachineName)}-[0-9]+: done", again.StdOut);
+        }
+        finally
+        {
+            if (Directory.Exists(data)) Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Fts5Engine_OnPostgreSql_IsOneLineAndExit2()
     {
         using var database = PostgresServer.Shared.CreateDatabase();

@@ -63,6 +63,31 @@ public class SchedulerTest
     }
 
     [Fact]
+    public async Task SqliteStore_IsOneScheduler_JobsRequestRecovery_AndAJobStoredWithout_IsBroughtUpToDate()
+    {
+        await using var s = new Setup();
+        DateTimeOffset? next;
+        await using (var first = await PipelineScheduler.CreateAsync(s.Data, s.Runner, [s.Pipeline]))
+        {
+            Assert.False(first.Store.Clustered);
+            Assert.Equal(Quartz.QuartzSchedulerOptions.DefaultInstanceId, first.InstanceId);
+            Assert.True((await first.Quartz.GetJobDetail(PipelineScheduler.JobKeyFor("daily")))!.RequestsRecovery);
+            // The job as a store written before jobs requested recovery holds it.
+            var stored = Quartz.JobBuilder.Create<FetchPipelineJob>().WithIdentity(PipelineScheduler.JobKeyFor("daily"))
+                .UsingJobData(FetchPipelineJob.PipelineKey, "daily").StoreDurably().Build();
+            await first.Quartz.AddJob(stored, Quartz.AddJobOptions.Replacing);
+            Assert.False((await first.Quartz.GetJobDetail(PipelineScheduler.JobKeyFor("daily")))!.RequestsRecovery);
+            next = await first.NextFireTimeAsync("daily");
+        }
+
+        await using var again = await PipelineScheduler.CreateAsync(s.Data, s.Runner, [s.Pipeline]);
+
+        Assert.True((await again.Quartz.GetJobDetail(PipelineScheduler.JobKeyFor("daily")))!.RequestsRecovery);
+        Assert.NotNull(next);
+        Assert.Equal(next, await again.NextFireTimeAsync("daily"));   // its trigger kept as stored
+    }
+
+    [Fact]
     public async Task RemovedPipeline_IsUnscheduled_ChangedScheduleReplaced()
     {
         await using var s = new Setup();

@@ -53,9 +53,9 @@ public static class TestCorpus
 
     /// <summary>The portal's pipeline as a pipelines/*.yaml would say it (listing → detail pages → attachments).</summary>
     public static string PipelineYaml(string name = "portal", int concurrency = 2, int retries = 2, int timeoutSeconds = 5,
-        int delayMs = 0) => $$"""
+        int delayMs = 0, string schedule = "0 0 6 * * ?") => $$"""
         name: {{name}}
-        schedule: "0 0 6 * * ?"
+        schedule: "{{schedule}}"
         sources:
           - name: district-portal
             kind: listing

@@ -141,6 +141,19 @@ public sealed class PostgresDatabase(PostgresServer server, CatalogueAddress add
     public string Url => Address.Password is null ? Address.ToString()
         : $"postgresql://{Uri.EscapeDataString(Address.User)}:{Uri.EscapeDataString(Address.Password)}@{Address.Host}:{Address.Port}/{Address.Database}";
 
+    /// <summary>Runs one statement in this database as the server's admin user, on a connection of its own; its first value.</summary>
+    public object? Scalar(string sql)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder
+        {
+            Host = Address.Host, Port = Address.Port, Username = Address.User, Password = Address.Password, Database = Address.Database,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        using var cmd = new NpgsqlCommand(sql, connection);
+        return cmd.ExecuteScalar();
+    }
+
     public void Dispose()
     {
         NpgsqlConnection.ClearAllPools();

@@ -62,6 +62,58 @@ internal sealed class PostgresDialect : CatalogueDialect
     {
     }
 
+    /// <summary>
+    /// A session-level <c>pg_try_advisory_lock</c> keyed by the pipeline's name (<see cref="PipelineLockKey"/>), on a
+    /// connection of its own held for the run: the nodes of a cluster share the database, not a file system. When the
+    /// process dies its connection closes and the server releases the lock. Its own connection, not the catalogue's:
+    /// advisory locks are re-entrant within a session, and two runs in one process must exclude each other too.
+    /// </summary>
+    public override IDisposable? TryLockPipeline(string location, string dataDirectory, string pipeline)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString(CatalogueAddress.Parse(location)))
+        {
+            Pooling = false,   // closing the connection ends the session, and with it the lock, whatever happens
+            ApplicationName = "policyingest pipeline lock",
+        };
+        var connection = new NpgsqlConnection(builder.ToString());
+        try
+        {
+            connection.Open();
+            using var cmd = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
+            cmd.Parameters.AddWithValue("key", PipelineLockKey(pipeline));
+            if (cmd.ExecuteScalar() is true) return new PipelineLock(connection, PipelineLockKey(pipeline));
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            connection.Dispose();
+            throw new CatalogueUnavailableException($"pipeline lock of {pipeline}: {ex.Message}", ex);
+        }
+        connection.Dispose();
+        return null;
+    }
+
+    /// <summary>The advisory lock key of a pipeline: the first 8 bytes of SHA-256("pipeline:" + name).</summary>
+    internal static long PipelineLockKey(string pipeline) =>
+        BitConverter.ToInt64(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("pipeline:" + pipeline)), 0);
+
+    private sealed class PipelineLock(NpgsqlConnection connection, long key) : IDisposable
+    {
+        public void Dispose()
+        {
+            try
+            {
+                using var cmd = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
+                cmd.Parameters.AddWithValue("key", key);
+                cmd.ExecuteNonQuery();
+            }
+            catch (NpgsqlException)
+            {
+                // The session is gone, and its locks with it.
+            }
+            connection.Dispose();
+        }
+    }
+
     public override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 

@@ -26,7 +26,7 @@ internal static class FetchSql
         "SELECT sha256, url, path, bytes, content_type, format, first_fetched_at, run_id FROM archive_entry WHERE sha256 = @sha256 ORDER BY first_fetched_at";
 
     public const string InsertRun =
-        "INSERT INTO fetch_run(id, pipeline, trigger, started_at, status) VALUES (@id, @pipeline, @trigger, @now, 'running')";
+        "INSERT INTO fetch_run(id, pipeline, trigger, started_at, status, node) VALUES (@id, @pipeline, @trigger, @now, 'running', @node)";
 
     public const string FinishRun = """
         UPDATE fetch_run SET ended_at = @now, status = @status, new_count = @new, new_version_count = @new_version,
@@ -46,7 +46,7 @@ internal static class FetchSql
         """;
 
     private const string RunColumns =
-        "id, pipeline, trigger, started_at, ended_at, status, new_count, new_version_count, unchanged_count, failed_count, errors_json, reports_json";
+        "id, pipeline, trigger, started_at, ended_at, status, new_count, new_version_count, unchanged_count, failed_count, errors_json, reports_json, node";
 
     public const string FindRun = "SELECT " + RunColumns + " FROM fetch_run WHERE id = @id";
 

@@ -34,6 +34,22 @@ internal sealed class SqliteDialect : CatalogueDialect
     // Money is decimal text in the SQLite file (migration 001), in the one canonical form.
     public override object Value(object? value) => value is decimal d ? DecimalText.Canonical(d) : base.Value(value);
 
+    // A SQLite catalogue is one machine's file: a lock file beside it (data/locks/NAME.lock) that the OS releases when the
+    // process dies, even by kill -9.
+    public override IDisposable? TryLockPipeline(string location, string dataDirectory, string pipeline)
+    {
+        var folder = Path.Combine(dataDirectory, CatalogueLayout.Locks);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            return new FileStream(Path.Combine(folder, pipeline + ".lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     public override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteExtendedErrorCode: ConstraintPrimaryKey or ConstraintUnique };
 

@@ -90,6 +90,7 @@ public static class RunCommand
         reports = report.Reports,
         runId = report.RunId,
         pipeline = report.Pipeline,
+        node = report.Node,
         status = report.Status,
         startedAt = report.StartedAt,
         endedAt = report.EndedAt,
@@ -110,7 +111,7 @@ public static class RunCommand
     public static void PrintSummary(TextWriter o, RunReport r)
     {
         o.WriteLine();
-        o.WriteLine($"run {r.RunId} of {r.Pipeline}: {r.Status} in {(r.EndedAt - r.StartedAt).TotalSeconds:0.0} s — " +
+        o.WriteLine($"run {r.RunId} of {r.Pipeline} on {r.Node}: {r.Status} in {(r.EndedAt - r.StartedAt).TotalSeconds:0.0} s — " +
                     $"{r.Counts.New} new, {r.Counts.NewVersion} new versions, {r.Counts.Unchanged} unchanged, {r.Counts.Failed} failed");
         foreach (var report in r.Reports) o.WriteLine($"change report: {report}");
     }

@@ -31,8 +31,8 @@ public static class SchedulerCommand
             using var catalogue = ctx.Services.OpenCatalogue();
             using var client = DocumentFetcher.CreateClient();
             var runner = FetchServices.CreateRunner(ctx.Services, catalogue, client, readOptions: ctx.ReadOptions);
-            var data = catalogue.DataDirectory;
-            await using var scheduler = await PipelineScheduler.CreateAsync(data, runner, pipelines,
+            var store = JobStoreDatabase.Of(catalogue);
+            await using var scheduler = await PipelineScheduler.CreateAsync(store, runner, pipelines,
                 new RunListener(report => RunCommand.PrintSummary(ctx.Out, report),
                     (name, ex) => ctx.Err.WriteLine($"error: pipeline {name}: {ex.Message}")), CancellationToken.None);
             foreach (var p in pipelines)
@@ -41,7 +41,9 @@ public static class SchedulerCommand
                 ctx.Out.WriteLine($"{p.Name,-20} \"{p.Schedule}\" ({p.TimeZone.Id})  next: " +
                                   (next is { } n ? TimeZoneInfo.ConvertTime(n, p.TimeZone).ToString("yyyy-MM-dd HH:mm:ss zzz") : "never"));
             }
-            ctx.Out.WriteLine($"scheduler: {pipelines.Count} pipelines, job store {PipelineScheduler.StoreFile(data)}; Ctrl+C stops after the document in hand");
+            ctx.Out.WriteLine($"scheduler: {pipelines.Count} pipelines, job store {store.Location}" +
+                              (store.Clustered ? $" (clustered: scheduler {JobStoreDatabase.ClusterSchedulerName}, node {scheduler.InstanceId})" : "") +
+                              "; Ctrl+C stops after the document in hand");
             // SIGINT (Ctrl+C) and SIGTERM (service stop) both mean: stop gracefully, not die.
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             void Stop(PosixSignalContext signal)

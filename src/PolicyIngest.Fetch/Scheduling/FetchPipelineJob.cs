@@ -6,13 +6,20 @@ namespace PolicyIngest.Fetch.Scheduling;
 
 /// <summary>
 /// One Quartz job per pipeline: a thin adapter over <see cref="PipelineRunner.RunAsync"/>, the same call the CLI's
-/// <c>run</c> makes. Never two runs of one pipeline at once.
+/// <c>run</c> makes. Never two runs of one pipeline at once (in a cluster, on any node). The run log's trigger is
+/// <see cref="ScheduledTrigger"/>, or <see cref="RecoveryTrigger"/> when Quartz fires again a run whose node died.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class FetchPipelineJob(PipelineRunner runner, IReadOnlyDictionary<string, PipelineDefinition> pipelines, RunListener? listener)
     : IJob
 {
     public const string PipelineKey = "pipeline";
+
+    /// <summary>The run log's trigger of a scheduled firing.</summary>
+    public const string ScheduledTrigger = "scheduler";
+
+    /// <summary>The run log's trigger of a firing recovered from a node that died while running it.</summary>
+    public const string RecoveryTrigger = "recovery";
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
@@ -21,7 +28,8 @@ public sealed class FetchPipelineJob(PipelineRunner runner, IReadOnlyDictionary<
         if (!pipelines.TryGetValue(name, out var pipeline)) throw new JobExecutionException($"pipeline {name} is no longer defined");
         try
         {
-            var report = await runner.RunAsync(pipeline, "scheduler", cancellationToken).ConfigureAwait(false);
+            var trigger = context.Recovering ? RecoveryTrigger : ScheduledTrigger;
+            var report = await runner.RunAsync(pipeline, trigger, cancellationToken).ConfigureAwait(false);
             listener?.Finished(report);
         }
         catch (Exception ex)

@@ -80,7 +80,7 @@ public sealed class SqliteCatalogueUpgradeTest : IDisposable
         [
             "001_catalogue.sql", "002_version_status.sql", "010_search.sql", "020_versions.sql", "030_fetch.sql", "040_version_document.sql",
             "041_search_covering.sql", "050_clause_confidences.sql", "060_version_file.sql", "070_version_text.sql", "071_validity.sql",
-            "080_change_log.sql", "090_ref_keys.sql",
+            "080_change_log.sql", "090_ref_keys.sql", "100_run_node.sql",
         ];
         var path = _dir.File("names.db");
         using (new CatalogueStore(path)) { }
