@@ -1,0 +1,144 @@
+using System.Text.RegularExpressions;
+using PolicyIngest.Core.Model;
+using PolicyIngest.Extract.Numbers;
+
+namespace PolicyIngest.Extract.Conditions;
+
+/// <summary>
+/// Numeric thresholds: a number with its unit and a comparison word before it (不低于, 超过, 不满) or after it
+/// (以上, 以下, 以内), or a range (500万元—5000万元, 16-24岁) read as two thresholds. Sums that are the award itself
+/// (给予不超过500万元) are left to the amount reader.
+/// </summary>
+internal static partial class Thresholds
+{
+    private const string Num = "[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千]+";
+    private const string Unit = "亿美元|万美元|美元|亿元|万元/平方米|万元|千元|元/平方米|元|万平方米|平方米|万人次|人次|万人|%|％|个百分点|个月|批次|年|月|天|日|小时|家|个|名|人|项|种|张|件|间|户|床|辆|台|套|吨|亩|分|倍|岁|级|位|次|公里|千瓦|兆瓦";
+    private const string Before = "不低于|不少于|不小于|不高于|不超过|不多于|不足|不满|低于|高于|超过|大于|小于|少于|达到|达|满|突破|前";
+    private const string Inclusive = "(?:（含[^）]{0,8}）|\\(含[^)]{0,8}\\))";
+
+    [GeneratedRegex("(?<pre>" + Before + ")?\\s*(?<num>" + Num + ")\\s*(?<unit>" + Unit + ")?\\s*(?<incl>" + Inclusive + ")?\\s*(?<post>及以上|以上|以下" + Inclusive + "?|及以下|以内|及以内)?(?<excl>（不含）)?")]
+    private static partial Regex Single();
+
+    [GeneratedRegex("(?<n1>" + Num + ")\\s*(?<u1>" + Unit + ")?\\s*" + Inclusive + "?\\s*(?:—+|–+|－+|-+|~|～|至|到)\\s*(?<n2>" + Num + ")\\s*(?<u2>" + Unit + ")(?<tail>\\s*" + Inclusive + ")?")]
+    private static partial Regex Range();
+
+    /// <summary>Words that make a number the award, not a condition on the applicant.</summary>
+    [GeneratedRegex("给予|予以|奖励|补贴|补助|资助|贴息|奖补|最高|资金支持|支持资金|支持比例|支持金额|支持额度|支持标准|补助标准|补贴标准|一次性|贴费|分档|按照[^，。；]*比例|的比例")]
+    private static partial Regex AwardWords();
+
+    [GeneratedRegex(@"^(?:且|并且|并|和|或者|或|及|以及|同时|其中|对于|对|要求|应当|应|须|需|必须|原则上|均)+")]
+    private static partial Regex MetricLead();
+
+    [GeneratedRegex(@"(?:应当|应|须|需|必须|要|均|在|为|累计|合计|平均|达|需达到)+$")]
+    private static partial Regex MetricTail();
+
+    public static IEnumerable<EligibilityCondition> Find(Piece piece)
+    {
+        var text = piece.Text;
+        var taken = new bool[text.Length];
+        foreach (Match m in Range().Matches(text))
+        {
+            var u2 = m.Groups["u2"].Value;
+            var u1 = m.Groups["u1"].Success ? m.Groups["u1"].Value : u2;
+            if (!Compatible(u1, u2) || IsAward(text, m.Index, u2) || IsYear(m.Groups["n1"].Value, u1) || IsYear(m.Groups["n2"].Value, u2)) continue;
+            if (!TryValue(m.Groups["n1"].Value, u1, out var low, out var lowNorm) || !TryValue(m.Groups["n2"].Value, u2, out var high, out var highNorm)) continue;
+            if (low >= high) continue;
+            // 95分-100分（含95分）: the bracket settles that the low end is the one included, so the top is exclusive.
+            var tail = m.Groups["tail"].Value;
+            var highOp = tail.Length > 0 && tail.Contains(NumberText.Normalize(m.Groups["n1"].Value), StringComparison.Ordinal)
+                && !tail.Contains(NumberText.Normalize(m.Groups["n2"].Value), StringComparison.Ordinal) ? ComparisonOp.LessThan : ComparisonOp.AtMost;
+            var metric = Metric(text, m.Index);
+            yield return Make(piece, metric, ComparisonOp.AtLeast, low, u1, lowNorm);
+            yield return Make(piece, metric, highOp, high, u2, highNorm);
+            for (var k = m.Index; k < m.Index + m.Length; k++) taken[k] = true;
+        }
+
+        foreach (Match m in Single().Matches(text))
+        {
+            if (m.Length == 0 || taken[m.Groups["num"].Index]) continue;
+            var pre = m.Groups["pre"].Value;
+            var post = m.Groups["post"].Value;
+            var unit = m.Groups["unit"].Value;
+            if (unit.Length == 0 || (pre.Length == 0 && post.Length == 0)) continue;
+            if (pre == "前" && unit is not ("名" or "位")) continue;
+            if (pre is "满" or "达" && text.AsSpan(0, m.Index).EndsWith("每")) continue; // 每满一万人: an increment of the award
+            if (IsYear(m.Groups["num"].Value, unit) || IsAward(text, m.Index, unit)) continue;
+            if (unit == "年" && post == "以内") continue; // 近2年以内 is a window, read by TimeWindows
+            if (!TryValue(m.Groups["num"].Value, unit, out var value, out var normalized)) continue;
+            var op = Op(pre, post, m.Groups["incl"].Success, m.Groups["excl"].Success);
+            if (op is null) continue;
+            yield return Make(piece, Metric(text, m.Index), op.Value, value, unit, normalized);
+        }
+    }
+
+    private static ComparisonOp? Op(string pre, string post, bool inclusive, bool exclusive)
+    {
+        if (post.StartsWith("以下", StringComparison.Ordinal) && exclusive) return ComparisonOp.LessThan;
+        if (post is "以上" or "及以上") return ComparisonOp.AtLeast;
+        if (post.Length > 0) return ComparisonOp.AtMost;
+        return pre switch
+        {
+            "不低于" or "不少于" or "不小于" or "达到" or "达" or "满" => ComparisonOp.AtLeast,
+            "超过" or "高于" or "大于" => ComparisonOp.MoreThan,
+            "突破" => inclusive ? ComparisonOp.AtLeast : ComparisonOp.MoreThan,
+            "不超过" or "不高于" or "不多于" or "前" => ComparisonOp.AtMost,
+            "低于" or "不满" or "不足" or "少于" or "小于" => ComparisonOp.LessThan,
+            _ => null,
+        };
+    }
+
+    private static bool IsAward(string text, int at, string unit)
+    {
+        if (!IsMoney(unit) && !IsPercent(unit) && unit is not ("年" or "个月" or "月")) return false;
+        return AwardWords().IsMatch(text);
+    }
+
+    private static bool IsYear(string number, string unit) =>
+        unit is "年" && decimal.TryParse(NumberText.Normalize(number), out var y) && y >= 1900;
+
+    private static bool Compatible(string u1, string u2) => u1 == u2 || (IsMoney(u1) && IsMoney(u2));
+
+    public static bool IsMoney(string unit) => unit.EndsWith("元", StringComparison.Ordinal) || unit.EndsWith("美元", StringComparison.Ordinal) || unit.Contains("元/", StringComparison.Ordinal);
+
+    private static bool IsPercent(string unit) => unit is "%" or "％";
+
+    /// <summary>The number as written and its normalized value: yuan (US dollars for 美元), a fraction for %, else the number.</summary>
+    public static bool TryValue(string number, string unit, out decimal value, out decimal normalized)
+    {
+        normalized = 0;
+        if (!ChineseNumber.TryParse(NumberText.Normalize(number), NumberMode.Smart, out value)) return false;
+        if (IsPercent(unit)) { normalized = value / 100m; return true; }
+        if (IsMoney(unit))
+        {
+            var perUnit = unit.IndexOf('/');
+            var moneyUnit = perUnit >= 0 ? unit[..perUnit] : unit;
+            if (!MoneyText.TryParse(NumberText.Normalize(number) + moneyUnit, out var reading)) return false;
+            normalized = reading.Value;
+            return true;
+        }
+        normalized = value;
+        return true;
+    }
+
+    private static string? Metric(string text, int numberAt)
+    {
+        var head = text[..numberAt];
+        foreach (var word in Before.Split('|'))
+        {
+            if (head.EndsWith(word, StringComparison.Ordinal)) { head = head[..^word.Length]; break; }
+        }
+        head = MetricTail().Replace(MetricLead().Replace(head.Trim(), ""), "").Trim();
+        return head.Length == 0 ? null : head;
+    }
+
+    private static EligibilityCondition Make(Piece piece, string? metric, ComparisonOp op, decimal value, string unit, decimal normalized) => new()
+    {
+        Type = ConditionType.Threshold,
+        Span = piece.Span,
+        Metric = metric,
+        Op = op,
+        Value = value,
+        Unit = unit == "％" ? "%" : unit,
+        Normalized = normalized,
+    };
+}
