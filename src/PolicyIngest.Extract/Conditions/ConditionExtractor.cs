@@ -37,13 +37,38 @@ public static partial class ConditionExtractor
                 .Concat(TimeWindows.Find(piece))
                 .Concat(Exclusions.Find(piece))
                 .ToList();
+            // The titles and sectors an exclusion names are the ones it leaves out (获得…支持的“小巨人”企业不纳入支持范围).
+            if (typed.Any(c => c.Type == ConditionType.Exclusion))
+                typed.RemoveAll(c => c.Type is ConditionType.Title or ConditionType.NewTitle or ConditionType.Industry);
             if (typed.Count == 0 && listsConditions && Requirement().IsMatch(piece.Text))
             {
                 typed.Add(new EligibilityCondition { Type = ConditionType.Other, Span = piece.Span });
             }
             conditions.AddRange(typed);
         }
-        return new ConditionFindings(conditions, AwardAmounts.Find(text, pieces));
+        return new ConditionFindings(MergeExclusions(text, conditions), AwardAmounts.Find(text, pieces));
+    }
+
+    /// <summary>
+    /// One exclusion stated over several phrases of a sentence (申报单位涉嫌违法犯罪，正在接受相关部门立案调查的) is one
+    /// condition: neighbouring exclusions of the same rule in a sentence become one spanning both.
+    /// </summary>
+    private static List<EligibilityCondition> MergeExclusions(string text, List<EligibilityCondition> conditions)
+    {
+        var result = new List<EligibilityCondition>();
+        foreach (var c in conditions)
+        {
+            var previous = result.LastOrDefault(r => r.Type == ConditionType.Exclusion);
+            if (c.Type == ConditionType.Exclusion && previous is not null && previous.Rule == c.Rule
+                && previous.Span.End < c.Span.Start && text.AsSpan(previous.Span.End, c.Span.Start - previous.Span.End).IndexOfAny("。；;\n") < 0)
+            {
+                var merged = previous with { Span = new TextSpan(text[previous.Span.Start..c.Span.End], previous.Span.Start) };
+                result[result.LastIndexOf(previous)] = merged;
+                continue;
+            }
+            result.Add(c);
+        }
+        return result;
     }
 
     [GeneratedRegex("条件|对象|要求|资格|范围|标准")]

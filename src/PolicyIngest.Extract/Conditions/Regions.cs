@@ -9,24 +9,24 @@ namespace PolicyIngest.Extract.Conditions;
 /// </summary>
 internal static partial class Regions
 {
-    private const string Place = "本市|我市|全市|本区|我区|区内|本县|县内|我县|省内|本省|在京|京|北京地区|北京市|北京|中国（北京）自由贸易试验区|[\\p{IsCJKUnifiedIdeographs}（）]{2,14}?(?:省|市|区|县|园|城|地区|示范区|试验区|园区)";
+    private const string Place = "本市|我市|全市|本区|我区|区内|本县|县内|我县|省内|本省|在京|京|北京地区|北京市|北京|中国（北京）自由贸易试验区|(?![本我具拥持为])[\\p{IsCJKUnifiedIdeographs}（）]{1,14}(?:省|市|区|县|园|城|地区|示范区|试验区|园区)";
 
-    [GeneratedRegex("(?:注册(?:或登记)?地?|登记地)(?:在|于)(?<place>" + Place + ")")]
+    [GeneratedRegex("(?:注册(?:或登记)?地?|登记地|实施地|所在地)(?:在|于|为)(?<place>" + Place + ")")]
     private static partial Regex RegisteredIn();
 
-    [GeneratedRegex("(?:在|于)(?<place>" + Place + ")(?:行政区域|地区|范围)?内?(?:依法)?(?:办理工商)?(?:注册|登记|设立)")]
+    [GeneratedRegex("(?:在|于)(?<place>" + Place + ")(?:行政区域|地区|范围)?内?(?:合法|依法)?(?:办理工商)?(?:注册|登记|设立)|(?<place>北京地区|北京市|本市|我市)(?:行政区域)?内?(?:合法|依法)?(?:注册|登记)")]
     private static partial Regex InPlaceRegistered();
 
     [GeneratedRegex("纳税(?:地点|地)?(?:在|于)(?<place>" + Place + ")|在(?<place>" + Place + ")纳税")]
     private static partial Regex Tax();
 
-    [GeneratedRegex("(?<place>本市|我市|本省|广东省|北京市|上海市|广州市|[\\p{IsCJKUnifiedIdeographs}]{2,4}[省市])(?:[0-9一二三四五六七八九十]+年及以上)?户籍")]
+    [GeneratedRegex("(?<place>本市|我市|本省|(?![本我具拥持为有])[\\p{IsCJKUnifiedIdeographs}]{1,4}[省市])(?:[0-9一二三四五六七八九十]+年及以上)?户籍")]
     private static partial Regex Hukou();
 
     [GeneratedRegex("(?<![非外])(?:在|于)(?<place>" + Place + ")(?:行政区域|范围)?内?(?:的|依法)?(?<verb>从事|生产|实施|开展|新建|布局|建设|运营|经营|工作|就业|创新创业|组织|承办|研发|有|设立|就读|接受|投资|落地|新开设|参保)")]
     private static partial Regex Operating();
 
-    [GeneratedRegex("(?<place>在京|本市|我市|北京市|[\\p{IsCJKUnifiedIdeographs}]{2,6}[省市])(?:行政区域)?(?:内|范围内)?的?(?:企业|单位|机构|企事业单位)")]
+    [GeneratedRegex("在京(?:的)?(?:企业|单位|机构)|(?<place>本市|我市|北京市|(?![本我具拥持为有])[\\p{IsCJKUnifiedIdeographs}]{1,6}[省市])(?:行政区域|范围)内的?(?:企业|单位|机构|企事业单位)")]
     private static partial Regex PlaceOfApplicant();
 
     [GeneratedRegex("^(?:区内|县内)")]
@@ -34,7 +34,7 @@ internal static partial class Regions
 
     public static IEnumerable<EligibilityCondition> Find(Piece piece, PlaceContext context)
     {
-        var text = piece.Text;
+        var text = ClausePieces.Unbracketed(piece.Text);
         if (Hukou().Match(text) is { Success: true } h && !text.Contains("非本市户籍", StringComparison.Ordinal))
         {
             yield return Make(piece, Resolve(h.Groups["place"].Value, context), RegionAspect.Residence, hukou: true);
@@ -56,14 +56,14 @@ internal static partial class Regions
             yield return Make(piece, Resolve(t.Groups["place"].Value, context), RegionAspect.Tax);
             yield break;
         }
-        if (Operating().Match(text) is { Success: true } o)
+        if (!ClausePieces.IsAction(piece) && Operating().Match(text) is { Success: true } o)
         {
             yield return Make(piece, Resolve(o.Groups["place"].Value, context), RegionAspect.Operation);
             yield break;
         }
         if (PlaceOfApplicant().Match(text) is { Success: true } a && !a.Value.StartsWith("全市", StringComparison.Ordinal))
         {
-            yield return Make(piece, Resolve(a.Groups["place"].Value, context), RegionAspect.Any);
+            yield return Make(piece, Resolve(a.Groups["place"].Success ? a.Groups["place"].Value : "京", context), RegionAspect.Any);
             yield break;
         }
         if (LocalLead().IsMatch(text))

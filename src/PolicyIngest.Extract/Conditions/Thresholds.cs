@@ -13,18 +13,22 @@ internal static partial class Thresholds
 {
     private const string Num = "[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千]+";
     private const string Unit = "亿美元|万美元|美元|亿元|万元/平方米|万元|千元|元/平方米|元|万平方米|平方米|万人次|人次|万人|%|％|个百分点|个月|批次|年|月|天|日|小时|家|个|名|人|项|种|张|件|间|户|床|辆|台|套|吨|亩|分|倍|岁|级|位|次|公里|千瓦|兆瓦";
-    private const string Before = "不低于|不少于|不小于|不高于|不超过|不多于|不足|不满|低于|高于|超过|大于|小于|少于|达到|达|满|突破|前";
+    private const string Before = "不低于|不少于|不小于|不高于|不超过|不多于|不能超过|不得超过|不得低于|不得少于|不足|不满|低于|高于|超过|大于|小于|少于|达到|达|满|突破|前";
     private const string Inclusive = "(?:（含[^）]{0,8}）|\\(含[^)]{0,8}\\))";
 
-    [GeneratedRegex("(?<pre>" + Before + ")?\\s*(?<num>" + Num + ")\\s*(?<unit>" + Unit + ")?\\s*(?<incl>" + Inclusive + ")?\\s*(?<post>及以上|以上|以下" + Inclusive + "?|及以下|以内|及以内)?(?<excl>（不含）)?")]
+    [GeneratedRegex("(?<pre>" + Before + ")?(?<gap>(?<=" + Before + ")[^，。；、0-9０-９%％零〇一二两三四五六七八九十百千万亿]{1,16}?)??\\s*(?<num>" + Num + ")\\s*(?<unit>" + Unit + ")?\\s*(?<incl>" + Inclusive + ")?\\s*(?<post>及以上|以上|以下" + Inclusive + "?|及以下|以内|及以内)?(?<excl>（不含）)?")]
     private static partial Regex Single();
 
-    [GeneratedRegex("(?<n1>" + Num + ")\\s*(?<u1>" + Unit + ")?\\s*" + Inclusive + "?\\s*(?:—+|–+|－+|-+|~|～|至|到)\\s*(?<n2>" + Num + ")\\s*(?<u2>" + Unit + ")(?<tail>\\s*" + Inclusive + ")?")]
+    [GeneratedRegex("(?<n1>" + Num + ")\\s*(?<u1>" + Unit + "|万|亿)?\\s*" + Inclusive + "?\\s*(?:—+|–+|－+|-+|~|～|至|到)\\s*(?<n2>" + Num + ")\\s*(?<u2>" + Unit + ")(?<tail>\\s*" + Inclusive + ")?")]
     private static partial Regex Range();
 
     /// <summary>Words that make a number the award, not a condition on the applicant.</summary>
-    [GeneratedRegex("给予|予以|奖励|补贴|补助|资助|贴息|奖补|最高|资金支持|支持资金|支持比例|支持金额|支持额度|支持标准|补助标准|补贴标准|一次性|贴费|分档|按照[^，。；]*比例|的比例")]
+    [GeneratedRegex("给予|予以|奖励|补贴|补助|资助|贴息|奖补|最高|资金支持|支持资金|支持比例|支持金额|支持额度|支持标准|补助标准|补贴标准|总金额|一次性|贴费|分档|拨付|按照[^，。；]*比例|的比例")]
     private static partial Regex AwardWords();
+
+    /// <summary>What follows a sum that is the award itself: 30%予以奖励, 2年的贴息支持.</summary>
+    [GeneratedRegex("^(?:的)?(?:贴息|资金支持|支持|奖励|补贴|补助|资助|贴费|费率|予以|给予)")]
+    private static partial Regex AwardAfter();
 
     [GeneratedRegex(@"^(?:且|并且|并|和|或者|或|及|以及|同时|其中|对于|对|要求|应当|应|须|需|必须|原则上|均)+")]
     private static partial Regex MetricLead();
@@ -40,7 +44,9 @@ internal static partial class Thresholds
         {
             var u2 = m.Groups["u2"].Value;
             var u1 = m.Groups["u1"].Success ? m.Groups["u1"].Value : u2;
-            if (!Compatible(u1, u2) || IsAward(text, m.Index, u2) || IsYear(m.Groups["n1"].Value, u1) || IsYear(m.Groups["n2"].Value, u2)) continue;
+            if (u1 is "万" or "亿" && u2.StartsWith(u1, StringComparison.Ordinal)) u1 = u2; // 1万（含）至3万平方米
+            if (u2 is "年" or "个月" or "月" or "天" or "日") continue; // 3-5年: how long a programme runs, not a bar
+            if (!Compatible(u1, u2) || IsAward(text, m.Index, m.Index + m.Length) || IsYear(m.Groups["n1"].Value, u1) || IsYear(m.Groups["n2"].Value, u2)) continue;
             if (!TryValue(m.Groups["n1"].Value, u1, out var low, out var lowNorm) || !TryValue(m.Groups["n2"].Value, u2, out var high, out var highNorm)) continue;
             if (low >= high) continue;
             // 95分-100分（含95分）: the bracket settles that the low end is the one included, so the top is exclusive.
@@ -62,7 +68,9 @@ internal static partial class Thresholds
             if (unit.Length == 0 || (pre.Length == 0 && post.Length == 0)) continue;
             if (pre == "前" && unit is not ("名" or "位")) continue;
             if (pre is "满" or "达" && text.AsSpan(0, m.Index).EndsWith("每")) continue; // 每满一万人: an increment of the award
-            if (IsYear(m.Groups["num"].Value, unit) || IsAward(text, m.Index, unit)) continue;
+            if (m.Groups["gap"].Length > 0 && !IsPercent(unit)) continue; // only a share names its base between: 不低于计划总投资额的70%
+            if (IsYear(m.Groups["num"].Value, unit) || IsAward(text, m.Index, m.Index + m.Length)) continue;
+            if (text.AsSpan(0, m.Index).EndsWith("（")) continue; // （不满3年的按实际经营时间计算）: a note, not a bar
             if (unit == "年" && post == "以内") continue; // 近2年以内 is a window, read by TimeWindows
             if (!TryValue(m.Groups["num"].Value, unit, out var value, out var normalized)) continue;
             var op = Op(pre, post, m.Groups["incl"].Success, m.Groups["excl"].Success);
@@ -87,10 +95,16 @@ internal static partial class Thresholds
         };
     }
 
-    private static bool IsAward(string text, int at, string unit)
+    /// <summary>
+    /// Whether the number is what the clause pays: an award word between the last 的 before it and it
+    /// (单个项目奖励最高不超过30万元, 给予不超过2年的), or right after it (30%予以奖励). A condition ending in 的 comes before
+    /// its award (对合同额不低于1000万元的给予…), so words before that 的 do not count.
+    /// </summary>
+    private static bool IsAward(string text, int start, int end)
     {
-        if (!IsMoney(unit) && !IsPercent(unit) && unit is not ("年" or "个月" or "月")) return false;
-        return AwardWords().IsMatch(text);
+        var lastDe = text.LastIndexOf('的', Math.Max(0, start - 1));
+        var before = lastDe >= 0 && lastDe < start ? text[(lastDe + 1)..start] : text[..start];
+        return AwardWords().IsMatch(before) || AwardAfter().IsMatch(text[end..]);
     }
 
     private static bool IsYear(string number, string unit) =>

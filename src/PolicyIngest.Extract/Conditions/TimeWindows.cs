@@ -19,12 +19,17 @@ internal static partial class TimeWindows
     private static readonly Regex BeforeDate = new(string.Format(CultureInfo.InvariantCulture, Date, 1) + "(?:之前|以前|前)", RegexOptions.Compiled);
     private static readonly Regex Until = new("(?:截至|截止)" + string.Format(CultureInfo.InvariantCulture, Date, 1), RegexOptions.Compiled);
 
-    [GeneratedRegex("近[0-9一二两三四五六七八九十]+年(?:以)?内(?![^，。；]{0,3}(?:无|未|没有|不得))|(?:上一年度|上年度)(?:1月1日|开始)?(?:（含）)?(?:以后|以前|前)?|申报之日起近[0-9一二两三]+年内")]
+    [GeneratedRegex("近[0-9一二两三四五六七八九十]+年(?:以)?内(?![^，。；]{0,3}(?:无|未|没有|不得))|^(?:对|在)?(?:上一年度|上年度)(?:1月1日|开始)?(?:（含）)?(?:以后|以前|前)?(?!首次纳入|海关|在岗)|(?:上一年度|上年度)(?:1月1日|开始)(?:（含）)?(?:以后|以前|前)|申报之日起近[0-9一二两三]+年内")]
     private static partial Regex Relative();
+
+    /// <summary>自2020年1月1日起出现安全事故的: the date bounds a disqualifying event, read with the exclusion.</summary>
+    [GeneratedRegex("事故|违法|失信|处罚")]
+    private static partial Regex EventOfExclusion();
 
     public static IEnumerable<EligibilityCondition> Find(Piece piece)
     {
         var text = piece.Text;
+        if (EventOfExclusion().IsMatch(text)) yield break;
         if (Between.Match(text) is { Success: true } b && Day(b, 1, first: true) is { } from)
         {
             var to = Day(b, 2, first: false, defaultYear: from.Year);

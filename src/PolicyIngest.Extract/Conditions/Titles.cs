@@ -19,7 +19,7 @@ internal static partial class Titles
         (new Regex("专精特新[”\"」]?\\s*中小企业"), "专精特新中小企业"),
         (new Regex("专精特新[”\"」]?\\s*[“\"「]?小巨人|小巨人"), "专精特新“小巨人”企业"),
         (new Regex("专精特新"), "专精特新企业"),
-        (new Regex("规模以上|升规"), "规模以上企业"),
+        (new Regex("规模以上|(?<!小)升规"), "规模以上企业"),
         (new Regex("上市公司"), "上市公司"),
         (new Regex("中小微企业"), "中小微企业"),
         (new Regex("成长型中小企业"), "成长型中小企业"),
@@ -27,7 +27,7 @@ internal static partial class Titles
         (new Regex("中华老字号|北京老字号|老字号"), "中华老字号"),
         (new Regex("外商投资企业"), "外商投资企业"),
         (new Regex("外贸综合服务(?:试点|示范)?企业"), "外贸综合服务企业"),
-        (new Regex("(?:产业链)?龙头企业"), "产业链龙头企业"),
+        (new Regex("产业链龙头企业"), "产业链龙头企业"),
         (new Regex("非本市户籍[^，。；]{0,12}人员"), "非本市户籍人员"),
         (new Regex("居住证持证人|居民居住证"), "居住证持有人"),
         (new Regex("来穗人员随迁子女"), "来穗人员随迁子女"),
@@ -53,31 +53,69 @@ internal static partial class Titles
     [GeneratedRegex("(?:首次|新)(?:或新迁入)?(?:纳入|被纳入|获得|取得|获批|承担|引进或新获批|引进|评定为|迁入)(?<t>[^，。；]{2,30})")]
     private static partial Regex NewlyGranted();
 
+    /// <summary>A title that is only the object of a service or the name of a subsidy: 为签约居民提供, 培育…企业, 残疾人两项补贴.</summary>
+    [GeneratedRegex("(?:为|培育|向|与|服务|推动|支持|引导|培养)(?:企业)?[“\"]?(?:国家级|国家|市级)?[“\"]?$")]
+    private static partial Regex ObjectBefore();
+
+    [GeneratedRegex("^[”\"]?(?:两项|护理|生活)?(?:补贴|津贴)|^[”\"]?(?:名录|参照|方向发展|发展|培育)")]
+    private static partial Regex NameAfter();
+
+    /// <summary>A definition (小微企业是指…) explains a word; it asks nothing.</summary>
+    [GeneratedRegex("是指|所称|所指")]
+    private static partial Regex Definition();
+
+    /// <summary>Titles listed together (国家和市级“专精特新”中小企业及“小巨人”企业) are alternatives: one condition.</summary>
+    [GeneratedRegex("^[^，。；]{0,10}?[及和、或与][^，。；]{0,10}$")]
+    private static partial Regex ListGap();
+
     public static IEnumerable<EligibilityCondition> Find(Piece piece)
     {
+        if (ClausePieces.IsAction(piece) || Definition().IsMatch(piece.Text)) yield break;
         var text = piece.Text;
-        var isNew = NewMarker().IsMatch(text);
+        var newMarkers = NewMarker().Matches(text);
+        var hits = new List<(int Start, int End, string Title)>();
         foreach (var (pattern, title) in Known)
         {
-            var m = pattern.Match(text);
-            if (!m.Success) continue;
-            // 连续三年保持在规模以上 is a held status; a new marker after the title belongs to something else.
-            var newHere = isNew && NewMarker().Match(text) is { } nm && nm.Index < m.Index + m.Length;
-            yield return Make(piece, newHere ? ConditionType.NewTitle : ConditionType.Title, title);
-            yield break;
+            foreach (Match m in pattern.Matches(text))
+            {
+                if (hits.Any(h => m.Index < h.End && h.Start < m.Index + m.Length)) continue;
+                if (ObjectBefore().IsMatch(text[..m.Index]) || NameAfter().IsMatch(text[(m.Index + m.Length)..])) continue;
+                hits.Add((m.Index, m.Index + m.Length, title));
+            }
         }
-        if (isNew && NewlyGranted().Match(text) is { Success: true } ng)
+        hits.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var previousEnd = -1;
+        string? previousTitle = null;
+        foreach (var (start, end, title) in hits)
+        {
+            var listed = previousEnd >= 0 && (title == previousTitle || ListGap().IsMatch(text[previousEnd..start]));
+            previousEnd = end;
+            if (listed) continue;
+            previousTitle = title;
+            // 连续三年保持在规模以上 is a held status; a new marker after the title belongs to something else.
+            var isNew = newMarkers.Any(nm => nm.Index < start + 1 && !text.AsSpan(nm.Index, start - nm.Index).Contains('的'))
+                || newMarkers.Any(nm => nm.Index >= start && nm.Index < end);
+            yield return Make(piece, isNew ? ConditionType.NewTitle : ConditionType.Title, title);
+        }
+        if (hits.Count > 0) yield break;
+        var isNewPiece = newMarkers.Count > 0;
+        if (isNewPiece && NewlyGranted().Match(text) is { Success: true } ng)
         {
             yield return Make(piece, ConditionType.NewTitle, Clean(ng.Groups["t"].Value));
             yield break;
         }
-        if (Granted().Match(text) is { Success: true } g)
+        if (Granted().Match(text) is { Success: true } g && !text.Contains("不得", StringComparison.Ordinal) && !text.Contains("不予", StringComparison.Ordinal))
         {
-            yield return Make(piece, isNew ? ConditionType.NewTitle : ConditionType.Title, Clean(g.Groups["t"].Value));
+            var t = Clean(g.Groups["t"].Value);
+            if (!NotATitle().IsMatch(t)) yield return Make(piece, isNewPiece ? ConditionType.NewTitle : ConditionType.Title, t);
         }
     }
 
-    private static string Clean(string title) => title.Trim().TrimEnd('的');
+    private static string Clean(string title) => title.Trim().Replace("的", "", StringComparison.Ordinal);
+
+    /// <summary>What 经认定的/获得…认定 also precede that is not a status: amounts, shares, acts.</summary>
+    [GeneratedRegex("[0-9０-９%％]|比例|投资|金额|行为|费用|资金")]
+    private static partial Regex NotATitle();
 
     private static EligibilityCondition Make(Piece piece, ConditionType type, string title) => new()
     {
