@@ -23,11 +23,19 @@ internal static partial class Thresholds
     private static partial Regex Range();
 
     /// <summary>Words that make a number the award, not a condition on the applicant.</summary>
-    [GeneratedRegex("给予|予以|奖励|补贴|补助|资助|贴息|奖补|最高|资金支持|支持资金|支持比例|支持金额|支持额度|支持标准|补助标准|补贴标准|总金额|一次性|贴费|分档|拨付|按照[^，。；]*比例|的比例")]
+    [GeneratedRegex("给予|予以|奖励|补贴|补助|资助|贴息|奖补|最高|资金支持|支持资金|支持比例|支持金额|支持额度|支持标准|补助标准|补贴标准|总金额|一次性|贴费|分档|拨付|按照|分别按|^按|的比例")]
     private static partial Regex AwardWords();
 
+    /// <summary>A phrase that opens with the award: 奖励投资额度的5%—20%, 按不超过投资总额20%比例.</summary>
+    [GeneratedRegex("^(?:奖励|给予|予以|按|按照|分别按|补贴|补助|资助)")]
+    private static partial Regex AwardLead();
+
+    /// <summary>What a money ceiling on the applicant is measured on (营业收入, 合同额, 注册资本); a bare ceiling is the award's.</summary>
+    [GeneratedRegex("收入|额|资本|规模|资产|利润|产值|费|价|成本")]
+    private static partial Regex MoneyMetric();
+
     /// <summary>What follows a sum that is the award itself: 30%予以奖励, 2年的贴息支持.</summary>
-    [GeneratedRegex("^(?:的)?(?:贴息|资金支持|支持|奖励|补贴|补助|资助|贴费|费率|予以|给予)")]
+    [GeneratedRegex("^(?:的)?[^，。；的0-9]{0,4}?(?:贴息|资金支持|支持|奖励|补贴|补助|资助|贴费|费率|予以|给予)")]
     private static partial Regex AwardAfter();
 
     [GeneratedRegex(@"^(?:且|并且|并|和|或者|或|及|以及|同时|其中|对于|对|要求|应当|应|须|需|必须|原则上|均)+")]
@@ -75,7 +83,9 @@ internal static partial class Thresholds
             if (!TryValue(m.Groups["num"].Value, unit, out var value, out var normalized)) continue;
             var op = Op(pre, post, m.Groups["incl"].Success, m.Groups["excl"].Success);
             if (op is null) continue;
-            yield return Make(piece, Metric(text, m.Index), op.Value, value, unit, normalized);
+            var metric = Metric(text, m.Index);
+            if (IsMoney(unit) && op is ComparisonOp.AtMost or ComparisonOp.LessThan && (metric is null || !MoneyMetric().IsMatch(metric))) continue;
+            yield return Make(piece, metric, op.Value, value, unit, normalized);
         }
     }
 
@@ -102,6 +112,7 @@ internal static partial class Thresholds
     /// </summary>
     private static bool IsAward(string text, int start, int end)
     {
+        if (AwardLead().IsMatch(text)) return true;
         var lastDe = text.LastIndexOf('的', Math.Max(0, start - 1));
         var before = lastDe >= 0 && lastDe < start ? text[(lastDe + 1)..start] : text[..start];
         return AwardWords().IsMatch(before) || AwardAfter().IsMatch(text[end..]);

@@ -17,9 +17,10 @@ internal static partial class TimeWindows
     private static readonly Regex Between = new(string.Format(CultureInfo.InvariantCulture, Date, 1) + Incl + "(?:至|到|—|－|-|~|～)" + string.Format(CultureInfo.InvariantCulture, ShortDate, 2) + Incl, RegexOptions.Compiled);
     private static readonly Regex After = new(string.Format(CultureInfo.InvariantCulture, Date, 1) + Incl + "(?:及)?(?:以后|之后|以来|后|起)", RegexOptions.Compiled);
     private static readonly Regex BeforeDate = new(string.Format(CultureInfo.InvariantCulture, Date, 1) + "(?:之前|以前|前)", RegexOptions.Compiled);
+    private static readonly Regex YearlessBetween = new("[0-9]{1,2}月[0-9]{1,2}日(?:至|到|—|－|-|~|～)[0-9]{1,2}月[0-9]{1,2}日", RegexOptions.Compiled);
     private static readonly Regex Until = new("(?:截至|截止)" + string.Format(CultureInfo.InvariantCulture, Date, 1), RegexOptions.Compiled);
 
-    [GeneratedRegex("近[0-9一二两三四五六七八九十]+年(?:以)?内(?![^，。；]{0,3}(?:无|未|没有|不得))|^(?:对|在)?(?:上一年度|上年度)(?:1月1日|开始)?(?:（含）)?(?:以后|以前|前)?(?!首次纳入|海关|在岗)|(?:上一年度|上年度)(?:1月1日|开始)(?:（含）)?(?:以后|以前|前)|申报之日起近[0-9一二两三]+年内")]
+    [GeneratedRegex("近[0-9一二两三四五六七八九十]+年(?:以)?内(?![^，。；]{0,3}(?:无|未|没有|不得))|^(?:对|在)?(?:上一年度|上年度)(?:1月1日|开始)?(?:（含）)?(?:以后|以前|前)?(?!首次纳入|海关|在岗)|(?:上一年度|上年度)(?:1月1日|开始)(?:（含）)?(?:以后|以前|前)|申报之日起近[0-9一二两三]+年内|^(?:在)?[^，。；0-9]{2,16}期间")]
     private static partial Regex Relative();
 
     /// <summary>自2020年1月1日起出现安全事故的: the date bounds a disqualifying event, read with the exclusion.</summary>
@@ -49,6 +50,11 @@ internal static partial class TimeWindows
         if (Until.Match(text) is { Success: true } u && Day(u, 1, first: false) is { } end)
         {
             yield return Make(piece, null, end, null);
+            yield break;
+        }
+        if (YearlessBetween.Match(text) is { Success: true } yb)
+        {
+            yield return Make(piece, null, null, yb.Value);
             yield break;
         }
         if (Relative().Match(text) is { Success: true } r && !IsMetricPeriod(text, r))
