@@ -47,7 +47,7 @@ internal static partial class Industries
             yield return Make(piece, [e.Groups["body"].Value]);
             yield break;
         }
-        if (Framed().Match(text) is { Success: true } f && !NotASector().IsMatch(f.Groups["body"].Value))
+        if (Framed().Match(text) is { Success: true } f && !NotASector().IsMatch(text[f.Groups["body"].Index..Math.Min(text.Length, f.Index + f.Length + 6)]))
         {
             var body = f.Groups["body"].Value;
             var sectors = Split(body, f.Groups["suffix"].Value);

@@ -29,7 +29,7 @@ internal static partial class Regions
     [GeneratedRegex("在京(?:的)?(?:企业|单位|机构)|(?<place>本市|我市|北京市|(?![本我具拥持为有])[\\p{IsCJKUnifiedIdeographs}]{1,6}[省市])(?:行政区域|范围)内的?(?:企业|单位|机构|企事业单位)")]
     private static partial Regex PlaceOfApplicant();
 
-    [GeneratedRegex("^(?:区内|县内)")]
+    [GeneratedRegex("(?<![园社小城景厂校])(?:区内|县内)(?=[^，。；]{0,12}(?:企业|单位|项目|机构))|^(?:区内|县内)")]
     private static partial Regex LocalLead();
 
     public static IEnumerable<EligibilityCondition> Find(Piece piece, PlaceContext context)
@@ -68,7 +68,8 @@ internal static partial class Regions
         }
         if (LocalLead().IsMatch(text))
         {
-            yield return Make(piece, Resolve(text[..2], context), RegionAspect.Operation);
+            var local = LocalLead().Match(text);
+            yield return Make(piece, Resolve(local.Value, context), RegionAspect.Operation);
         }
     }
 

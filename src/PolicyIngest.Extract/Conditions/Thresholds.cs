@@ -35,7 +35,7 @@ internal static partial class Thresholds
     private static partial Regex MoneyMetric();
 
     /// <summary>What follows a sum that is the award itself: 30%予以奖励, 2年的贴息支持.</summary>
-    [GeneratedRegex("^(?:的)?[^，。；的0-9]{0,4}?(?:贴息|资金支持|支持|奖励|补贴|补助|资助|贴费|费率|予以|给予)")]
+    [GeneratedRegex("^的?(?:贷款)?(?:贴息|资金支持|支持|奖励|补贴|补助|资助|贴费|费率)|^(?:予以|给予)")]
     private static partial Regex AwardAfter();
 
     [GeneratedRegex(@"^(?:且|并且|并|和|或者|或|及|以及|同时|其中|对于|对|要求|应当|应|须|需|必须|原则上|均)+")]
@@ -46,6 +46,7 @@ internal static partial class Thresholds
 
     public static IEnumerable<EligibilityCondition> Find(Piece piece)
     {
+        if (ClausePieces.IsAction(piece)) yield break;
         var text = piece.Text;
         var taken = new bool[text.Length];
         foreach (Match m in Range().Matches(text))
@@ -96,10 +97,10 @@ internal static partial class Thresholds
         if (post.Length > 0) return ComparisonOp.AtMost;
         return pre switch
         {
-            "不低于" or "不少于" or "不小于" or "达到" or "达" or "满" => ComparisonOp.AtLeast,
+            "不低于" or "不少于" or "不小于" or "不得低于" or "不得少于" or "达到" or "达" or "满" => ComparisonOp.AtLeast,
             "超过" or "高于" or "大于" => ComparisonOp.MoreThan,
             "突破" => inclusive ? ComparisonOp.AtLeast : ComparisonOp.MoreThan,
-            "不超过" or "不高于" or "不多于" or "前" => ComparisonOp.AtMost,
+            "不超过" or "不高于" or "不多于" or "不能超过" or "不得超过" or "前" => ComparisonOp.AtMost,
             "低于" or "不满" or "不足" or "少于" or "小于" => ComparisonOp.LessThan,
             _ => null,
         };

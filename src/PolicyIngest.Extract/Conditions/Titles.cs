@@ -54,7 +54,7 @@ internal static partial class Titles
     private static partial Regex NewlyGranted();
 
     /// <summary>A title that is only the object of a service or the name of a subsidy: 为签约居民提供, 培育…企业, 残疾人两项补贴.</summary>
-    [GeneratedRegex("(?:为|培育|向|与|服务|推动|支持|引导|培养)(?:企业)?[“\"]?(?:国家级|国家|市级)?[“\"]?$")]
+    [GeneratedRegex("(?:为|培育|向|与|服务|推动|支持|引导|培养)[\\p{IsCJKUnifiedIdeographs}]{0,4}[“\"]?$")]
     private static partial Regex ObjectBefore();
 
     [GeneratedRegex("^[”\"]?(?:两项|护理|生活)?(?:补贴|津贴)|^[”\"]?(?:名录|参照|方向发展|发展|培育)")]
