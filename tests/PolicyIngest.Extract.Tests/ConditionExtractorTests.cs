@@ -142,6 +142,10 @@ public sealed class ConditionExtractorTests
         { "对新评定为三星级、四星级、五星级的酒店，一次性分别给予20万元、50万元、100万元奖励。", "tiers max=1000000" }, // why: sums of one award for different cases (L03-1313)
         { "贷款贴息给予不超过3年、每年最高500万元支持和投资性补助最高100万元一次性支持", "mixed max=5000000" }, // why: two different awards (C012-0842)
         { "给予一定比例配套经费支持", "rate max=" }, // why: a rate without a number is still a rate (C145-1267)
+        { "按照不超过票面利息的40%给予发债贴息支持。单家文化企业年度直接融资的利息补贴不超过50万元(含)", "rate max=500000 rate=0.4" }, // why: a rate and its ceiling in the next sentence are one award (C093-1337)
+        { "每满一万人奖励一万元", "rate max= rate=10000" }, // why: a sum per increment is a price on a count (L03-1317)
+        { "给予5元/人/夜的奖励", "rate max= rate=5" }, // why: a price per thing (L03-1318)
+        { "分别给予3000元/年、5000元/年奖励", "tiers max=5000" }, // why: sums per year are sums, not prices (L03-1320)
     };
 
     [Theory]

@@ -25,7 +25,9 @@ internal static partial class AwardAmounts
         var found = AmountPhrases.Find(text);
         var sums = found.Amounts.Where(a => a.Role is AmountRole.Fixed or AmountRole.Cap or AmountRole.Range).ToList();
         var rates = found.Rates.Where(r => r.Role is RateRole.Rate or RateRole.RateCap).ToList();
-        var perUnit = sums.Where(a => a.Unit.Contains('/')).ToList();
+        // A price per thing (元/亩, 元/人/夜) or per increment (每满一万人奖励一万元) is a rate on a count; a sum per
+        // period (元/年, 元/月) is still a sum.
+        var perUnit = sums.Where(a => (a.Unit.Contains('/') && !PerPeriod().IsMatch(a.Unit)) || a.Condition?.StartsWith("每满", StringComparison.Ordinal) == true).ToList();
         sums = sums.Except(perUnit).ToList();
 
         if (sums.Count == 0 && rates.Count == 0 && perUnit.Count == 0)
@@ -59,7 +61,17 @@ internal static partial class AwardAmounts
         if (items == 1 && perUnit.Count == 1)
         {
             var p = perUnit[0];
-            return new AwardAmount { Kind = AwardKind.Rate, Span = span, Rate = p.Yuan, Base = p.Unit };
+            return new AwardAmount { Kind = AwardKind.Rate, Span = span, Rate = p.Yuan, Base = p.Condition?.StartsWith("每满", StringComparison.Ordinal) == true ? p.Condition : p.Unit };
+        }
+        // One rate and ceilings on it stated apart (按票面利息的40%给予贴息。单家企业年度不超过50万元): still one rate.
+        if (rates.Count == 1 && perUnit.Count == 0 && standalone.Count == 1 && standalone[0].Role == AmountRole.Cap)
+        {
+            var r = rates[0];
+            return new AwardAmount
+            {
+                Kind = AwardKind.Rate, Span = span, MaxYuan = max,
+                Rate = (r.PercentHigh ?? r.Percent) / 100m, RateMin = r.PercentHigh is null ? null : r.Percent / 100m, Base = r.Base,
+            };
         }
         if (items == 1)
         {
@@ -84,6 +96,9 @@ internal static partial class AwardAmounts
             Tiers = tiers,
         };
     }
+
+    [GeneratedRegex("元/(?:年|月|学年|学期|天|日)$")]
+    private static partial Regex PerPeriod();
 
     private static bool SameSentence(string text, int a, int b) => text.AsSpan(a, b - a).IndexOfAny("。；;\n") < 0;
 

@@ -24,10 +24,10 @@ internal static partial class ClausePieces
     [GeneratedRegex("^(?:鼓励|推动|加强|加快|加大|培养|打造|构建|持续|组织|引导|落实|整合|适度|率先|建立|形成|有效|通过|利用|继续|大力推进|积极|探索|完善|优化|深化|推进|实施|做好|提升|促进|保障|服务|围绕[^，。；]{0,30}(?:建设|发展|布局)|及时|全面|着力|重点引入|讲好|帮助|提供|开展|发挥|强化|健全|制定|研究|统筹|争取|发展|打通|创建|建设|坚持|搭建|向|与|为)")]
     private static partial Regex ActionLead();
 
-    /// <summary>The text without its asides in brackets ((个人…除外), （不含港澳台地区）): they qualify a word, they are not rules of the clause.</summary>
+    /// <summary>The text without its asides in brackets that except or qualify ((个人…除外), （不含港澳台地区）): they qualify a word, they are not rules of the clause.</summary>
     public static string Unbracketed(string text) => Brackets().Replace(text, "");
 
-    [GeneratedRegex("（[^）]*）|\\([^)]*\\)")]
+    [GeneratedRegex("（[^）]*(?:除外|不含|不包括|对于|根据)[^）]*）|\\([^)]*(?:除外|不含|不包括|对于|根据)[^)]*\\)")]
     private static partial Regex Brackets();
 
     public static IReadOnlyList<Piece> Split(string text)

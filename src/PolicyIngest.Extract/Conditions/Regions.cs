@@ -26,7 +26,7 @@ internal static partial class Regions
     [GeneratedRegex("(?<![非外])(?:在|于)(?<place>" + Place + ")(?:行政区域|范围)?内?(?:的|依法)?(?<verb>从事|生产|实施|开展|新建|布局|建设|运营|经营|工作|就业|创新创业|组织|承办|研发|有|设立|就读|接受|投资|落地|新开设|参保)")]
     private static partial Regex Operating();
 
-    [GeneratedRegex("在京(?:的)?(?:企业|单位|机构)|(?<place>本市|我市|北京市|(?![本我具拥持为有])[\\p{IsCJKUnifiedIdeographs}]{1,6}[省市])(?:行政区域|范围)内的?(?:企业|单位|机构|企事业单位)")]
+    [GeneratedRegex("在京(?:的)?(?:企业|单位|机构)|(?<place>本市|我市|北京市|(?<=^|[在为是于的、])(?![本我具拥持为有])[\\p{IsCJKUnifiedIdeographs}]{1,6}[省市])(?:行政区域|范围)内的?(?:企业|单位|机构|企事业单位)")]
     private static partial Regex PlaceOfApplicant();
 
     [GeneratedRegex("(?<![园社小城景厂校])(?:区内|县内)(?=[^，。；]{0,12}(?:企业|单位|项目|机构))|^(?:区内|县内)")]
