@@ -27,7 +27,7 @@ internal static partial class ClausePieces
     /// <summary>The text without its asides in brackets that except or qualify ((个人…除外), （不含港澳台地区）): they qualify a word, they are not rules of the clause.</summary>
     public static string Unbracketed(string text) => Brackets().Replace(text, "");
 
-    [GeneratedRegex("（[^）]*(?:除外|不含|不包括|对于|根据)[^）]*）|\\([^)]*(?:除外|不含|不包括|对于|根据)[^)]*\\)")]
+    [GeneratedRegex("（[^）]*(?:除外|不含|不包括|对于|根据)[^）]*(?:）|$)|\\([^)]*(?:除外|不含|不包括|对于|根据)[^)]*(?:\\)|$)")]
     private static partial Regex Brackets();
 
     public static IReadOnlyList<Piece> Split(string text)

@@ -29,12 +29,21 @@ internal static partial class Regions
     [GeneratedRegex("在京(?:的)?(?:企业|单位|机构)|(?<place>本市|我市|北京市|(?<=^|[在为是于的、])(?![本我具拥持为有])[\\p{IsCJKUnifiedIdeographs}]{1,6}[省市])(?:行政区域|范围)内的?(?:企业|单位|机构|企事业单位)")]
     private static partial Regex PlaceOfApplicant();
 
-    [GeneratedRegex("(?<![园社小城景厂校])(?:区内|县内)(?=[^，。；]{0,12}(?:企业|单位|项目|机构))|^(?:区内|县内)")]
+    [GeneratedRegex("(?<=^|鼓励|支持|对|的|在)(?:区内|县内)(?=[^，。；]{0,12}(?:企业|单位|项目|机构))|^(?:区内|县内)")]
     private static partial Regex LocalLead();
+
+    [GeneratedRegex("^(?:支持|大力支持|继续支持)")]
+    private static partial Regex SupportLead();
 
     public static IEnumerable<EligibilityCondition> Find(Piece piece, PlaceContext context)
     {
         var text = ClausePieces.Unbracketed(piece.Text);
+        if (ClausePieces.IsAction(piece) || SupportLead().IsMatch(text))
+        {
+            // What a government will do names places as its objects; only 区内 still ties the enterprises it names.
+            if (LocalLead().Match(text) is { Success: true } l) yield return Make(piece, Resolve(l.Value, context), RegionAspect.Operation);
+            yield break;
+        }
         if (Hukou().Match(text) is { Success: true } h && !text.Contains("非本市户籍", StringComparison.Ordinal))
         {
             yield return Make(piece, Resolve(h.Groups["place"].Value, context), RegionAspect.Residence, hukou: true);
@@ -56,7 +65,7 @@ internal static partial class Regions
             yield return Make(piece, Resolve(t.Groups["place"].Value, context), RegionAspect.Tax);
             yield break;
         }
-        if (!ClausePieces.IsAction(piece) && Operating().Match(text) is { Success: true } o)
+        if (Operating().Match(text) is { Success: true } o && !GenericPlace().IsMatch(o.Groups["place"].Value))
         {
             yield return Make(piece, Resolve(o.Groups["place"].Value, context), RegionAspect.Operation);
             yield break;
@@ -72,6 +81,10 @@ internal static partial class Regions
             yield return Make(piece, Resolve(local.Value, context), RegionAspect.Operation);
         }
     }
+
+    /// <summary>A word for some place, not a place: 园区, 该区, 所在区.</summary>
+    [GeneratedRegex("^(?:园区|科技园区|产业园区|该区|所在区|城区|地区)$")]
+    private static partial Regex GenericPlace();
 
     /// <summary>本市 → the document's city, 在京/北京 → 北京市, 区内 → its district; other names as written.</summary>
     public static string Resolve(string place, PlaceContext context)
