@@ -3,6 +3,7 @@ using PolicyIngest.Cli;
 using PolicyIngest.Evaluation.Amounts;
 using PolicyIngest.Evaluation.Bench;
 using PolicyIngest.Evaluation.Classify;
+using PolicyIngest.Evaluation.Conditions;
 using PolicyIngest.Evaluation.Consolidation;
 using PolicyIngest.Evaluation.Diff;
 using PolicyIngest.Evaluation.Read;
@@ -45,6 +46,7 @@ public static class EvaluateCommand
         new DiffEvaluationMeasurement(),
         new RenditionEvaluation(),
         new ConsolidatedEvaluation(),
+        new ConditionsEvaluation(),
     ];
 
     /// <summary>`bench NAME`: speed figures.</summary>

@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using PolicyIngest.Core.Model;
+
+namespace PolicyIngest.Extract.Conditions;
+
+/// <summary>The eligibility conditions of one support clause and what it pays (null when it names no award).</summary>
+public sealed record ConditionFindings(IReadOnlyList<EligibilityCondition> Conditions, AwardAmount? Amount)
+{
+    public static readonly ConditionFindings None = new([], null);
+}
+
+/// <summary>
+/// Reads eligibility conditions and the award out of one support clause. Pure: text in, records out.
+/// The clause is cut into phrases; each phrase is read for every typed condition (place, sector, title, new title,
+/// threshold, time window, exclusion). A phrase of a condition list that states a requirement none of them reads
+/// is kept as <see cref="ConditionType.Other"/> with its text, never dropped.
+/// </summary>
+public static partial class ConditionExtractor
+{
+    /// <param name="text">The clause text, as stored (spans are offsets into it).</param>
+    /// <param name="heading">The clause's heading (申报条件, 支持对象 …), when there is one: it says the clause lists conditions.</param>
+    /// <param name="place">What the document means by 本市/本区; unknown leaves those words as written.</param>
+    public static ConditionFindings Extract(string text, string? heading = null, PlaceContext? place = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length == 0) return ConditionFindings.None;
+        place ??= PlaceContext.Unknown;
+        var pieces = ClausePieces.Split(text);
+        var listsConditions = (heading is not null && ConditionHeading().IsMatch(heading)) || ConditionLead().IsMatch(text);
+        var conditions = new List<EligibilityCondition>();
+        foreach (var piece in pieces)
+        {
+            var typed = Regions.Find(piece, place)
+                .Concat(Industries.Find(piece))
+                .Concat(Titles.Find(piece))
+                .Concat(Thresholds.Find(piece))
+                .Concat(TimeWindows.Find(piece))
+                .Concat(Exclusions.Find(piece))
+                .ToList();
+            // The titles and sectors an exclusion names are the ones it leaves out (获得…支持的“小巨人”企业不纳入支持范围).
+            if (typed.Any(c => c.Type == ConditionType.Exclusion))
+                typed.RemoveAll(c => c.Type is ConditionType.Title or ConditionType.NewTitle or ConditionType.Industry);
+            if (typed.Count == 0 && listsConditions && Requirement().IsMatch(piece.Text))
+            {
+                typed.Add(new EligibilityCondition { Type = ConditionType.Other, Span = piece.Span });
+            }
+            conditions.AddRange(typed);
+        }
+        return new ConditionFindings(MergeExclusions(text, conditions), AwardAmounts.Find(text, pieces));
+    }
+
+    /// <summary>
+    /// One exclusion stated over several phrases of a sentence (申报单位涉嫌违法犯罪，正在接受相关部门立案调查的) is one
+    /// condition: neighbouring exclusions of the same rule in a sentence become one spanning both.
+    /// </summary>
+    private static List<EligibilityCondition> MergeExclusions(string text, List<EligibilityCondition> conditions)
+    {
+        var result = new List<EligibilityCondition>();
+        foreach (var c in conditions)
+        {
+            var previous = result.LastOrDefault(r => r.Type == ConditionType.Exclusion);
+            if (c.Type == ConditionType.Exclusion && previous is not null && previous.Rule == c.Rule
+                && previous.Span.End < c.Span.Start && text.AsSpan(previous.Span.End, c.Span.Start - previous.Span.End).IndexOfAny("。；;\n") < 0)
+            {
+                var merged = previous with { Span = new TextSpan(text[previous.Span.Start..c.Span.End], previous.Span.Start) };
+                result[result.LastIndexOf(previous)] = merged;
+                continue;
+            }
+            result.Add(c);
+        }
+        return result;
+    }
+
+    [GeneratedRegex("条件|对象|要求|资格|范围|标准")]
+    private static partial Regex ConditionHeading();
+
+    [GeneratedRegex("申报条件|申请条件|支持条件|应(?:当)?(?:同时)?(?:符合|具备|满足)(?:以下|下列|如下)")]
+    private static partial Regex ConditionLead();
+
+    /// <summary>A phrase that asks something of the applicant.</summary>
+    [GeneratedRegex("^(?:具有|具备|拥有|有|无|应|须|需|必须|建立|设有|配备|开展|取得)|应当|应具|须|必须|需具备|良好|健全|完善")]
+    private static partial Regex Requirement();
+}

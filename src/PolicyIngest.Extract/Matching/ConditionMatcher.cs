@@ -1,0 +1,283 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using PolicyIngest.Core.Model;
+
+namespace PolicyIngest.Extract.Matching;
+
+/// <summary>
+/// Judges one clause's conditions against an enterprise profile, and what the clause may pay it. Pure: no catalogue,
+/// the date asked about is passed in. What the profile does not tell is unknown, never guessed: time windows,
+/// exclusions and conditions kept as text are always unknown.
+/// </summary>
+public static partial class ConditionMatcher
+{
+    public static ClauseVerdict Evaluate(EnterpriseProfile profile, IReadOnlyList<EligibilityCondition> conditions, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(conditions);
+        var verdicts = conditions.Select(c => Judge(profile, c, asOf)).ToList();
+
+        // Required conditions count one by one; a group of alternatives counts once, met when any member is.
+        var states = new List<ConditionState>();
+        states.AddRange(verdicts.Where(v => v.Condition.Alternative is null).Select(v => v.State));
+        foreach (var group in verdicts.Where(v => v.Condition.Alternative is not null).GroupBy(v => v.Condition.Alternative, StringComparer.Ordinal))
+        {
+            states.Add(group.Any(v => v.State == ConditionState.Met) ? ConditionState.Met
+                : group.All(v => v.State == ConditionState.Unmet) ? ConditionState.Unmet
+                : ConditionState.Unknown);
+        }
+        var unmet = states.Count(s => s == ConditionState.Unmet);
+        var overall = unmet > 0 ? ConditionState.Unmet : states.All(s => s == ConditionState.Met) ? ConditionState.Met : ConditionState.Unknown;
+        return new ClauseVerdict(verdicts, overall) { UnmetCount = unmet };
+    }
+
+    public static ConditionVerdict Judge(EnterpriseProfile profile, EligibilityCondition condition, DateOnly asOf) => condition.Type switch
+    {
+        ConditionType.Region => Region(profile, condition),
+        ConditionType.Industry => Industry(profile, condition),
+        ConditionType.Title => Title(profile, condition, isNew: false),
+        ConditionType.NewTitle => Title(profile, condition, isNew: true),
+        ConditionType.Threshold => Threshold(profile, condition, asOf),
+        ConditionType.TimeWindow => new(condition, ConditionState.Unknown, $"时间要求需核对：{condition.Text}"),
+        ConditionType.Exclusion => new(condition, ConditionState.Unknown, $"排除情形需核实：{condition.Text}"),
+        _ => new(condition, ConditionState.Unknown, $"需人工判断：{condition.Text}"),
+    };
+
+    private static ConditionVerdict Region(EnterpriseProfile profile, EligibilityCondition c)
+    {
+        if (c.Place is not { Length: > 0 } place) return new(c, ConditionState.Unknown, $"地点未识别：{c.Text}");
+        if (string.IsNullOrWhiteSpace(profile.Region)) return new(c, ConditionState.Unknown, $"未提供注册地（要求：{place}）");
+        var region = Plain(profile.Region);
+        var units = AdminUnits(region);
+        var wanted = Plain(place);
+        if (region.Contains(wanted, StringComparison.Ordinal) || units.Any(u => Bare(u) == Bare(wanted)))
+            return new(c, ConditionState.Met, $"{profile.Region} 在 {place}");
+        // Only a place of a level the profile names can be said not to be it (怀柔区 vs 海淀区; 北京市 vs 上海市).
+        var level = Level(wanted);
+        if (level is not null && units.Any(u => Level(u) == level))
+            return new(c, ConditionState.Unmet, $"{profile.Region} 不在 {place}");
+        return new(c, ConditionState.Unknown, $"无法由 {profile.Region} 判断是否在 {place}");
+    }
+
+    private static ConditionVerdict Industry(EnterpriseProfile profile, EligibilityCondition c)
+    {
+        var sectors = string.Join("、", c.Sectors);
+        if (profile.Industries is not { Count: > 0 } industries) return new(c, ConditionState.Unknown, $"未提供所属行业（要求：{sectors}）");
+        foreach (var industry in industries)
+        {
+            var mine = Sector(industry);
+            if (c.Sectors.Select(Sector).Any(s => s.Length > 0 && (mine.Contains(s, StringComparison.Ordinal) || s.Contains(mine, StringComparison.Ordinal))))
+                return new(c, ConditionState.Met, $"{industry} 属于 {sectors}");
+        }
+        // A catalogue of sectors (高精尖产业领域, 重点领域) may hold the enterprise's industry under another name.
+        if (c.Sectors.Count == 0 || c.Sectors.Any(s => Catalogue().IsMatch(s)))
+            return new(c, ConditionState.Unknown, $"需核对 {string.Join("、", industries)} 是否属于 {sectors}");
+        return new(c, ConditionState.Unmet, $"{string.Join("、", industries)} 不属于 {sectors}");
+    }
+
+    private static ConditionVerdict Title(EnterpriseProfile profile, EligibilityCondition c, bool isNew)
+    {
+        var title = c.Title ?? c.Text;
+        var held = (profile.Titles ?? []).Concat(profile.NewTitles ?? []).ToList();
+        var newly = profile.NewTitles ?? [];
+        if (isNew)
+        {
+            if (newly.Any(t => SameTitle(t, title))) return new(c, ConditionState.Met, $"当年新获 {title}");
+            if (profile.Titles?.Any(t => SameTitle(t, title)) == true) return new(c, ConditionState.Unmet, $"{title} 已持有，非当年新获");
+            return profile.NewTitles is null
+                ? new(c, ConditionState.Unknown, $"未提供当年新获称号（要求：新获 {title}）")
+                : new(c, ConditionState.Unmet, $"当年未新获 {title}");
+        }
+        if (held.Any(t => SameTitle(t, title))) return new(c, ConditionState.Met, $"已持有 {title}");
+        return profile.Titles is null && profile.NewTitles is null
+            ? new(c, ConditionState.Unknown, $"未提供称号（要求：{title}）")
+            : new(c, ConditionState.Unmet, $"未持有 {title}");
+    }
+
+    private static ConditionVerdict Threshold(EnterpriseProfile profile, EligibilityCondition c, DateOnly asOf)
+    {
+        if (c.Op is not { } op || c.Normalized is not { } bar) return new(c, ConditionState.Unknown, $"门槛未识别：{c.Text}");
+        var metric = c.Metric ?? c.Text;
+        var figure = Figure(profile, metric, asOf);
+        var wanted = $"{Symbol(op)} {Show(bar, c.Unit)}";
+        if (figure is null) return new(c, ConditionState.Unknown, $"未提供{metric}（要求 {wanted}）");
+        var (name, value) = figure.Value;
+        var met = op switch
+        {
+            ComparisonOp.AtLeast => value >= bar,
+            ComparisonOp.MoreThan => value > bar,
+            ComparisonOp.AtMost => value <= bar,
+            ComparisonOp.LessThan => value < bar,
+            _ => value == bar,
+        };
+        var symbol = met ? Symbol(op) : Negated(op);
+        return new(c, met ? ConditionState.Met : ConditionState.Unmet, $"{name} {Show(value, c.Unit)} {symbol} {Show(bar, c.Unit)}");
+    }
+
+    /// <summary>
+    /// The profile's figure for a metric: a figure whose name the metric contains or that contains the metric
+    /// (年营业收入 → 营业收入), else years since founding for 成立/经营/运营年限, else employees for 从业人员/职工.
+    /// </summary>
+    private static (string Name, decimal Value)? Figure(EnterpriseProfile profile, string metric, DateOnly asOf)
+    {
+        var m = Plain(metric);
+        var best = profile.Figures
+            .Where(f => f.Key.Length > 0 && (m.Contains(Plain(f.Key), StringComparison.Ordinal) || Plain(f.Key).Contains(m, StringComparison.Ordinal)))
+            .OrderByDescending(f => f.Key.Length)
+            .Select(f => ((string, decimal)?)(f.Key, f.Value))
+            .FirstOrDefault();
+        if (best is not null) return best;
+        if (profile.Founded is { } founded && YearsMetric().IsMatch(m)) return ("成立年限", YearsBetween(founded, asOf));
+        if (profile.Employees is { } employees && PeopleMetric().IsMatch(m)) return ("从业人员", employees);
+        return null;
+    }
+
+    private static decimal YearsBetween(DateOnly from, DateOnly to)
+    {
+        var years = to.Year - from.Year;
+        if (to < from.AddYears(years)) years--;
+        return Math.Max(0, years);
+    }
+
+    /// <summary>
+    /// What the clause may pay the enterprise: a fixed sum; up to a cap; rate × the profile's base figure, held to the
+    /// cap, when the base is known, else 0 up to the cap; tiers and several awards as the range of their sums.
+    /// </summary>
+    public static ExpectedAmount? Expected(EnterpriseProfile profile, AwardAmount? amount)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (amount is null) return null;
+        switch (amount.Kind)
+        {
+            case AwardKind.Fixed when amount.MaxYuan is { } sum:
+                return new(sum, sum, Yuan(sum));
+            case AwardKind.Cap when amount.MaxYuan is { } cap:
+                return new(0, cap, $"最高{Yuan(cap)}");
+            case AwardKind.Rate when amount.Rate is { } rate && amount.Base is { } baseName && IsShare(rate) && BaseFigure(profile, baseName) is { } b:
+            {
+                var raw = rate * b.Value;
+                var capped = amount.MaxYuan is { } max && raw > max ? max : raw;
+                var text = $"{b.Name} {Yuan(b.Value)} × {Percent(rate)} = {Yuan(raw)}" + (capped < raw ? $"，封顶{Yuan(capped)}" : "");
+                return new(capped, capped, text);
+            }
+            case AwardKind.Rate:
+                return new(amount.MaxYuan is null ? null : 0, amount.MaxYuan,
+                    amount.MaxYuan is { } top ? $"按{amount.Base ?? "基数"}比例计算，最高{Yuan(top)}" : $"按{amount.Base ?? "基数"}比例计算，金额未知");
+            case AwardKind.Tiers or AwardKind.Mixed when amount.MaxYuan is { } most:
+            {
+                var least = amount.MinYuan ?? 0;
+                return new(least, most, least == most ? Yuan(most) : $"{Yuan(least)}–{Yuan(most)}");
+            }
+            default:
+                return new(null, null, "金额未定");
+        }
+    }
+
+    /// <summary>A rate below 1 is a share of its base; 5 with base 元/人/夜 is a price per unit, which needs a count.</summary>
+    private static bool IsShare(decimal rate) => rate is > 0 and <= 1;
+
+    private static (string Name, decimal Value)? BaseFigure(EnterpriseProfile profile, string baseName)
+    {
+        var b = Plain(baseName);
+        return profile.Figures
+            .Where(f => f.Key.Length > 0 && (b.Contains(Plain(f.Key), StringComparison.Ordinal) || Plain(f.Key).Contains(b, StringComparison.Ordinal)))
+            .OrderByDescending(f => f.Key.Length)
+            .Select(f => ((string, decimal)?)(f.Key, f.Value))
+            .FirstOrDefault();
+    }
+
+    private static bool SameTitle(string held, string wanted)
+    {
+        var h = TitleKey(held);
+        var w = TitleKey(wanted);
+        return h.Length > 0 && w.Length > 0 && (h.Contains(w, StringComparison.Ordinal) || w.Contains(h, StringComparison.Ordinal));
+    }
+
+    /// <summary>A title compared without quotes, spaces, 国家级/市级 and 企业: 国家级专精特新“小巨人”企业 ~ 专精特新小巨人.</summary>
+    private static string TitleKey(string title)
+    {
+        var t = Plain(title);
+        foreach (var word in new[] { "国家级", "国家", "市级", "北京市", "工业", "企业" }) t = t.Replace(word, "", StringComparison.Ordinal);
+        return t;
+    }
+
+    private static string Sector(string s)
+    {
+        var t = Plain(s);
+        foreach (var suffix in new[] { "企业", "领域", "产业", "行业" })
+        {
+            if (t.Length > suffix.Length + 1 && t.EndsWith(suffix, StringComparison.Ordinal)) t = t[..^suffix.Length];
+        }
+        return t;
+    }
+
+    private static List<string> AdminUnits(string region) =>
+        AdminUnit().Matches(region).Select(m => m.Value).ToList();
+
+    private static string? Level(string place) => place.Length < 2 ? null : place[^1] switch
+    {
+        '省' => "省",
+        '市' => "市",
+        '区' when AdminUnit().IsMatch(place) && AdminUnit().Match(place).Length == place.Length && !ZoneWord().IsMatch(place) => "区",
+        '县' => "区",
+        _ => null,
+    };
+
+    private static string Bare(string place) => place.Length > 2 && place[^1] is '市' or '省' ? place[..^1] : place;
+
+    /// <summary>Quotes and spaces carry no meaning when names are compared.</summary>
+    private static string Plain(string s) =>
+        new(s.Where(ch => !char.IsWhiteSpace(ch) && ch is not ('“' or '”' or '"' or '「' or '」' or '‘' or '’' or '\'')).ToArray());
+
+    private static string Symbol(ComparisonOp op) => op switch
+    {
+        ComparisonOp.AtLeast => "≥",
+        ComparisonOp.MoreThan => ">",
+        ComparisonOp.AtMost => "≤",
+        ComparisonOp.LessThan => "<",
+        _ => "=",
+    };
+
+    private static string Negated(ComparisonOp op) => op switch
+    {
+        ComparisonOp.AtLeast => "<",
+        ComparisonOp.MoreThan => "≤",
+        ComparisonOp.AtMost => ">",
+        ComparisonOp.LessThan => "≥",
+        _ => "≠",
+    };
+
+    /// <summary>A value in the condition's own unit: 50000000 with unit 万元 → 5000万元; 0.12 with % → 12%.</summary>
+    private static string Show(decimal value, string? unit) => unit switch
+    {
+        "%" => $"{N(value * 100)}%",
+        "亿元" => $"{N(value / 100_000_000m)}亿元",
+        "万元" => $"{N(value / 10_000m)}万元",
+        "元" => $"{N(value)}元",
+        "亿美元" => $"{N(value / 100_000_000m)}亿美元",
+        "万美元" => $"{N(value / 10_000m)}万美元",
+        null => N(value),
+        _ => $"{N(value)}{unit}",
+    };
+
+    private static string Yuan(decimal yuan) => yuan >= 10_000m && yuan % 100m == 0 ? $"{N(yuan / 10_000m)}万元" : $"{N(yuan)}元";
+
+    private static string Percent(decimal rate) => $"{N(rate * 100)}%";
+
+    private static string N(decimal d) => d.ToString("0.####", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex("[^省市区县]{1,12}?(?:省|市|区|县)")]
+    private static partial Regex AdminUnit();
+
+    [GeneratedRegex("园区|示范区|试验区|地区|科学城|开发区")]
+    private static partial Regex ZoneWord();
+
+    [GeneratedRegex("高精尖|重点|战略性|新兴|领域|方向|分类|相关产业")]
+    private static partial Regex Catalogue();
+
+    [GeneratedRegex("成立|经营|运营|设立")]
+    private static partial Regex YearsMetric();
+
+    [GeneratedRegex("从业人员|职工|员工|人数")]
+    private static partial Regex PeopleMetric();
+}
