@@ -87,6 +87,7 @@ public sealed class ConditionExtractorTests
         { "单个项目奖励最高不超过30万元", ConditionType.Threshold }, // why: an award ceiling (L03-1319)
         { "利用3-5年时间，培养不少于3500名基层医生", ConditionType.Threshold }, // why: a programme's own targets (07:s2/i1/n3, data/real/07_guangzhou…)
         { "2023年12月31日印发", ConditionType.Threshold }, // why: a year is not a count of years
+        { "市级财政科技创新资金用于基础研究的比例原则上不低于三分之一", ConditionType.Threshold }, // why: 三分之一 is not 3 分 (E2024-0135, 13_pair-E…); fractions in words are not read yet
         { "培育机器人“专精特新”企业", ConditionType.Title }, // why: the title is the object of a government action (C030-0893)
         { "为签约居民提供“一站式”全专结合服务", ConditionType.Title }, // why: the object of a service (07:s2/i3/n2)
         { "小微企业是指纳入国家市场监督管理总局小型微型企业名录的企业", ConditionType.Title }, // why: a definition asks nothing (C094-1053)
@@ -120,6 +121,14 @@ public sealed class ConditionExtractorTests
         {
             Assert.Equal(c.Text, text.Substring(c.Span.Start, c.Text.Length));
         }
+    }
+
+    [Fact]
+    public void Extract_ListedTitlesAreOneConditionOfAlternatives()
+    {
+        // 15:s5/i1 (data/real/15_guangzhou…): one list of the people who may apply.
+        var found = ConditionExtractor.Extract("登记失业人员、就业困难人员（含残疾人）、退役军人、刑满释放人员、高校毕业生", null, Beijing).Conditions;
+        Assert.Single(found, c => c.Type == ConditionType.Title);
     }
 
     [Fact]

@@ -75,6 +75,7 @@ internal static partial class Thresholds
             var post = m.Groups["post"].Value;
             var unit = m.Groups["unit"].Value;
             if (unit.Length == 0 || (pre.Length == 0 && post.Length == 0)) continue;
+            if (unit == "分" && text.AsSpan(m.Groups["unit"].Index).StartsWith("分之")) continue; // 三分之一 is a fraction, not 3 points
             if (pre == "前" && unit is not ("名" or "位")) continue;
             if (pre is "满" or "达" && text.AsSpan(0, m.Index).EndsWith("每")) continue; // 每满一万人: an increment of the award
             if (m.Groups["gap"].Length > 0 && !IsPercent(unit)) continue; // only a share names its base between: 不低于计划总投资额的70%

@@ -65,7 +65,7 @@ internal static partial class Titles
     private static partial Regex Definition();
 
     /// <summary>Titles listed together (国家和市级“专精特新”中小企业及“小巨人”企业) are alternatives: one condition.</summary>
-    [GeneratedRegex("^[^，。；]{0,10}?[及和、或与][^，。；]{0,10}$")]
+    [GeneratedRegex("^[^，。；的]{0,40}?[及和、或与（(][^，。；的]{0,40}$")]
     private static partial Regex ListGap();
 
     public static IEnumerable<EligibilityCondition> Find(Piece piece)
