@@ -23,6 +23,7 @@ public static class CommandCatalog
         root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(DiffCommand.Create());
         root.Subcommands.Add(ChangesCommand.Create());
+        root.Subcommands.Add(MatchCommand.Create());
         root.Subcommands.Add(EvaluationToolCommands.Evaluate());
         root.Subcommands.Add(EvaluationToolCommands.Bench());
         return root;

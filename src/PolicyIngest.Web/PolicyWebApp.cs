@@ -11,6 +11,8 @@ using PolicyIngest.Core;
 using PolicyIngest.Catalogue.Reads;
 using PolicyIngest.Index.Search;
 using PolicyIngest.Ingest;
+using PolicyIngest.Ingest.Matching;
+using PolicyIngest.Core.Model;
 using PolicyIngest.Track;
 using PolicyIngest.Track.Alignment;
 using PolicyIngest.Track.Consolidation;
@@ -103,6 +105,8 @@ public static class PolicyWebApp
         app.MapGet("/diff", site.Diff);
         app.MapGet("/api/diff", site.DiffJson);
         app.MapGet("/changes", site.Changes);
+        app.MapGet("/match", site.Match);
+        app.MapGet("/match.xlsx", site.MatchXlsx);
         app.MapGet("/export", site.ExportPage);
         app.MapGet("/export/catalogue.xlsx", site.ExportXlsx);
         app.MapGet("/export/catalogue.json", site.ExportJson);
@@ -270,6 +274,48 @@ public static class PolicyWebApp
             var track = new TrackStore(store);
             var entries = ChangeLog.Collect(track, since, today);
             return Html(context, ChangesPage.Render(since, today, entries, ValidityReport.Expiring(track, today, ChangesPage.ExpiringDays), problem));
+        }
+
+        public Task Match(HttpContext context)
+        {
+            var (asOf, profile, problem) = MatchRequest(context);
+            if (profile is null || !context.Request.Query.Any()) return Html(context, MatchPage.Render(context.Request.Query, asOf, null, problem));
+            using var store = OpenCatalogue();
+            var result = new PolicyMatchService(store).Match(profile, asOf, context.RequestAborted);
+            return Html(context, MatchPage.Render(context.Request.Query, asOf, result, problem));
+        }
+
+        public async Task MatchXlsx(HttpContext context)
+        {
+            var (asOf, profile, problem) = MatchRequest(context);
+            if (profile is null)
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await Html(context, MatchPage.Render(context.Request.Query, asOf, null, problem));
+                return;
+            }
+            MatchResult result;
+            using (var store = OpenCatalogue()) result = new PolicyMatchService(store).Match(profile, asOf, context.RequestAborted);
+            using var buffer = new MemoryStream();
+            XlsxExport.WriteMatches(buffer, result);
+            context.Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            context.Response.Headers.ContentDisposition = $"attachment; filename=\"match-{asOf:yyyy-MM-dd}.xlsx\"";
+            await context.Response.Body.WriteAsync(buffer.ToArray(), context.RequestAborted);
+        }
+
+        /// <summary>The date and the profile a /match request asks about; a field that cannot be read gives a problem line.</summary>
+        private (DateOnly AsOf, EnterpriseProfile? Profile, string? Problem) MatchRequest(HttpContext context)
+        {
+            var asOf = Today;
+            string? problem = null;
+            if (context.Request.Query["asOf"].FirstOrDefault() is { Length: > 0 } text
+                && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
+            {
+                asOf = Today;
+                problem = $"日期“{text}”不是 yyyy-MM-dd 格式，按今天匹配";
+            }
+            var (profile, fieldProblem) = MatchPage.ProfileFrom(context.Request.Query);
+            return (asOf, profile, fieldProblem ?? problem);
         }
 
         public Task ExportPage(HttpContext context) => Html(context, ExportPageView.Render(AllVersions(context)));

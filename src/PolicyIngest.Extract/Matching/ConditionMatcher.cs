@@ -52,9 +52,12 @@ public static partial class ConditionMatcher
         var wanted = Plain(place);
         if (region.Contains(wanted, StringComparison.Ordinal) || units.Any(u => Bare(u) == Bare(wanted)))
             return new(c, ConditionState.Met, $"{profile.Region} 在 {place}");
-        // Only a place of a level the profile names can be said not to be it (怀柔区 vs 海淀区; 北京市 vs 上海市).
-        var level = Level(wanted);
-        if (level is not null && units.Any(u => Level(u) == level))
+        // Only a place of a level the profile names can be said not to be it (怀柔区 vs 海淀区; 北京市 vs 上海市); a place
+        // written with its city (北京市怀柔区) is compared at its lowest unit.
+        var wantedUnits = AdminUnits(wanted);
+        var lowest = wantedUnits.Count > 0 ? wantedUnits[^1] : wanted;
+        var level = Level(lowest);
+        if (level is not null && units.Any(u => Level(u) == level && Bare(u) != Bare(lowest)))
             return new(c, ConditionState.Unmet, $"{profile.Region} 不在 {place}");
         return new(c, ConditionState.Unknown, $"无法由 {profile.Region} 判断是否在 {place}");
     }

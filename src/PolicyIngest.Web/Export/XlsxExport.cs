@@ -9,13 +9,13 @@ namespace PolicyIngest.Web.Export;
 /// The xlsx workbook (NPOI XSSF). NPOI's streaming SXSSF needs SharpZipLib 1.0's ZipFile(string), which the 1.4 served
 /// here no longer has, so the workbook is built in memory.
 /// </summary>
-internal static class XlsxExport
+public static class XlsxExport
 {
     // Excel refuses longer cell text.
     private const int MaxCellChars = 32_767;
     private const string Truncated = "…（超出单元格长度，已截断）";
 
-    public static void Write(Stream output, IEnumerable<VersionStatusRow> policies, IEnumerable<AmountExportRow> amounts,
+    internal static void Write(Stream output, IEnumerable<VersionStatusRow> policies, IEnumerable<AmountExportRow> amounts,
         IEnumerable<ClauseExportRow> clauses)
     {
         var workbook = new XSSFWorkbook();
@@ -26,6 +26,23 @@ internal static class XlsxExport
             Sheet(workbook, styles, ExportTables.Amounts, ExportTables.AmountColumns, amounts);
             Sheet(workbook, styles, ExportTables.Clauses, ExportTables.ClauseColumns, clauses);
             // NPOI closes the stream it writes to; keep the caller's open.
+            workbook.Write(new KeepOpenStream(output));
+        }
+        finally
+        {
+            workbook.Close();
+        }
+    }
+
+    /// <summary>A 政策匹配 result: the clauses met (as far as the profile tells) and those missed by one condition.</summary>
+    public static void WriteMatches(Stream output, PolicyIngest.Ingest.Matching.MatchResult result)
+    {
+        var workbook = new XSSFWorkbook();
+        try
+        {
+            var styles = new Styles(workbook);
+            Sheet(workbook, styles, "可申报", MatchExport.Columns, result.Matches);
+            Sheet(workbook, styles, "差一项", MatchExport.Columns, result.Almost);
             workbook.Write(new KeepOpenStream(output));
         }
         finally

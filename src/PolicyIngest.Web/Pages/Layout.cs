@@ -22,7 +22,7 @@ public static class Layout
             <input type="search" name="q" value="{query ?? ""}" placeholder="检索条款，如 专精特新 贴息" aria-label="检索词">
             <button type="submit">检索</button>
           </form>
-          <nav><a href="/search">检索</a><a href="/changes">变更</a><a href="/export">导出</a></nav>
+          <nav><a href="/search">检索</a><a href="/changes">变更</a><a href="/match">政策匹配</a><a href="/export">导出</a></nav>
         </header>
         <main>
         {body}

@@ -1,0 +1,104 @@
+using PolicyIngest.Catalogue;
+using PolicyIngest.Catalogue.Reads;
+using PolicyIngest.Core.Model;
+using PolicyIngest.Extract.Conditions;
+using PolicyIngest.Extract.Matching;
+
+namespace PolicyIngest.Ingest.Matching;
+
+/// <summary>One support clause judged for an enterprise: its conditions (its own, its section's and its document's), what it may pay.</summary>
+public sealed record ClauseMatch(
+    string PolicyId, string VersionId, string Title, string? Region, string? DocNumber, string ClauseId, string Label,
+    string? Heading, string Text, ExpectedAmount? Amount, ClauseVerdict Verdict, IReadOnlyList<string> Conflicts);
+
+/// <summary>What an enterprise can apply for on a date: the clauses it meets as far as its profile tells, and those it misses by one condition.</summary>
+public sealed record MatchResult(DateOnly AsOf, IReadOnlyList<ClauseMatch> Matches, IReadOnlyList<ClauseMatch> Almost);
+
+/// <summary>
+/// 政策匹配 over the catalogue: every support clause of the policies in force on the date asked about, its eligibility
+/// conditions read from its text (<see cref="ConditionExtractor"/>), joined by the conditions its document and its
+/// section state for everything in them (an 适用范围 article, a card's 条件要求), and by the policy's own region when
+/// the text names none; each judged against the profile (<see cref="ConditionMatcher"/>). A clause with no unmet
+/// condition is a match, one with exactly one unmet condition is "almost"; both ordered by the most they may pay.
+/// Clauses that state neither a condition nor an amount are left out: there is nothing to apply for.
+/// </summary>
+public sealed class PolicyMatchService(CatalogueStore catalogue)
+{
+    private const string SupportCategory = "support", ScopeCategory = "scope";
+
+    public MatchResult Match(EnterpriseProfile profile, DateOnly asOf, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var versions = catalogue.ReadConsistently(() => new CatalogueReader(catalogue).Versions(asOf, VersionScope.Current)
+            .Where(v => v.Status == "in_force").ToList());
+        var matches = new List<ClauseMatch>();
+        var almost = new List<ClauseMatch>();
+        foreach (var version in versions)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (catalogue.LoadDocument(version.VersionId) is not { } document) continue;
+            foreach (var match in Judge(profile, version, document, asOf))
+            {
+                if (match.Verdict.UnmetCount == 0) matches.Add(match);
+                else if (match.Verdict.UnmetCount == 1) almost.Add(match);
+            }
+        }
+        return new MatchResult(asOf, Ordered(matches), Ordered(almost));
+    }
+
+    /// <summary>The support clauses of one document, each with its conditions judged.</summary>
+    public static IEnumerable<ClauseMatch> Judge(EnterpriseProfile profile, VersionStatusRow version, PolicyDocument document, DateOnly asOf)
+    {
+        var place = PlaceContexts.Of(document.Region ?? version.Region);
+        var scopes = document.Clauses.Where(c => c.Category == ScopeCategory)
+            .Select(c => (Clause: c, Findings: ConditionExtractor.Extract(c.Text, c.Heading, place)))
+            .Where(s => s.Findings.Conditions.Count > 0)
+            .ToList();
+        foreach (var clause in document.Clauses.Where(c => c.Category == SupportCategory))
+        {
+            var own = ConditionExtractor.Extract(clause.Text, clause.Heading, place);
+            var conditions = new List<EligibilityCondition>(own.Conditions);
+            foreach (var scope in scopes.Where(s => Covers(s.Clause, clause)))
+                conditions.AddRange(scope.Findings.Conditions);
+            conditions = conditions.DistinctBy(c => (c.Type, c.Text)).ToList();
+            if (conditions.Count == 0 && own.Amount is null) continue;
+            if (!conditions.Any(c => c.Type == ConditionType.Region) && PolicyRegion(document.Region ?? version.Region) is { } region)
+                conditions.Insert(0, region);
+            var verdict = ConditionMatcher.Evaluate(profile, conditions, asOf);
+            yield return new ClauseMatch(version.PolicyId, version.VersionId, version.Title, version.Region, version.DocNumber,
+                clause.Id, clause.Label, clause.Heading, clause.Text, ConditionMatcher.Expected(profile, own.Amount), verdict, Conflicts(conditions));
+        }
+    }
+
+    /// <summary>
+    /// Whether a scope clause states conditions for <paramref name="clause"/>: it sits in one of the clause's enclosing
+    /// sections (a document-level 适用范围 article covers every article; a card's 条件要求 covers that card).
+    /// </summary>
+    private static bool Covers(Clause scope, Clause clause)
+    {
+        var parent = scope.Path.Count == 0 ? 0 : scope.Path.Count - 1;
+        if (clause.Path.Count < parent) return false;
+        for (var i = 0; i < parent; i++)
+            if (!string.Equals(scope.Path[i], clause.Path[i], StringComparison.Ordinal)) return false;
+        return true;
+    }
+
+    /// <summary>A district or city policy is for enterprises there even when the clause does not say so.</summary>
+    private static EligibilityCondition? PolicyRegion(string? region) =>
+        string.IsNullOrWhiteSpace(region) ? null : new EligibilityCondition
+        {
+            Type = ConditionType.Region, Span = new TextSpan($"政策适用地区：{region}", -1), Place = region, Aspect = RegionAspect.Any,
+        };
+
+    /// <summary>The no-double-support rules a clause is subject to, as written (就高不重复, 不重复支持).</summary>
+    private static IReadOnlyList<string> Conflicts(IEnumerable<EligibilityCondition> conditions) =>
+        conditions.Where(c => c.Type == ConditionType.Exclusion && c.Rule is ExclusionRule.NoDoubleSupport or ExclusionRule.HighestOnly)
+            .Select(c => c.Text).Distinct(StringComparer.Ordinal).ToList();
+
+    private static List<ClauseMatch> Ordered(List<ClauseMatch> matches) =>
+        matches.OrderByDescending(m => m.Amount?.Max ?? m.Amount?.Min ?? -1m)
+            .ThenByDescending(m => m.Amount?.Min ?? -1m)
+            .ThenBy(m => m.Verdict.Conditions.Count(c => c.State == ConditionState.Unknown))
+            .ThenBy(m => m.VersionId, StringComparer.Ordinal).ThenBy(m => m.ClauseId, StringComparer.Ordinal)
+            .ToList();
+}
