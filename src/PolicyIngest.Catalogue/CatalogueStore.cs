@@ -152,6 +152,16 @@ public sealed class CatalogueStore : IDisposable
         return json is string text ? PolicyJson.Deserialize<PolicyDocument>(text) : null;
     }
 
+    /// <summary>Bytes the database takes on disk: the SQLite file's pages, or the PostgreSQL database's size.</summary>
+    public long StorageBytes()
+    {
+        lock (_gate)
+        {
+            using var cmd = Command(Dialect.Text(VersionSql.StorageBytes));
+            return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
     public (long Policies, long Versions, long Clauses, long Amounts) Counts()
     {
         lock (_gate)

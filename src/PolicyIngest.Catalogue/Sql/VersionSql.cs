@@ -94,4 +94,9 @@ internal static class VersionSql
 
     public const string Counts =
         "SELECT (SELECT COUNT(*) FROM policy), (SELECT COUNT(*) FROM version), (SELECT COUNT(*) FROM clause), (SELECT COUNT(*) FROM amount)";
+
+    /// <summary>Bytes the catalogue's database takes on disk (benchmarks print it).</summary>
+    public static readonly DialectSql StorageBytes = new(
+        "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
+        "SELECT pg_database_size(current_database())");
 }

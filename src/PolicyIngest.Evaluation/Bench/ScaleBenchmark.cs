@@ -9,6 +9,7 @@ using PolicyIngest.Core;
 using PolicyIngest.Core.Model;
 using PolicyIngest.Evaluation.Search;
 using PolicyIngest.Ingest;
+using PolicyIngest.Search;
 
 namespace PolicyIngest.Evaluation.Bench;
 
@@ -66,15 +67,19 @@ public sealed class ScaleBenchmark : IMeasurement
         try
         {
             var dbPath = context.DbPathOrDefault(Path.Combine(dir, "scale.db"));
-            if (File.Exists(dbPath))
+            var postgres = CatalogueAddress.IsPostgres(dbPath);
+            // A PostgreSQL catalogue's local folders (reports, the Lucene index) go to the benchmark's own folder.
+            string? dataDirectory = postgres ? Path.Combine(dir, "pg-data") : null;
+            if (postgres ? NotEmpty(dbPath, dataDirectory) : File.Exists(dbPath))
             {
-                context.Err.WriteLine($"bench scale: {dbPath} exists; the benchmark builds a new catalogue: give a new path");
+                context.Err.WriteLine($"bench scale: {dbPath} {(postgres ? "holds a catalogue" : "exists")}; the benchmark builds a new catalogue: give a new {(postgres ? "database" : "path")}");
                 return ExitCodes.Usage;
             }
             var pool = ClausePool.Read(context, cancellationToken);
             o.WriteLine($"source: {pool.Count:N0} clauses ({pool.WithAmounts:N0} with amounts) of {pool.Files} shared texts, recombined into synthetic policies");
             WarmUp(context, pool, Path.Combine(dir, "warm-up", "warm-up.db"));
-            using var catalogue = new CatalogueStore(dbPath);
+            using var catalogue = new CatalogueStore(dbPath, dataDirectory);
+            o.WriteLine($"catalogue: {(postgres ? "PostgreSQL " + CatalogueAddress.Parse(dbPath).DataFolderName : "SQLite " + dbPath)}");
             var ingest = context.Services.CreateIngest(catalogue);
             var stream = new SyntheticStream(pool, new Random(20260120));
             var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -99,12 +104,11 @@ public sealed class ScaleBenchmark : IMeasurement
                         $"  {i + 1:N0} documents, {total.Elapsed.TotalSeconds:0} s; last 1,000: {Window / times[(i + 1 - Window)..(i + 1)].Sum():0.0} docs/s"));
             }
             total.Stop();
-            ClauseSearchStore.Checkpoint(catalogue);
+            if (!postgres) ClauseSearchStore.Checkpoint(catalogue);
             var counts = catalogue.Counts();
-            var size = new FileInfo(dbPath).Length;
-            var reports = Directory.Exists(CatalogueLayout.Folder(dbPath, CatalogueLayout.Reports))
-                ? Directory.EnumerateFiles(CatalogueLayout.Folder(dbPath, CatalogueLayout.Reports)).Sum(f => new FileInfo(f).Length)
-                : 0;
+            var size = catalogue.StorageBytes();
+            var reportsFolder = Path.Combine(catalogue.DataDirectory, CatalogueLayout.Reports);
+            var reports = Directory.Exists(reportsFolder) ? Directory.EnumerateFiles(reportsFolder).Sum(f => new FileInfo(f).Length) : 0;
 
             o.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"catalogue: {counts.Policies:N0} policies, {counts.Versions:N0} versions, {counts.Clauses:N0} clauses, {counts.Amounts:N0} amounts from {policies:N0} documents"));
@@ -119,12 +123,37 @@ public sealed class ScaleBenchmark : IMeasurement
                 $"total: {total.Elapsed.TotalSeconds:0.0} s ({timed.TotalSeconds:0.0} s in ingest, {counts.Clauses / timed.TotalSeconds:N0} clauses/s overall)"));
             o.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"disk: catalogue {size / 1048576.0:0.0} MiB ({size / (double)Math.Max(1, counts.Clauses):0} bytes/clause), 新旧对照 reports {reports / 1048576.0:0.0} MiB"));
+            MeasureSearch(context, catalogue, dbPath, dataDirectory, cancellationToken);
             return ExitCodes.Done;
         }
         finally
         {
             try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>The Lucene index built from the catalogue's change log, then the judged queries under 1 and under 8 concurrent clients.</summary>
+    private static void MeasureSearch(CliContext context, CatalogueStore catalogue, string dbPath, string? dataDirectory, CancellationToken cancellationToken)
+    {
+        var o = context.Out;
+        using var index = LuceneClauseIndex.Open(catalogue.SearchIndexPath, context.Services.Analyzer);
+        var clock = Stopwatch.StartNew();
+        var built = index.CatchUp(new CatalogueClauseFeed(catalogue), null, cancellationToken);
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"lucene index: {built.DocumentsWritten:N0} clauses in {clock.Elapsed.TotalSeconds:0.0} s = {built.DocumentsWritten / Math.Max(0.001, clock.Elapsed.TotalSeconds):N0} clauses/s, {Directory.EnumerateFiles(catalogue.SearchIndexPath).Sum(f => new FileInfo(f).Length) / 1048576.0:0.0} MiB"));
+        var queries = Qrels.Load(SearchCorpus.QrelsPath(context)).Select(q => q.Query).ToList();
+        foreach (var clients in new[] { 1, 8 })
+        {
+            var figures = SearchLoad.Measure(() => new CatalogueStore(dbPath, dataDirectory),
+                c => new LuceneSearchIndex(c, index, PolicyIngestServices.ShippedQuery(index)), queries, context.Today, clients, 2, cancellationToken);
+            o.WriteLine(SearchLoad.Describe("search", figures));
+        }
+    }
+
+    private static bool NotEmpty(string url, string? dataDirectory)
+    {
+        using var catalogue = new CatalogueStore(url, dataDirectory);
+        return catalogue.Counts().Versions > 0;
     }
 
     /// <summary>

@@ -33,6 +33,9 @@ public sealed partial class SearchBenchmark : IMeasurement
     private const int ClausesPerDocument = 50;
     private const int Rounds = 5;
 
+    /// <summary>Clients searching at once in the concurrency figure (#20: under 1 and under 8 concurrent clients).</summary>
+    private const int ConcurrentClients = 8;
+
     private static readonly string[] Regions =
     [
         "北京市", "北京市怀柔区", "北京市朝阳区", "北京市海淀区", "北京市丰台区", "北京市昌平区", "北京市顺义区", "北京市大兴区", "北京市通州区",
@@ -77,6 +80,16 @@ public sealed partial class SearchBenchmark : IMeasurement
             var luceneSearch = new LuceneSearchIndex(catalogue, lucene, PolicyIngestServices.ShippedQuery(lucene));
             foreach (var (name, search) in new (string, ISearchIndex)[] { ("fts5", fts5), ("lucene", luceneSearch) })
                 MeasureQueries(context, o, name, search);
+            var queries = Qrels.Load(SearchCorpus.QrelsPath(context)).Select(q => q.Query).ToList();
+            foreach (var (name, searchOf) in new (string, Func<CatalogueStore, ISearchIndex>)[]
+                     {
+                         ("fts5", c => new Fts5SearchIndex(c, analyzer)),
+                         ("lucene", c => new LuceneSearchIndex(c, lucene, PolicyIngestServices.ShippedQuery(lucene))),
+                     })
+            {
+                o.WriteLine(SearchLoad.Describe(name, SearchLoad.Measure(() => new CatalogueStore(dbPath), searchOf, queries, context.Today,
+                    ConcurrentClients, 2, cancellationToken)));
+            }
             return ExitCodes.Done;
         }
         finally
