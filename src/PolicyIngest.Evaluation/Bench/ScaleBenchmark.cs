@@ -140,7 +140,7 @@ public sealed class ScaleBenchmark : IMeasurement
         var clock = Stopwatch.StartNew();
         var built = index.CatchUp(new CatalogueClauseFeed(catalogue), null, cancellationToken);
         o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"lucene index: {built.DocumentsWritten:N0} clauses in {clock.Elapsed.TotalSeconds:0.0} s = {built.DocumentsWritten / Math.Max(0.001, clock.Elapsed.TotalSeconds):N0} clauses/s, {Directory.EnumerateFiles(catalogue.SearchIndexPath).Sum(f => new FileInfo(f).Length) / 1048576.0:0.0} MiB"));
+            $"lucene index: {built.DocumentsWritten:N0} clause documents written (a version whose status changed is written again) in {clock.Elapsed.TotalSeconds:0.0} s = {built.DocumentsWritten / Math.Max(0.001, clock.Elapsed.TotalSeconds):N0} documents/s, {Directory.EnumerateFiles(catalogue.SearchIndexPath).Sum(f => new FileInfo(f).Length) / 1048576.0:0.0} MiB"));
         var queries = Qrels.Load(SearchCorpus.QrelsPath(context)).Select(q => q.Query).ToList();
         foreach (var clients in new[] { 1, 8 })
         {
