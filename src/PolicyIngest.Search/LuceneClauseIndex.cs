@@ -95,28 +95,23 @@ public sealed class LuceneClauseIndex : IDisposable
         new(new NIOFSDirectory(new DirectoryInfo(path)), analyzer, withSmartCn);
 
     /// <summary>The last catalogue change the searchable index holds, and the catalogue it follows (null: none yet).</summary>
-    public (string? CatalogueId, long AppliedChange) Applied
+    public (string? CatalogueId, long AppliedChange) Applied => Read(SearchableCommitData());
+
+    /// <summary>The commit data of the commit searches read.</summary>
+    private IDictionary<string, string> SearchableCommitData()
     {
-        get
-        {
-            var searcher = _searchers.Acquire();
-            try { return Read(((DirectoryReader)searcher.IndexReader).IndexCommit.UserData); }
-            finally { _searchers.Release(searcher); }
-        }
+        var searcher = _searchers.Acquire();
+        try { return ((DirectoryReader)searcher.IndexReader).IndexCommit.UserData; }
+        finally { _searchers.Release(searcher); }
     }
 
     /// <summary>Whether the index holds every change of <paramref name="position"/> (after picking up what other processes committed).</summary>
     public bool IsCurrent(CataloguePosition position)
     {
         _searchers.MaybeRefresh();
-        var searcher = _searchers.Acquire();
-        try
-        {
-            var data = ((DirectoryReader)searcher.IndexReader).IndexCommit.UserData;
-            var (id, applied) = Read(data);
-            return id == position.CatalogueId && applied == position.LatestChange && LayoutOf(data) == Layout;
-        }
-        finally { _searchers.Release(searcher); }
+        var data = SearchableCommitData();
+        var (id, applied) = Read(data);
+        return id == position.CatalogueId && applied == position.LatestChange && LayoutOf(data) == Layout;
     }
 
     /// <summary>Catches up when the catalogue has moved on; cheap when it has not (one query and a refresh check).</summary>

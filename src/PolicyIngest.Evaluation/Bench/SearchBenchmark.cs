@@ -171,7 +171,7 @@ public sealed partial class SearchBenchmark : IMeasurement
         }
         samples.Sort();
         o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{engine}: query latency over {queries.Count} qrels queries × {Rounds} (top 20, facets, snippets): p50 {Percentile(samples, 50):0.0} ms, p95 {Percentile(samples, 95):0.0} ms, p99 {Percentile(samples, 99):0.0} ms, max {samples[^1]:0.0} ms (target p95 ≤ 10 ms at 1M)"));
+            $"{engine}: query latency over {queries.Count} qrels queries × {Rounds} (top 20, facets, snippets): p50 {SearchLoad.Percentile(samples, 50):0.0} ms, p95 {SearchLoad.Percentile(samples, 95):0.0} ms, p99 {SearchLoad.Percentile(samples, 99):0.0} ms, max {samples[^1]:0.0} ms (target p95 ≤ 10 ms at 1M)"));
         var totals = perQuery.Values.Select(v => v.Total).Order().ToList();
         o.WriteLine($"{engine}: matches per query: median {totals[totals.Count / 2]:N0}, max {totals[^1]:N0}");
         o.WriteLine($"{engine}: slowest queries: " + string.Join("; ", perQuery.OrderByDescending(kv => kv.Value.Worst).Take(5)
@@ -185,11 +185,9 @@ public sealed partial class SearchBenchmark : IMeasurement
         }
         filtered.Sort();
         o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{engine}: with --region 怀柔 --min-amount 500000: p50 {Percentile(filtered, 50):0.0} ms, p95 {Percentile(filtered, 95):0.0} ms"));
+            $"{engine}: with --region 怀柔 --min-amount 500000: p50 {SearchLoad.Percentile(filtered, 50):0.0} ms, p95 {SearchLoad.Percentile(filtered, 95):0.0} ms"));
     }
 
-    private static double Percentile(List<double> sorted, int p) =>
-        sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
 
     /// <summary>One synthetic policy: 50 clauses, each one or two corpus clauses joined, amounts re-drawn and recorded.</summary>
     private static PolicyDocument Synthetic(int n, List<string> pool, Random random)

@@ -43,6 +43,6 @@ internal static class SearchLoad
     public static string Describe(string engine, Figures f) => string.Create(CultureInfo.InvariantCulture,
         $"{engine}: {f.Clients} concurrent client{(f.Clients == 1 ? "" : "s")}, {f.Queries:N0} searches: p50 {f.P50:0.0} ms, p95 {f.P95:0.0} ms, p99 {f.P99:0.0} ms, {f.QueriesPerSecond:0} searches/s");
 
-    private static double Percentile(List<double> sorted, int p) =>
+    public static double Percentile(List<double> sorted, int p) =>
         sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
 }

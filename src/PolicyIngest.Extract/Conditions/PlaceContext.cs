@@ -9,23 +9,31 @@ public sealed record PlaceContext(string? Province = null, string? City = null, 
     public static readonly PlaceContext Unknown = new();
 }
 
-/// <summary>Reads a document's region as written (北京市怀柔区, 广东省广州市天河区, 重庆市) into the places its 本市/本区 mean.</summary>
+/// <summary>
+/// A region as written, cut into its administrative units (广东省广州市天河区 → 广东省, 广州市, 天河区), and read into the
+/// places a document of that region means by 本省/本市/本区.
+/// </summary>
 public static partial class PlaceContexts
 {
     private static readonly HashSet<string> Municipalities = ["北京市", "上海市", "天津市", "重庆市"];
 
+    /// <summary>The units of a region, largest first, each ending in 省, 市, 区 or 县.</summary>
+    public static IReadOnlyList<string> Units(string region) => AdminUnit().Matches(region).Select(m => m.Value).ToList();
+
     public static PlaceContext Of(string? region)
     {
         if (string.IsNullOrWhiteSpace(region)) return PlaceContext.Unknown;
-        var m = RegionParts().Match(region.Trim());
-        if (!m.Success) return PlaceContext.Unknown;
-        string? province = m.Groups["province"].Success ? m.Groups["province"].Value : null;
-        string? city = m.Groups["city"].Success ? m.Groups["city"].Value : null;
-        string? district = m.Groups["district"].Success && m.Groups["district"].Value.Length > 0 ? m.Groups["district"].Value : null;
+        string? province = null, city = null, district = null;
+        foreach (var unit in Units(region.Trim()))
+        {
+            if (province is null && city is null && unit.EndsWith('省')) province = unit;
+            else if (city is null && district is null && unit.EndsWith('市')) city = unit;
+            else district ??= unit;
+        }
         if (city is not null && Municipalities.Contains(city)) province ??= city;
         return new PlaceContext(province, city, district);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<province>[^省]{2,7}省|[^区]{2,8}自治区)?(?<city>.{1,7}?(?:市|自治州|盟)|[^区]{2,5}地区)?(?<district>.{1,12}?(?:区|县|旗|市))?$")]
-    private static partial System.Text.RegularExpressions.Regex RegionParts();
+    [System.Text.RegularExpressions.GeneratedRegex("[^省市区县]{1,12}?(?:省|市|区|县)")]
+    private static partial System.Text.RegularExpressions.Regex AdminUnit();
 }

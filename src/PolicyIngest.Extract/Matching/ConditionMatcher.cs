@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using PolicyIngest.Core.Model;
+using PolicyIngest.Extract.Conditions;
 
 namespace PolicyIngest.Extract.Matching;
 
@@ -48,13 +49,13 @@ public static partial class ConditionMatcher
         if (c.Place is not { Length: > 0 } place) return new(c, ConditionState.Unknown, $"地点未识别：{c.Text}");
         if (string.IsNullOrWhiteSpace(profile.Region)) return new(c, ConditionState.Unknown, $"未提供注册地（要求：{place}）");
         var region = Plain(profile.Region);
-        var units = AdminUnits(region);
+        var units = PlaceContexts.Units(region);
         var wanted = Plain(place);
         if (region.Contains(wanted, StringComparison.Ordinal) || units.Any(u => Bare(u) == Bare(wanted)))
             return new(c, ConditionState.Met, $"{profile.Region} 在 {place}");
         // Only a place of a level the profile names can be said not to be it (怀柔区 vs 海淀区; 北京市 vs 上海市); a place
         // written with its city (北京市怀柔区) is compared at its lowest unit.
-        var wantedUnits = AdminUnits(wanted);
+        var wantedUnits = PlaceContexts.Units(wanted);
         var lowest = wantedUnits.Count > 0 ? wantedUnits[^1] : wanted;
         var level = Level(lowest);
         if (level is not null && units.Any(u => Level(u) == level && Bare(u) != Bare(lowest)))
@@ -214,14 +215,12 @@ public static partial class ConditionMatcher
         return t;
     }
 
-    private static List<string> AdminUnits(string region) =>
-        AdminUnit().Matches(region).Select(m => m.Value).ToList();
 
     private static string? Level(string place) => place.Length < 2 ? null : place[^1] switch
     {
         '省' => "省",
         '市' => "市",
-        '区' when AdminUnit().IsMatch(place) && AdminUnit().Match(place).Length == place.Length && !ZoneWord().IsMatch(place) => "区",
+        '区' when PlaceContexts.Units(place) is [var whole] && whole.Length == place.Length && !ZoneWord().IsMatch(place) => "区",
         '县' => "区",
         _ => null,
     };
@@ -269,8 +268,6 @@ public static partial class ConditionMatcher
 
     private static string N(decimal d) => d.ToString("0.####", CultureInfo.InvariantCulture);
 
-    [GeneratedRegex("[^省市区县]{1,12}?(?:省|市|区|县)")]
-    private static partial Regex AdminUnit();
 
     [GeneratedRegex("园区|示范区|试验区|地区|科学城|开发区")]
     private static partial Regex ZoneWord();

@@ -30,7 +30,7 @@ public sealed class PolicyMatchService(CatalogueStore catalogue)
     {
         ArgumentNullException.ThrowIfNull(profile);
         var versions = catalogue.ReadConsistently(() => new CatalogueReader(catalogue).Versions(asOf, VersionScope.Current)
-            .Where(v => v.Status == "in_force").ToList());
+            .Where(v => v.Status == PolicyStatus.InForce.ToId()).ToList());
         var matches = new List<ClauseMatch>();
         var almost = new List<ClauseMatch>();
         foreach (var version in versions)

@@ -21,27 +21,8 @@ public static class MatchExport
         versionId = m.VersionId, policyId = m.PolicyId, title = m.Title, region = m.Region, docNumber = m.DocNumber,
         label = m.Label, clauseId = m.ClauseId, heading = m.Heading,
         amount = new { min = m.Amount?.Min, max = m.Amount?.Max, text = m.Amount?.Text ?? "未写明金额" },
-        conditions = m.Verdict.Conditions.Select(v => new { type = TypeName(v.Condition.Type), text = v.Condition.Text, state = StateName(v.State), why = v.Why }),
+        conditions = m.Verdict.Conditions.Select(v => new { type = v.Condition.Type.ToId(), text = v.Condition.Text, state = v.State.ToId(), why = v.Why }),
         conflicts = m.Conflicts,
-    };
-
-    public static string TypeName(ConditionType type) => type switch
-    {
-        ConditionType.Region => "region",
-        ConditionType.Industry => "industry",
-        ConditionType.Title => "title",
-        ConditionType.NewTitle => "newTitle",
-        ConditionType.Threshold => "threshold",
-        ConditionType.TimeWindow => "timeWindow",
-        ConditionType.Exclusion => "exclusion",
-        _ => "other",
-    };
-
-    public static string StateName(ConditionState state) => state switch
-    {
-        ConditionState.Met => "met",
-        ConditionState.Unmet => "unmet",
-        _ => "unknown",
     };
 
     /// <summary>满足 / 不满足 / 待确认, as an analyst reads a condition's state.</summary>

@@ -97,6 +97,6 @@ public static class MatchPage
         """);
 
     private static Markup Condition(ConditionVerdict v) => H($"""
-        <li class="cond-{MatchExport.StateName(v.State)}"><span class="state">{MatchExport.StateText(v.State)}</span> {v.Condition.Text} <span class="small muted">{v.Why}</span></li>
+        <li class="cond-{v.State.ToId()}"><span class="state">{MatchExport.StateText(v.State)}</span> {v.Condition.Text} <span class="small muted">{v.Why}</span></li>
         """);
 }
