@@ -29,28 +29,30 @@ internal sealed class BitSetFilterCache
 internal sealed class BitSetFilter(Query filter) : Filter
 {
     private readonly QueryWrapperFilter _inner = new(filter);
-    private readonly ConditionalWeakTable<object, FixedBitSet> _segments = new();
+    private readonly ConditionalWeakTable<object, SegmentBits> _segments = new();
 
     public override DocIdSet GetDocIdSet(AtomicReaderContext context, IBits acceptDocs)
     {
         var reader = context.AtomicReader;
-        var set = _segments.GetValue(reader.CoreCacheKey, _ =>
+        var segment = _segments.GetValue(reader.CoreCacheKey, _ =>
         {
             var bits = new FixedBitSet(reader.MaxDoc);
             if (_inner.GetDocIdSet(context, null)?.GetIterator() is { } iterator) bits.Or(iterator);
-            return bits;
+            return new SegmentBits(bits, bits.Length == 0 ? 0 : (double)bits.Cardinality / bits.Length);
         });
-        return new FilterBits(set, acceptDocs);
+        return new FilterBits(segment.Set, segment.Share, acceptDocs);
     }
+
+    private sealed record SegmentBits(FixedBitSet Set, double Share);
 
     public override string ToString() => "bits(" + filter + ")";
 }
 
 /// <summary>One segment's filter bits with its deletions, and how much of the segment they let through.</summary>
-internal sealed class FilterBits(FixedBitSet set, IBits? acceptDocs) : DocIdSet, IBits
+internal sealed class FilterBits(FixedBitSet set, double share, IBits? acceptDocs) : DocIdSet, IBits
 {
-    /// <summary>The share of the segment's documents the filter lets through (deletions not counted).</summary>
-    public double Share { get; } = set.Length == 0 ? 0 : (double)set.Cardinality / set.Length;
+    /// <summary>The share of the segment's documents the filter lets through (deletions not counted), counted once per segment.</summary>
+    public double Share => share;
 
     public override IBits Bits => acceptDocs is null ? set : this;
 
