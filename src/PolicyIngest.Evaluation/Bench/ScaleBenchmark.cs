@@ -17,8 +17,9 @@ namespace PolicyIngest.Evaluation.Bench;
 /// `bench scale`: whether one file's ingest cost grows with the catalogue (issue #20). Builds a synthetic catalogue of
 /// N policies (default 20,000, about 1,000,000 clauses) on SQLite through <see cref="IngestService.Store"/> — linking,
 /// rendition checks, the version tracker and its reports, the FTS5 clause index — from the real clauses and amounts of
-/// the shared texts, and prints the ingest rate of the first and of the last 1,000 documents, the total time and the
-/// size on disk. Reading and structuring a file cost the same at any catalogue size and are left out: the documents
+/// the shared texts, and prints the ingest rate of the first and of the last 1,000 documents, the total time, the
+/// size on disk and search latency on the built catalogue. With <c>--postgres URL</c> the same stream is built on SQLite
+/// and then on that PostgreSQL database, and the two are printed side by side. Reading and structuring a file cost the same at any catalogue size and are left out: the documents
 /// are built before they are timed.
 /// </summary>
 /// <remarks>
@@ -52,7 +53,12 @@ public sealed class ScaleBenchmark : IMeasurement
 
     public string Name => "scale";
     public string Description => "ingest rate of the first vs the last 1,000 documents of a synthetic catalogue of N policies (default 20,000), total time, size";
-    public IReadOnlyList<Option> Options => [PoliciesOption];
+    private static readonly Option<string?> PostgresOption = new("--postgres")
+    {
+        Description = "also build the same catalogue on this empty PostgreSQL database (postgresql://USER@HOST:PORT/DB) and print both engines side by side",
+    };
+
+    public IReadOnlyList<Option> Options => [PoliciesOption, PostgresOption];
 
     public int Run(CliContext context, CancellationToken cancellationToken)
     {
@@ -66,64 +72,32 @@ public sealed class ScaleBenchmark : IMeasurement
         var dir = Directory.CreateTempSubdirectory("policyingest-bench-scale-").FullName;
         try
         {
-            var dbPath = context.DbPathOrDefault(Path.Combine(dir, "scale.db"));
-            var postgres = CatalogueAddress.IsPostgres(dbPath);
+            var targets = new List<(string Db, string? DataDirectory)>();
+            var primary = context.DbPathOrDefault(Path.Combine(dir, "scale.db"));
             // A PostgreSQL catalogue's local folders (reports, the Lucene index) go to the benchmark's own folder.
-            string? dataDirectory = postgres ? Path.Combine(dir, "pg-data") : null;
-            if (postgres ? NotEmpty(dbPath, dataDirectory) : File.Exists(dbPath))
+            targets.Add((primary, CatalogueAddress.IsPostgres(primary) ? Path.Combine(dir, "pg-data") : null));
+            if (context.Parse.GetValue(PostgresOption) is { } postgres)
             {
-                context.Err.WriteLine($"bench scale: {dbPath} {(postgres ? "holds a catalogue" : "exists")}; the benchmark builds a new catalogue: give a new {(postgres ? "database" : "path")}");
-                return ExitCodes.Usage;
+                if (!CatalogueAddress.IsPostgres(postgres) || CatalogueAddress.IsPostgres(primary))
+                {
+                    context.Err.WriteLine("bench scale: --postgres takes a postgresql:// address and compares it with a SQLite catalogue (leave --db out or give a SQLite path)");
+                    return ExitCodes.Usage;
+                }
+                targets.Add((postgres, Path.Combine(dir, "pg-data")));
+            }
+            foreach (var (db, data) in targets)
+            {
+                if (CatalogueAddress.IsPostgres(db) ? NotEmpty(db, data) : File.Exists(db))
+                {
+                    context.Err.WriteLine($"bench scale: {db} {(CatalogueAddress.IsPostgres(db) ? "holds a catalogue" : "exists")}; the benchmark builds a new catalogue: give a new {(CatalogueAddress.IsPostgres(db) ? "database" : "path")}");
+                    return ExitCodes.Usage;
+                }
             }
             var pool = ClausePool.Read(context, cancellationToken);
             o.WriteLine($"source: {pool.Count:N0} clauses ({pool.WithAmounts:N0} with amounts) of {pool.Files} shared texts, recombined into synthetic policies");
             WarmUp(context, pool, Path.Combine(dir, "warm-up", "warm-up.db"));
-            using var catalogue = new CatalogueStore(dbPath, dataDirectory);
-            o.WriteLine($"catalogue: {(postgres ? "PostgreSQL " + CatalogueAddress.Parse(dbPath).DataFolderName : "SQLite " + dbPath)}");
-            var ingest = context.Services.CreateIngest(catalogue);
-            var stream = new SyntheticStream(pool, new Random(20260120));
-            var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
-            var times = new double[policies];
-            var clauses = new int[policies];
-            var total = Stopwatch.StartNew();
-            var timed = TimeSpan.Zero;
-            for (var i = 0; i < policies; i++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var (document, kind) = stream.Next();
-                var sw = Stopwatch.StartNew();
-                var result = ingest.Store(document);
-                sw.Stop();
-                timed += sw.Elapsed;
-                times[i] = sw.Elapsed.TotalSeconds;
-                clauses[i] = document.Clauses.Count + document.Parts.Sum(p => p.Clauses.Count);
-                var key = $"{kind}→{result.OutcomeId}";
-                outcomes[key] = outcomes.GetValueOrDefault(key) + 1;
-                if ((i + 1) % 1000 == 0)
-                    context.Err.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"  {i + 1:N0} documents, {total.Elapsed.TotalSeconds:0} s; last 1,000: {Window / times[(i + 1 - Window)..(i + 1)].Sum():0.0} docs/s"));
-            }
-            total.Stop();
-            if (!postgres) ClauseSearchStore.Checkpoint(catalogue);
-            var counts = catalogue.Counts();
-            var size = catalogue.StorageBytes();
-            var reportsFolder = Path.Combine(catalogue.DataDirectory, CatalogueLayout.Reports);
-            var reports = Directory.Exists(reportsFolder) ? Directory.EnumerateFiles(reportsFolder).Sum(f => new FileInfo(f).Length) : 0;
-
-            o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"catalogue: {counts.Policies:N0} policies, {counts.Versions:N0} versions, {counts.Clauses:N0} clauses, {counts.Amounts:N0} amounts from {policies:N0} documents"));
-            o.WriteLine("documents: " + string.Join(", ", outcomes.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value:N0}")));
-            var first = Rate(times, clauses, 0);
-            var last = Rate(times, clauses, policies - Window);
-            o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"first {Window:N0} documents: {first.Docs:0.0} docs/s, {first.Clauses:N0} clauses/s"));
-            o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"last {Window:N0} documents:  {last.Docs:0.0} docs/s, {last.Clauses:N0} clauses/s ({(last.Docs / first.Docs - 1) * 100:+0;-0}% vs the first; target within 20%)"));
-            o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"total: {total.Elapsed.TotalSeconds:0.0} s ({timed.TotalSeconds:0.0} s in ingest, {counts.Clauses / timed.TotalSeconds:N0} clauses/s overall)"));
-            o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"disk: catalogue {size / 1048576.0:0.0} MiB ({size / (double)Math.Max(1, counts.Clauses):0} bytes/clause), 新旧对照 reports {reports / 1048576.0:0.0} MiB"));
-            MeasureSearch(context, catalogue, dbPath, dataDirectory, cancellationToken);
+            var figures = targets.Select(t => Build(context, pool, policies, t.Db, t.DataDirectory, cancellationToken)).ToList();
+            if (figures.Count > 1) PrintSideBySide(o, figures);
             return ExitCodes.Done;
         }
         finally
@@ -132,22 +106,110 @@ public sealed class ScaleBenchmark : IMeasurement
         }
     }
 
+    /// <summary>What one engine's build and search measured, for the side-by-side table.</summary>
+    private sealed record EngineFigures(string Engine, double FirstDocs, double LastDocs, double TotalSeconds, double CatalogueMiB,
+        double ReportsMiB, double IndexDocsPerSecond, SearchLoad.Figures OneClient, SearchLoad.Figures EightClients, int Unexpected);
+
+    /// <summary>The same synthetic stream (same seed) into one catalogue, timed document by document, then its search.</summary>
+    private static EngineFigures Build(CliContext context, ClausePool pool, int policies, string dbPath, string? dataDirectory, CancellationToken cancellationToken)
+    {
+        var o = context.Out;
+        var postgres = CatalogueAddress.IsPostgres(dbPath);
+        var engine = postgres ? "PostgreSQL" : "SQLite";
+        using var catalogue = new CatalogueStore(dbPath, dataDirectory);
+        o.WriteLine($"catalogue: {(postgres ? "PostgreSQL " + CatalogueAddress.Parse(dbPath).DataFolderName : "SQLite " + dbPath)}");
+        var ingest = context.Services.CreateIngest(catalogue);
+        var stream = new SyntheticStream(pool, new Random(20260120));
+        var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var unexpected = new List<string>();
+        var times = new double[policies];
+        var clauses = new int[policies];
+        var total = Stopwatch.StartNew();
+        var timed = TimeSpan.Zero;
+        for (var i = 0; i < policies; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (document, kind) = stream.Next();
+            var sw = Stopwatch.StartNew();
+            var result = ingest.Store(document);
+            sw.Stop();
+            timed += sw.Elapsed;
+            times[i] = sw.Elapsed.TotalSeconds;
+            clauses[i] = document.Clauses.Count + document.Parts.Sum(p => p.Clauses.Count);
+            var key = $"{kind}→{result.OutcomeId}";
+            outcomes[key] = outcomes.GetValueOrDefault(key) + 1;
+            // The same text again must stay a file of its version; anything else is a false revision worth reading.
+            if (kind is "same-words" or "rendition" && result.Outcome != IngestOutcome.Unchanged)
+                unexpected.Add($"{document.Source} ({kind}) → {result.OutcomeId} {result.VersionId}: {result.LinkReason ?? result.Error}");
+            if ((i + 1) % 1000 == 0)
+                context.Err.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {engine}: {i + 1:N0} documents, {total.Elapsed.TotalSeconds:0} s; last 1,000: {Window / times[(i + 1 - Window)..(i + 1)].Sum():0.0} docs/s"));
+        }
+        total.Stop();
+        if (!postgres) ClauseSearchStore.Checkpoint(catalogue);
+        var counts = catalogue.Counts();
+        var size = catalogue.StorageBytes();
+        var reportsFolder = Path.Combine(catalogue.DataDirectory, CatalogueLayout.Reports);
+        var reports = Directory.Exists(reportsFolder) ? Directory.EnumerateFiles(reportsFolder).Sum(f => new FileInfo(f).Length) : 0;
+
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"catalogue: {counts.Policies:N0} policies, {counts.Versions:N0} versions, {counts.Clauses:N0} clauses, {counts.Amounts:N0} amounts from {policies:N0} documents"));
+        o.WriteLine("documents: " + string.Join(", ", outcomes.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value:N0}")));
+        o.WriteLine($"same text again kept as a new version: {unexpected.Count:N0}");
+        foreach (var line in unexpected.Take(5)) o.WriteLine("  " + line);
+        var first = Rate(times, clauses, 0);
+        var last = Rate(times, clauses, policies - Window);
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"first {Window:N0} documents: {first.Docs:0.0} docs/s, {first.Clauses:N0} clauses/s"));
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"last {Window:N0} documents:  {last.Docs:0.0} docs/s, {last.Clauses:N0} clauses/s ({(last.Docs / first.Docs - 1) * 100:+0;-0}% vs the first; target within 20%)"));
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"total: {total.Elapsed.TotalSeconds:0.0} s ({timed.TotalSeconds:0.0} s in ingest, {counts.Clauses / timed.TotalSeconds:N0} clauses/s overall)"));
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"disk: catalogue {size / 1048576.0:0.0} MiB ({size / (double)Math.Max(1, counts.Clauses):0} bytes/clause), 新旧对照 reports {reports / 1048576.0:0.0} MiB"));
+        var (indexRate, one, eight) = MeasureSearch(context, catalogue, dbPath, dataDirectory, cancellationToken);
+        return new EngineFigures(engine, first.Docs, last.Docs, total.Elapsed.TotalSeconds, size / 1048576.0, reports / 1048576.0, indexRate, one, eight, unexpected.Count);
+    }
+
+    private static void PrintSideBySide(TextWriter o, IReadOnlyList<EngineFigures> figures)
+    {
+        string Row(string name, Func<EngineFigures, string> cell) => $"{name,-34}" + string.Concat(figures.Select(f => $"{cell(f),16}"));
+        string F(double d, string format) => d.ToString(format, CultureInfo.InvariantCulture);
+        o.WriteLine();
+        o.WriteLine(Row("side by side", f => f.Engine));
+        o.WriteLine(Row("first 1,000 documents (docs/s)", f => F(f.FirstDocs, "0.0")));
+        o.WriteLine(Row("last 1,000 documents (docs/s)", f => F(f.LastDocs, "0.0")));
+        o.WriteLine(Row("last vs first (target within 20%)", f => F((f.LastDocs / f.FirstDocs - 1) * 100, "+0;-0") + "%"));
+        o.WriteLine(Row("total build (s)", f => F(f.TotalSeconds, "0")));
+        o.WriteLine(Row("catalogue on disk (MiB)", f => F(f.CatalogueMiB, "0")));
+        o.WriteLine(Row("change reports (MiB)", f => F(f.ReportsMiB, "0")));
+        o.WriteLine(Row("same text kept as a new version", f => F(f.Unexpected, "0")));
+        o.WriteLine(Row("lucene build (documents/s)", f => F(f.IndexDocsPerSecond, "N0")));
+        o.WriteLine(Row("search 1 client p50 / p95 (ms)", f => $"{F(f.OneClient.P50, "0.0")} / {F(f.OneClient.P95, "0.0")}"));
+        o.WriteLine(Row("search 8 clients p50 / p95 (ms)", f => $"{F(f.EightClients.P50, "0.0")} / {F(f.EightClients.P95, "0.0")}"));
+        o.WriteLine(Row("search 8 clients (searches/s)", f => F(f.EightClients.QueriesPerSecond, "0")));
+    }
+
     /// <summary>The Lucene index built from the catalogue's change log, then the judged queries under 1 and under 8 concurrent clients.</summary>
-    private static void MeasureSearch(CliContext context, CatalogueStore catalogue, string dbPath, string? dataDirectory, CancellationToken cancellationToken)
+    private static (double IndexRate, SearchLoad.Figures One, SearchLoad.Figures Eight) MeasureSearch(CliContext context, CatalogueStore catalogue,
+        string dbPath, string? dataDirectory, CancellationToken cancellationToken)
     {
         var o = context.Out;
         using var index = LuceneClauseIndex.Open(catalogue.SearchIndexPath, context.Services.Analyzer);
         var clock = Stopwatch.StartNew();
         var built = index.CatchUp(new CatalogueClauseFeed(catalogue), null, cancellationToken);
+        var rate = built.DocumentsWritten / Math.Max(0.001, clock.Elapsed.TotalSeconds);
         o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"lucene index: {built.DocumentsWritten:N0} clause documents written (a version whose status changed is written again) in {clock.Elapsed.TotalSeconds:0.0} s = {built.DocumentsWritten / Math.Max(0.001, clock.Elapsed.TotalSeconds):N0} documents/s, {Directory.EnumerateFiles(catalogue.SearchIndexPath).Sum(f => new FileInfo(f).Length) / 1048576.0:0.0} MiB"));
+            $"lucene index: {built.DocumentsWritten:N0} clause documents written (a version whose status changed is written again) in {clock.Elapsed.TotalSeconds:0.0} s = {rate:N0} documents/s, {Directory.EnumerateFiles(catalogue.SearchIndexPath).Sum(f => new FileInfo(f).Length) / 1048576.0:0.0} MiB"));
         var queries = Qrels.Load(SearchCorpus.QrelsPath(context)).Select(q => q.Query).ToList();
-        foreach (var clients in new[] { 1, 8 })
+        var figures = new[] { 1, 8 }.Select(clients =>
         {
-            var figures = SearchLoad.Measure(() => new CatalogueStore(dbPath, dataDirectory),
+            var f = SearchLoad.Measure(() => new CatalogueStore(dbPath, dataDirectory),
                 c => new LuceneSearchIndex(c, index, PolicyIngestServices.ShippedQuery(index)), queries, context.Today, clients, 2, cancellationToken);
-            o.WriteLine(SearchLoad.Describe("search", figures));
-        }
+            o.WriteLine(SearchLoad.Describe("search", f));
+            return f;
+        }).ToList();
+        return (rate, figures[0], figures[1]);
     }
 
     private static bool NotEmpty(string url, string? dataDirectory)
