@@ -25,24 +25,28 @@ public sealed class LuceneSearchIndex(CatalogueStore catalogue, LuceneClauseInde
         return Run(SearchQuery.Parse(query), LuceneFilter.Of(filter), max, null, default).Rows.Select(r => r.RowId).ToList();
     }
 
-    /// <summary>The matches, and the query they answer: a question cut into words when the relaxed search needed that.</summary>
-    private (List<(long RowId, float Score)> Rows, int Total, Dictionary<string, Dictionary<string, int>>? Facets, bool Relaxed, SearchQuery Answered) Run(
+    /// <summary>
+    /// The matches, and the query they answer: a question cut into words when the relaxed search needed that, and the
+    /// Lucene query that found them (what the snippets mark).
+    /// </summary>
+    private (List<(long RowId, float Score)> Rows, int Total, Dictionary<string, Dictionary<string, int>>? Facets, bool Relaxed, SearchQuery Answered, Query? Matched) Run(
         SearchQuery query, Query? filter, int max, DateOnly? facetsAsOf, CancellationToken cancellationToken)
     {
         var groups = builder.Groups(query);
-        if (builder.Build(query, groups, groups.Count) is not { } strict) return ([], 0, null, false, query);
+        if (builder.Build(query, groups, groups.Count) is not { } strict) return ([], 0, null, false, query, null);
         var found = index.Search(strict, filter, max, facetsAsOf, similarity, cancellationToken);
-        if (found.Total > 0) return (found.Rows, found.Total, found.Facets, false, query);
+        if (found.Total > 0) return (found.Rows, found.Total, found.Facets, false, query, strict);
         var original = query;
         query = QuestionTerms.Split(query, index.ClauseAnalyzer);
         groups = builder.Groups(query);
-        if (groups.Count < 2) return (found.Rows, found.Total, found.Facets, false, original);
+        if (groups.Count < 2) return (found.Rows, found.Total, found.Facets, false, original, strict);
         for (var minimum = groups.Count - 1; minimum >= 1; minimum--)
         {
-            found = index.Search(builder.Build(query, groups, minimum)!, filter, max, facetsAsOf, similarity, cancellationToken);
-            if (found.Total > 0) return (found.Rows, found.Total, found.Facets, true, query);
+            var relaxed = builder.Build(query, groups, minimum)!;
+            found = index.Search(relaxed, filter, max, facetsAsOf, similarity, cancellationToken);
+            if (found.Total > 0) return (found.Rows, found.Total, found.Facets, true, query, relaxed);
         }
-        return (found.Rows, found.Total, found.Facets, false, original);
+        return (found.Rows, found.Total, found.Facets, false, original, strict);
     }
 
     public SearchResult Search(SearchRequest request, CancellationToken cancellationToken = default)
@@ -52,10 +56,11 @@ public sealed class LuceneSearchIndex(CatalogueStore catalogue, LuceneClauseInde
         var query = SearchQuery.Parse(request.Query);
         var offset = Math.Max(0, request.Offset);
         var limit = Math.Max(0, request.Limit);
-        var (rows, total, facets, relaxed, answered) = Run(query, LuceneFilter.Of(request.Filter), offset + limit, request.Filter.AsOf, cancellationToken);
+        var (rows, total, facets, relaxed, answered, matched) = Run(query, LuceneFilter.Of(request.Filter), offset + limit, request.Filter.AsOf, cancellationToken);
         var page = rows.Skip(offset).Take(limit).Select(r => (r.RowId, (double)r.Score)).ToList();
-        // Snippets highlight what was matched: the words a question was cut into, when it was.
-        var hits = catalogue.ReadConsistently(() => ResultPage.Hits(catalogue, page, answered, request.Filter.AsOf, _highlighter, cancellationToken));
+        // Snippets mark what was matched: the Lucene query that answered (a relaxed level's terms when it was relaxed).
+        IClauseSnippets snippets = matched is null ? _highlighter : new LuceneSnippets(index.ClauseAnalyzer, matched, _highlighter);
+        var hits = catalogue.ReadConsistently(() => ResultPage.Hits(catalogue, page, answered, request.Filter.AsOf, snippets, cancellationToken));
         return new SearchResult(request.Query, total, Math.Round(clock.Elapsed.TotalMilliseconds, 1), hits,
             ResultPage.Freeze(facets ?? [])) { Relaxed = relaxed };
     }

@@ -80,6 +80,36 @@ public sealed class LuceneSearchIndexTest : IDisposable
         Assert.Contains("<em>", result.Hits[0].Snippet, StringComparison.Ordinal);
     }
 
+    public static TheoryData<string, string, string> Snippets => new()
+    {
+        { "首台套", "怀经信发〔2025〕35号/art2", "对企业购买<em>首台（套）</em>重大技术装备的，按实际投保费用的80%给予保费补贴。" },  // why: the bracket the index text dropped is inside the mark
+        { "研发费用", "朝政发〔2024〕8号/art1", "企业<em>研发费 用</em>加计扣除后，按<em>研发</em>投入给予最高100万元补贴。" },  // why: marked across the PDF line break; the jieba word 研发 matched too
+        { "\"保费补贴\"", "怀经信发〔2025〕35号/art2", "对企业购买首台（套）重大技术装备的，按实际投保费用的80%给予<em>保费补贴</em>。" }, // why: a phrase is marked only where its bigrams stand in a row (not 保费 of 投保费用)
+        { "专精特新 奖励", "怀经信发〔2025〕35号/art1", "对首次获得北京市“<em>专精特新</em>”中小企业认定的企业，给予一次性<em>奖励</em>30万元。" }, // why: two separate marks, not one from the first to the last
+        { "500万元", "怀经信发〔2025〕35号/art3", "对企业贷款给予贴息支持，贴息比例不超过贷款利息的50%，单个企业年度贴息金额不超过 <em>500万元</em>。" }, // why: an amount after a line break
+    };
+
+    [Theory]
+    [MemberData(nameof(Snippets))]
+    public void Snippet_MarksWhatTheLuceneQueryMatched_OnTheOriginalText(string query, string key, string expected)
+    {
+        var hit = Search(query).Hits.Single(h => Key(h) == key);
+        Assert.Equal(expected, hit.Snippet);
+    }
+
+    [Fact]
+    public void Snippet_OfALongClause_IsTheWindowAroundTheMatch()
+    {
+        var filler = string.Concat(Enumerable.Repeat("本市统筹安排产业发展资金，支持重点产业项目建设。", 8));
+        Save(Doc("d1", "门头沟区产业发展资金管理办法", "北京市门头沟区", "门政发〔2025〕2号",
+            [Clause("art1", "第一条", filler + "对获评国家级绿色工厂的企业，给予一次性奖励100万元。" + filler)]));
+        var snippet = Search("绿色工厂").Hits.Single().Snippet;
+        Assert.StartsWith("…", snippet, StringComparison.Ordinal);
+        Assert.EndsWith("…", snippet, StringComparison.Ordinal);
+        Assert.Contains("获评国家级<em>绿色工厂</em>的企业", snippet, StringComparison.Ordinal);
+        Assert.InRange(snippet.Replace("<em>", "").Replace("</em>", "").Length, 60, 200);
+    }
+
     [Fact]
     public void Rebuild_FromTheCatalogue_GivesTheSameHits()
     {

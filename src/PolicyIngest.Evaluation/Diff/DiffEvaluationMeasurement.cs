@@ -50,6 +50,8 @@ public sealed class DiffEvaluationMeasurement : IMeasurement
             o.WriteLine($"  all pairs: article links {real.Aggregate(new RealPairScore.Counts(0, 0, 0), (a, p) => a + p.Links)}");
             o.WriteLine($"  all pairs: amount changes {real.Aggregate(new RealPairScore.Counts(0, 0, 0), (a, p) => a + p.AmountChanges)} (range ends scored one by one)");
             o.WriteLine($"  all pairs: amounts added/removed {real.Aggregate(new RealPairScore.Counts(0, 0, 0), (a, p) => a + p.AmountsAddedRemoved)}");
+            foreach (var (pair, links) in RealPairScore.Agreement(goldDir, Path.Combine(goldDir, "second-annotator")))
+                o.WriteLine($"  second annotator, blind, against the gold: pair {pair} article links {links}");
             foreach (var pair in real)
                 foreach (var miss in pair.Misses.Take(missesShown)) o.WriteLine($"    {pair.Pair}: {miss}");
         }

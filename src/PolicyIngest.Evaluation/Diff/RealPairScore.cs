@@ -37,17 +37,7 @@ public static partial class RealPairScore
             var newDoc = read(Path.Combine(revisionsDir, root.GetProperty("new").GetString()!));
             var diff = new DocumentDiffer().Diff(oldDoc, newDoc);
 
-            var goldLinks = new HashSet<(string, string)>();
-            foreach (var row in root.GetProperty("alignment").EnumerateArray())
-            {
-                if (row.TryGetProperty("links", out var links))
-                {
-                    foreach (var l in links.EnumerateArray()) goldLinks.Add((Label(l, 0, "old"), Label(l, 1, "new")));
-                    continue;
-                }
-                foreach (var o in row.GetProperty("old").EnumerateArray())
-                    foreach (var n in row.GetProperty("new").EnumerateArray()) goldLinks.Add((o.GetString()!, n.GetString()!));
-            }
+            var goldLinks = Links(root);
             var found = diff.Pairs.Where(p => p.Pair.Old is not null && p.Pair.New is not null)
                 .Select(p => (Old: p.Pair.Old!.Label, New: p.Pair.New!.Label))
                 .Where(l => ArticleLabel().IsMatch(l.Old) && ArticleLabel().IsMatch(l.New))
@@ -79,6 +69,45 @@ public static partial class RealPairScore
             var changeCounts = Match(goldChanges, foundChanges, "amount change", misses);
             var addedRemovedCounts = Match(goldAddedRemoved, foundAddedRemoved, "amount", misses);
             results.Add(new PairResult(root.GetProperty("pair").GetString()!, linkCounts, changeCounts, addedRemovedCounts, misses));
+        }
+        return results;
+    }
+
+    /// <summary>The article links old→new of a gold file: every old × new label of a row, or a many-to-many row's own links.</summary>
+    private static HashSet<(string, string)> Links(JsonElement root)
+    {
+        var links = new HashSet<(string, string)>();
+        foreach (var row in root.GetProperty("alignment").EnumerateArray())
+        {
+            if (row.TryGetProperty("links", out var explicitLinks))
+            {
+                foreach (var l in explicitLinks.EnumerateArray()) links.Add((Label(l, 0, "old"), Label(l, 1, "new")));
+                continue;
+            }
+            foreach (var o in row.GetProperty("old").EnumerateArray())
+                foreach (var n in row.GetProperty("new").EnumerateArray()) links.Add((o.GetString()!, n.GetString()!));
+        }
+        return links;
+    }
+
+    /// <summary>
+    /// How far a second annotator, labelling blind, agrees with the gold's links: the gold as reference (P: the second's
+    /// links the gold has; R: the gold's links the second has), per pair the second labelled.
+    /// </summary>
+    public static IReadOnlyList<(string Pair, Counts Links)> Agreement(string goldDir, string secondDir)
+    {
+        var results = new List<(string, Counts)>();
+        if (!Directory.Exists(secondDir)) return results;
+        foreach (var path in Directory.GetFiles(secondDir, "pair-*.json").Order(StringComparer.Ordinal))
+        {
+            var first = Path.Combine(goldDir, Path.GetFileName(path));
+            if (!File.Exists(first)) continue;
+            using var a = JsonDocument.Parse(File.ReadAllText(first));
+            using var b = JsonDocument.Parse(File.ReadAllText(path));
+            var gold = Links(a.RootElement);
+            var second = Links(b.RootElement);
+            var tp = second.Count(gold.Contains);
+            results.Add((a.RootElement.GetProperty("pair").GetString()!, new Counts(tp, second.Count - tp, gold.Count - tp)));
         }
         return results;
     }

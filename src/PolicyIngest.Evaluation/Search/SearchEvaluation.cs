@@ -114,6 +114,7 @@ public sealed class SearchEvaluation : IMeasurement
                     $"{e.Name} {kind.Average(j => RankingMetrics.Ndcg(e.Search.MatchIds(j.Query.Query, filter, 20), j.Grades, 10)):0.000}"));
                 o.WriteLine($"  {kind.Key,-10} {kind.Count(),3} queries  {string.Join("  ", cells)}");
             }
+            Snippets(o, new LuceneSearchIndex(catalogue, lucene, PolicyIngestServices.ShippedQuery(lucene)), new Highlighter(analyzer), judged, filter);
             o.WriteLine("queries where the default ranks worst (nDCG@10 < 0.5):");
             foreach (var (q, grades) in judged)
             {
@@ -129,6 +130,39 @@ public sealed class SearchEvaluation : IMeasurement
         {
             try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>
+    /// The shipped engine's snippets (Lucene.Net.Highlighter on the query that matched) beside the word-finding highlighter's on
+    /// the same hits: the top 10 of every judged query, and the relevant ones among them.
+    /// </summary>
+    private static void Snippets(TextWriter o, LuceneSearchIndex search, Highlighter words, List<(QrelsQuery Query, Dictionary<long, int> Grades)> judged, ClauseFilter filter)
+    {
+        var (hits, relevant, lucene, own, luceneRelevant, ownRelevant, luceneMarks, ownMarks) = (0, 0, 0, 0, 0, 0, 0, 0);
+        foreach (var (q, grades) in judged)
+        {
+            var result = search.Search(new SearchRequest { Query = q.Query, Filter = filter, Limit = 10 });
+            var ids = search.MatchIds(q.Query, filter, 10);
+            for (var k = 0; k < result.Hits.Count; k++)
+            {
+                var hit = result.Hits[k];
+                var ownSnippet = words.Snippet(hit.Text, SearchQuery.Parse(q.Query));
+                var isRelevant = k < ids.Count && grades.GetValueOrDefault(ids[k]) > 0;
+                hits++;
+                if (isRelevant) relevant++;
+                var l = Marks(hit.Snippet);
+                var w = Marks(ownSnippet);
+                luceneMarks += l;
+                ownMarks += w;
+                if (l > 0) { lucene++; if (isRelevant) luceneRelevant++; }
+                if (w > 0) { own++; if (isRelevant) ownRelevant++; }
+            }
+        }
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"snippets of the shipped engine's top 10 ({hits} hits, {relevant} judged relevant): with a mark — Lucene.Net.Highlighter {Share(lucene, hits)} (relevant {Share(luceneRelevant, relevant)}), {luceneMarks / (double)Math.Max(1, hits):0.0} marks each; word-finding highlighter {Share(own, hits)} (relevant {Share(ownRelevant, relevant)}), {ownMarks / (double)Math.Max(1, hits):0.0} marks each"));
+
+        static int Marks(string snippet) => snippet.Split("<em>").Length - 1;
+        static string Share(int part, int whole) => string.Create(CultureInfo.InvariantCulture, $"{100.0 * part / Math.Max(1, whole):0.0}%");
     }
 
     /// <summary>Mean wall time of one query over the judged set, after one untimed pass (JIT, caches).</summary>

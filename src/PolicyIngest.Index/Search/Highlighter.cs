@@ -7,7 +7,7 @@ namespace PolicyIngest.Index.Search;
 /// Finds the query's terms in a clause's ORIGINAL text (through <see cref="IndexText"/>'s offset map, so a term
 /// broken by a PDF line break or written 首台（套） is still found) and cuts a snippet with &lt;em&gt; around them.
 /// </summary>
-public sealed class Highlighter(ClauseAnalyzer analyzer)
+public sealed class Highlighter(ClauseAnalyzer analyzer) : IClauseSnippets
 {
     public const int SnippetLength = 120;
 
@@ -70,12 +70,24 @@ public sealed class Highlighter(ClauseAnalyzer analyzer)
         {
             var start = text.OriginalStart(at);
             var end = text.OriginalEnd(at + needle.Length);
-            // 首台套 found in 首台（套）: take the closing bracket the index text dropped, so the highlight stays balanced.
-            if (end < original.Length && original[end] is '）' or ')' && original.AsSpan(start, end - start).IndexOfAny('（', '(') >= 0) end++;
-            ranges.Add((start, end));
+            ranges.Add((start, BalancedEnd(original, start, end)));
             found = true;
         }
         return found;
+    }
+
+    /// <summary>
+    /// 首台套 found in 首台（套）: the end taken past the closing bracket the index text dropped, so a highlight stays balanced.
+    /// </summary>
+    public static int BalancedEnd(string original, int start, int end) =>
+        end < original.Length && original[end] is '）' or ')' && original.AsSpan(start, end - start).IndexOfAny('（', '(') >= 0 ? end + 1 : end;
+
+    /// <summary>Snippet text as HTML: &lt; &gt; &amp; escaped, line breaks shown as a space.</summary>
+    public static string Escape(string s)
+    {
+        var sb = new StringBuilder(s.Length + 16);
+        Append(sb, s, 0, s.Length);
+        return sb.ToString();
     }
 
     private static void Append(StringBuilder sb, string s, int from, int to)

@@ -15,10 +15,10 @@ public static class ResultPage
     /// <summary>Call inside <see cref="CatalogueStore.ReadConsistently{T}"/> with the matches read there.</summary>
     public static (List<SearchHit> Hits, IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Facets) Build(
         CatalogueStore catalogue, IReadOnlyList<ClauseMatch> matches, Func<ClauseMatch, double> score, SearchQuery query,
-        SearchRequest request, Highlighter highlighter, CancellationToken cancellationToken)
+        SearchRequest request, IClauseSnippets snippets, CancellationToken cancellationToken)
     {
         var page = matches.Skip(Math.Max(0, request.Offset)).Take(Math.Max(0, request.Limit)).Select(m => (m.RowId, score(m))).ToList();
-        return (Hits(catalogue, page, query, request.Filter.AsOf, highlighter, cancellationToken), Facets(matches));
+        return (Hits(catalogue, page, query, request.Filter.AsOf, snippets, cancellationToken), Facets(matches));
     }
 
     /// <summary>The facets counted over every match.</summary>
@@ -40,7 +40,7 @@ public static class ResultPage
 
     /// <summary>The hits of the page shown (row id and score each, best first): details, amounts, snippets.</summary>
     public static List<SearchHit> Hits(CatalogueStore catalogue, IReadOnlyList<(long RowId, double Score)> page, SearchQuery query, DateOnly asOf,
-        Highlighter highlighter, CancellationToken cancellationToken)
+        IClauseSnippets snippets, CancellationToken cancellationToken)
     {
         var ids = page.Select(m => m.RowId).ToList();
         var details = ClauseSearchStore.HitDetails(catalogue, ids, asOf);
@@ -52,7 +52,7 @@ public static class ResultPage
             if (!details.TryGetValue(rowId, out var row)) continue;
             var hitAmounts = amounts.TryGetValue(rowId, out var list) ? list.Select(a => new HitAmount(a.Yuan, a.Role, a.Text)).ToList() : [];
             hits.Add(new SearchHit(row.PolicyId, row.VersionId, row.Title, row.DocNumber, row.Region, row.Status, row.ClauseId, row.Label,
-                JsonSerializer.Deserialize<string[]>(row.PathJson) ?? [], highlighter.Snippet(SnippetSource(row.Heading, row.Text), query),
+                JsonSerializer.Deserialize<string[]>(row.PathJson) ?? [], snippets.Snippet(SnippetSource(row.Heading, row.Text), query),
                 Math.Round(score, 3), hitAmounts, row.Source, row.Issuer, row.IssuedOn, row.PartNo, row.Text));
         }
         return hits;

@@ -1,0 +1,164 @@
+using System.Text;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
+using PolicyIngest.Index.Search;
+using Highlighter = PolicyIngest.Index.Search.Highlighter;
+
+namespace PolicyIngest.Search;
+
+/// <summary>
+/// Snippets cut by Lucene.Net.Highlighter from the Lucene query that matched (the strict one, or the relaxed level that
+/// answered): its <see cref="QueryScorer"/> marks a bigram phrase only where its bigrams stand in a row (专精特新, not a
+/// stray 特新) and picks the best-scoring window of the clause rather than its first mention. The tokens are the index's
+/// own terms (jieba words and CJK bigrams of the <see cref="IndexText"/>) with their offsets mapped back to the original
+/// text, so a word broken by a PDF line break or written 首台（套） is marked where it is printed.
+/// </summary>
+/// <remarks>
+/// Only the tokens that are query terms are handed over, each at its true position (so phrases still check adjacency),
+/// with every other printed character as a one-character filler at no position: the highlighter groups overlapping
+/// tokens into one mark, and with every bigram present a whole run of Han characters would be one group, marked from
+/// its first to its last matching term. When nothing in the text matches (a clause found by its policy's title) the
+/// word-finding <see cref="Highlighter"/> cuts the snippet.
+/// </remarks>
+public sealed class LuceneSnippets : IClauseSnippets
+{
+    private readonly ClauseAnalyzer _analyzer;
+    private readonly Query _query;
+    private readonly IClauseSnippets _fallback;
+    private readonly HashSet<string> _terms = new(StringComparer.Ordinal);
+    private readonly List<string> _prefixes = [];
+
+    public LuceneSnippets(ClauseAnalyzer analyzer, Query query, IClauseSnippets fallback)
+    {
+        _analyzer = analyzer;
+        _query = query;
+        _fallback = fallback;
+        Collect(query);
+    }
+
+    public string Snippet(string original, SearchQuery query)
+    {
+        var tokens = Tokens(original);
+        if (!tokens.Any(t => t.Position >= 0)) return _fallback.Snippet(original, query);
+        var scorer = new QueryScorer(_query);
+        var highlighter = new Lucene.Net.Search.Highlight.Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), new HtmlEscaper(), scorer)
+        {
+            TextFragmenter = new SimpleSpanFragmenter(scorer, Highlighter.SnippetLength),
+        };
+        TextFragment[] fragments;
+        try { fragments = highlighter.GetBestTextFragments(new SnippetTokenStream(tokens), original, false, 1); }
+        catch (InvalidTokenOffsetsException) { return _fallback.Snippet(original, query); }
+        if (fragments.FirstOrDefault(f => f is { Score: > 0 }) is not { } best) return _fallback.Snippet(original, query);
+        var marked = best.ToString();
+        var plain = Plain(marked);
+        var at = original.IndexOf(plain, StringComparison.Ordinal);
+        var shown = marked.Replace("\r", "", StringComparison.Ordinal).Replace('\n', ' ').Trim();
+        return (at > 0 ? "…" : "") + shown + (at >= 0 && at + plain.Length < original.Length ? "…" : "");
+    }
+
+    /// <summary>A snippet token: the term, its original offsets, its position among the bigrams (-1 for a filler).</summary>
+    internal readonly record struct SnippetToken(string Text, int Start, int End, int Position);
+
+    /// <summary>The query terms found in the text at their positions, and a filler for every other printed character.</summary>
+    internal List<SnippetToken> Tokens(string original)
+    {
+        var text = IndexText.Of(original);
+        var grams = ClauseAnalyzer.Bigrams(text);
+        var tokens = new List<SnippetToken>();
+        for (var k = 0; k < grams.Count; k++)
+            if (IsQueryTerm(grams[k].Text)) tokens.Add(Mapped(original, text, grams[k], k));
+        foreach (var word in _analyzer.Words(text))
+        {
+            if (!IsQueryTerm(word.Text)) continue;
+            // A word stands at the position of the first bigram that starts with it.
+            var k = grams.FindIndex(g => g.Start >= word.Start);
+            tokens.Add(Mapped(original, text, word, k < 0 ? grams.Count : k));
+        }
+        var covered = new bool[original.Length];
+        foreach (var t in tokens) Array.Fill(covered, true, t.Start, t.End - t.Start);
+        for (var i = 0; i < original.Length; i++)
+            if (!covered[i] && !char.IsWhiteSpace(original[i])) tokens.Add(new SnippetToken(original[i].ToString(), i, i + 1, -1));
+        tokens.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+        return tokens;
+    }
+
+    private static SnippetToken Mapped(string original, IndexText text, PolicyIngest.Index.Search.Term term, int position)
+    {
+        var start = text.OriginalStart(term.Start);
+        return new SnippetToken(term.Text, start, Highlighter.BalancedEnd(original, start, text.OriginalEnd(term.End)), position);
+    }
+
+    private bool IsQueryTerm(string term) => _terms.Contains(term) || _prefixes.Exists(p => term.StartsWith(p, StringComparison.Ordinal));
+
+    /// <summary>The terms a match can rest on: every clause but the excluded ones, any field.</summary>
+    private void Collect(Query query)
+    {
+        switch (query)
+        {
+            case BooleanQuery b:
+                foreach (var clause in b.Clauses) if (clause.Occur != Occur.MUST_NOT) Collect(clause.Query);
+                break;
+            case TermQuery t: _terms.Add(t.Term.Text); break;
+            case PhraseQuery p: foreach (var t in p.GetTerms()) _terms.Add(t.Text); break;
+            case PrefixQuery p: _prefixes.Add(p.Prefix.Text); break;
+        }
+    }
+
+    /// <summary>The fragment's text without the marks, as in the original (to tell whether it starts or ends the clause).</summary>
+    private static string Plain(string marked) => marked.Replace("<em>", "", StringComparison.Ordinal).Replace("</em>", "", StringComparison.Ordinal)
+        .Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal);
+
+    /// <summary>&lt; &gt; &amp; escaped and nothing else (Lucene's SimpleHTMLEncoder writes every Han character as a numeric entity).</summary>
+    private sealed class HtmlEscaper : IEncoder
+    {
+        public string EncodeText(string originalText)
+        {
+            var sb = new StringBuilder(originalText.Length + 8);
+            foreach (var c in originalText)
+                sb.Append(c switch { '<' => "&lt;", '>' => "&gt;", '&' => "&amp;", _ => c.ToString() });
+            return sb.ToString();
+        }
+    }
+
+    /// <summary>The snippet tokens as a Lucene token stream: bigram positions kept (phrases), fillers stacked on the last one.</summary>
+    private sealed class SnippetTokenStream : TokenStream
+    {
+        private readonly List<SnippetToken> _tokens;
+        private readonly ICharTermAttribute _term;
+        private readonly IOffsetAttribute _offset;
+        private readonly IPositionIncrementAttribute _increment;
+        private int _next;
+        private int _position;
+
+        public SnippetTokenStream(List<SnippetToken> tokens)
+        {
+            _tokens = tokens;
+            _term = AddAttribute<ICharTermAttribute>();
+            _offset = AddAttribute<IOffsetAttribute>();
+            _increment = AddAttribute<IPositionIncrementAttribute>();
+        }
+
+        public override bool IncrementToken()
+        {
+            ClearAttributes();
+            if (_next >= _tokens.Count) return false;
+            var t = _tokens[_next++];
+            var increment = t.Position < 0 ? 0 : Math.Max(0, t.Position - _position);
+            if (_next == 1) increment = Math.Max(1, increment);
+            _position = Math.Max(_position, t.Position);
+            _term.SetEmpty().Append(t.Text);
+            _offset.SetOffset(t.Start, t.End);
+            _increment.PositionIncrement = increment;
+            return true;
+        }
+
+        public override void Reset()
+        {
+            base.Reset();
+            _next = 0;
+            _position = 0;
+        }
+    }
+}
