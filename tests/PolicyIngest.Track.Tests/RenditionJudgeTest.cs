@@ -29,6 +29,12 @@ public sealed class RenditionJudgeTest
         { "table of contents", ["中华人民共和国某法", "#第一章|", "#第一条|" + A1, "#第二章|", "#第二条|" + A2], ["中华人民共和国某法", "目 录", "第一章 总则", "第二章 支持措施", "#第一章|", "#第一条|" + A1, "#第二章|", "#第二条|" + A2], TextRelation.SameText },
         // why: a page number between two lines of a PDF, inserted alone, is not a word of the text.
         { "page number", Whole, [Notice, "各有关单位：", "现将《某区促进产业发展扶持办法》印发给你们，请认真贯彻执行。", "#第一条|" + A1, "#第二条|对首次获得国家级专精特新“小巨人”称号的企业，- 3 -给予一次性奖励100万元。", "#第三条|" + A3, "#第四条|" + A4], TextRelation.Rendition },
+        // why: a page break in mid-sentence puts the printed page number (— 3 —, GB/T 9704's form) between a sum and its unit: still the same text.
+        { "page number between a sum and its unit", Whole, [Notice, "各有关单位：", "现将《某区促进产业发展扶持办法》印发给你们，请认真贯彻执行。", "#第一条|" + A1, "#第二条|对首次获得国家级专精特新“小巨人”称号的企业，给予一次性奖励100\n— 3 —\n万元。", "#第三条|" + A3, "#第四条|" + A4], TextRelation.Rendition },
+        // why: the same with an office printer's 第3页 footer.
+        { "第N页 footer in mid-sentence", Whole, [Notice, "各有关单位：", "现将《某区促进产业发展扶持办法》印发给你们，请认真贯彻执行。", "#第一条|" + A1, "#第二条|对首次获得国家级专精特新“小巨人”称号的企业，给予一次性奖励100\n第 3 页\n万元。", "#第三条|" + A3, "#第四条|" + A4], TextRelation.Rendition },
+        // why: a bare digit on its own line next to a sum may be a table cell or an edit (100万元 → 1003万元): a change.
+        { "bare digit line next to a sum", Whole, [Notice, "各有关单位：", "现将《某区促进产业发展扶持办法》印发给你们，请认真贯彻执行。", "#第一条|" + A1, "#第二条|对首次获得国家级专精特新“小巨人”称号的企业，给予一次性奖励100\n3\n万元。", "#第三条|" + A3, "#第四条|" + A4], TextRelation.Different },
         // why: a table label (条件要求) one reader prints inside a cell where the other keeps it as a field name it prints elsewhere.
         { "table label", ["#条件要求|在本区注册。", "#条件要求|依法纳税。", "#办理流程|网上申报。", "#第一条|" + A1 + "在本区注册的企业可以申报。"], ["#条件要求|在本区注册。", "#条件要求|依法纳税。", "#办理流程|网上申报。", "#第一条|" + A1 + "条件要求在本区注册的企业可以申报。"], TextRelation.Rendition },
         // why: a reader that puts a text box or table cell elsewhere moves a sentence; the words are all there.

@@ -41,17 +41,19 @@ public sealed partial class RenditionText
         var reading = new StringBuilder();
         Append(reading, document);
         // Addresses (a browser's print footer, a "来源：http…" or "source: http…" line a site adds) are not words of the text.
-        var comparable = ComparableText.From(Address().Replace(reading.ToString(), " ")).Text;
-        var folded = new StringBuilder(comparable.Length);
+        var words = Address().Replace(reading.ToString(), " ");
+        var folded = new StringBuilder(words.Length);
+        foreach (var c in ComparableText.From(words).Text)
+            if (char.IsLetterOrDigit(c)) folded.Append(c);
+        // The sentences leave out printed page numbers (— 3 —, 第3页): a page break in mid-sentence puts one between a
+        // sum and its unit (奖励100 / — 3 — / 万元), where a digit alone could not be told from an edit. The folded text,
+        // whose hash is stored with every version, keeps them.
+        var withoutPages = PageNumberLine().Replace(words, "\n");
         var sentences = new List<string>();
         var sentence = new StringBuilder();
-        foreach (var c in comparable)
+        foreach (var c in ComparableText.From(withoutPages).Text)
         {
-            if (char.IsLetterOrDigit(c))
-            {
-                folded.Append(c);
-                sentence.Append(c);
-            }
+            if (char.IsLetterOrDigit(c)) sentence.Append(c);
             else if (c is '。' or '！' or '？' or '；' && sentence.Length > 0)
             {
                 sentences.Add(sentence.ToString());
@@ -62,6 +64,13 @@ public sealed partial class RenditionText
         var ocr = document.Pages.Any(p => p.Engine == PageEngines.Ocr);
         return new RenditionText(folded.ToString(), sentences, ocr);
     }
+
+    /// <summary>
+    /// A line that is only a printed page number in the forms 公文 and office printers use: — 3 — (GB/T 9704's 一字线), - 3 -,
+    /// 第3页 (共12页). A bare number (or 2/3) on a line is not one of them: it may be a table cell.
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[ \t\u3000]*(?:[-—–－―~～]+[ \t\u3000]*\d{1,4}[ \t\u3000]*[-—–－―~～]+|第[ \t\u3000]*\d{1,4}[ \t\u3000]*页(?:[ \t\u3000]*[,，/]?[ \t\u3000]*共[ \t\u3000]*\d{1,4}[ \t\u3000]*页)?)[ \t\u3000\r]*$", System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex PageNumberLine();
 
     /// <summary>Times <paramref name="piece"/> occurs in the folded text (non-overlapping).</summary>
     public int Count(string piece)
