@@ -27,11 +27,12 @@ public static partial class ConditionExtractor
         place ??= PlaceContext.Unknown;
         var pieces = ClausePieces.Split(text);
         var listsConditions = (heading is not null && ConditionHeading().IsMatch(heading)) || ConditionLead().IsMatch(text);
+        var pays = Pays().IsMatch(text);
         var conditions = new List<EligibilityCondition>();
         foreach (var piece in pieces)
         {
             var typed = Regions.Find(piece, place)
-                .Concat(Industries.Find(piece))
+                .Concat(Industries.Find(piece, pays))
                 .Concat(Titles.Find(piece))
                 .Concat(Thresholds.Find(piece))
                 .Concat(TimeWindows.Find(piece))
@@ -40,13 +41,33 @@ public static partial class ConditionExtractor
             // The titles and sectors an exclusion names are the ones it leaves out (获得…支持的“小巨人”企业不纳入支持范围).
             if (typed.Any(c => c.Type == ConditionType.Exclusion))
                 typed.RemoveAll(c => c.Type is ConditionType.Title or ConditionType.NewTitle or ConditionType.Industry);
+            // 同一企业获得同类资金最多不超过三年: a count in a no-double-support rule limits the support, it asks nothing of the applicant.
+            if (typed.Any(c => c.Rule is ExclusionRule.NoDoubleSupport or ExclusionRule.HighestOnly))
+                typed.RemoveAll(c => c.Type == ConditionType.Threshold);
             if (typed.Count == 0 && listsConditions && Requirement().IsMatch(piece.Text))
             {
                 typed.Add(new EligibilityCondition { Type = ConditionType.Other, Span = piece.Span });
             }
             conditions.AddRange(typed);
         }
-        return new ConditionFindings(MergeExclusions(text, conditions), AwardAmounts.Find(text, pieces));
+        return new ConditionFindings(MergeExclusions(text, ExclusiveBoundaries(conditions)), AwardAmounts.Find(text, pieces));
+    }
+
+    /// <summary>
+    /// Steps of one scale do not overlap: after 100—500亩（含500亩）, 500亩以上 starts above 500. A floor equal to a ceiling
+    /// stated earlier in the clause on the same unit is strict.
+    /// </summary>
+    private static List<EligibilityCondition> ExclusiveBoundaries(List<EligibilityCondition> conditions)
+    {
+        var result = new List<EligibilityCondition>(conditions.Count);
+        foreach (var c in conditions)
+        {
+            var steppedUp = c is { Type: ConditionType.Threshold, Op: ComparisonOp.AtLeast }
+                && result.Any(p => p is { Type: ConditionType.Threshold, Op: ComparisonOp.AtMost } && p.Span.Start < c.Span.Start
+                    && p.Unit == c.Unit && p.Normalized == c.Normalized && result.Any(q => q.Span == p.Span && q.Op == ComparisonOp.AtLeast));
+            result.Add(steppedUp ? c with { Op = ComparisonOp.MoreThan } : c);
+        }
+        return result;
     }
 
     /// <summary>
@@ -70,6 +91,10 @@ public static partial class ConditionExtractor
         }
         return result;
     }
+
+    /// <summary>A clause that pays something to its applicants (给予…奖励, 一次性补贴).</summary>
+    [GeneratedRegex("给予|予以|奖励|补贴|补助|资助|贴息")]
+    private static partial Regex Pays();
 
     [GeneratedRegex("条件|对象|要求|资格|范围|标准")]
     private static partial Regex ConditionHeading();

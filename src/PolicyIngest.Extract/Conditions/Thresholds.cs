@@ -13,7 +13,7 @@ internal static partial class Thresholds
 {
     private const string Num = "[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千]+";
     private const string Unit = "亿美元|万美元|美元|亿元|万元/平方米|万元|千元|元/平方米|元|万平方米|平方米|万人次|人次|万人|%|％|个百分点|个月|批次|年|月|天|日|小时|家|个|名|人|项|种|张|件|间|户|床|辆|台|套|吨|亩|分|倍|岁|级|位|次|公里|千瓦|兆瓦";
-    private const string Before = "不低于|不少于|不小于|不高于|不超过|不多于|不能超过|不得超过|不得低于|不得少于|不足|不满|低于|高于|超过|大于|小于|少于|达到|达|满|突破|前";
+    private const string Before = "不低于|不少于|超出|不小于|不高于|不超过|不多于|不能超过|不得超过|不得低于|不得少于|不足|不满|低于|高于|超过|大于|小于|少于|达到|达|满|突破|前";
     private const string Inclusive = "(?:（含[^）]{0,8}）|\\(含[^)]{0,8}\\))";
 
     [GeneratedRegex("(?<pre>" + Before + ")?(?<gap>(?<=" + Before + ")[^，。；、0-9０-９%％零〇一二两三四五六七八九十百千万亿]{1,16}?)??\\s*(?<num>" + Num + ")\\s*(?<unit>" + Unit + ")?\\s*(?<incl>" + Inclusive + ")?\\s*(?<post>及以上|以上|以下" + Inclusive + "?|及以下|以内|及以内)?(?<excl>（不含）)?")]
@@ -26,8 +26,8 @@ internal static partial class Thresholds
     [GeneratedRegex("给予|予以|奖励|补贴|补助|资助|贴息|奖补|最高|资金支持|支持资金|支持比例|支持金额|支持额度|支持标准|补助标准|补贴标准|总金额|一次性|贴费|分档|拨付|按照|分别按|^按|的比例")]
     private static partial Regex AwardWords();
 
-    /// <summary>A phrase that opens with the award: 奖励投资额度的5%—20%, 按不超过投资总额20%比例.</summary>
-    [GeneratedRegex("^(?:奖励|给予|予以|按|按照|分别按|补贴|补助|资助)")]
+    /// <summary>A phrase that opens with the award: 奖励投资额度的5%—20%, 按不超过投资总额20%比例 (按 only with a word of the award: 按上述公式计算的家庭租金超出… is a bar).</summary>
+    [GeneratedRegex("^(?:奖励|给予|予以|补贴|补助|资助)|^(?:按|按照|分别按)(?=[^，。；]*(?:给予|奖励|补贴|补助|资助|支持|比例|标准|贴息))")]
     private static partial Regex AwardLead();
 
     /// <summary>What a money ceiling on the applicant is measured on (营业收入, 合同额, 注册资本); a bare ceiling is the award's.</summary>
@@ -38,6 +38,10 @@ internal static partial class Thresholds
     [GeneratedRegex("^的?(?:贷款)?(?:贴息|资金支持|支持|奖励|补贴|补助|资助|贴费|费率)|^(?:予以|给予)")]
     private static partial Regex AwardAfter();
 
+    /// <summary>A verb that opens a measured noun, not an action: 服务企业数量不低于100家 (the number of firms served).</summary>
+    [GeneratedRegex("^[^，。；]{1,10}?(?:数量|家数|户数|人数|人次|面积|规模)(?:应|须|需)?(?:" + Before + ")")]
+    private static partial Regex CountedSubject();
+
     [GeneratedRegex(@"^(?:且|并且|并|和|或者|或|及|以及|同时|其中|对于|对|要求|应当|应|须|需|必须|原则上|均)+")]
     private static partial Regex MetricLead();
 
@@ -46,7 +50,7 @@ internal static partial class Thresholds
 
     public static IEnumerable<EligibilityCondition> Find(Piece piece)
     {
-        if (ClausePieces.IsAction(piece)) yield break;
+        if (ClausePieces.IsAction(piece) && !CountedSubject().IsMatch(piece.Text)) yield break;
         var text = piece.Text;
         var taken = new bool[text.Length];
         foreach (Match m in Range().Matches(text))
@@ -99,7 +103,7 @@ internal static partial class Thresholds
         return pre switch
         {
             "不低于" or "不少于" or "不小于" or "不得低于" or "不得少于" or "达到" or "达" or "满" => ComparisonOp.AtLeast,
-            "超过" or "高于" or "大于" => ComparisonOp.MoreThan,
+            "超过" or "超出" or "高于" or "大于" => ComparisonOp.MoreThan,
             "突破" => inclusive ? ComparisonOp.AtLeast : ComparisonOp.MoreThan,
             "不超过" or "不高于" or "不多于" or "不能超过" or "不得超过" or "前" => ComparisonOp.AtMost,
             "低于" or "不满" or "不足" or "少于" or "小于" => ComparisonOp.LessThan,
