@@ -56,6 +56,23 @@ public sealed partial class ConditionExtractorTests
         { "项目符合首都城市战略定位和高精尖产业发展方向", "北京", "industry 高精尖产业" }, // why: the plan words joined by 和 are dropped, the sector kept (C074-0998)
         { "围绕智能算力、大模型和应用赋能等人工智能全产业链领域", "怀柔", "industry 人工智能" }, // why: 等 + a name names the category of the list (S000-0747)
         { "属于新一代信息技术、医药健康、智能制造、新材料、绿色能源与节能环保等高精尖产业领域", "北京", "industry 高精尖/新一代信息技术/医药健康" }, // why: the items and their category (C067-0977)
+        // --- titles and new titles
+        { "对于农业中关村新引进或新获批的农业领域全国重点实验室、国家工程研究中心、国家技术创新中心", "北京", "newTitle 农业领域全国重点实验室/国家工程研究中心/国家技术创新中心" }, // why: listed alternatives of a new title are written A/B (C145-1259)
+        { "对首次取得药品注册批件、医疗器械注册批件", "怀柔", "newTitle 药品/医疗器械注册批件" }, // why: alternatives sharing an ending name it once (S000-0745)
+        { "对当年获准在北京四板市场文化创意板挂牌的每家文化企业给予5万元资金奖励", "北京", "newTitle 北京四板市场文化创意板挂牌" }, // why: 当年获准 is admission in the year (C093-1340)
+        { "获评“全国示范步行街”的", "北京", "newTitle “全国示范步行街”" }, // why: 获评 in an award clause is a title newly obtained (C131-1165)
+        { "每个项目最高支持限额为外贸综合服务企业20万元、“双自主”企业10万元", "北京", "title 外贸综合服务企业" }, // why: 限额为 + a title is the tier it decides, not 支持's object (C127-1152)
+        { "登记失业人员、就业困难人员（含残疾人）、退役军人、高校毕业生（以下简称重点扶持对象）自主创业", "广州", "title 重点扶持对象" }, // why: a list the text names as one group (15:s5/i1)
+        { "非本市户籍（含本省外市户籍、外省户籍）的灵活就业人员", "广州", "title 非本市户籍灵活就业人员" }, // why: a category of people as written, its aside dropped (20:s3/i2)
+        { "离校未就业（毕业2年内）高校毕业生", "广州", "title 离校未就业高校毕业生" }, // why: the category of graduates as written (16:ch1/art2/p1)
+        { "持有香港、澳门居民居住证的港澳居民或其随迁子女来我区接受学前教育的", "天河", "title 港澳居民居住证持有人" }, // why: the residence permit of Hong Kong and Macao residents (04:s5/i3)
+        // --- exclusions and time windows
+        { "以下耕地不享受商品有机肥补贴：\n1．已经被征（占）用或规划转为其他用途的；\n2．复耕复垦尚未验收的；", "北京", "exclusion disqualifier" }, // why: the items of an excluded list are disqualifiers (C142-1190)
+        { "本项目的项目申报主体为机构或单位（不含性质为机关法人的单位）", "北京", "exclusion notIncluded" }, // why: an aside that leaves out a kind of applicant is a rule (C084-1028)
+        { "（4）非上市文化企业；", "北京", "exclusion notIncluded" }, // why: 非上市 leaves listed firms out (C093-1050)
+        { "项目已获中央财政资金或其他市级财政资金支持扶持的，申报单位不得以同一项目或类似项目再次申报", "北京", "exclusion noDoubleSupport" }, // why: 已获 (without 得) and 再次申报 (C090-1043)
+        { "不适用一次性外债登记业务", "北京", "exclusion notIncluded" }, // why: 不适用 leaves the named firms out (C054-0938)
+        { "在旅游节庆活动期间对组团达1000人次以上的", "柳河", "timeWindow rel=在旅游节庆活动期间" }, // why: an event's period bounds the award, the bar after it is separate (L03-1318)
     };
 
     [Theory]
@@ -76,6 +93,14 @@ public sealed partial class ConditionExtractorTests
         { "市人民政府应当围绕先导产业、战略性新兴产业和未来产业发展", "北京", ConditionType.Industry }, // why: a law's duty of the government (E2024-0137)
         { "生产过程符合节能减排技术标准", "北京", ConditionType.Industry }, // why: a technical standard, not a sector (C063-0964)
         { "支持建立符合本市氢能科技和产业发展需要的标准体系", "北京", ConditionType.Industry }, // why: a standards system for a sector's needs, not a sector of the applicant (C036-0899)
+        { "培育国家高新技术企业、金种子企业、“专精特新”企业和独角兽企业等不少于5家", "北京", ConditionType.Title }, // why: titles listed after an object of 培育 are objects too (C019-0862)
+        { "对社保基金会及养老基金投资管理机构管理的养老基金转让非上市公司股权", "北京", ConditionType.Title }, // why: 非上市公司 is not 上市公司 (C132-1168)
+        { "可申报认定为临港地区高新技术企业和技术先进型服务企业", "北京", ConditionType.Title }, // why: a title one may apply for is not held (L18-0820)
+        { "专精特新中小企业参照国家有关部门名录认定", "北京", ConditionType.Title }, // why: how a title is determined is a definition (C059-0951)
+        { "已在广州市行政区域内办理法定登记注册手续（包括小微企业、个体工商户、社会组织、农民专业合作社、家庭农场等类型，下同）", "广州", ConditionType.Title }, // why: the kinds an aside includes are examples, not a title asked for (15:s5/i1/n3)
+        { "有下列情况之一，不得认定为知识产权试点示范单位：", "北京", ConditionType.Exclusion }, // why: the lead of an excluded list is not an item (C061-0958)
+        { "见习期间", "广州", ConditionType.TimeWindow }, // why: a period named without 在 states no window (16:ch4/art16)
+        { "在轮候期间曾参加配租意向登记未获配租且轮候时间超过5年的", "广州", ConditionType.TimeWindow }, // why: 期间曾 tells a history, not a window (13:s2/i2/p1)
         { "同一企业获得同类资金最多不超过三年", "北京", ConditionType.Threshold }, // why: a limit of a no-double-support rule, not a bar on the applicant (C093-1050)
         { "利用3-5年时间，持续推进基层医生培养", "广州", ConditionType.Threshold }, // why: 持续推进 is still a government action
     };
@@ -86,5 +111,15 @@ public sealed partial class ConditionExtractorTests
     {
         var found = ConditionExtractor.Extract(text, null, PlaceNamed(place)).Conditions;
         Assert.DoesNotContain(found, c => c.Type == type);
+    }
+
+    [Fact]
+    public void Extract_ExcludedListEndsAtANewKindOfMarker()
+    {
+        // C097-1063: the items (（1）…) of 有下列情形之一的不得申报 end where the next top-level point (3.) begins.
+        const string text = "2. 有下列情形之一的不得申报：\n（1）有知识产权争议的。\n3. 申报单位应对申报材料的真实性负责。";
+        var found = ConditionExtractor.Extract(text, null, Beijing).Conditions;
+        var exclusion = Assert.Single(found, c => c.Type == ConditionType.Exclusion);
+        Assert.Equal("有知识产权争议的", exclusion.Text);
     }
 }

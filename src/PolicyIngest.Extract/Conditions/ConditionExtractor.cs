@@ -29,6 +29,9 @@ public static partial class ConditionExtractor
         var listsConditions = (heading is not null && ConditionHeading().IsMatch(heading)) || ConditionLead().IsMatch(text);
         var pays = Pays().IsMatch(text);
         var conditions = new List<EligibilityCondition>();
+        var items = new ExcludedItems(text);
+        var itemSentences = new List<(EligibilityCondition Item, int Sentence)>();
+        var ruledSentences = new HashSet<int>();
         foreach (var piece in pieces)
         {
             var typed = Regions.Find(piece, place)
@@ -44,13 +47,60 @@ public static partial class ConditionExtractor
             // 同一企业获得同类资金最多不超过三年: a count in a no-double-support rule limits the support, it asks nothing of the applicant.
             if (typed.Any(c => c.Rule is ExclusionRule.NoDoubleSupport or ExclusionRule.HighestOnly))
                 typed.RemoveAll(c => c.Type == ConditionType.Threshold);
+            var covered = items.Covers(piece);
+            if (typed.Any(c => c.Type == ConditionType.Exclusion)) ruledSentences.Add(piece.SentenceStart);
+            else if (covered && Exclusions.ExcludedItem(piece) is { } item)
+            {
+                typed.Add(item);
+                itemSentences.Add((item, piece.SentenceStart));
+            }
+            items.Read(piece);
             if (typed.Count == 0 && listsConditions && Requirement().IsMatch(piece.Text))
             {
                 typed.Add(new EligibilityCondition { Type = ConditionType.Other, Span = piece.Span });
             }
             conditions.AddRange(typed);
         }
+        // An item that states its own rule (…已含…的，或已享受区级相同或类似补贴政策的) is that one rule.
+        foreach (var (item, sentence) in itemSentences)
+        {
+            if (ruledSentences.Contains(sentence)) conditions.Remove(item);
+        }
         return new ConditionFindings(MergeExclusions(text, ExclusiveBoundaries(conditions)), AwardAmounts.Find(text, pieces));
+    }
+
+    /// <summary>
+    /// Where a list of excluded items runs (有下列情形之一的不得申报：（1）…的；（2）…的。): from the sentence after its lead, while
+    /// the sentences open with the first item's kind of marker (or none); a sentence opening with another kind (3. 申报单位应…)
+    /// ends it.
+    /// </summary>
+    private sealed class ExcludedItems(string text)
+    {
+        private int _leadEnd = -1;
+        private char? _marker;
+        private int _sentence = -1;
+        private bool _open;
+
+        public bool Covers(Piece piece)
+        {
+            if (!_open || piece.SentenceStart <= _leadEnd) return false;
+            if (piece.SentenceStart != _sentence)
+            {
+                _sentence = piece.SentenceStart;
+                var kind = ClausePieces.MarkerKind(text, piece.SentenceStart);
+                _marker ??= kind;
+                if (kind != '\0' && kind != _marker) _open = false;
+            }
+            return _open;
+        }
+
+        public void Read(Piece piece)
+        {
+            if (!Exclusions.LeadsExcludedItems(piece)) return;
+            _open = true;
+            _leadEnd = piece.SentenceEnd;
+            _marker = null;
+        }
     }
 
     /// <summary>

@@ -20,7 +20,7 @@ internal static partial class TimeWindows
     private static readonly Regex YearlessBetween = new("[0-9]{1,2}月[0-9]{1,2}日(?:至|到|—|－|-|~|～)[0-9]{1,2}月[0-9]{1,2}日", RegexOptions.Compiled);
     private static readonly Regex Until = new("(?:截至|截止)" + string.Format(CultureInfo.InvariantCulture, Date, 1), RegexOptions.Compiled);
 
-    [GeneratedRegex("近[0-9一二两三四五六七八九十]+年(?:以)?内(?![^，。；]{0,3}(?:无|未|没有|不得))|^(?:对|在)?(?:上一年度|上年度)(?:1月1日|开始)?(?:（含）)?(?:以后|以前|前)?(?!首次纳入|海关|在岗)|(?:上一年度|上年度)(?:1月1日|开始)(?:（含）)?(?:以后|以前|前)|申报之日起近[0-9一二两三]+年内|^(?:在)?[^，。；0-9]{2,16}期间")]
+    [GeneratedRegex("近[0-9一二两三四五六七八九十]+年(?:以)?内(?![^，。；]{0,3}(?:无|未|没有|不得))|^(?:对|在)?(?:上一年度|上年度)(?:1月1日|开始)?(?:（含）)?(?:以后|以前|前)?(?!首次|海关|在岗)|(?:上一年度|上年度)(?:1月1日|开始)(?:（含）)?(?:以后|以前|前)|申报之日起近[0-9一二两三]+年内|^在(?<event>[^，。；0-9]{2,16})期间(?!曾)")]
     private static partial Regex Relative();
 
     /// <summary>自2020年1月1日起出现安全事故的: the date bounds a disqualifying event, read with the exclusion.</summary>
@@ -57,7 +57,8 @@ internal static partial class TimeWindows
             yield return Make(piece, null, null, yb.Value);
             yield break;
         }
-        if (Relative().Match(text) is { Success: true } r && !IsMetricPeriod(text, r))
+        // 在旅游节庆活动期间 bounds an event; the bar that follows it is a condition of its own.
+        if (Relative().Match(text) is { Success: true } r && (r.Groups["event"].Success || !IsMetricPeriod(text, r)))
         {
             yield return Make(piece, null, null, r.Value);
         }
