@@ -73,6 +73,36 @@ public sealed partial class ConditionExtractorTests
         { "项目已获中央财政资金或其他市级财政资金支持扶持的，申报单位不得以同一项目或类似项目再次申报", "北京", "exclusion noDoubleSupport" }, // why: 已获 (without 得) and 再次申报 (C090-1043)
         { "不适用一次性外债登记业务", "北京", "exclusion notIncluded" }, // why: 不适用 leaves the named firms out (C054-0938)
         { "在旅游节庆活动期间对组团达1000人次以上的", "柳河", "timeWindow rel=在旅游节庆活动期间" }, // why: an event's period bounds the award, the bar after it is separate (L03-1318)
+        // --- common wordings of Chinese support policies (not from the gold: the usual forms of each kind of condition)
+        { "工商注册、税务登记及统计关系均在怀柔区的企业", "怀柔", "region 怀柔区 any" }, // why: several ties listed then placed are one condition of any aspect
+        { "税收解缴关系在本市", "北京", "region 北京市 tax" }, // why: a tax tie named as 税收解缴关系
+        { "统计关系在本区", "怀柔", "region 怀柔区 statistics" }, // why: the statistics tie
+        { "注册地、纳税地、统计地均在北京市怀柔区", "怀柔", "region 北京市怀柔区 any" }, // why: a place written with its city and district is one place
+        { "新落户本区的企业", "怀柔", "region 怀柔区 registration" }, // why: 落户 is registering there
+        { "入驻怀柔科学城的企业", "怀柔", "region 怀柔科学城 operation" }, // why: 入驻 a park is operating there
+        { "注册地址在怀柔", "怀柔", "region 怀柔区 registration" }, // why: 注册地址 and the district without 区
+        { "在区内依法纳税", "怀柔", "region 怀柔区 tax" }, // why: 依法 between the place and 纳税
+        { "具有本区户籍", "怀柔", "region 怀柔区 residence hukou" }, // why: 本区户籍
+        { "本区范围内的企业", "怀柔", "region 怀柔区 any" }, // why: 范围内的企业 after the district word
+        { "2022年至申报截止日", "北京", "timeWindow 2022-01-01.." }, // why: a year to the deadline (gold README rule 7)
+        { "在2022年至2024年期间", "北京", "timeWindow 2022-01-01..2024-12-31" }, // why: a year to a year
+        { "2023年新认定的高新技术企业", "北京", "timeWindow 2023-01-01..2023-12-31" }, // why: the year the event asked for happened in
+        { "2023年新认定的高新技术企业", "北京", "newTitle 高新技术企业" }, // why: 新认定的 binds the title across its 的
+        { "对首次认定的市级工程技术研究中心给予奖励", "北京", "newTitle 市级工程技术研究中心" }, // why: 首次认定的 + a title not in the known list, the award cut off
+        { "对新认定为市级“专精特新”中小企业的", "北京", "newTitle 专精特新中小企业" }, // why: 认定为 is a copula, not the 为 of a service
+        { "在境内外主板、科创板、创业板、北交所上市的企业", "北京", "title 上市公司" }, // why: listed on a board is 上市
+        { "对新上市的企业", "北京", "newTitle 上市公司" }, // why: 新上市
+        { "限额以上批发零售企业", "北京", "title 限额以上企业" }, // why: 限额以上 is the trade counterpart of 规模以上
+        { "科技型中小企业", "北京", "title 科技型中小企业" }, // why: a national title
+        { "对科技服务业企业", "北京", "industry 科技服务业" }, // why: a sector ending in 服务业 names the applicant
+        { "对集成电路设计企业", "北京", "industry 集成电路设计" }, // why: a common sector
+        { "近三年发生重大安全生产事故的", "北京", "exclusion disqualifier" }, // why: 安全生产事故
+        { "列入经营异常名录的", "北京", "exclusion disqualifier" }, // why: 经营异常名录
+        { "同一项目不得同时享受本区其他政策", "北京", "exclusion noDoubleSupport" }, // why: 不得同时享受 is not 择高
+        { "与本区其他同类政策不叠加享受", "北京", "exclusion noDoubleSupport" }, // why: 不叠加
+        { "已列入其他财政资金支持的项目不予支持", "北京", "exclusion noDoubleSupport" }, // why: already funded is double support, not a kind left out
+        { "政府投资项目不在本办法支持范围内", "北京", "exclusion notIncluded" }, // why: 不在…支持范围 with words between
+        { "同一事项按最高标准给予支持", "北京", "exclusion highestOnly" }, // why: 按最高标准
     };
 
     [Theory]
@@ -101,6 +131,11 @@ public sealed partial class ConditionExtractorTests
         { "有下列情况之一，不得认定为知识产权试点示范单位：", "北京", ConditionType.Exclusion }, // why: the lead of an excluded list is not an item (C061-0958)
         { "见习期间", "广州", ConditionType.TimeWindow }, // why: a period named without 在 states no window (16:ch4/art16)
         { "在轮候期间曾参加配租意向登记未获配租且轮候时间超过5年的", "广州", ConditionType.TimeWindow }, // why: 期间曾 tells a history, not a window (13:s2/i2/p1)
+        { "北京市入驻企业或与北京市有科技合作的企业不少于10家的园区", "北京", ConditionType.Region }, // why: words run into a place after 入驻 are not a place (C079-1012)
+        { "推动项目落地本市", "北京", ConditionType.Region }, // why: a government action, not where the applicant is
+        { "关闭破产企业未参保人员", "广州", ConditionType.Exclusion }, // why: 破产 describing people is not bankruptcy of the applicant (25:pt1/s3/p1)
+        { "金融机构业务放款已实际到达文化企业账户", "北京", ConditionType.Industry }, // why: 金融机构 are the lenders, not a sector of the applicant (C093-1050)
+        { "2023年度营业收入不低于1亿元", "北京", ConditionType.TimeWindow }, // why: the year a figure is measured over is the threshold's, not a window
         { "同一企业获得同类资金最多不超过三年", "北京", ConditionType.Threshold }, // why: a limit of a no-double-support rule, not a bar on the applicant (C093-1050)
         { "利用3-5年时间，持续推进基层医生培养", "广州", ConditionType.Threshold }, // why: 持续推进 is still a government action
     };

@@ -14,6 +14,12 @@ internal static partial class TimeWindows
     private const string ShortDate = "(?:(?<y{0}>[0-9]{{4}})年)?(?<m{0}>[0-9]{{1,2}})月(?:(?<d{0}>[0-9]{{1,2}})日)?";
     private const string Incl = "(?:（含）|\\(含\\))?";
 
+    /// <summary>2022年至2024年期间, 2022年至申报截止日: a year (or date) to a year, or to the application's deadline.</summary>
+    private static readonly Regex ToYear = new(string.Format(CultureInfo.InvariantCulture, Date, 1) + Incl + "(?:至|到|—|－|-|~|～)(?:(?<y2>[0-9]{4})年(?![0-9]{1,2}月)|(?<deadline>申报截止日|申报截止之日|申报之日|申请之日))", RegexOptions.Compiled);
+
+    /// <summary>2023年新认定的, 2024年度完成投资的: a year in which the event asked for happened.</summary>
+    private static readonly Regex EventYear = new("(?<![0-9])(?<y1>[0-9]{4})年度?(?![0-9]{1,2}月|[0-9])(?:内|期间)?(?:新|首次)?(?:认定|评定|获评|获批|获得|取得|完成|建成|投产|竣工|开工|新增|纳入|入选|注册|设立|迁入|落户|签订|上市|挂牌|实施|启动)", RegexOptions.Compiled);
+
     private static readonly Regex Between = new(string.Format(CultureInfo.InvariantCulture, Date, 1) + Incl + "(?:至|到|—|－|-|~|～)" + string.Format(CultureInfo.InvariantCulture, ShortDate, 2) + Incl, RegexOptions.Compiled);
     private static readonly Regex After = new(string.Format(CultureInfo.InvariantCulture, Date, 1) + Incl + "(?:及)?(?:以后|之后|以来|后|起)", RegexOptions.Compiled);
     private static readonly Regex BeforeDate = new(string.Format(CultureInfo.InvariantCulture, Date, 1) + "(?:之前|以前|前)", RegexOptions.Compiled);
@@ -37,6 +43,12 @@ internal static partial class TimeWindows
             yield return Make(piece, from, to, null);
             yield break;
         }
+        if (ToYear.Match(text) is { Success: true } ty && Day(ty, 1, first: true) is { } fromYear)
+        {
+            var deadline = ty.Groups["deadline"];
+            yield return Make(piece, fromYear, deadline.Success ? null : Day(ty, 2, first: false), deadline.Success ? "至" + deadline.Value : null);
+            yield break;
+        }
         if (After.Match(text) is { Success: true } a && Day(a, 1, first: true) is { } start)
         {
             yield return Make(piece, start, null, null);
@@ -50,6 +62,11 @@ internal static partial class TimeWindows
         if (Until.Match(text) is { Success: true } u && Day(u, 1, first: false) is { } end)
         {
             yield return Make(piece, null, end, null);
+            yield break;
+        }
+        if (EventYear.Match(text) is { Success: true } ey && Day(ey, 1, first: true) is { } yearStart)
+        {
+            yield return Make(piece, yearStart, Day(ey, 1, first: false), null);
             yield break;
         }
         if (YearlessBetween.Match(text) is { Success: true } yb)

@@ -23,7 +23,18 @@ internal static partial class Titles
         (new Regex("专精特新[”\"」]?\\s*[“\"「]?小巨人|小巨人"), "专精特新“小巨人”企业"),
         (new Regex("专精特新"), "专精特新企业"),
         (new Regex("规模以上|(?<!小)升规"), "规模以上企业"),
-        (new Regex("(?<!非)上市公司"), "上市公司"),
+        (new Regex("(?<!非)上市公司|(?<![非拟])上市(?:的)?企业|(?:在|于)[^，。；]{2,30}(?:上市|挂牌上市)(?=的|$)"), "上市公司"),
+        (new Regex("拟上市企业"), "拟上市企业"),
+        (new Regex("科技型中小企业"), "科技型中小企业"),
+        (new Regex("创新型中小企业"), "创新型中小企业"),
+        (new Regex("瞪羚企业"), "瞪羚企业"),
+        (new Regex("独角兽企业"), "独角兽企业"),
+        (new Regex("隐形冠军"), "隐形冠军企业"),
+        (new Regex("(?:制造业)?单项冠军"), "制造业单项冠军"),
+        (new Regex("技术先进型服务企业"), "技术先进型服务企业"),
+        (new Regex("企业技术中心"), "企业技术中心"),
+        (new Regex("限额以上|限上"), "限额以上企业"),
+        (new Regex("规上"), "规模以上企业"),
         (new Regex("中小微企业"), "中小微企业"),
         (new Regex("成长型中小企业"), "成长型中小企业"),
         (new Regex("小微(?:企业)?|小型企业或微型企业|小型、微型企业"), "小微企业"),
@@ -47,19 +58,29 @@ internal static partial class Titles
         (new Regex("导游证"), "导游证"),
     ];
 
+    /// <summary>
+    /// Whether a new marker reaches the title after it: nothing in between ends in 的 (首次纳入规模以上统计), or the 的 closes
+    /// the granting itself (新认定的国家高新技术企业, 首次获评的); a 的 after other words belongs to something else.
+    /// </summary>
+    private static bool NewMarkerBinds(string between)
+    {
+        var de = between.IndexOf('的');
+        return de < 0 || (de <= 3 && between.IndexOf('的', de + 1) < 0);
+    }
+
     /// <summary>Wording that asks for the title to be obtained in the period.</summary>
-    [GeneratedRegex("首次(?!突破|超过|达到|进入)|新迁入|新认定|新评定|新纳入|新获批|新引进|当年获准|获评|被评为|新入选")]
+    [GeneratedRegex("首次(?!突破|超过|达到|进入)|新迁入|新认定|新评定|新纳入|新获批|新引进|当年获准|获评|被评为|新入选|新上市|首发上市|新晋|新升规")]
     private static partial Regex NewMarker();
 
     /// <summary>A title named by how it was granted: 经…认定的X, 取得/获得X认定|称号|证书, 被评为X.</summary>
     [GeneratedRegex("经[^，。；的]{0,12}认定的(?<t>[^，。；、]{2,24})|(?:取得|获得|获)(?<t>[^，。；]{2,30}?)(?:认定|称号|证书)|(?:被评为|新评定为|被认定为|认定为|获评)(?<t>[^，。；]{2,30})")]
     private static partial Regex Granted();
 
-    [GeneratedRegex("(?:首次|新)(?:或新迁入)?(?:纳入|被纳入|获得|取得|获批|承担|引进或新获批|引进|评定为|迁入)(?<t>[^，。；]{2,30})")]
+    [GeneratedRegex("(?:首次|新)(?:或新迁入)?(?:纳入|被纳入|获得|取得|获批|承担|引进或新获批|引进|评定为|迁入|(?:被)?(?:认定|评定|获评|认证)(?:为|的)?)(?<t>[^，。；]{2,30}?)(?=给予|予以|奖励|补贴|补助|资助|一次性|分别|$)")]
     private static partial Regex NewlyGranted();
 
     /// <summary>A title that is only the object of a service or the name of a subsidy: 为签约居民提供, 培育…企业, 残疾人两项补贴.</summary>
-    [GeneratedRegex("(?:(?<!限额|标准|额度|对象|主体|单位|企业|应|须|需|均)为|培育|向|与|服务|推动|支持|引导|培养)[\\p{IsCJKUnifiedIdeographs}-[为是]]{0,4}[“\"]?$|(?:申报|申请)认定为[^，。；]{0,8}$")]
+    [GeneratedRegex("(?:(?<!限额|标准|额度|对象|主体|单位|企业|应|须|需|均|定|评|成|列)为|培育|向|与|服务|推动|支持|引导|培养)[\\p{IsCJKUnifiedIdeographs}-[为是]]{0,4}[“\"]?$|(?:申报|申请)认定为[^，。；]{0,8}$")]
     private static partial Regex ObjectBefore();
 
     [GeneratedRegex("^[”\"]?(?:两项|护理|生活)?(?:补贴|津贴)|^[”\"]?(?:名录|参照|方向发展|发展|培育|供应链)")]
@@ -116,7 +137,7 @@ internal static partial class Titles
                 yield break;
             }
             // 连续三年保持在规模以上 is a held status; a new marker after the title belongs to something else.
-            var isNew = newMarkers.Any(nm => nm.Index < start + 1 && !text.AsSpan(nm.Index, start - nm.Index).Contains('的'))
+            var isNew = newMarkers.Any(nm => nm.Index < start + 1 && (nm.Index + nm.Length >= start || NewMarkerBinds(text[(nm.Index + nm.Length)..start])))
                 || newMarkers.Any(nm => nm.Index >= start && nm.Index < end);
             yield return Make(piece, isNew ? ConditionType.NewTitle : ConditionType.Title, title);
         }
