@@ -157,4 +157,29 @@ public sealed partial class ConditionExtractorTests
         var exclusion = Assert.Single(found, c => c.Type == ConditionType.Exclusion);
         Assert.Equal("有知识产权争议的", exclusion.Text);
     }
+
+    public static TheoryData<string, int> Alternatives => new()
+    {
+        { "（1）年营业收入不低于10亿元，或细分行业市场占有率全国前10名；", 2 }, // why: a phrase opening with 或 is an alternative to the one before (C024-0877)
+        { "（2）近三年营业收入平均增长率不低于20%或利润平均增长率不低于8%；", 2 }, // why: two bars joined by 或 in one phrase (C024-0877)
+        { "得分在95分-100分（含95分）", 0 }, // why: a range's two ends are both required (C131-1165)
+        { "当年高标准农田建设项目中已含商品有机肥内容的，或已享受区级相同或类似补贴政策的；", 0 }, // why: exclusions are never alternatives: any one rules out (C142-1190)
+        { "注册资本不低于1000万元，且营业收入不低于5000万元", 0 }, // why: 且 joins required bars
+    };
+
+    [Theory]
+    [MemberData(nameof(Alternatives))]
+    public void Extract_GroupsAlternativesJoinedByOr(string text, int grouped)
+    {
+        var found = ConditionExtractor.Extract(text, null, Beijing).Conditions;
+        Assert.Equal(grouped, found.Count(c => c.Alternative is not null));
+        Assert.True(found.Where(c => c.Alternative is not null).Select(c => c.Alternative).Distinct().Count() <= 1);
+    }
+
+    [Fact]
+    public void Extract_TheBarAfterOrIsMeasuredOnItsOwnMetric()
+    {
+        var found = ConditionExtractor.Extract("近三年营业收入平均增长率不低于20%或利润平均增长率不低于8%", null, Beijing).Conditions;
+        Assert.Contains(found, c => c.Type == ConditionType.Threshold && c.Metric == "利润平均增长率");
+    }
 }

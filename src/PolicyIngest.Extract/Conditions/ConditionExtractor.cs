@@ -29,6 +29,7 @@ public static partial class ConditionExtractor
         var listsConditions = (heading is not null && ConditionHeading().IsMatch(heading)) || ConditionLead().IsMatch(text);
         var pays = Pays().IsMatch(text);
         var conditions = new List<EligibilityCondition>();
+        Piece? previous = null;
         var items = new ExcludedItems(text);
         var itemSentences = new List<(EligibilityCondition Item, int Sentence)>();
         var ruledSentences = new HashSet<int>();
@@ -59,7 +60,17 @@ public static partial class ConditionExtractor
             {
                 typed.Add(new EligibilityCondition { Type = ConditionType.Other, Span = piece.Span });
             }
+            // （1）年营业收入不低于10亿元，或细分行业市场占有率全国前10名: a phrase opening with 或 is an alternative to the one before.
+            // Exclusions are not grouped: any one of them rules the applicant out.
+            if (OrLead().IsMatch(piece.Text) && typed.Any(Groupable) && previous is { } p && p.SentenceStart == piece.SentenceStart)
+            {
+                var group = conditions.Where(c => c.Span.Start == p.Start).Select(c => c.Alternative).FirstOrDefault(a => a is not null) ?? $"或{p.Start}";
+                for (var i = conditions.Count - 1; i >= 0 && conditions[i].Span.Start == p.Start; i--)
+                    if (Groupable(conditions[i])) conditions[i] = conditions[i] with { Alternative = group };
+                typed = typed.Select(c => Groupable(c) ? c with { Alternative = group } : c).ToList();
+            }
             conditions.AddRange(typed);
+            if (typed.Any(Groupable)) previous = piece;
         }
         // An item that states its own rule (…已含…的，或已享受区级相同或类似补贴政策的) is that one rule.
         foreach (var (item, sentence) in itemSentences)
@@ -141,6 +152,11 @@ public static partial class ConditionExtractor
         }
         return result;
     }
+
+    private static bool Groupable(EligibilityCondition c) => c.Type is not (ConditionType.Exclusion or ConditionType.Other);
+
+    [GeneratedRegex("^(?:或者|或)(?!其他|类似)")]
+    private static partial Regex OrLead();
 
     /// <summary>A clause that pays something to its applicants (给予…奖励, 一次性补贴).</summary>
     [GeneratedRegex("给予|予以|奖励|补贴|补助|资助|贴息")]

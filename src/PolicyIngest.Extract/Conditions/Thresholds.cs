@@ -48,7 +48,30 @@ internal static partial class Thresholds
     [GeneratedRegex(@"(?:应当|应|须|需|必须|要|均|在|为|累计|合计|平均|达|需达到)+$")]
     private static partial Regex MetricTail();
 
+    /// <summary>
+    /// The thresholds of a phrase; bars joined by 或 (近三年营业收入平均增长率不低于20%或利润平均增长率不低于8%) are one group of
+    /// alternatives. A range's two ends are both required, so a phrase with a range groups nothing.
+    /// </summary>
     public static IEnumerable<EligibilityCondition> Find(Piece piece)
+    {
+        var found = Read(piece).ToList();
+        if (found.Count < 2 || found.Any(f => f.Ranged)) return found.Select(f => f.Condition);
+        var result = new List<EligibilityCondition>();
+        for (var i = 0; i < found.Count; i++)
+        {
+            var joinedBefore = i > 0 && Or().IsMatch(piece.Text[found[i - 1].End..found[i].Start]);
+            var joinedAfter = i < found.Count - 1 && Or().IsMatch(piece.Text[found[i].End..found[i + 1].Start]);
+            result.Add(joinedBefore || joinedAfter ? found[i].Condition with { Alternative = $"或{piece.Start}" } : found[i].Condition);
+        }
+        return result;
+    }
+
+    [GeneratedRegex("或")]
+    private static partial Regex Or();
+
+    private sealed record Reading(EligibilityCondition Condition, int Start, int End, bool Ranged);
+
+    private static IEnumerable<Reading> Read(Piece piece)
     {
         if (ClausePieces.IsAction(piece) && !CountedSubject().IsMatch(piece.Text)) yield break;
         var text = piece.Text;
@@ -66,12 +89,13 @@ internal static partial class Thresholds
             var tail = m.Groups["tail"].Value;
             var highOp = tail.Length > 0 && tail.Contains(NumberText.Normalize(m.Groups["n1"].Value), StringComparison.Ordinal)
                 && !tail.Contains(NumberText.Normalize(m.Groups["n2"].Value), StringComparison.Ordinal) ? ComparisonOp.LessThan : ComparisonOp.AtMost;
-            var metric = Metric(text, m.Index);
-            yield return Make(piece, metric, ComparisonOp.AtLeast, low, u1, lowNorm);
-            yield return Make(piece, metric, highOp, high, u2, highNorm);
+            var metric = Metric(text, m.Index, 0);
+            yield return new(Make(piece, metric, ComparisonOp.AtLeast, low, u1, lowNorm), m.Index, m.Index + m.Length, true);
+            yield return new(Make(piece, metric, highOp, high, u2, highNorm), m.Index, m.Index + m.Length, true);
             for (var k = m.Index; k < m.Index + m.Length; k++) taken[k] = true;
         }
 
+        var lastEnd = 0;
         foreach (Match m in Single().Matches(text))
         {
             if (m.Length == 0 || taken[m.Groups["num"].Index]) continue;
@@ -89,9 +113,10 @@ internal static partial class Thresholds
             if (!TryValue(m.Groups["num"].Value, unit, out var value, out var normalized)) continue;
             var op = Op(pre, post, m.Groups["incl"].Success, m.Groups["excl"].Success);
             if (op is null) continue;
-            var metric = Metric(text, m.Index);
+            var metric = Metric(text, m.Index, lastEnd);
+            lastEnd = m.Index + m.Length;
             if (IsMoney(unit) && op is ComparisonOp.AtMost or ComparisonOp.LessThan && (metric is null || !MoneyMetric().IsMatch(metric))) continue;
-            yield return Make(piece, metric, op.Value, value, unit, normalized);
+            yield return new(Make(piece, metric, op.Value, value, unit, normalized), m.Index, m.Index + m.Length, false);
         }
     }
 
@@ -151,9 +176,10 @@ internal static partial class Thresholds
         return true;
     }
 
-    private static string? Metric(string text, int numberAt)
+    /// <summary>What is measured: the words before the number, from the end of the bar before it in the phrase (…不低于20%或利润平均增长率).</summary>
+    private static string? Metric(string text, int numberAt, int from)
     {
-        var head = text[..numberAt];
+        var head = text[Math.Min(from, numberAt)..numberAt];
         foreach (var word in Before.Split('|'))
         {
             if (head.EndsWith(word, StringComparison.Ordinal)) { head = head[..^word.Length]; break; }
