@@ -103,6 +103,9 @@ public sealed partial class ConditionExtractorTests
         { "已列入其他财政资金支持的项目不予支持", "北京", "exclusion noDoubleSupport" }, // why: already funded is double support, not a kind left out
         { "政府投资项目不在本办法支持范围内", "北京", "exclusion notIncluded" }, // why: 不在…支持范围 with words between
         { "同一事项按最高标准给予支持", "北京", "exclusion highestOnly" }, // why: 按最高标准
+        { "离校未就业（毕业2年内）高校毕业生", "广州", "threshold <= 2 年" }, // why: how long ago the applicant graduated is a bar, not a window (16:ch1/art2/p1)
+        { "成立3年以内的企业", "北京", "threshold <= 3 年" }, // why: the age of the applicant
+        { "基本建设类项目不予资助", "北京", "exclusion notIncluded" }, // why: 不予资助 like 不予支持
     };
 
     [Theory]
@@ -129,6 +132,7 @@ public sealed partial class ConditionExtractorTests
         { "专精特新中小企业参照国家有关部门名录认定", "北京", ConditionType.Title }, // why: how a title is determined is a definition (C059-0951)
         { "已在广州市行政区域内办理法定登记注册手续（包括小微企业、个体工商户、社会组织、农民专业合作社、家庭农场等类型，下同）", "广州", ConditionType.Title }, // why: the kinds an aside includes are examples, not a title asked for (15:s5/i1/n3)
         { "有下列情况之一，不得认定为知识产权试点示范单位：", "北京", ConditionType.Exclusion }, // why: the lead of an excluded list is not an item (C061-0958)
+        { "有下列情形之一的，不予资助：", "北京", ConditionType.Exclusion }, // why: the same lead cut by a comma
         { "见习期间", "广州", ConditionType.TimeWindow }, // why: a period named without 在 states no window (16:ch4/art16)
         { "在轮候期间曾参加配租意向登记未获配租且轮候时间超过5年的", "广州", ConditionType.TimeWindow }, // why: 期间曾 tells a history, not a window (13:s2/i2/p1)
         { "北京市入驻企业或与北京市有科技合作的企业不少于10家的园区", "北京", ConditionType.Region }, // why: words run into a place after 入驻 are not a place (C079-1012)
@@ -136,6 +140,7 @@ public sealed partial class ConditionExtractorTests
         { "关闭破产企业未参保人员", "广州", ConditionType.Exclusion }, // why: 破产 describing people is not bankruptcy of the applicant (25:pt1/s3/p1)
         { "金融机构业务放款已实际到达文化企业账户", "北京", ConditionType.Industry }, // why: 金融机构 are the lenders, not a sector of the applicant (C093-1050)
         { "2023年度营业收入不低于1亿元", "北京", ConditionType.TimeWindow }, // why: the year a figure is measured over is the threshold's, not a window
+        { "项目应在1年内完成", "北京", ConditionType.Threshold }, // why: a deadline for the project, not the age of the applicant
         { "同一企业获得同类资金最多不超过三年", "北京", ConditionType.Threshold }, // why: a limit of a no-double-support rule, not a bar on the applicant (C093-1050)
         { "利用3-5年时间，持续推进基层医生培养", "广州", ConditionType.Threshold }, // why: 持续推进 is still a government action
     };

@@ -48,6 +48,8 @@ public static partial class ConditionExtractor
             // 同一企业获得同类资金最多不超过三年: a count in a no-double-support rule limits the support, it asks nothing of the applicant.
             if (typed.Any(c => c.Rule is ExclusionRule.NoDoubleSupport or ExclusionRule.HighestOnly))
                 typed.RemoveAll(c => c.Type == ConditionType.Threshold);
+            // 有下列情形之一的，不予资助：the rest of a list's lead states the rule its items carry, it is not one itself.
+            if (items.InLead(piece)) typed.RemoveAll(c => c.Type == ConditionType.Exclusion);
             var covered = items.Covers(piece);
             if (typed.Any(c => c.Type == ConditionType.Exclusion)) ruledSentences.Add(piece.SentenceStart);
             else if (covered && Exclusions.ExcludedItem(piece) is { } item)
@@ -105,11 +107,18 @@ public static partial class ConditionExtractor
             return _open;
         }
 
+        private int _leadPieceEnd = -1;
+
+        /// <summary>A phrase of the lead's own sentence before its colon (有下列情形之一的，不予资助：).</summary>
+        public bool InLead(Piece piece) =>
+            _open && piece.SentenceEnd == _leadEnd && piece.Start >= _leadPieceEnd && text.AsSpan(_leadPieceEnd, piece.Start - _leadPieceEnd).IndexOfAny("：:") < 0;
+
         public void Read(Piece piece)
         {
             if (!Exclusions.LeadsExcludedItems(piece)) return;
             _open = true;
             _leadEnd = piece.SentenceEnd;
+            _leadPieceEnd = piece.End;
             _marker = null;
         }
     }

@@ -18,7 +18,7 @@ internal static partial class Exclusions
     [GeneratedRegex("失信|黑名单|不良信用|违法|违规|安全(?:生产)?事故|经营异常|环境污染|弄虚作假|骗取|虚报|冒领|欠缴|欠税|破产(?:清算|重整)|进入破产|立案侦查|禁止和限制目录|禁止类|侵犯[^，。；]{0,6}知识产权|立案调查|拖欠|不实|争议|撂荒|取消其[^，。；]{0,8}资格|不予认定|诚实信用|惩戒")]
     private static partial Regex Disqualifier();
 
-    [GeneratedRegex("不含|不包括|除外|不予支持|不接受|不纳入支持|不属于[^，。；]{0,8}支持|不在[^，。；]{0,8}支持范围|以外的|不享受|不适用|^非上市")]
+    [GeneratedRegex("不含|不包括|除外|不予支持|不接受|不纳入支持|不属于[^，。；]{0,8}支持|不在[^，。；]{0,8}支持范围|以外的|不享受|不适用|^非上市|不予(?:资助|奖励|补贴|补助)")]
     private static partial Regex NotIncluded();
 
     /// <summary>Not an exclusion itself: the lead of a list (有下列情形的不予支持), a catch-all, a note on costs or law.</summary>

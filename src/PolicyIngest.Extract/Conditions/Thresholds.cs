@@ -16,7 +16,7 @@ internal static partial class Thresholds
     private const string Before = "不低于|不少于|超出|不小于|不高于|不超过|不多于|不能超过|不得超过|不得低于|不得少于|不足|不满|低于|高于|超过|大于|小于|少于|达到|达|满|突破|前";
     private const string Inclusive = "(?:（含[^）]{0,8}）|\\(含[^)]{0,8}\\))";
 
-    [GeneratedRegex("(?<pre>" + Before + ")?(?<gap>(?<=" + Before + ")[^，。；、0-9０-９%％零〇一二两三四五六七八九十百千万亿]{1,16}?)??\\s*(?<num>" + Num + ")\\s*(?<unit>" + Unit + ")?\\s*(?<incl>" + Inclusive + ")?\\s*(?<post>及以上|以上|以下" + Inclusive + "?|及以下|以内|及以内)?(?<excl>（不含）)?")]
+    [GeneratedRegex("(?<pre>" + Before + ")?(?<gap>(?<=" + Before + ")[^，。；、0-9０-９%％零〇一二两三四五六七八九十百千万亿]{1,16}?)??\\s*(?<num>" + Num + ")\\s*(?<unit>" + Unit + ")?\\s*(?<incl>" + Inclusive + ")?\\s*(?<post>及以上|以上|以下" + Inclusive + "?|及以下|以内|及以内|(?<=年)内)?(?<excl>（不含）)?")]
     private static partial Regex Single();
 
     [GeneratedRegex("(?<n1>" + Num + ")\\s*(?<u1>" + Unit + "|万|亿)?\\s*" + Inclusive + "?\\s*(?:—+|–+|－+|-+|~|～|至|到)\\s*(?<n2>" + Num + ")\\s*(?<u2>" + Unit + ")(?<tail>\\s*" + Inclusive + ")?")]
@@ -41,6 +41,9 @@ internal static partial class Thresholds
     /// <summary>A verb that opens a measured noun, not an action: 服务企业数量不低于100家 (the number of firms served).</summary>
     [GeneratedRegex("^[^，。；]{1,10}?(?:数量|家数|户数|人数|人次|面积|规模)(?:应|须|需)?(?:" + Before + ")")]
     private static partial Regex CountedSubject();
+
+    [GeneratedRegex("(?:毕业|成立|注册|设立|创办|创立|登记)(?:时间)?(?:在)?$")]
+    private static partial Regex SinceEvent();
 
     [GeneratedRegex(@"^(?:且|并且|并|和|或者|或|及|以及|同时|其中|对于|对|要求|应当|应|须|需|必须|原则上|均)+")]
     private static partial Regex MetricLead();
@@ -109,7 +112,8 @@ internal static partial class Thresholds
             if (m.Groups["gap"].Length > 0 && !IsPercent(unit)) continue; // only a share names its base between: 不低于计划总投资额的70%
             if (IsYear(m.Groups["num"].Value, unit) || IsAward(text, m.Index, m.Index + m.Length)) continue;
             if (text.AsSpan(0, m.Index).EndsWith("（")) continue; // （不满3年的按实际经营时间计算）: a note, not a bar
-            if (unit == "年" && post == "以内") continue; // 近2年以内 is a window, read by TimeWindows
+            // 近2年以内 is a window, read by TimeWindows; 毕业2年内 / 成立3年以内 is how long ago the applicant's event was.
+            if (unit == "年" && post is "以内" or "内" && !SinceEvent().IsMatch(text[..m.Index])) continue;
             if (!TryValue(m.Groups["num"].Value, unit, out var value, out var normalized)) continue;
             var op = Op(pre, post, m.Groups["incl"].Success, m.Groups["excl"].Success);
             if (op is null) continue;
