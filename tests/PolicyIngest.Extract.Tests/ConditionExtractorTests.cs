@@ -8,7 +8,7 @@ namespace PolicyIngest.Extract.Tests;
 /// Eligibility conditions read from real clause phrasings (corpus/conditions-gold dev units; the unit id and its source
 /// file are on each row). Each row states one condition the phrase must yield, written as "type field…".
 /// </summary>
-public sealed class ConditionExtractorTests
+public sealed partial class ConditionExtractorTests
 {
     private static readonly PlaceContext Beijing = new("北京市", "北京市");
     private static readonly PlaceContext Huairou = new("北京市", "北京市", "怀柔区");

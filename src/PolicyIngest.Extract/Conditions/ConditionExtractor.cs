@@ -27,11 +27,16 @@ public static partial class ConditionExtractor
         place ??= PlaceContext.Unknown;
         var pieces = ClausePieces.Split(text);
         var listsConditions = (heading is not null && ConditionHeading().IsMatch(heading)) || ConditionLead().IsMatch(text);
+        var pays = Pays().IsMatch(text);
         var conditions = new List<EligibilityCondition>();
+        Piece? previous = null;
+        var items = new ExcludedItems(text);
+        var itemSentences = new List<(EligibilityCondition Item, int Sentence)>();
+        var ruledSentences = new HashSet<int>();
         foreach (var piece in pieces)
         {
             var typed = Regions.Find(piece, place)
-                .Concat(Industries.Find(piece))
+                .Concat(Industries.Find(piece, pays))
                 .Concat(Titles.Find(piece))
                 .Concat(Thresholds.Find(piece))
                 .Concat(TimeWindows.Find(piece))
@@ -40,13 +45,99 @@ public static partial class ConditionExtractor
             // The titles and sectors an exclusion names are the ones it leaves out (获得…支持的“小巨人”企业不纳入支持范围).
             if (typed.Any(c => c.Type == ConditionType.Exclusion))
                 typed.RemoveAll(c => c.Type is ConditionType.Title or ConditionType.NewTitle or ConditionType.Industry);
+            // 同一企业获得同类资金最多不超过三年: a count in a no-double-support rule limits the support, it asks nothing of the applicant.
+            if (typed.Any(c => c.Rule is ExclusionRule.NoDoubleSupport or ExclusionRule.HighestOnly))
+                typed.RemoveAll(c => c.Type == ConditionType.Threshold);
+            // 有下列情形之一的，不予资助：the rest of a list's lead states the rule its items carry, it is not one itself.
+            if (items.InLead(piece)) typed.RemoveAll(c => c.Type == ConditionType.Exclusion);
+            var covered = items.Covers(piece);
+            if (typed.Any(c => c.Type == ConditionType.Exclusion)) ruledSentences.Add(piece.SentenceStart);
+            else if (covered && Exclusions.ExcludedItem(piece) is { } item)
+            {
+                typed.Add(item);
+                itemSentences.Add((item, piece.SentenceStart));
+            }
+            items.Read(piece);
             if (typed.Count == 0 && listsConditions && Requirement().IsMatch(piece.Text))
             {
                 typed.Add(new EligibilityCondition { Type = ConditionType.Other, Span = piece.Span });
             }
+            // （1）年营业收入不低于10亿元，或细分行业市场占有率全国前10名: a phrase opening with 或 is an alternative to the one before.
+            // Exclusions are not grouped: any one of them rules the applicant out.
+            if (OrLead().IsMatch(piece.Text) && typed.Any(Groupable) && previous is { } p && p.SentenceStart == piece.SentenceStart)
+            {
+                var group = conditions.Where(c => c.Span.Start == p.Start).Select(c => c.Alternative).FirstOrDefault(a => a is not null) ?? $"或{p.Start}";
+                for (var i = conditions.Count - 1; i >= 0 && conditions[i].Span.Start == p.Start; i--)
+                    if (Groupable(conditions[i])) conditions[i] = conditions[i] with { Alternative = group };
+                typed = typed.Select(c => Groupable(c) ? c with { Alternative = group } : c).ToList();
+            }
             conditions.AddRange(typed);
+            if (typed.Any(Groupable)) previous = piece;
         }
-        return new ConditionFindings(MergeExclusions(text, conditions), AwardAmounts.Find(text, pieces));
+        // An item that states its own rule (…已含…的，或已享受区级相同或类似补贴政策的) is that one rule.
+        foreach (var (item, sentence) in itemSentences)
+        {
+            if (ruledSentences.Contains(sentence)) conditions.Remove(item);
+        }
+        return new ConditionFindings(MergeExclusions(text, ExclusiveBoundaries(conditions)), AwardAmounts.Find(text, pieces));
+    }
+
+    /// <summary>
+    /// Where a list of excluded items runs (有下列情形之一的不得申报：（1）…的；（2）…的。): from the sentence after its lead, while
+    /// the sentences open with the first item's kind of marker (or none); a sentence opening with another kind (3. 申报单位应…)
+    /// ends it.
+    /// </summary>
+    private sealed class ExcludedItems(string text)
+    {
+        private int _leadEnd = -1;
+        private char? _marker;
+        private int _sentence = -1;
+        private bool _open;
+
+        public bool Covers(Piece piece)
+        {
+            if (!_open || piece.SentenceStart <= _leadEnd) return false;
+            if (piece.SentenceStart != _sentence)
+            {
+                _sentence = piece.SentenceStart;
+                var kind = ClausePieces.MarkerKind(text, piece.SentenceStart);
+                _marker ??= kind;
+                if (kind != '\0' && kind != _marker) _open = false;
+            }
+            return _open;
+        }
+
+        private int _leadPieceEnd = -1;
+
+        /// <summary>A phrase of the lead's own sentence before its colon (有下列情形之一的，不予资助：).</summary>
+        public bool InLead(Piece piece) =>
+            _open && piece.SentenceEnd == _leadEnd && piece.Start >= _leadPieceEnd && text.AsSpan(_leadPieceEnd, piece.Start - _leadPieceEnd).IndexOfAny("：:") < 0;
+
+        public void Read(Piece piece)
+        {
+            if (!Exclusions.LeadsExcludedItems(piece)) return;
+            _open = true;
+            _leadEnd = piece.SentenceEnd;
+            _leadPieceEnd = piece.End;
+            _marker = null;
+        }
+    }
+
+    /// <summary>
+    /// Steps of one scale do not overlap: after 100—500亩（含500亩）, 500亩以上 starts above 500. A floor equal to a ceiling
+    /// stated earlier in the clause on the same unit is strict.
+    /// </summary>
+    private static List<EligibilityCondition> ExclusiveBoundaries(List<EligibilityCondition> conditions)
+    {
+        var result = new List<EligibilityCondition>(conditions.Count);
+        foreach (var c in conditions)
+        {
+            var steppedUp = c is { Type: ConditionType.Threshold, Op: ComparisonOp.AtLeast }
+                && result.Any(p => p is { Type: ConditionType.Threshold, Op: ComparisonOp.AtMost } && p.Span.Start < c.Span.Start
+                    && p.Unit == c.Unit && p.Normalized == c.Normalized && result.Any(q => q.Span == p.Span && q.Op == ComparisonOp.AtLeast));
+            result.Add(steppedUp ? c with { Op = ComparisonOp.MoreThan } : c);
+        }
+        return result;
     }
 
     /// <summary>
@@ -70,6 +161,15 @@ public static partial class ConditionExtractor
         }
         return result;
     }
+
+    private static bool Groupable(EligibilityCondition c) => c.Type is not (ConditionType.Exclusion or ConditionType.Other);
+
+    [GeneratedRegex("^(?:或者|或)(?!其他|类似)")]
+    private static partial Regex OrLead();
+
+    /// <summary>A clause that pays something to its applicants (给予…奖励, 一次性补贴).</summary>
+    [GeneratedRegex("给予|予以|奖励|补贴|补助|资助|贴息")]
+    private static partial Regex Pays();
 
     [GeneratedRegex("条件|对象|要求|资格|范围|标准")]
     private static partial Regex ConditionHeading();

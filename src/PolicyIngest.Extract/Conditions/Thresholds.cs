@@ -13,10 +13,10 @@ internal static partial class Thresholds
 {
     private const string Num = "[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千]+";
     private const string Unit = "亿美元|万美元|美元|亿元|万元/平方米|万元|千元|元/平方米|元|万平方米|平方米|万人次|人次|万人|%|％|个百分点|个月|批次|年|月|天|日|小时|家|个|名|人|项|种|张|件|间|户|床|辆|台|套|吨|亩|分|倍|岁|级|位|次|公里|千瓦|兆瓦";
-    private const string Before = "不低于|不少于|不小于|不高于|不超过|不多于|不能超过|不得超过|不得低于|不得少于|不足|不满|低于|高于|超过|大于|小于|少于|达到|达|满|突破|前";
+    private const string Before = "不低于|不少于|超出|不小于|不高于|不超过|不多于|不能超过|不得超过|不得低于|不得少于|不足|不满|低于|高于|超过|大于|小于|少于|达到|达|满|突破|前";
     private const string Inclusive = "(?:（含[^）]{0,8}）|\\(含[^)]{0,8}\\))";
 
-    [GeneratedRegex("(?<pre>" + Before + ")?(?<gap>(?<=" + Before + ")[^，。；、0-9０-９%％零〇一二两三四五六七八九十百千万亿]{1,16}?)??\\s*(?<num>" + Num + ")\\s*(?<unit>" + Unit + ")?\\s*(?<incl>" + Inclusive + ")?\\s*(?<post>及以上|以上|以下" + Inclusive + "?|及以下|以内|及以内)?(?<excl>（不含）)?")]
+    [GeneratedRegex("(?<pre>" + Before + ")?(?<gap>(?<=" + Before + ")[^，。；、0-9０-９%％零〇一二两三四五六七八九十百千万亿]{1,16}?)??\\s*(?<num>" + Num + ")\\s*(?<unit>" + Unit + ")?\\s*(?<incl>" + Inclusive + ")?\\s*(?<post>及以上|以上|以下" + Inclusive + "?|及以下|以内|及以内|(?<=年)内)?(?<excl>（不含）)?")]
     private static partial Regex Single();
 
     [GeneratedRegex("(?<n1>" + Num + ")\\s*(?<u1>" + Unit + "|万|亿)?\\s*" + Inclusive + "?\\s*(?:—+|–+|－+|-+|~|～|至|到)\\s*(?<n2>" + Num + ")\\s*(?<u2>" + Unit + ")(?<tail>\\s*" + Inclusive + ")?")]
@@ -26,8 +26,8 @@ internal static partial class Thresholds
     [GeneratedRegex("给予|予以|奖励|补贴|补助|资助|贴息|奖补|最高|资金支持|支持资金|支持比例|支持金额|支持额度|支持标准|补助标准|补贴标准|总金额|一次性|贴费|分档|拨付|按照|分别按|^按|的比例")]
     private static partial Regex AwardWords();
 
-    /// <summary>A phrase that opens with the award: 奖励投资额度的5%—20%, 按不超过投资总额20%比例.</summary>
-    [GeneratedRegex("^(?:奖励|给予|予以|按|按照|分别按|补贴|补助|资助)")]
+    /// <summary>A phrase that opens with the award: 奖励投资额度的5%—20%, 按不超过投资总额20%比例 (按 only with a word of the award: 按上述公式计算的家庭租金超出… is a bar).</summary>
+    [GeneratedRegex("^(?:奖励|给予|予以|补贴|补助|资助)|^(?:按|按照|分别按)(?=[^，。；]*(?:给予|奖励|补贴|补助|资助|支持|比例|标准|贴息))")]
     private static partial Regex AwardLead();
 
     /// <summary>What a money ceiling on the applicant is measured on (营业收入, 合同额, 注册资本); a bare ceiling is the award's.</summary>
@@ -38,15 +38,45 @@ internal static partial class Thresholds
     [GeneratedRegex("^的?(?:贷款)?(?:贴息|资金支持|支持|奖励|补贴|补助|资助|贴费|费率)|^(?:予以|给予)")]
     private static partial Regex AwardAfter();
 
+    /// <summary>A verb that opens a measured noun, not an action: 服务企业数量不低于100家 (the number of firms served).</summary>
+    [GeneratedRegex("^[^，。；]{1,10}?(?:数量|家数|户数|人数|人次|面积|规模)(?:应|须|需)?(?:" + Before + ")")]
+    private static partial Regex CountedSubject();
+
+    [GeneratedRegex("(?:毕业|成立|注册|设立|创办|创立|登记)(?:时间)?(?:在)?$")]
+    private static partial Regex SinceEvent();
+
     [GeneratedRegex(@"^(?:且|并且|并|和|或者|或|及|以及|同时|其中|对于|对|要求|应当|应|须|需|必须|原则上|均)+")]
     private static partial Regex MetricLead();
 
     [GeneratedRegex(@"(?:应当|应|须|需|必须|要|均|在|为|累计|合计|平均|达|需达到)+$")]
     private static partial Regex MetricTail();
 
+    /// <summary>
+    /// The thresholds of a phrase; bars joined by 或 (近三年营业收入平均增长率不低于20%或利润平均增长率不低于8%) are one group of
+    /// alternatives. A range's two ends are both required, so a phrase with a range groups nothing.
+    /// </summary>
     public static IEnumerable<EligibilityCondition> Find(Piece piece)
     {
-        if (ClausePieces.IsAction(piece)) yield break;
+        var found = Read(piece).ToList();
+        if (found.Count < 2 || found.Any(f => f.Ranged)) return found.Select(f => f.Condition);
+        var result = new List<EligibilityCondition>();
+        for (var i = 0; i < found.Count; i++)
+        {
+            var joinedBefore = i > 0 && Or().IsMatch(piece.Text[found[i - 1].End..found[i].Start]);
+            var joinedAfter = i < found.Count - 1 && Or().IsMatch(piece.Text[found[i].End..found[i + 1].Start]);
+            result.Add(joinedBefore || joinedAfter ? found[i].Condition with { Alternative = $"或{piece.Start}" } : found[i].Condition);
+        }
+        return result;
+    }
+
+    [GeneratedRegex("或")]
+    private static partial Regex Or();
+
+    private sealed record Reading(EligibilityCondition Condition, int Start, int End, bool Ranged);
+
+    private static IEnumerable<Reading> Read(Piece piece)
+    {
+        if (ClausePieces.IsAction(piece) && !CountedSubject().IsMatch(piece.Text)) yield break;
         var text = piece.Text;
         var taken = new bool[text.Length];
         foreach (Match m in Range().Matches(text))
@@ -62,12 +92,13 @@ internal static partial class Thresholds
             var tail = m.Groups["tail"].Value;
             var highOp = tail.Length > 0 && tail.Contains(NumberText.Normalize(m.Groups["n1"].Value), StringComparison.Ordinal)
                 && !tail.Contains(NumberText.Normalize(m.Groups["n2"].Value), StringComparison.Ordinal) ? ComparisonOp.LessThan : ComparisonOp.AtMost;
-            var metric = Metric(text, m.Index);
-            yield return Make(piece, metric, ComparisonOp.AtLeast, low, u1, lowNorm);
-            yield return Make(piece, metric, highOp, high, u2, highNorm);
+            var metric = Metric(text, m.Index, 0);
+            yield return new(Make(piece, metric, ComparisonOp.AtLeast, low, u1, lowNorm), m.Index, m.Index + m.Length, true);
+            yield return new(Make(piece, metric, highOp, high, u2, highNorm), m.Index, m.Index + m.Length, true);
             for (var k = m.Index; k < m.Index + m.Length; k++) taken[k] = true;
         }
 
+        var lastEnd = 0;
         foreach (Match m in Single().Matches(text))
         {
             if (m.Length == 0 || taken[m.Groups["num"].Index]) continue;
@@ -81,13 +112,15 @@ internal static partial class Thresholds
             if (m.Groups["gap"].Length > 0 && !IsPercent(unit)) continue; // only a share names its base between: 不低于计划总投资额的70%
             if (IsYear(m.Groups["num"].Value, unit) || IsAward(text, m.Index, m.Index + m.Length)) continue;
             if (text.AsSpan(0, m.Index).EndsWith("（")) continue; // （不满3年的按实际经营时间计算）: a note, not a bar
-            if (unit == "年" && post == "以内") continue; // 近2年以内 is a window, read by TimeWindows
+            // 近2年以内 is a window, read by TimeWindows; 毕业2年内 / 成立3年以内 is how long ago the applicant's event was.
+            if (unit == "年" && post is "以内" or "内" && !SinceEvent().IsMatch(text[..m.Index])) continue;
             if (!TryValue(m.Groups["num"].Value, unit, out var value, out var normalized)) continue;
             var op = Op(pre, post, m.Groups["incl"].Success, m.Groups["excl"].Success);
             if (op is null) continue;
-            var metric = Metric(text, m.Index);
+            var metric = Metric(text, m.Index, lastEnd);
+            lastEnd = m.Index + m.Length;
             if (IsMoney(unit) && op is ComparisonOp.AtMost or ComparisonOp.LessThan && (metric is null || !MoneyMetric().IsMatch(metric))) continue;
-            yield return Make(piece, metric, op.Value, value, unit, normalized);
+            yield return new(Make(piece, metric, op.Value, value, unit, normalized), m.Index, m.Index + m.Length, false);
         }
     }
 
@@ -99,7 +132,7 @@ internal static partial class Thresholds
         return pre switch
         {
             "不低于" or "不少于" or "不小于" or "不得低于" or "不得少于" or "达到" or "达" or "满" => ComparisonOp.AtLeast,
-            "超过" or "高于" or "大于" => ComparisonOp.MoreThan,
+            "超过" or "超出" or "高于" or "大于" => ComparisonOp.MoreThan,
             "突破" => inclusive ? ComparisonOp.AtLeast : ComparisonOp.MoreThan,
             "不超过" or "不高于" or "不多于" or "不能超过" or "不得超过" or "前" => ComparisonOp.AtMost,
             "低于" or "不满" or "不足" or "少于" or "小于" => ComparisonOp.LessThan,
@@ -147,9 +180,10 @@ internal static partial class Thresholds
         return true;
     }
 
-    private static string? Metric(string text, int numberAt)
+    /// <summary>What is measured: the words before the number, from the end of the bar before it in the phrase (…不低于20%或利润平均增长率).</summary>
+    private static string? Metric(string text, int numberAt, int from)
     {
-        var head = text[..numberAt];
+        var head = text[Math.Min(from, numberAt)..numberAt];
         foreach (var word in Before.Split('|'))
         {
             if (head.EndsWith(word, StringComparison.Ordinal)) { head = head[..^word.Length]; break; }

@@ -190,11 +190,12 @@ public static partial class ConditionMatcher
             .FirstOrDefault();
     }
 
+    /// <summary>Whether a held title is the one wanted, or one of its alternatives (药品/医疗器械注册批件).</summary>
     private static bool SameTitle(string held, string wanted)
     {
         var h = TitleKey(held);
-        var w = TitleKey(wanted);
-        return h.Length > 0 && w.Length > 0 && (h.Contains(w, StringComparison.Ordinal) || w.Contains(h, StringComparison.Ordinal));
+        return h.Length > 0 && TitleAlternatives.Expand(wanted).Select(TitleKey)
+            .Any(w => w.Length > 0 && (h.Contains(w, StringComparison.Ordinal) || w.Contains(h, StringComparison.Ordinal)));
     }
 
     /// <summary>A title compared without quotes, spaces, 国家级/市级 and 企业: 国家级专精特新“小巨人”企业 ~ 专精特新小巨人.</summary>
