@@ -67,6 +67,40 @@ public class LogCountRatiosTest
         Assert.Equal(weights[3], folded[3]); // the bias is not scaled
     }
 
+    public static TheoryData<double, double[]?> FitMixes => new()
+    {
+        // why: mix 0 fits on the features as they are and has nothing to fold (the option off)
+        { 0.0, null },
+        // why: mix 1 fits on the full ratios of these examples (ln 3, −ln 3, 0): the fitter must see them, not plain features
+        { 1.0, [Math.Log(3), -Math.Log(3), 0] },
+        // why: a mix in between fits on the interpolated scales
+        { 0.5, [0.5 + 0.5 * Math.Log(3), 0.5 - 0.5 * Math.Log(3), 0.5] },
+    };
+
+    [Theory]
+    [MemberData(nameof(FitMixes))]
+    public void FitScaled_KnownCounts_FitsOnScaledFeaturesAndFoldsBack(double mix, double[]? expectedScales)
+    {
+        IReadOnlyList<SparseVector>? seen = null;
+        float[] weights = [0.7f, -1.3f, 2.1f, -0.4f];
+        var fitted = LogCountRatios.FitScaled(X, Y, dimension: 3, mix, x => { seen = x; return weights; });
+        if (expectedScales is null) Assert.Null(fitted.Scales);
+        else
+        {
+            Assert.NotNull(fitted.Scales);
+            for (var i = 0; i < expectedScales.Length; i++) Assert.Equal(expectedScales[i], fitted.Scales[i], 12);
+        }
+        var folded = fitted.Fold(fitted.Model);
+        for (var e = 0; e < X.Length; e++)
+        {
+            Assert.Equal(X[e].Indices, seen![e].Indices);
+            for (var k = 0; k < X[e].Count; k++)
+                Assert.Equal(X[e].Values[k] * (expectedScales?[X[e].Indices[k]] ?? 1), seen[e].Values[k], 5);
+            // what the fitter's weights give on the scaled features, the folded weights give on the plain ones
+            Assert.Equal(seen[e].Dot(weights) + weights[3], X[e].Dot(folded) + folded[3], 5);
+        }
+    }
+
     [Fact]
     public void Trainer_WithRatios_ChangesOnlyTheInstrumentModels()
     {

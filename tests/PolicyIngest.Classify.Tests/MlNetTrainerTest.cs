@@ -61,8 +61,12 @@ public class MlNetTrainerTest
         var rows = inputs.Select(i => new ClauseRow { Features = FeatureColumn.ToVBuffer(model.Features.Extract(i), dimension), Class = 1 }).ToList();
         var categoryScores = trained.Parts.Category.Transformer!.Transform(FeatureColumn.Load(ml, rows, dimension, model.Categories.Count))
             .GetColumn<VBuffer<float>>("Score").Select(v => v.DenseValues().ToArray()).ToList();
-        var grant = trained.Parts.Instruments[ClauseTaxonomy.Instruments.ToList().IndexOf("grant")].Transformer!;
-        var grantP = grant.Transform(FeatureColumn.Load(ml, rows, dimension, 1)).GetColumn<float>("Probability").ToList();
+        // The instrument models were fitted on log-count-scaled features: ML.NET's own model reads them scaled, ours plain
+        // with the scales folded into the weights.
+        var grant = trained.Parts.Instruments[ClauseTaxonomy.Instruments.ToList().IndexOf("grant")];
+        Assert.NotNull(grant.Scales);
+        var scaledRows = inputs.Select(i => new ClauseRow { Features = FeatureColumn.ToVBuffer(LogCountRatios.Scale(model.Features.Extract(i), grant.Scales), dimension), Class = 1 }).ToList();
+        var grantP = grant.Transformer!.Transform(FeatureColumn.Load(ml, scaledRows, dimension, 1)).GetColumn<float>("Probability").ToList();
         for (var i = 0; i < inputs.Count; i++)
         {
             var scores = model.Scores(model.Features.Extract(inputs[i]));

@@ -14,7 +14,8 @@ namespace PolicyIngest.Classify.MachineLearning;
 /// Trains the clause models with ML.NET on the project's own features (<see cref="ClauseFeatures"/> as a
 /// <see cref="FeatureColumn"/>): the category as one multiclass model, instruments (support clauses only, with the
 /// instrument word block) and specific industries as one binary model per label, exactly the tasks, inputs, example
-/// weights and rule industries of <see cref="ClauseModelTrainer"/>. A linear learner's weights are read out of the
+/// weights and rule industries of <see cref="ClauseModelTrainer"/>, and its instrument models' log-count scaling (the
+/// scales of the training clauses, through the same <see cref="LogCountRatios.FitScaled"/>). A linear learner's weights are read out of the
 /// ML.NET model into a <see cref="ClauseModel"/>, which scores with the project's sparse dot product (and its sentence
 /// reading); LightGbm's trees are scored by ML.NET.
 /// Deterministic: one thread, no shuffling, a fixed seed.
@@ -45,9 +46,10 @@ public sealed class MlNetClauseModelTrainer(MlNetOptions options, FeatureOptions
         var dimension = data.Features.Dimension;
         var category = FitCategory(ml, data, dimension);
         var instruments = FitLabels(ml, data.Support.Select(i => data.InstrumentX[i]).ToList(),
-            ClauseTaxonomy.Instruments.Select(l => data.Support.Select(i => clauses[i].Instruments.Contains(l)).ToArray()).ToList(), dimension, options.InstrumentL2);
+            ClauseTaxonomy.Instruments.Select(l => data.Support.Select(i => clauses[i].Instruments.Contains(l)).ToArray()).ToList(), dimension, options.InstrumentL2,
+            options.InstrumentLogCountMix);
         var industries = FitLabels(ml, data.X, ClauseModelTrainer.SpecificIndustries.Select(l => clauses.Select(c => c.Industries.Contains(l)).ToArray()).ToList(),
-            dimension, options.IndustryL2);
+            dimension, options.IndustryL2, logCountMix: 0);
         var parts = new MlNetParts(category, [.. instruments], [.. industries]);
         var model = MlNetModelFile.ToClauseModel(data.Features, parts, dimension, ClauseModelTrainer.RuleIndustriesFor(clauses), SentenceReading,
             oneVersusAll: options.Learner == MlNetLearner.OneVersusAllLbfgs);
@@ -122,7 +124,8 @@ public sealed class MlNetClauseModelTrainer(MlNetOptions options, FeatureOptions
     }
 
     /// <summary>One binary model per label, on rows <paramref name="x"/>.</summary>
-    private List<MlNetPart> FitLabels(MLContext ml, IReadOnlyList<SparseVector> x, IReadOnlyList<bool[]> labels, int dimension, double l2)
+    /// <param name="logCountMix">each label's model is fitted on features scaled by its log-count ratios, computed from these rows (as the own trainer's instrument models); 0: plain features</param>
+    private List<MlNetPart> FitLabels(MLContext ml, IReadOnlyList<SparseVector> x, IReadOnlyList<bool[]> labels, int dimension, double l2, double logCountMix)
     {
         var parts = new List<MlNetPart>(labels.Count);
         foreach (var y in labels)
@@ -133,20 +136,25 @@ public sealed class MlNetClauseModelTrainer(MlNetOptions options, FeatureOptions
                 parts.Add(MlNetPart.Constant(positives == 0 ? -10f : 10f)); // as the project's own trainer: a bias-only model
                 continue;
             }
-            var rows = BinaryRows(x, y, dimension);
-            var weightSum = rows.Sum(r => (double)r.Weight);
-            var view = FeatureColumn.Load(ml, rows, dimension, 1);
-            ITransformer transformer = options.Learner == MlNetLearner.SdcaMaximumEntropy
-                ? ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options
-                {
-                    LabelColumnName = FeatureColumn.Positive, FeatureColumnName = FeatureColumn.Features, ExampleWeightColumnName = FeatureColumn.Weight,
-                    L2Regularization = (float)(l2 * weightSum / rows.Count), L1Regularization = 0, MaximumNumberOfIterations = options.SdcaEpochs,
-                    NumberOfThreads = 1, Shuffle = false, ConvergenceTolerance = 1e-3f,
-                }).Fit(view)
-                : LbfgsBinary(ml, l2 * weightSum).Fit(view);
-            parts.Add(new MlNetPart(transformer, null));
+            var fitted = LogCountRatios.FitScaled(x, y, dimension, logCountMix, scaled => FitBinary(ml, scaled, y, dimension, l2));
+            parts.Add(new MlNetPart(fitted.Model, null, fitted.Scales));
         }
         return parts;
+    }
+
+    private ITransformer FitBinary(MLContext ml, IReadOnlyList<SparseVector> x, bool[] y, int dimension, double l2)
+    {
+        var rows = BinaryRows(x, y, dimension);
+        var weightSum = rows.Sum(r => (double)r.Weight);
+        var view = FeatureColumn.Load(ml, rows, dimension, 1);
+        return options.Learner == MlNetLearner.SdcaMaximumEntropy
+            ? ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options
+            {
+                LabelColumnName = FeatureColumn.Positive, FeatureColumnName = FeatureColumn.Features, ExampleWeightColumnName = FeatureColumn.Weight,
+                L2Regularization = (float)(l2 * weightSum / rows.Count), L1Regularization = 0, MaximumNumberOfIterations = options.SdcaEpochs,
+                NumberOfThreads = 1, Shuffle = false, ConvergenceTolerance = 1e-3f,
+            }).Fit(view)
+            : LbfgsBinary(ml, l2 * weightSum).Fit(view);
     }
 
     private LbfgsLogisticRegressionBinaryTrainer LbfgsBinary(MLContext ml, double l2, string label = FeatureColumn.Positive) =>
@@ -220,7 +228,8 @@ public sealed class MlNetClauseModelTrainer(MlNetOptions options, FeatureOptions
 }
 
 /// <summary>One fitted ML.NET model of a clause model (the category, or one label), or a constant score where the training data had only one class.</summary>
-public sealed record MlNetPart(ITransformer? Transformer, float? ConstantScore)
+/// <param name="Scales">the log-count scales the model's features were multiplied by when it was fitted (<see cref="LogCountRatios"/>); null: plain features</param>
+public sealed record MlNetPart(ITransformer? Transformer, float? ConstantScore, double[]? Scales = null)
 {
     public static MlNetPart Constant(float score) => new(null, score);
 }

@@ -15,13 +15,17 @@ namespace PolicyIngest.Classify.MachineLearning;
 /// file per fitted model (<c>mlContext.Model.Save</c>: category.zip, instrument.LABEL.zip, industry.LABEL.zip) and
 /// <see cref="ManifestFileName"/>, which says what the zips cannot: the feature options they read, the label order,
 /// the rule industries, the sentence reading, the thresholds, and the labels that had one class only (a constant score,
-/// no zip). Loading reads every linear model's weights and bias out of its zip into a <see cref="ClauseModel"/>.
+/// no zip). A model fitted on log-count-scaled features (the instrument models) has its scales beside its zip
+/// (NAME.scales.gz: dimension little-endian doubles, gzip), since its zip scores the scaled features. Loading reads every
+/// linear model's weights and bias out of its zip into a <see cref="ClauseModel"/>, the scales folded in.
 /// </summary>
 public static class MlNetModelFile
 {
     public const string DirectoryName = ClassifierModels.MlNetDirectoryName;
     public const string ManifestFileName = "clause-model.json";
-    public const string Format = "PolicyIngest.MlNetClauseModel/1";
+    public const string Format = "PolicyIngest.MlNetClauseModel/2";
+    private const string FormatWithoutScales = "PolicyIngest.MlNetClauseModel/1";
+    private const string ScalesSuffix = ".scales.gz";
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
@@ -52,6 +56,7 @@ public static class MlNetModelFile
         {
             if (part.Transformer is null) { constants[name] = part.ConstantScore!.Value; return; }
             ml.Model.Save(part.Transformer, FeatureColumn.InputSchema(ml, dimension, classes), Path.Combine(directory, name + ".zip"));
+            if (part.Scales is not null) WriteScales(Path.Combine(directory, name + ScalesSuffix), part.Scales);
         }
         Write("category", parts.Category, model.Categories.Count);
         for (var j = 0; j < parts.Instruments.Count; j++) Write("instrument." + model.Instruments[j], parts.Instruments[j], 1);
@@ -66,7 +71,7 @@ public static class MlNetModelFile
     {
         var path = Path.Combine(directory, ManifestFileName);
         var manifest = JsonSerializer.Deserialize<Manifest>(File.ReadAllText(path)) ?? throw new InvalidDataException($"{path}: empty");
-        if (manifest.Format != Format) throw new InvalidDataException($"{path}: not an ML.NET clause model (format '{manifest.Format}')");
+        if (manifest.Format is not (Format or FormatWithoutScales)) throw new InvalidDataException($"{path}: not an ML.NET clause model (format '{manifest.Format}')");
         return manifest;
     }
 
@@ -78,13 +83,14 @@ public static class MlNetModelFile
         if (MlNetOptions.Parse(manifest.Learner) is not { } learner || learner == MlNetLearner.LightGbm)
             throw new InvalidDataException($"{directory}: the learner '{manifest.Learner}' is not a linear ML.NET learner this project can load");
         var ml = new MLContext(1);
+        var features = new ClauseFeatures(manifest.Features, manifest.Features.UsesWords ? segmenter : null);
         MlNetPart Read(string name)
         {
             if (manifest.ConstantScores.TryGetValue(name, out var score)) return MlNetPart.Constant(score);
-            return new MlNetPart(ml.Model.Load(Path.Combine(directory, name + ".zip"), out _), null);
+            var scales = Path.Combine(directory, name + ScalesSuffix);
+            return new MlNetPart(ml.Model.Load(Path.Combine(directory, name + ".zip"), out _), null, File.Exists(scales) ? ReadScales(scales, features.Dimension) : null);
         }
         var parts = new MlNetParts(Read("category"), [.. manifest.Instruments.Select(l => Read("instrument." + l))], [.. manifest.Industries.Select(l => Read("industry." + l))]);
-        var features = new ClauseFeatures(manifest.Features, manifest.Features.UsesWords ? segmenter : null);
         return ToClauseModel(features, parts, features.Dimension, manifest.RuleIndustries, manifest.SentenceReading, manifest.CategoryOneVsRest,
             manifest.Categories, manifest.Instruments, manifest.Industries, manifest.InstrumentThresholds, manifest.IndustryThresholds);
     }
@@ -140,7 +146,10 @@ public static class MlNetModelFile
         }
     }
 
-    /// <summary>dimension + 1 weights whose dot product with a clause's features (plus the bias) is the label's log-odds.</summary>
+    /// <summary>
+    /// dimension + 1 weights whose dot product with a clause's (plain) features, plus the bias, is the label's log-odds:
+    /// a model fitted on scaled features has its scales folded in, so scoring costs what a plain model does.
+    /// </summary>
     public static float[] BinaryWeights(MlNetPart part, int dimension)
     {
         if (part.Transformer is null)
@@ -149,7 +158,23 @@ public static class MlNetModelFile
             constant[dimension] = part.ConstantScore!.Value;
             return constant;
         }
-        return LogitWeights(ModelOf(part.Transformer), dimension);
+        var weights = LogitWeights(ModelOf(part.Transformer), dimension);
+        return part.Scales is null ? weights : LogCountRatios.Fold(weights, part.Scales);
+    }
+
+    private static void WriteScales(string path, double[] scales)
+    {
+        using var gzip = new System.IO.Compression.GZipStream(File.Create(path), System.IO.Compression.CompressionLevel.SmallestSize);
+        gzip.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(scales.AsSpan()));
+    }
+
+    private static double[] ReadScales(string path, int dimension)
+    {
+        using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(path), System.IO.Compression.CompressionMode.Decompress);
+        using var bytes = new MemoryStream();
+        gzip.CopyTo(bytes);
+        if (bytes.Length != dimension * sizeof(double)) throw new InvalidDataException($"{path}: {bytes.Length} bytes of scales, expected {dimension} doubles");
+        return System.Runtime.InteropServices.MemoryMarshal.Cast<byte, double>(bytes.GetBuffer().AsSpan(0, (int)bytes.Length)).ToArray();
     }
 
     /// <summary>

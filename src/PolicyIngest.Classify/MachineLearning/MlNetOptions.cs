@@ -21,13 +21,17 @@ public enum MlNetLearner
 /// Examples are weighted as the project's own trainer weighs them: categories balanced, a label's positives by
 /// negatives/positives.
 /// </summary>
+/// <param name="InstrumentLogCountMix">the instrument models are fitted on features scaled by each label's naive-Bayes log-count ratios
+/// (<see cref="Training.LogCountRatios"/>), interpolated with plain features by this much, as the own trainer's
+/// (<see cref="Training.LogisticOptions.InstrumentLogCountMix"/>, whose value and instrument L2 these defaults are); 0 is off</param>
 /// <param name="MaxIterations">LBFGS iterations; SDCA epochs are <see cref="SdcaEpochs"/></param>
 /// <param name="SelectedFeatures">LightGbm reads only the hash buckets present in the most training clauses, this many</param>
 public sealed record MlNetOptions(
     MlNetLearner Learner = MlNetLearner.LbfgsMaximumEntropy,
     double CategoryL2 = 3e-5,
-    double InstrumentL2 = 3e-5,
+    double InstrumentL2 = 3e-6,
     double IndustryL2 = 3e-5,
+    double InstrumentLogCountMix = 0.4,
     int MaxIterations = 300,
     int SdcaEpochs = 30,
     int SelectedFeatures = 2000,
@@ -59,10 +63,12 @@ public sealed record MlNetOptions(
     /// <summary>What a report says fits the models.</summary>
     public string Describe() => Learner switch
     {
-        MlNetLearner.LbfgsMaximumEntropy => $"ML.NET LbfgsMaximumEntropy + LbfgsLogisticRegression per label (L2 {CategoryL2:0.#e0}/{InstrumentL2:0.#e0}/{IndustryL2:0.#e0})",
-        MlNetLearner.SdcaMaximumEntropy => $"ML.NET SdcaMaximumEntropy + SdcaLogisticRegression per label (L2 {CategoryL2:0.#e0}/{InstrumentL2:0.#e0}/{IndustryL2:0.#e0})",
-        MlNetLearner.OneVersusAllLbfgs => $"ML.NET OneVersusAll(LbfgsLogisticRegression) + LbfgsLogisticRegression per label (L2 {CategoryL2:0.#e0}/{InstrumentL2:0.#e0}/{IndustryL2:0.#e0})",
+        MlNetLearner.LbfgsMaximumEntropy => $"ML.NET LbfgsMaximumEntropy + LbfgsLogisticRegression per label (L2 {CategoryL2:0.#e0}/{InstrumentL2:0.#e0}/{IndustryL2:0.#e0}{Mix})",
+        MlNetLearner.SdcaMaximumEntropy => $"ML.NET SdcaMaximumEntropy + SdcaLogisticRegression per label (L2 {CategoryL2:0.#e0}/{InstrumentL2:0.#e0}/{IndustryL2:0.#e0}{Mix})",
+        MlNetLearner.OneVersusAllLbfgs => $"ML.NET OneVersusAll(LbfgsLogisticRegression) + LbfgsLogisticRegression per label (L2 {CategoryL2:0.#e0}/{InstrumentL2:0.#e0}/{IndustryL2:0.#e0}{Mix})",
         MlNetLearner.LightGbm => $"ML.NET LightGbm multiclass + binary per label, {SelectedFeatures} most frequent features, {Trees} trees of {Leaves} leaves",
         _ => Learner.ToString(),
     };
+
+    private string Mix => InstrumentLogCountMix == 0 ? "" : $"; instruments on log-count-scaled features, mix {InstrumentLogCountMix:0.##}";
 }

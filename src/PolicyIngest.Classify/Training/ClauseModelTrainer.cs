@@ -104,10 +104,8 @@ public sealed class ClauseModelTrainer(FeatureOptions? features = null, Logistic
     /// <param name="mix">how far the features are scaled (0: plain features)</param>
     private static float[] FitScaled(IReadOnlyList<SparseVector> x, bool[] y, int dimension, LogisticOptions options, double mix)
     {
-        if (mix == 0) return LogisticRegression.FitBinary(x, y, dimension, options);
-        var scales = LogCountRatios.Compute(x, y, dimension, mix);
-        var weights = LogisticRegression.FitBinary([.. x.Select(v => LogCountRatios.Scale(v, scales))], y, dimension, options);
-        return LogCountRatios.Fold(weights, scales);
+        var fitted = LogCountRatios.FitScaled(x, y, dimension, mix, scaled => LogisticRegression.FitBinary(scaled, y, dimension, options));
+        return fitted.Fold(fitted.Model);
     }
 
     /// <summary>Candidate thresholds, and how many held-out positives a label needs before its threshold moves off the default.</summary>

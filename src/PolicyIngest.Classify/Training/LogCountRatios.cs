@@ -44,6 +44,20 @@ public static class LogCountRatios
         return scales;
     }
 
+    /// <summary>
+    /// Fits a binary model on <paramref name="x"/> scaled by the log-count ratios of these examples and labels — the
+    /// training fold's, never the clauses it is scored on — and returns it with the scales, which the caller folds into
+    /// the weights it reads (<see cref="Fold"/>). mix 0: the model is fitted on <paramref name="x"/> as it is, no scales.
+    /// The one place both clause trainers (the own logistic regression and ML.NET's) scale a label's features.
+    /// </summary>
+    /// <param name="fit">fits the model on the (scaled) examples, in the order of <paramref name="y"/></param>
+    public static ScaledFit<T> FitScaled<T>(IReadOnlyList<SparseVector> x, IReadOnlyList<bool> y, int dimension, double mix, Func<IReadOnlyList<SparseVector>, T> fit)
+    {
+        if (mix == 0) return new ScaledFit<T>(fit(x), null);
+        var scales = Compute(x, y, dimension, mix);
+        return new ScaledFit<T>(fit([.. x.Select(v => Scale(v, scales))]), scales);
+    }
+
     public static SparseVector Scale(SparseVector x, double[] scales)
     {
         var values = new float[x.Count];
@@ -60,4 +74,11 @@ public static class LogCountRatios
         folded[^1] = weights[^1];
         return folded;
     }
+}
+
+/// <summary>A model fitted on log-count-scaled features and the scales it was fitted with (null: plain features).</summary>
+public sealed record ScaledFit<T>(T Model, double[]? Scales)
+{
+    /// <summary>Weights read from <see cref="Model"/> (dimension + 1, for the scaled features) as weights for the plain features.</summary>
+    public float[] Fold(float[] weights) => Scales is null ? weights : LogCountRatios.Fold(weights, Scales);
 }
