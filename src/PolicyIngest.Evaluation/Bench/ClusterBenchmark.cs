@@ -34,12 +34,21 @@ public sealed class ClusterBenchmark : IMeasurement
             ctx.Err.WriteLine("error: bench cluster runs schedulers on a shared catalogue: give --db postgresql://USER@HOST:PORT/DB");
             return ExitCodes.BadInput;
         }
+        return await MeasureAsync(ctx, url, ct) is null ? ExitCodes.BadInput : ExitCodes.Done;
+    }
+
+    /// <summary>
+    /// The measurement on the PostgreSQL catalogue at <paramref name="url"/> (also run by `bench scale --postgres`): files
+    /// fetched per firing for each cluster size, or null (with an error line) when there are no texts to serve.
+    /// </summary>
+    public static async Task<IReadOnlyList<(int Nodes, double FilesPerFiring)>?> MeasureAsync(CliContext ctx, string url, CancellationToken ct)
+    {
         var texts = Directory.EnumerateFiles(Path.Combine(ctx.SharedRoot, "data", "revisions"), "*.txt")
             .Order(StringComparer.Ordinal).Take(8).Select(File.ReadAllText).ToList();
         if (texts.Count == 0)
         {
             ctx.Err.WriteLine($"error: no texts under {ctx.SharedRoot}/data/revisions to serve");
-            return ExitCodes.BadInput;
+            return null;
         }
         var work = Directory.CreateTempSubdirectory("policyingest-bench-cluster-").FullName;
         try
@@ -68,6 +77,7 @@ public sealed class ClusterBenchmark : IMeasurement
             using var catalogue = new CatalogueStore(url, ctx.Settings.DataDirectory);
             var fetch = new FetchStore(catalogue);
             ctx.Out.WriteLine($"bench cluster: {Documents} URLs on {portal.BaseUrl}, cron every 3 s, catalogue {CatalogueAddress.Parse(url)}");
+            var figures = new List<(int Nodes, double FilesPerFiring)>();
             foreach (var nodes in new[] { 1, 3 })
             {
                 var since = DateTimeOffset.UtcNow;
@@ -80,6 +90,7 @@ public sealed class ClusterBenchmark : IMeasurement
                     var runs = all.Where(r => first.All(f => f.Id != r.Id)).ToList();
                     var requests = after - before;
                     var ranOn = runs.Select(r => r.Node).Distinct().Count();
+                    figures.Add((nodes, (double)requests / runs.Count));
                     ctx.Out.WriteLine($"  {nodes} node{(nodes == 1 ? " " : "s")}: {runs.Count} firings, {requests} file requests — " +
                                       $"{(double)requests / runs.Count:0.0} files fetched per firing ({Documents} URLs), runs on {ranOn} of {nodes} node{(nodes == 1 ? "" : "s")}, " +
                                       $"{runs.Average(r => (r.EndedAt!.Value - r.StartedAt).TotalSeconds):0.00} s per run");
@@ -89,7 +100,7 @@ public sealed class ClusterBenchmark : IMeasurement
                     await Task.WhenAll(nodeProcesses.Select(StopAsync));
                 }
             }
-            return ExitCodes.Done;
+            return figures;
         }
         finally
         {

@@ -96,8 +96,16 @@ public sealed class ScaleBenchmark : IMeasurement
             var pool = ClausePool.Read(context, cancellationToken);
             o.WriteLine($"source: {pool.Count:N0} clauses ({pool.WithAmounts:N0} with amounts) of {pool.Files} shared texts, recombined into synthetic policies");
             WarmUp(context, pool, Path.Combine(dir, "warm-up", "warm-up.db"));
+            // The cluster phase runs first, on the still empty PostgreSQL catalogue: each scheduler node brings its own
+            // search index up to the catalogue after a run that wrote, which on a full one is minutes of catching up.
+            IReadOnlyList<(int Nodes, double FilesPerFiring)>? cluster = null;
+            if (targets.FirstOrDefault(t => CatalogueAddress.IsPostgres(t.Db)) is { Db: { } pg })
+            {
+                o.WriteLine($"cluster: scheduler nodes on the PostgreSQL catalogue before the build ({ClusterBenchmark.Documents} policies it adds are counted below)");
+                cluster = ClusterBenchmark.MeasureAsync(context, pg, cancellationToken).GetAwaiter().GetResult();
+            }
             var figures = targets.Select(t => Build(context, pool, policies, t.Db, t.DataDirectory, cancellationToken)).ToList();
-            if (figures.Count > 1) PrintSideBySide(o, figures);
+            if (figures.Count > 1) PrintSideBySide(o, figures, cluster);
             return ExitCodes.Done;
         }
         finally
@@ -171,7 +179,7 @@ public sealed class ScaleBenchmark : IMeasurement
         return new EngineFigures(engine, first.Docs, last.Docs, total.Elapsed.TotalSeconds, size / 1048576.0, reports / 1048576.0, indexRate, one, eight, unexpected.Count);
     }
 
-    private static void PrintSideBySide(TextWriter o, IReadOnlyList<EngineFigures> figures)
+    private static void PrintSideBySide(TextWriter o, IReadOnlyList<EngineFigures> figures, IReadOnlyList<(int Nodes, double FilesPerFiring)>? cluster)
     {
         string Row(string name, Func<EngineFigures, string> cell) => $"{name,-34}" + string.Concat(figures.Select(f => $"{cell(f),16}"));
         string F(double d, string format) => d.ToString(format, CultureInfo.InvariantCulture);
@@ -188,6 +196,9 @@ public sealed class ScaleBenchmark : IMeasurement
         o.WriteLine(Row("search 1 client p50 / p95 (ms)", f => $"{F(f.OneClient.P50, "0.0")} / {F(f.OneClient.P95, "0.0")}"));
         o.WriteLine(Row("search 8 clients p50 / p95 (ms)", f => $"{F(f.EightClients.P50, "0.0")} / {F(f.EightClients.P95, "0.0")}"));
         o.WriteLine(Row("search 8 clients (searches/s)", f => F(f.EightClients.QueriesPerSecond, "0")));
+        if (cluster is { Count: > 0 })
+            o.WriteLine(Row($"files per firing ({ClusterBenchmark.Documents} URLs), " + string.Join(" / ", cluster.Select(c => $"{c.Nodes}")) + " nodes",
+                f => f.Engine == "PostgreSQL" ? string.Join(" / ", cluster.Select(c => F(c.FilesPerFiring, "0.0"))) : "one node"));
     }
 
     /// <summary>The Lucene index built from the catalogue's change log, then the judged queries under 1 and under 8 concurrent clients.</summary>
