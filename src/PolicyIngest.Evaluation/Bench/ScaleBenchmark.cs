@@ -232,8 +232,8 @@ public sealed class ScaleBenchmark : IMeasurement
     /// <summary>
     /// The segmenter's load and the JIT's compilations are no cost of the catalogue's size: paid on a throwaway catalogue
     /// before the first measured document. A thousand documents, as many as one measured window: after 300 the first
-    /// window still ran at 87 docs/s on SQLite against 90–112 for every later window of 20,000 (the tiered JIT goes on
-    /// promoting methods while new paths — reports, repeals — keep appearing).
+    /// window still ran at 87 docs/s on SQLite against 90–112 for every later window of 20,000 (most likely the tiered JIT
+    /// still compiling the paths of reports and repeals; not verified).
     /// </summary>
     private static void WarmUp(CliContext context, ClausePool pool, string path)
     {
