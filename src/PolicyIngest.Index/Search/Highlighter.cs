@@ -82,14 +82,6 @@ public sealed class Highlighter(ClauseAnalyzer analyzer) : IClauseSnippets
     public static int BalancedEnd(string original, int start, int end) =>
         end < original.Length && original[end] is '）' or ')' && original.AsSpan(start, end - start).IndexOfAny('（', '(') >= 0 ? end + 1 : end;
 
-    /// <summary>Snippet text as HTML: &lt; &gt; &amp; escaped, line breaks shown as a space.</summary>
-    public static string Escape(string s)
-    {
-        var sb = new StringBuilder(s.Length + 16);
-        Append(sb, s, 0, s.Length);
-        return sb.ToString();
-    }
-
     private static void Append(StringBuilder sb, string s, int from, int to)
     {
         for (var i = from; i < to; i++)

@@ -42,16 +42,25 @@ public sealed partial class RenditionText
         Append(reading, document);
         // Addresses (a browser's print footer, a "来源：http…" or "source: http…" line a site adds) are not words of the text.
         var words = Address().Replace(reading.ToString(), " ");
-        var folded = new StringBuilder(words.Length);
-        foreach (var c in ComparableText.From(words).Text)
+        var comparable = ComparableText.From(words).Text;
+        var folded = new StringBuilder(comparable.Length);
+        foreach (var c in comparable)
             if (char.IsLetterOrDigit(c)) folded.Append(c);
         // The sentences leave out printed page numbers (— 3 —, 第3页): a page break in mid-sentence puts one between a
         // sum and its unit (奖励100 / — 3 — / 万元), where a digit alone could not be told from an edit. The folded text,
-        // whose hash is stored with every version, keeps them.
-        var withoutPages = PageNumberLine().Replace(words, "\n");
+        // whose hash is stored with every version, keeps them. Most texts have none, and are folded once.
+        var pages = PageNumberLine();
+        var sentences = CutSentences(pages.IsMatch(words) ? ComparableText.From(pages.Replace(words, "\n")).Text : comparable);
+        var ocr = document.Pages.Any(p => p.Engine == PageEngines.Ocr);
+        return new RenditionText(folded.ToString(), sentences, ocr);
+    }
+
+    /// <summary>The folded sentences of a comparable text, cut at 。！？；.</summary>
+    private static List<string> CutSentences(string comparable)
+    {
         var sentences = new List<string>();
         var sentence = new StringBuilder();
-        foreach (var c in ComparableText.From(withoutPages).Text)
+        foreach (var c in comparable)
         {
             if (char.IsLetterOrDigit(c)) sentence.Append(c);
             else if (c is '。' or '！' or '？' or '；' && sentence.Length > 0)
@@ -61,8 +70,7 @@ public sealed partial class RenditionText
             }
         }
         if (sentence.Length > 0) sentences.Add(sentence.ToString());
-        var ocr = document.Pages.Any(p => p.Engine == PageEngines.Ocr);
-        return new RenditionText(folded.ToString(), sentences, ocr);
+        return sentences;
     }
 
     /// <summary>
