@@ -6,6 +6,7 @@ using PolicyIngest.Evaluation.Classify;
 using PolicyIngest.Evaluation.Conditions;
 using PolicyIngest.Evaluation.Consolidation;
 using PolicyIngest.Evaluation.Diff;
+using PolicyIngest.Evaluation.Matching;
 using PolicyIngest.Evaluation.Read;
 using PolicyIngest.Evaluation.Real;
 using PolicyIngest.Evaluation.Renditions;
@@ -47,6 +48,7 @@ public static class EvaluateCommand
         new RenditionEvaluation(),
         new ConsolidatedEvaluation(),
         new ConditionsEvaluation(),
+        new MatchEvaluation(),
     ];
 
     /// <summary>`bench NAME`: speed figures.</summary>

@@ -71,7 +71,7 @@ public static class MatchCommand
         var i = 0;
         foreach (var m in matches)
         {
-            o.WriteLine($"{++i,3}. {m.Amount?.Text ?? "未写明金额"}  {m.Title} {m.DocNumber} {m.Label}{(m.Heading is { Length: > 0 } h ? " " + h : "")}  [{m.VersionId} {m.ClauseId}]");
+            o.WriteLine($"{++i,3}. {m.Amount?.Text ?? "未写明金额"}  {m.Title} {m.DocNumber}{(m.PartTitle is { Length: > 0 } card ? " · " + card : "")} {m.Label}{(m.Heading is { Length: > 0 } h ? " " + h : "")}  [{m.VersionId} {(m.Part > 0 ? $"p{m.Part}/" : "")}{m.ClauseId}]");
             foreach (var v in m.Verdict.Conditions)
                 o.WriteLine($"       {Mark(v.State)} {MatchExport.StateText(v.State)}：{v.Condition.Text}（{v.Why}）");
             foreach (var c in m.Conflicts) o.WriteLine($"       ⚠ 不重复支持：{c}");

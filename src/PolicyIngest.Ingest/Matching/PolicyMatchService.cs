@@ -6,10 +6,14 @@ using PolicyIngest.Extract.Matching;
 
 namespace PolicyIngest.Ingest.Matching;
 
-/// <summary>One support clause judged for an enterprise: its conditions (its own, its section's and its document's), what it may pay.</summary>
+/// <summary>
+/// One support clause judged for an enterprise: its conditions (its own, its section's and its document's), what it may
+/// pay. <see cref="Part"/> is 0 for the document's own clauses, N for its N-th attachment or guide card (<see cref="PartTitle"/>).
+/// </summary>
 public sealed record ClauseMatch(
     string PolicyId, string VersionId, string Title, string? Region, string? DocNumber, string ClauseId, string Label,
-    string? Heading, string Text, ExpectedAmount? Amount, ClauseVerdict Verdict, IReadOnlyList<string> Conflicts);
+    string? Heading, string Text, ExpectedAmount? Amount, ClauseVerdict Verdict, IReadOnlyList<string> Conflicts,
+    int Part = 0, string? PartTitle = null);
 
 /// <summary>What an enterprise can apply for on a date: the clauses it meets as far as its profile tells, and those it misses by one condition.</summary>
 public sealed record MatchResult(DateOnly AsOf, IReadOnlyList<ClauseMatch> Matches, IReadOnlyList<ClauseMatch> Almost);
@@ -46,36 +50,66 @@ public sealed class PolicyMatchService(CatalogueStore catalogue)
         return new MatchResult(asOf, Ordered(matches), Ordered(almost));
     }
 
-    /// <summary>The support clauses of one document, each with its conditions judged.</summary>
+    /// <summary>
+    /// The support clauses of one document and of each of its parts (an attachment, a guide card), each with its
+    /// conditions judged. A part's clauses take the part's own scope clauses (a card's 条件要求) and the document's
+    /// top-level ones (an 适用范围 article covers its 实施细则 attachment); its region is the part's, else the document's.
+    /// </summary>
     public static IEnumerable<ClauseMatch> Judge(EnterpriseProfile profile, VersionStatusRow version, PolicyDocument document, DateOnly asOf)
     {
-        var place = PlaceContexts.Of(document.Region ?? version.Region);
-        var scopes = document.Clauses.Where(c => c.Category == ScopeCategory)
-            .Select(c => (Clause: c, Findings: ConditionExtractor.Extract(c.Text, c.Heading, place)))
+        var documentRegion = document.Region ?? version.Region;
+        var documentScopes = Scopes(document, PlaceContexts.Of(documentRegion));
+        var topLevelScopes = documentScopes.Where(s => s.Clause.Path.Count <= 1).Select(s => s with { Inherited = true }).ToList();
+        foreach (var match in JudgePart(profile, version, document, documentScopes, documentRegion, asOf, 0, null))
+            yield return match;
+        for (var p = 0; p < document.Parts.Count; p++)
+        {
+            var part = document.Parts[p];
+            var region = part.Region ?? documentRegion;
+            var scopes = Scopes(part, PlaceContexts.Of(region)).Concat(topLevelScopes).ToList();
+            foreach (var match in JudgePart(profile, version, part, scopes, region, asOf, p + 1, part.Title))
+                yield return match;
+        }
+    }
+
+    private static List<(Clause Clause, ConditionFindings Findings, bool Inherited)> Scopes(PolicyDocument part, PlaceContext place) =>
+        part.Clauses.Where(c => c.Category == ScopeCategory)
+            .Select(c => (Clause: c, Findings: ConditionExtractor.Extract(c.Text, c.Heading, place), Inherited: false))
             .Where(s => s.Findings.Conditions.Count > 0)
             .ToList();
-        foreach (var clause in document.Clauses.Where(c => c.Category == SupportCategory))
+
+    private static IEnumerable<ClauseMatch> JudgePart(
+        EnterpriseProfile profile, VersionStatusRow version, PolicyDocument part,
+        IReadOnlyList<(Clause Clause, ConditionFindings Findings, bool Inherited)> scopes, string? region, DateOnly asOf,
+        int partNo, string? partTitle)
+    {
+        var place = PlaceContexts.Of(region);
+        var cardFields = part.Clauses.Where(c => c.Kind == ClauseKind.CardField && c.Path.Count == 1).Select(c => c.Path[0]).ToHashSet(StringComparer.Ordinal);
+        foreach (var clause in part.Clauses.Where(c => c.Category == SupportCategory))
         {
             var own = ConditionExtractor.Extract(clause.Text, clause.Heading, place);
             var conditions = new List<EligibilityCondition>(own.Conditions);
-            foreach (var scope in scopes.Where(s => Covers(s.Clause, clause)))
+            foreach (var scope in scopes.Where(s => s.Inherited || Covers(s.Clause, clause, cardFields)))
                 conditions.AddRange(scope.Findings.Conditions);
             conditions = conditions.DistinctBy(c => (c.Type, c.Text)).ToList();
             if (conditions.Count == 0 && own.Amount is null) continue;
-            if (!conditions.Any(c => c.Type == ConditionType.Region) && PolicyRegion(document.Region ?? version.Region) is { } region)
-                conditions.Insert(0, region);
+            if (!conditions.Any(c => c.Type == ConditionType.Region) && PolicyRegion(region) is { } policyRegion)
+                conditions.Insert(0, policyRegion);
             var verdict = ConditionMatcher.Evaluate(profile, conditions, asOf);
-            yield return new ClauseMatch(version.PolicyId, version.VersionId, version.Title, version.Region, version.DocNumber,
-                clause.Id, clause.Label, clause.Heading, clause.Text, ConditionMatcher.Expected(profile, own.Amount), verdict, Conflicts(conditions));
+            yield return new ClauseMatch(version.PolicyId, version.VersionId, version.Title, region, version.DocNumber,
+                clause.Id, clause.Label, clause.Heading, clause.Text, ConditionMatcher.Expected(profile, own.Amount), verdict,
+                Conflicts(conditions), partNo, partTitle);
         }
     }
 
     /// <summary>
     /// Whether a scope clause states conditions for <paramref name="clause"/>: it sits in one of the clause's enclosing
-    /// sections (a document-level 适用范围 article covers every article; a card's 条件要求 covers that card).
+    /// sections (a document-level 适用范围 article covers every article), or anywhere in a field of a guide card (its
+    /// 服务对象 and 条件要求, with their numbered items, cover the whole card).
     /// </summary>
-    private static bool Covers(Clause scope, Clause clause)
+    private static bool Covers(Clause scope, Clause clause, IReadOnlySet<string> cardFields)
     {
+        if (scope.Path.Count > 0 && cardFields.Contains(scope.Path[0])) return true;
         var parent = scope.Path.Count == 0 ? 0 : scope.Path.Count - 1;
         if (clause.Path.Count < parent) return false;
         for (var i = 0; i < parent; i++)

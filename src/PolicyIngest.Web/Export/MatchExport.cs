@@ -19,7 +19,7 @@ public static class MatchExport
     private static object Entry(ClauseMatch m) => new
     {
         versionId = m.VersionId, policyId = m.PolicyId, title = m.Title, region = m.Region, docNumber = m.DocNumber,
-        label = m.Label, clauseId = m.ClauseId, heading = m.Heading,
+        label = m.Label, clauseId = m.ClauseId, part = m.Part, partTitle = m.PartTitle, heading = m.Heading,
         amount = new { min = m.Amount?.Min, max = m.Amount?.Max, text = m.Amount?.Text ?? "未写明金额" },
         conditions = m.Verdict.Conditions.Select(v => new { type = v.Condition.Type.ToId(), text = v.Condition.Text, state = v.State.ToId(), why = v.Why }),
         conflicts = m.Conflicts,
@@ -39,6 +39,7 @@ public static class MatchExport
     public static readonly IReadOnlyList<ExportColumn<ClauseMatch>> Columns =
     [
         new("政策", "title", m => m.Title, 36),
+        new("附件/卡片", "partTitle", m => m.PartTitle, 30),
         new("发文字号", "docNumber", m => m.DocNumber, 22),
         new("地区", "region", m => m.Region, 14),
         new("条款", "label", m => m.Label, 10),
@@ -52,6 +53,7 @@ public static class MatchExport
         new("不重复支持提示", "conflicts", m => m.Conflicts.Count == 0 ? null : string.Join("；", m.Conflicts), 24),
         new("条款原文", "text", m => m.Text, 60),
         new("版本ID", "versionId", m => m.VersionId, 16),
+        new("附件/卡片序号", "part", m => m.Part, 8),
         new("条款ID", "clauseId", m => m.ClauseId, 10),
     ];
 }

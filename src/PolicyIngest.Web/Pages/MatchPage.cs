@@ -90,7 +90,7 @@ public static class MatchPage
 
     private static Markup Row(ClauseMatch m) => H($"""
         <tr><td class="amount">{m.Amount?.Text ?? "未写明金额"}</td>
-        <td><a href="{PolicyPage.PolicyUrl(m.VersionId)}#{m.ClauseId}">{m.Title}</a> {m.Label} {m.Heading ?? ""}
+        <td><a href="{PolicyPage.PolicyUrl(m.VersionId)}#{PolicyPage.Anchor(m.Part > 0 ? $"p{m.Part}-" : "", m.ClauseId)}">{m.Title}{(m.PartTitle is { Length: > 0 } card ? " · " + card : "")}</a> {m.Label} {m.Heading ?? ""}
         <div class="small muted">{m.DocNumber ?? ""} {m.Region ?? ""}</div></td>
         <td><ul class="conditions">{m.Verdict.Conditions.Select(Condition)}</ul>
         {When(m.Conflicts.Count > 0, () => H($"<div class=\"small\">⚠ 不重复支持：{string.Join("；", m.Conflicts)}</div>"))}</td></tr>
