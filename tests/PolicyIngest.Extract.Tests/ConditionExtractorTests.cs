@@ -55,6 +55,8 @@ public sealed partial class ConditionExtractorTests
         { "（2）基金应聚焦中关村示范区高精尖产业领域开展投资", "industry 中关村示范区高精尖产业领域" }, // why: a single sector kept whole (C046-0914)
         { "从事商贸流通业经营、服务、管理的企业、机构、经济组织等单位", "industry 商贸流通业" }, // why: 从事…的单位 (C106-1089)
         { "符合《文化及相关产业分类(2018)》标准", "industry 文化及相关产业" }, // why: a classification names its sector (C093-1050)
+        { "对首次升规纳统的制造业及软件和信息技术服务业企业", "industry 软件和信息技术服务业/制造业" }, // why: a list of named sectors before 企业 keeps every item (怀柔 第五条; match gold P01)
+        { "鼓励制造业企业开展技改升级，给予支持", "industry 制造业" }, // why: the verb the name was caught with is not part of the sector
         // --- time windows
         { "在2023年1月1日至11月30日期间签订贷款合同并实际发生采购", "timeWindow 2023-01-01..2023-11-30" }, // why: the end date borrows the year (C021-0868)
         { "3．项目为2020年1月后启动建设，并于2023年5月前建设完成并投入实际运行。", "timeWindow 2020-01-01.." }, // why: 年月后 starts on the 1st (C090-1043)

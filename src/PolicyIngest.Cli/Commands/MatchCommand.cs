@@ -59,9 +59,10 @@ public static class MatchCommand
 
     private static void Print(TextWriter o, EnterpriseProfile enterprise, MatchResult result)
     {
-        o.WriteLine($"政策匹配 {result.AsOf:yyyy-MM-dd}{(enterprise.Name is { } n ? " · " + n : "")}：可申报 {result.Matches.Count} 条，差一项 {result.Almost.Count} 条（按预计金额排序）");
+        o.WriteLine($"政策匹配 {result.AsOf:yyyy-MM-dd}{(enterprise.Name is { } n ? " · " + n : "")}：可申报 {result.Matches.Count} 条，差一项 {result.Almost.Count} 条，可能适用 {result.Possible.Count} 条（按预计金额排序）");
         Section(o, "可申报（无不满足的条件；待确认的条件需核实）", result.Matches);
         Section(o, "差一项（只有一个条件不满足）", result.Almost);
+        Section(o, "可能适用（没有不满足的条件，但画像未显示本条面向该企业，或条款未写明金额；--json / xlsx 中为 possible）", result.Possible);
     }
 
     private static void Section(TextWriter o, string heading, IReadOnlyList<ClauseMatch> matches)

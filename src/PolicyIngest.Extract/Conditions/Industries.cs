@@ -12,7 +12,11 @@ internal static partial class Industries
     [GeneratedRegex("(?:属于|符合|聚焦|围绕|从事|面向)(?<body>(?:《[^》]*》|[^，。；《]){2,80}?(?:(?:产业|领域|行业)?(?:以及|和|、)[^，。；《]{2,30}?)*)(?:等)?(?<suffix>产业发展方向|产业领域|重点领域|领域|产业|行业|业态|标准|服务业)")]
     private static partial Regex Framed();
 
-    [GeneratedRegex("(?<body>(?:先进)?制造业|软件和信息技术服务业|软件信息服务业|文化(?:创意)?|氢能|人工智能|医药健康|生物医药|商贸流通业|养老服务|旅行社|跨境电子商务|[\\p{IsCJKUnifiedIdeographs}]{0,4}直播电商|高端仪器装备和传感器|高端仪器装备|集成电路(?:设计)?|新能源汽车|智能网联汽车|商业航天|舞台艺术|软件|医疗器械|数字经济|批发零售|住宿餐饮|物流|科技服务|信息技术|新材料|新能源|节能环保|现代农业|电子商务|跨境电商|会展|餐饮|零售|批发|旅游|体育|影视|动漫|游戏|工业设计|检验检测|人力资源服务|(?<=^|对|的|为|是|、|和|及|与|类|型)(?:(?![对的和及与内外])[\\p{IsCJKUnifiedIdeographs}]){1,4}?(?:制造|服务|零售|批发|餐饮|流通)业)(?:领域)?(?:重点|龙头|生产|经营)?(?:企业|单位|机构)|(?<body>旅行社)")]
+    /// <summary>One sector name as policies write it before 企业/单位 (the list of <see cref="Named"/> repeats it).</summary>
+    private const string SectorName = "(?:(?:先进)?制造业|软件和信息技术服务业|软件信息服务业|文化(?:创意)?|氢能|人工智能|医药健康|生物医药|商贸流通业|养老服务|旅行社|跨境电子商务|[\\p{IsCJKUnifiedIdeographs}]{0,4}直播电商|高端仪器装备和传感器|高端仪器装备|集成电路(?:设计)?|新能源汽车|智能网联汽车|商业航天|舞台艺术|软件|医疗器械|数字经济|批发零售|住宿餐饮|物流|科技服务|信息技术|新材料|新能源|节能环保|现代农业|电子商务|跨境电商|会展|餐饮|零售|批发|旅游|体育|影视|动漫|游戏|工业设计|检验检测|人力资源服务|(?<=^|对|的|为|是|、|和|及|与|类|型)(?:(?![对的和及与内外])[\\p{IsCJKUnifiedIdeographs}]){1,4}?(?:制造|服务|零售|批发|餐饮|流通)业)";
+
+    /// <summary>A known sector naming the applicant, or a list of them (制造业及软件和信息技术服务业企业).</summary>
+    [GeneratedRegex("(?<body>" + SectorName + "(?:(?:以及|及|和|、|与)" + SectorName + ")*)(?:领域)?(?:重点|龙头|生产|经营)?(?:企业|单位|机构)|(?<body>旅行社)")]
     private static partial Regex Named();
 
     /// <summary>从事/经营/提供 what the applicant does, up to 的企业/机构: 从事商业火箭、卫星研发、生产或发射经营等活动的企业, 为社区提供养老、托育、家政等服务的机构.</summary>
@@ -114,7 +118,7 @@ internal static partial class Industries
     /// </summary>
     private static List<string> Sectors(string name)
     {
-        var s = name.Trim();
+        var s = Encouraging().Replace(name.Trim(), "");
         var kept = new List<string>();
         if (Category().Match(s) is { Success: true } c && s.Contains('、'))
         {
@@ -133,6 +137,10 @@ internal static partial class Industries
 
     [GeneratedRegex("、|以及|和|及|与|/")]
     private static partial Regex SectorSeparator();
+
+    /// <summary>The verb a name was caught with at the start of a sentence (鼓励制造业企业…): not part of the sector.</summary>
+    [GeneratedRegex("^(?:鼓励|支持|引导|推动|推进)")]
+    private static partial Regex Encouraging();
 
     /// <summary>The joints of a framed list whose parts a plan word may spoil (和, 以及); 、 lists stay together.</summary>
     [GeneratedRegex("以及|和(?![^、]*、)")]

@@ -12,11 +12,13 @@ namespace PolicyIngest.Extract.Matching;
 /// </summary>
 public static partial class ConditionMatcher
 {
-    public static ClauseVerdict Evaluate(EnterpriseProfile profile, IReadOnlyList<EligibilityCondition> conditions, DateOnly asOf)
+    /// <param name="judged">conditions already judged elsewhere (a clause's sector read from its labels), counted with the rest</param>
+    public static ClauseVerdict Evaluate(EnterpriseProfile profile, IReadOnlyList<EligibilityCondition> conditions, DateOnly asOf,
+        IReadOnlyList<ConditionVerdict>? judged = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(conditions);
-        var verdicts = conditions.Select(c => Judge(profile, c, asOf)).ToList();
+        var verdicts = conditions.Select(c => Judge(profile, c, asOf)).Concat(judged ?? []).ToList();
 
         // Required conditions count one by one; a group of alternatives counts once, met when any member is.
         var states = new List<ConditionState>();
@@ -70,7 +72,8 @@ public static partial class ConditionMatcher
         foreach (var industry in industries)
         {
             var mine = Sector(industry);
-            if (c.Sectors.Select(Sector).Any(s => s.Length > 0 && (mine.Contains(s, StringComparison.Ordinal) || s.Contains(mine, StringComparison.Ordinal))))
+            if (c.Sectors.Select(Sector).Any(s => s.Length > 0 && (mine.Contains(s, StringComparison.Ordinal) || s.Contains(mine, StringComparison.Ordinal)))
+                || c.Sectors.Any(s => IndustryFamilies.Holds(Plain(s), Plain(industry))))
                 return new(c, ConditionState.Met, $"{industry} 属于 {sectors}");
         }
         // A catalogue of sectors (高精尖产业领域, 重点领域) may hold the enterprise's industry under another name.
@@ -93,10 +96,42 @@ public static partial class ConditionMatcher
                 : new(c, ConditionState.Unmet, $"当年未新获 {title}");
         }
         if (held.Any(t => SameTitle(t, title))) return new(c, ConditionState.Met, $"已持有 {title}");
+        if (LegalForm().IsMatch(title)) return LegalPerson(profile, c);
+        if (EnterpriseSize.Named(title) is { } sizes) return Size(profile, c, sizes);
         return profile.Titles is null && profile.NewTitles is null
             ? new(c, ConditionState.Unknown, $"未提供称号（要求：{title}）")
             : new(c, ConditionState.Unmet, $"未持有 {title}");
     }
+
+    /// <summary>独立法人资格 of a company: its name says whether it is one (…有限公司) or a branch (…分公司).</summary>
+    private static ConditionVerdict LegalPerson(EnterpriseProfile profile, EligibilityCondition c)
+    {
+        if (profile.Name is not { } name) return new(c, ConditionState.Unknown, "未提供企业名称，无法判断是否为独立法人");
+        if (name.Contains("分公司", StringComparison.Ordinal) || name.Contains("办事处", StringComparison.Ordinal))
+            return new(c, ConditionState.Unmet, $"{name} 为分支机构，非独立法人");
+        return CompanyName().IsMatch(name)
+            ? new(c, ConditionState.Met, $"{name} 为公司（独立法人）")
+            : new(c, ConditionState.Unknown, $"需核对 {name} 是否具有独立法人资格");
+    }
+
+    /// <summary>中小企业 / 小微企业 …: the size class by 工信部联企业〔2011〕300号 from the profile's employees and 营业收入.</summary>
+    private static ConditionVerdict Size(EnterpriseProfile profile, EligibilityCondition c, IReadOnlySet<SizeClass> wanted)
+    {
+        var revenue = profile.Figures.Where(f => Plain(f.Key) is "营业收入" or "年营业收入" or "主营业务收入").Select(f => (decimal?)f.Value).FirstOrDefault();
+        if (EnterpriseSize.Of(profile.Industries, profile.Employees, revenue) is not { } size)
+            return new(c, ConditionState.Unknown, $"未提供划型所需的从业人员或营业收入（要求：{c.Title ?? c.Text}）");
+        var shown = $"从业人员 {profile.Employees} 人{(revenue is { } r ? $"、营业收入 {Show(r, "万元")}" : "")}，按工信部联企业〔2011〕300号划为{EnterpriseSize.Chinese(size)}企业";
+        return wanted.Contains(size) ? new(c, ConditionState.Met, shown) : new(c, ConditionState.Unmet, shown);
+    }
+
+    /// <summary>Whether a title is a legal form (独立法人资格): true of nearly every company, so it says little about fit.</summary>
+    public static bool IsLegalForm(string title) => LegalForm().IsMatch(title);
+
+    [GeneratedRegex("独立法人|法人资格|企业法人")]
+    private static partial Regex LegalForm();
+
+    [GeneratedRegex("(?:公司|集团)$")]
+    private static partial Regex CompanyName();
 
     private static ConditionVerdict Threshold(EnterpriseProfile profile, EligibilityCondition c, DateOnly asOf)
     {

@@ -15,8 +15,16 @@ public sealed record ClauseMatch(
     string? Heading, string Text, ExpectedAmount? Amount, ClauseVerdict Verdict, IReadOnlyList<string> Conflicts,
     int Part = 0, string? PartTitle = null);
 
-/// <summary>What an enterprise can apply for on a date: the clauses it meets as far as its profile tells, and those it misses by one condition.</summary>
-public sealed record MatchResult(DateOnly AsOf, IReadOnlyList<ClauseMatch> Matches, IReadOnlyList<ClauseMatch> Almost);
+/// <summary>
+/// What an enterprise can apply for on a date: the clauses it meets as far as its profile tells (no condition unmet and
+/// at least one that says who the clause is for met: its sector, a title, a threshold), those it misses by one
+/// condition, and the <see cref="Possible"/> ones: nothing unmet, but nothing in the profile shows the clause is for
+/// this enterprise beyond its region (a 标准制修订 subsidy, a patent award: open to anyone who has the result).
+/// </summary>
+public sealed record MatchResult(DateOnly AsOf, IReadOnlyList<ClauseMatch> Matches, IReadOnlyList<ClauseMatch> Almost)
+{
+    public IReadOnlyList<ClauseMatch> Possible { get; init; } = [];
+}
 
 /// <summary>
 /// 政策匹配 over the catalogue: every support clause of the policies in force on the date asked about, its eligibility
@@ -32,22 +40,28 @@ public sealed class PolicyMatchService(CatalogueStore catalogue)
 
     public MatchResult Match(EnterpriseProfile profile, DateOnly asOf, CancellationToken cancellationToken = default)
     {
+        var judged = JudgeAll(profile, asOf, cancellationToken);
+        var open = judged.Where(m => m.Verdict.UnmetCount == 0).ToList();
+        return new MatchResult(asOf, Ordered(open.Where(ShowsFit).ToList()), Ordered(judged.Where(IsAlmost).ToList()))
+        {
+            Possible = Ordered(open.Where(m => !ShowsFit(m)).ToList()),
+        };
+    }
+
+    /// <summary>Every support clause of the policies in force on the date, judged, whatever the verdict.</summary>
+    public IReadOnlyList<ClauseMatch> JudgeAll(EnterpriseProfile profile, DateOnly asOf, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(profile);
         var versions = catalogue.ReadConsistently(() => new CatalogueReader(catalogue).Versions(asOf, VersionScope.Current)
             .Where(v => v.Status == PolicyStatus.InForce.ToId()).ToList());
-        var matches = new List<ClauseMatch>();
-        var almost = new List<ClauseMatch>();
+        var judged = new List<ClauseMatch>();
         foreach (var version in versions)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (catalogue.LoadDocument(version.VersionId) is not { } document) continue;
-            foreach (var match in Judge(profile, version, document, asOf))
-            {
-                if (match.Verdict.UnmetCount == 0) matches.Add(match);
-                else if (match.Verdict.UnmetCount == 1) almost.Add(match);
-            }
+            judged.AddRange(Judge(profile, version, document, asOf));
         }
-        return new MatchResult(asOf, Ordered(matches), Ordered(almost));
+        return judged;
     }
 
     /// <summary>
@@ -65,6 +79,7 @@ public sealed class PolicyMatchService(CatalogueStore catalogue)
         for (var p = 0; p < document.Parts.Count; p++)
         {
             var part = document.Parts[p];
+            if (!InForce(part, asOf)) continue;
             var region = part.Region ?? documentRegion;
             var scopes = Scopes(part, PlaceContexts.Of(region)).Concat(topLevelScopes).ToList();
             foreach (var match in JudgePart(profile, version, part, scopes, region, asOf, p + 1, part.Title))
@@ -85,7 +100,7 @@ public sealed class PolicyMatchService(CatalogueStore catalogue)
     {
         var place = PlaceContexts.Of(region);
         var cardFields = part.Clauses.Where(c => c.Kind == ClauseKind.CardField && c.Path.Count == 1).Select(c => c.Path[0]).ToHashSet(StringComparer.Ordinal);
-        foreach (var clause in part.Clauses.Where(c => c.Category == SupportCategory))
+        foreach (var clause in part.Clauses.Where(c => c.Category == SupportCategory && IsMeasure(c, cardFields)))
         {
             var own = ConditionExtractor.Extract(clause.Text, clause.Heading, place);
             var conditions = new List<EligibilityCondition>(own.Conditions);
@@ -95,7 +110,8 @@ public sealed class PolicyMatchService(CatalogueStore catalogue)
             if (conditions.Count == 0 && own.Amount is null) continue;
             if (!conditions.Any(c => c.Type == ConditionType.Region) && PolicyRegion(region) is { } policyRegion)
                 conditions.Insert(0, policyRegion);
-            var verdict = ConditionMatcher.Evaluate(profile, conditions, asOf);
+            var sector = conditions.Any(c => c.Type == ConditionType.Industry) ? null : SectorFit.Judge(clause, profile, partTitle);
+            var verdict = ConditionMatcher.Evaluate(profile, conditions, asOf, sector is null ? null : [sector]);
             yield return new ClauseMatch(version.PolicyId, version.VersionId, version.Title, region, version.DocNumber,
                 clause.Id, clause.Label, clause.Heading, clause.Text, ConditionMatcher.Expected(profile, own.Amount), verdict,
                 Conflicts(conditions), partNo, partTitle);
@@ -116,6 +132,35 @@ public sealed class PolicyMatchService(CatalogueStore catalogue)
             if (!string.Equals(scope.Path[i], clause.Path[i], StringComparison.Ordinal)) return false;
         return true;
     }
+
+    /// <summary>
+    /// "Almost": a clause that pays a stated amount and fails exactly one condition the enterprise could come to meet (a
+    /// bar, a title, a date); a clause for another place or another sector is not almost, it is for someone else.
+    /// </summary>
+    public static bool IsAlmost(ClauseMatch match) =>
+        match.Verdict.UnmetCount == 1 && match.Amount is not null
+        && match.Verdict.Conditions.Where(v => v.State == ConditionState.Unmet).All(v => v.Condition.Type is not (ConditionType.Region or ConditionType.Industry));
+
+    /// <summary>Whether a met condition other than the place says the clause is for this enterprise (its sector, a title, a bar it clears).</summary>
+    public static bool ShowsFit(ClauseMatch match) =>
+        match.Amount is not null &&
+        match.Verdict.Conditions.Any(v => v.State == ConditionState.Met && v.Condition.Type != ConditionType.Region
+            && !(v.Condition.Type == ConditionType.Title && ConditionMatcher.IsLegalForm(v.Condition.Title ?? v.Condition.Text)));
+
+    /// <summary>
+    /// Whether an attachment or card is in force on the date: a card published after it (its own 发布日期) or ended
+    /// before it (an end date of its own) is not, whatever the compilation holding it says.
+    /// </summary>
+    private static bool InForce(PolicyDocument part, DateOnly asOf) =>
+        (part.EffectiveFrom ?? part.IssuedOn) is not { } from || from <= asOf
+            ? part.ExpiresOn is not { } until || until >= asOf
+            : false;
+
+    /// <summary>In a guide card only its 服务内容 holds measures; 服务对象, 条件要求 and the rest describe them.</summary>
+    private static bool IsMeasure(Clause clause, IReadOnlySet<string> cardFields) =>
+        cardFields.Count == 0 || clause.Path.Count > 0 && clause.Path[0] == ContentField;
+
+    private const string ContentField = "服务内容";
 
     /// <summary>A district or city policy is for enterprises there even when the clause does not say so.</summary>
     private static EligibilityCondition? PolicyRegion(string? region) =>

@@ -14,6 +14,7 @@ public static class MatchExport
         asOf = result.AsOf,
         matches = result.Matches.Select(Entry),
         almost = result.Almost.Select(Entry),
+        possible = result.Possible.Select(Entry),
     };
 
     private static object Entry(ClauseMatch m) => new

@@ -43,6 +43,7 @@ public static class XlsxExport
             var styles = new Styles(workbook);
             Sheet(workbook, styles, "可申报", MatchExport.Columns, result.Matches);
             Sheet(workbook, styles, "差一项", MatchExport.Columns, result.Almost);
+            Sheet(workbook, styles, "可能适用", MatchExport.Columns, result.Possible);
             workbook.Write(new KeepOpenStream(output));
         }
         finally

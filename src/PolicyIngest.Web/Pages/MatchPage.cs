@@ -76,11 +76,14 @@ public static class MatchPage
     {
         var download = "/match.xlsx?" + string.Join("&", query.Select(q => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(q.Value.ToString())));
         return H($"""
-            <p>可申报 <strong>{result.Matches.Count}</strong> 条，差一项 <strong>{result.Almost.Count}</strong> 条 · <a href="{download}">下载 xlsx</a></p>
+            <p>可申报 <strong>{result.Matches.Count}</strong> 条，差一项 <strong>{result.Almost.Count}</strong> 条，可能适用 <strong>{result.Possible.Count}</strong> 条 · <a href="{download}">下载 xlsx</a></p>
             <h2>可申报</h2>
             {Table(result.Matches, "没有所有已知条件都满足的支持条款。")}
             <h2>差一项</h2>
             {Table(result.Almost, "没有只差一个条件的支持条款。")}
+            <details><summary>可能适用（{result.Possible.Count}）：没有不满足的条件，但画像未显示本条面向该企业，或条款未写明金额</summary>
+            {Table(result.Possible, "没有。")}
+            </details>
             """);
     }
 

@@ -1,0 +1,100 @@
+using PolicyIngest.Catalogue.Reads;
+using PolicyIngest.Core.Model;
+using PolicyIngest.Ingest.Matching;
+
+namespace PolicyIngest.Extract.Tests;
+
+/// <summary>
+/// 政策匹配 over one document held in memory: guide cards (parts) are read, a card's 条件要求 covers its 服务内容, a card
+/// not yet published is not in force, a clause's sector decides when its text names none, and a clause the profile
+/// shows nothing about goes to "possible", not to the matches.
+/// </summary>
+public sealed class PolicyMatchServiceTests
+{
+    private static readonly DateOnly AsOf = new(2025, 6, 30);
+
+    private static readonly EnterpriseProfile Instruments = new()
+    {
+        Name = "示例仪器有限公司", Region = "北京市怀柔区", Industries = ["仪器仪表制造业"], Titles = ["专精特新中小企业"],
+        Figures = new Dictionary<string, decimal> { ["营业收入"] = 115_000_000m }, Employees = 210,
+    };
+
+    private static Clause C(string id, string path, string text, string category, params string[] industries) => new()
+    {
+        Id = id, Kind = path.Length == 0 ? ClauseKind.Paragraph : ClauseKind.CardField, Label = "", Path = path.Length == 0 ? [] : path.Split('/'),
+        Text = text, Category = category, Industries = industries.Length == 0 ? ["general"] : industries,
+        IndustryConfidences = industries.ToDictionary(i => i, _ => 0.9),
+    };
+
+    private static PolicyDocument Card(string title, DateOnly issued, params Clause[] clauses) => new()
+    {
+        Source = "card", Sha256 = new string('1', 64), Format = SourceFormat.Docx, DocType = DocType.Policy, Title = title,
+        Region = "北京市", IssuedOn = issued,
+        Clauses = [C("content", "服务内容", "", "support"), C("conditions", "条件要求", "", "scope"), .. clauses],
+    };
+
+    private static readonly PolicyDocument Guide = new()
+    {
+        Source = "guide.docx", Sha256 = new string('0', 64), Format = SourceFormat.Docx, DocType = DocType.Policy, Title = "北京市产业政策导引",
+        Region = "北京市", Clauses = [C("p1", "", "前言", "other")],
+        Parts =
+        [
+            Card("北京市关于提升“专精特新”中小企业技术创新能力", new DateOnly(2023, 1, 1),
+                C("target", "服务对象", "国家和市级“专精特新”中小企业", "support"),
+                C("content/n1", "服务内容/1.", "对企业开展技术攻关项目给予最高200万元支持。", "support"),
+                C("conditions/n1", "条件要求/1.", "本政策适用于国家和市级“专精特新”中小企业。", "scope")),
+            Card("北京市加快机器人技术体系创新突破", new DateOnly(2023, 1, 1),
+                C("content/n1", "服务内容/1.", "围绕机器人减速器、控制器开展攻关，给予最高3000万元支持。", "support", "advanced_manufacturing", "ai")),
+            Card("北京市支持机器人场景应用", new DateOnly(2023, 1, 1),
+                C("content/n1", "服务内容/1.", "对人工智能大模型企业算力合同给予最高200万元补贴。", "support", "ai")),
+            Card("北京市首都标准制修订补助", new DateOnly(2023, 1, 1),
+                C("content/n1", "服务内容/1.", "国家标准补助金额不高于30万元。", "support")),
+            Card("北京市2026年新出台的支持措施", new DateOnly(2026, 1, 1),
+                C("content/n1", "服务内容/1.", "对专精特新中小企业给予最高100万元奖励。", "support")),
+        ],
+    };
+
+    private static readonly VersionStatusRow Version = new(
+        "pol", "ver", 1, Guide.Title, null, null, null, "北京市", "policy", "docx", null, null, null, null, "in_force", null, null, null, null, null,
+        "guide.docx", Guide.Sha256, DateTimeOffset.UnixEpoch, null, 0, 0);
+
+    private static List<ClauseMatch> Judged() => PolicyMatchService.Judge(Instruments, Version, Guide, AsOf).ToList();
+
+    [Fact]
+    public void Cards_AreJudged_WithTheirPartNumber_AndOnlyTheirServiceContent()
+    {
+        var judged = Judged();
+        Assert.Contains(judged, m => m.Part == 1 && m.ClauseId == "content/n1" && m.PartTitle == "北京市关于提升“专精特新”中小企业技术创新能力");
+        Assert.DoesNotContain(judged, m => m.ClauseId == "target");  // 服务对象 describes the card, it pays nothing
+    }
+
+    [Fact]
+    public void ACardsConditions_CoverItsServiceContent()
+    {
+        var card = Judged().Single(m => m.Part == 1 && m.ClauseId == "content/n1");
+        Assert.Contains(card.Verdict.Conditions, v => v.Condition.Type == ConditionType.Title && v.State == ConditionState.Met);
+        Assert.True(PolicyMatchService.ShowsFit(card));
+    }
+
+    [Fact]
+    public void ACardPublishedAfterTheDate_IsNotInForce() =>
+        Assert.DoesNotContain(Judged(), m => m.Part == 5);
+
+    [Fact]
+    public void TheClausesSector_DecidesWhenItsTextNamesNone()
+    {
+        var judged = Judged();
+        var robots = judged.Single(m => m.Part == 2);      // 高端制造 holds an instrument maker
+        Assert.Contains(robots.Verdict.Conditions, v => v.Condition.Text.StartsWith("本条所属产业", StringComparison.Ordinal) && v.State == ConditionState.Met);
+        var models = judged.Single(m => m.Part == 3);      // 人工智能 does not
+        Assert.Contains(models.Verdict.Conditions, v => v.Condition.Text.StartsWith("本条所属产业", StringComparison.Ordinal) && v.State == ConditionState.Unmet);
+    }
+
+    [Fact]
+    public void AClauseForAnyoneWithTheResult_IsPossible_NotAMatch()
+    {
+        var standards = Judged().Single(m => m.Part == 4);
+        Assert.Equal(0, standards.Verdict.UnmetCount);
+        Assert.False(PolicyMatchService.ShowsFit(standards)); // only the region speaks for it
+    }
+}
