@@ -264,6 +264,49 @@ public sealed class LuceneClauseIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// Whether any clause matches: the search stops at the first hit (no scoring, no facets). The relaxed search uses
+    /// it to find the highest minimum-should-match level with matches before running that one level in full.
+    /// </summary>
+    public bool Any(Query query, Query? filter, CancellationToken cancellationToken = default)
+    {
+        var acquired = _searchers.Acquire();
+        try
+        {
+            var searcher = new IndexSearcher(acquired.IndexReader) { Similarity = Bm25 };
+            var filtered = filter is null ? query : new FilteredQuery(query, _filterCache.For(filter), FilterDensityStrategy.Instance);
+            var first = new FirstHitCollector();
+            cancellationToken.ThrowIfCancellationRequested();
+            searcher.Search(filtered, new CancellableCollector(first, cancellationToken));
+            return first.Found;
+        }
+        finally
+        {
+            _searchers.Release(acquired);
+        }
+    }
+
+    /// <summary>Notes the first hit and ends the search: the rest of that segment, and every later one, is skipped.</summary>
+    private sealed class FirstHitCollector : ICollector
+    {
+        public bool Found { get; private set; }
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer) { }
+
+        public void SetNextReader(AtomicReaderContext context)
+        {
+            if (Found) throw new CollectionTerminatedException();
+        }
+
+        public void Collect(int doc)
+        {
+            Found = true;
+            throw new CollectionTerminatedException();
+        }
+    }
+
     /// <summary>The analysed head of a version: its jieba words and bigrams.</summary>
     private sealed record HeadTerms(List<PolicyIngest.Index.Search.Term> Words, List<PolicyIngest.Index.Search.Term> Grams);
 

@@ -40,13 +40,32 @@ public sealed class LuceneSearchIndex(CatalogueStore catalogue, LuceneClauseInde
         query = QuestionTerms.Split(query, index.ClauseAnalyzer);
         groups = builder.Groups(query);
         if (groups.Count < 2) return (found.Rows, found.Total, found.Facets, false, original, strict);
-        for (var minimum = groups.Count - 1; minimum >= 1; minimum--)
+        // The levels are nested (what matches all but two matches all but three), so the highest level with a match is
+        // found by first-hit probes — all but one first, the common answer, then by halving — and only that level is
+        // run in full. Stepping down one full search per level made long questions the slow tail.
+        if (HighestLevelWithMatches(query, groups, filter, cancellationToken) is not { } level)
+            return (found.Rows, found.Total, found.Facets, false, original, strict);
+        var relaxed = builder.Build(query, groups, level)!;
+        found = index.Search(relaxed, filter, max, facetsAsOf, similarity, cancellationToken);
+        return (found.Rows, found.Total, found.Facets, true, query, relaxed);
+    }
+
+    /// <summary>The highest minimum-should-match level below all the groups at which any clause matches, or null.</summary>
+    private int? HighestLevelWithMatches(SearchQuery query, List<Query> groups, Query? filter, CancellationToken cancellationToken)
+    {
+        bool Matches(int level) => index.Any(builder.Build(query, groups, level)!, filter, cancellationToken);
+        int top = groups.Count - 1, low = 1;
+        if (Matches(top)) return top;
+        if (top <= low || !Matches(low)) return null;
+        // Invariant: level `low` matches, level `high` does not.
+        var high = top;
+        while (high - low > 1)
         {
-            var relaxed = builder.Build(query, groups, minimum)!;
-            found = index.Search(relaxed, filter, max, facetsAsOf, similarity, cancellationToken);
-            if (found.Total > 0) return (found.Rows, found.Total, found.Facets, true, query, relaxed);
+            var mid = (low + high) / 2;
+            if (Matches(mid)) low = mid;
+            else high = mid;
         }
-        return (found.Rows, found.Total, found.Facets, false, original, strict);
+        return low;
     }
 
     public SearchResult Search(SearchRequest request, CancellationToken cancellationToken = default)

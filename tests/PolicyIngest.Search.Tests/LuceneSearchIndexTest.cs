@@ -71,6 +71,26 @@ public sealed class LuceneSearchIndexTest : IDisposable
         Assert.Equal(["怀经信发〔2025〕35号/art3", "怀经信发〔2025〕35号/art4"], result.Hits.Select(Key).Order(StringComparer.Ordinal));
     }
 
+    public static TheoryData<string, string[]> RelaxedLevels => new()
+    {
+        // art1 holds 3 of the 6 terms, art3 2, art4 1: all but three (level 3) answers, with art1 alone.
+        { "专精特新 奖励 一次性 贷款 扣除 飞机", ["怀经信发〔2025〕35号/art1"] },
+        // Nothing holds more than one term: the lowest level answers, with every clause holding one.
+        { "租金 扣除 飞机 轮船", ["怀经信发〔2025〕35号/art4", "朝政发〔2024〕8号/art1"] },
+        // Two of three: all but one, the first level tried.
+        { "保费补贴 首台 飞机", ["怀经信发〔2025〕35号/art2"] },
+    };
+
+    /// <summary>The relaxed search answers at the highest level with matches, however deep (found by halving, not step by step).</summary>
+    [Theory]
+    [MemberData(nameof(RelaxedLevels))]
+    public void Search_RelaxedAnswersAtTheHighestLevelWithMatches(string query, string[] expected)
+    {
+        var result = Search(query);
+        Assert.True(result.Relaxed);
+        Assert.Equal(expected.Order(StringComparer.Ordinal), result.Hits.Select(Key).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void Search_RegionFilterAndFacets()
     {
