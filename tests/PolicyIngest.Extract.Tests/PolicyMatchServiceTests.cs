@@ -15,7 +15,7 @@ public sealed class PolicyMatchServiceTests
 
     private static readonly EnterpriseProfile Instruments = new()
     {
-        Name = "示例仪器有限公司", Region = "北京市怀柔区", Industries = ["仪器仪表制造业"], Titles = ["专精特新中小企业"],
+        Name = "示例仪器有限公司", Region = "北京市怀柔区", Industries = ["仪器仪表制造业"], Titles = ["专精特新中小企业", "规模以上工业企业"],
         Figures = new Dictionary<string, decimal> { ["营业收入"] = 115_000_000m }, Employees = 210,
     };
 
@@ -49,6 +49,8 @@ public sealed class PolicyMatchServiceTests
                 C("content/n1", "服务内容/1.", "对人工智能大模型企业算力合同给予最高200万元补贴。", "support", "ai")),
             Card("北京市首都标准制修订补助", new DateOnly(2023, 1, 1),
                 C("content/n1", "服务内容/1.", "国家标准补助金额不高于30万元。", "support")),
+            Card("北京市促进中小企业升规稳规", new DateOnly(2023, 1, 1),
+                C("content/n1", "服务内容/1.", "对首次纳入规模以上统计的软件和信息技术服务业企业，给予一次性奖励20万元；对连续三年保持在规模以上的制造业企业，每年给予10万元奖励。", "support")),
             Card("北京市2026年新出台的支持措施", new DateOnly(2026, 1, 1),
                 C("content/n1", "服务内容/1.", "对专精特新中小企业给予最高100万元奖励。", "support")),
         ],
@@ -78,7 +80,7 @@ public sealed class PolicyMatchServiceTests
 
     [Fact]
     public void ACardPublishedAfterTheDate_IsNotInForce() =>
-        Assert.DoesNotContain(Judged(), m => m.Part == 5);
+        Assert.DoesNotContain(Judged(), m => m.Part == 6);
 
     [Fact]
     public void TheClausesSector_DecidesWhenItsTextNamesNone()
@@ -88,6 +90,15 @@ public sealed class PolicyMatchServiceTests
         Assert.Contains(robots.Verdict.Conditions, v => v.Condition.Text.StartsWith("本条所属产业", StringComparison.Ordinal) && v.State == ConditionState.Met);
         var models = judged.Single(m => m.Part == 3);      // 人工智能 does not
         Assert.Contains(models.Verdict.Conditions, v => v.Condition.Text.StartsWith("本条所属产业", StringComparison.Ordinal) && v.State == ConditionState.Unmet);
+    }
+
+    /// <summary>An article paying two kinds of applicant in turn: meeting one award is enough, and its sum is the one expected.</summary>
+    [Fact]
+    public void AClauseWithSeveralAwards_MatchesOnTheAwardTheEnterpriseMeets()
+    {
+        var upgrade = Judged().Single(m => m.Part == 5);
+        Assert.Equal(0, upgrade.Verdict.UnmetCount);  // a manufacturer: the software award's sector would fail it
+        Assert.Equal(100_000m, upgrade.Amount!.Max);
     }
 
     [Fact]

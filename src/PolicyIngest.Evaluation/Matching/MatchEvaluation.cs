@@ -122,6 +122,8 @@ public sealed class MatchEvaluation : IMeasurement
             foreach (var m in near.Take(3))
                 o.WriteLine($"           matcher {m.ClauseId}: {string.Join("; ", m.Verdict.Conditions.Where(v => v.State == PolicyIngest.Core.Model.ConditionState.Unmet).Select(v => Clip(v.Condition.Text, 30) + " ← " + v.Why))}");
         }
+        foreach (var (g, f) in score.Pairs.Where(p => p.Gold.Max is not null && p.Found.Max != p.Gold.Max).Take(limit))
+            o.WriteLine($"    amount {g.File} p{g.Part} {g.ClauseId} {g.Label}: gold {g.Min}–{g.Max}, found {f.Min}–{f.Max} ({f.ClauseId})");
         foreach (var f in score.Wrong.Take(limit))
             o.WriteLine($"    wrong  {f.File} p{f.Part} {f.ClauseId}: {f.Description}");
     }

@@ -34,7 +34,7 @@ public sealed record MatchResult(DateOnly AsOf, IReadOnlyList<ClauseMatch> Match
 /// condition is a match, one with exactly one unmet condition is "almost"; both ordered by the most they may pay.
 /// Clauses that state neither a condition nor an amount are left out: there is nothing to apply for.
 /// </summary>
-public sealed class PolicyMatchService(CatalogueStore catalogue)
+public sealed partial class PolicyMatchService(CatalogueStore catalogue)
 {
     private const string SupportCategory = "support", ScopeCategory = "scope";
 
@@ -102,20 +102,63 @@ public sealed class PolicyMatchService(CatalogueStore catalogue)
         var cardFields = part.Clauses.Where(c => c.Kind == ClauseKind.CardField && c.Path.Count == 1).Select(c => c.Path[0]).ToHashSet(StringComparer.Ordinal);
         foreach (var clause in part.Clauses.Where(c => c.Category == SupportCategory && IsMeasure(c, cardFields)))
         {
-            var own = ConditionExtractor.Extract(clause.Text, clause.Heading, place);
-            var conditions = new List<EligibilityCondition>(own.Conditions);
-            foreach (var scope in scopes.Where(s => s.Inherited || Covers(s.Clause, clause, cardFields)))
-                conditions.AddRange(scope.Findings.Conditions);
-            conditions = conditions.DistinctBy(c => (c.Type, c.Text)).ToList();
-            if (conditions.Count == 0 && own.Amount is null) continue;
-            if (!conditions.Any(c => c.Type == ConditionType.Region) && PolicyRegion(region) is { } policyRegion)
-                conditions.Insert(0, policyRegion);
-            var sector = conditions.Any(c => c.Type == ConditionType.Industry) ? null : SectorFit.Judge(clause, profile, partTitle);
-            var verdict = ConditionMatcher.Evaluate(profile, conditions, asOf, sector is null ? null : [sector]);
-            yield return new ClauseMatch(version.PolicyId, version.VersionId, version.Title, region, version.DocNumber,
-                clause.Id, clause.Label, clause.Heading, clause.Text, ConditionMatcher.Expected(profile, own.Amount), verdict,
-                Conflicts(conditions), partNo, partTitle);
+            var inherited = scopes.Where(s => s.Inherited || Covers(s.Clause, clause, cardFields)).SelectMany(s => s.Findings.Conditions).ToList();
+            ClauseMatch? best = null;
+            var open = 0;
+            var awards = Awards(clause, place).ToList();
+            foreach (var (conditionsOfAward, amount) in awards)
+            {
+                var conditions = conditionsOfAward.Concat(inherited).DistinctBy(c => (c.Type, c.Text)).ToList();
+                if (conditions.Count == 0 && amount is null) continue;
+                if (!conditions.Any(c => c.Type == ConditionType.Region) && PolicyRegion(region) is { } policyRegion)
+                    conditions.Insert(0, policyRegion);
+                var sector = conditions.Any(c => c.Type == ConditionType.Industry) ? null : SectorFit.Judge(clause, profile, partTitle);
+                var verdict = ConditionMatcher.Evaluate(profile, conditions, asOf, sector is null ? null : [sector]);
+                var match = new ClauseMatch(version.PolicyId, version.VersionId, version.Title, region, version.DocNumber,
+                    clause.Id, clause.Label, clause.Heading, clause.Text, ConditionMatcher.Expected(profile, amount), verdict,
+                    Conflicts(conditions), partNo, partTitle);
+                if (verdict.UnmetCount == 0) open++;
+                if (best is null || Better(match, best)) best = match;
+            }
+            if (best is null) continue;
+            // Several awards open to the enterprise, or the one it is closest to states no sum: the clause's sum as a whole.
+            if (awards.Count > 1 && (open > 1 || best.Amount is null))
+                best = best with { Amount = ConditionMatcher.Expected(profile, ConditionExtractor.Extract(clause.Text, clause.Heading, place).Amount) };
+            yield return best;
         }
+    }
+
+    /// <summary>
+    /// The awards a clause states, each with the conditions that are its own. An article often pays several applicants
+    /// in turn (对首次升规的…企业给予20万元；对连续三年保持规上的…企业每年给予10万元): each sentence that states an amount
+    /// is an award with the conditions written in it, plus those of the sentences that state none (the lead, shared by
+    /// all); an enterprise needs to meet one award. A clause with one award or none is read whole.
+    /// </summary>
+    private static IEnumerable<(IReadOnlyList<EligibilityCondition> Conditions, AwardAmount? Amount)> Awards(Clause clause, PlaceContext place)
+    {
+        var whole = ConditionExtractor.Extract(clause.Text, clause.Heading, place);
+        var sentences = AwardSentence().Split(clause.Text).Where(t => t.Trim().Length > 0).ToList();
+        var read = sentences.Select(t => (Text: t, Findings: ConditionExtractor.Extract(t, clause.Heading, place))).ToList();
+        var paying = read.Where(r => r.Findings.Amount is not null).ToList();
+        if (paying.Count < 2)
+        {
+            yield return (whole.Conditions, whole.Amount);
+            yield break;
+        }
+        var shared = read.Where(r => r.Findings.Amount is null).SelectMany(r => r.Findings.Conditions).ToList();
+        foreach (var award in paying)
+            yield return ([.. shared, .. award.Findings.Conditions], award.Findings.Amount);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?<=[。；;])")]
+    private static partial System.Text.RegularExpressions.Regex AwardSentence();
+
+    /// <summary>The award an enterprise is closest to: fewer unmet conditions, then one its profile speaks for, then the larger sum.</summary>
+    private static bool Better(ClauseMatch a, ClauseMatch b)
+    {
+        if (a.Verdict.UnmetCount != b.Verdict.UnmetCount) return a.Verdict.UnmetCount < b.Verdict.UnmetCount;
+        if (ShowsFit(a) != ShowsFit(b)) return ShowsFit(a);
+        return (a.Amount?.Max ?? -1m) > (b.Amount?.Max ?? -1m);
     }
 
     /// <summary>
