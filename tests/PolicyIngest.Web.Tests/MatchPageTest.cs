@@ -28,7 +28,9 @@ public class MatchPageTest
 
         var html = await site.Client.GetStringAsync(Query);
         Assert.Contains("可申报 <strong>", html);
-        Assert.Contains($"/policies/{stored.VersionId}#ch2/art2", html);                 // 第二条 专精特新: linked to its clause
+        Assert.Contains($"/policies/{stored.VersionId}#c-ch2-art2", html);               // 第二条 专精特新: linked to its clause…
+        var policy = await site.Client.GetStringAsync($"policies/{stored.VersionId}");
+        Assert.Contains("id=\"c-ch2-art2\"", policy);                                     // …whose anchor the policy page has
         Assert.Contains("当年新获 专精特新中小企业", html);                                  // the reason the condition is met
         Assert.Contains("30万元–80万元", html);
         Assert.Contains("/match.xlsx?", html);
