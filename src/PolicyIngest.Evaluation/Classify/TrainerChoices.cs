@@ -6,7 +6,8 @@ namespace PolicyIngest.Evaluation.Classify;
 /// <summary>The trainers `evaluate classify` compares and the settings nested cross-validation chooses among.</summary>
 public static class TrainerChoices
 {
-    public const string Own = ClauseTrainers.Own;
+    /// <summary>The shipped trainer (`train`'s default), marked in the comparison's tables.</summary>
+    public static string Shipped => ClauseTrainers.Default;
 
     public static string[] Names => [.. ClauseTrainers.Names];
 
