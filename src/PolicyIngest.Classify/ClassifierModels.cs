@@ -13,20 +13,17 @@ public static class ClassifierModels
     public const string MlNetDirectoryName = "classify.mlnet";
 
     /// <summary>
-    /// Which model of <paramref name="directory"/> is the shipped one: the one classify.meta.json names (its
-    /// <c>model</c>), else the ML.NET model folder (what `train` writes), else a model file of the format written before
-    /// the switch to ML.NET (classify.model.bin.gz, still readable); null when there is none.
+    /// Which model file of <paramref name="directory"/> is the shipped one: the one classify.meta.json names (its
+    /// <c>model</c>), else the project's own model file if present, else the ML.NET model folder; null when there is none.
     /// </summary>
     public static string? ModelPath(string directory)
     {
         var own = Path.Combine(directory, ClauseModel.FileName);
         var mlnet = Path.Combine(directory, MlNetDirectoryName);
-        var mlnetExists = File.Exists(Path.Combine(mlnet, "clause-model.json"));
         var named = NamedModel(directory);
-        if (named == MlNetDirectoryName && mlnetExists) return mlnet;
-        if (named == ClauseModel.FileName && File.Exists(own)) return own;
-        if (mlnetExists) return mlnet;
-        return File.Exists(own) ? own : null;
+        if (named == MlNetDirectoryName && Directory.Exists(mlnet)) return mlnet;
+        if (File.Exists(own)) return own;
+        return File.Exists(Path.Combine(mlnet, "clause-model.json")) ? mlnet : null;
     }
 
     /// <summary>The trained classifier from <paramref name="directory"/>, or null when no model file is there.</summary>

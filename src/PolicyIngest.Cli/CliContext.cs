@@ -45,7 +45,7 @@ public static class GlobalOptions
     {
         var option = new Option<string?>("--classifier")
         {
-            Description = "clause classifier: trained (models/classify.mlnet; the default, an error when missing) or keywords (the keyword rules, said on stderr); default $POLICYINGEST_CLASSIFIER, else trained",
+            Description = "clause classifier: trained (models/classify.model.bin.gz; the default, an error when missing) or keywords (the keyword rules, said on stderr); default $POLICYINGEST_CLASSIFIER, else trained",
             Recursive = true,
         };
         option.AcceptOnlyFromAmong("trained", "keywords");

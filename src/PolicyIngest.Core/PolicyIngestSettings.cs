@@ -5,7 +5,7 @@ namespace PolicyIngest.Core;
 /// <summary>Which clause classifier labels the clauses: the trained model in models/ (the default) or the keyword rules.</summary>
 public enum ClassifierChoice
 {
-    /// <summary>models/classify.mlnet (the ML.NET model folder) with classify.meta.json; a missing or unloadable model is an error, never a silent fall-back.</summary>
+    /// <summary>models/classify.model.bin.gz; a missing or unloadable model is an error, never a silent fall-back.</summary>
     Trained,
     /// <summary>The keyword rules (KeywordClauseClassifier), asked for by name: --classifier keywords or POLICYINGEST_CLASSIFIER=keywords.</summary>
     Keywords,

@@ -1,5 +1,4 @@
 using PolicyIngest.Classify.Features;
-using PolicyIngest.Classify.MachineLearning;
 using PolicyIngest.Classify.Model;
 using PolicyIngest.Classify.Training;
 
@@ -117,9 +116,8 @@ public class LogCountRatiosTest
             Clause("本办法自印发之日起施行。", "final"),
         ];
         var features = new FeatureOptions(Bits: 10);
-        var shipped = MlNetOptions.For(MlNetLearner.OneVersusAllLbfgs);
-        var plain = TrainerTest.Train(features, clauses, shipped with { InstrumentLogCountMix = 0 });
-        var scaled = TrainerTest.Train(features, clauses, shipped with { InstrumentLogCountMix = 0.5 });
+        var plain = new ClauseModelTrainer(features, LogisticOptions.Default with { InstrumentLogCountMix = 0 }, segmenter: TrainerTest.Segmenter.Value).Train(clauses);
+        var scaled = new ClauseModelTrainer(features, LogisticOptions.Default with { InstrumentLogCountMix = 0.5 }, segmenter: TrainerTest.Segmenter.Value).Train(clauses);
         var probe = clauses[0].Input;
         // why: the category model must not see the option; the instrument confidences must (else the option does nothing)
         Assert.Equal(plain.Predict(probe).Category, scaled.Predict(probe).Category);

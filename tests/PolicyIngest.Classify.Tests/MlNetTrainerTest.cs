@@ -122,8 +122,7 @@ public class MlNetClassifierModelsTest
     public void TryLoad_FolderWithMlNetModel_LoadsIt_AndMetadataPicksTheNamedOne()
     {
         // why: ClassifierModels is how the product finds its model; an ML.NET folder must load, and with both formats
-        // present the one classify.meta.json names wins, else the ML.NET folder (train removes the old file, but a
-        // hand-copied folder may have both)
+        // present the one classify.meta.json names wins (train removes the other, but a hand-copied folder may have both)
         var clauses = TrainingData.LoadClauses(Repo.Training).Where((_, i) => i % 8 == 0).ToList();
         var features = FeatureOptions.Default with { Bits = 12 };
         var mlnet = new MlNetClauseModelTrainer(MlNetOptions.For(MlNetLearner.OneVersusAllLbfgs), features, TrainerTest.Segmenter.Value).TrainLinear(clauses);
@@ -133,11 +132,8 @@ public class MlNetClassifierModelsTest
         Assert.NotNull(loaded);
         Assert.True(loaded.Model.CategoryOneVsRest, "the ML.NET one-versus-all model was loaded");
 
-        // a model file of the format before ML.NET (classify.model.bin.gz), here a softmax model to tell the two apart
-        TrainerTest.Train(features, clauses, MlNetOptions.For(MlNetLearner.LbfgsMaximumEntropy)).Save(dir.File(ClauseModel.FileName));
-        Assert.True(ClassifierModels.TryLoad(dir.Path, () => TrainerTest.Segmenter.Value)!.Model.CategoryOneVsRest); // no metadata: the ML.NET folder first
-        File.WriteAllText(dir.File(ClassifierModels.MetadataFileName), $$"""{"model": "{{ClauseModel.FileName}}"}""");
-        Assert.False(ClassifierModels.TryLoad(dir.Path, () => TrainerTest.Segmenter.Value)!.Model.CategoryOneVsRest); // the named one
+        new ClauseModelTrainer(features, segmenter: TrainerTest.Segmenter.Value).Train(clauses).Save(dir.File(ClauseModel.FileName));
+        Assert.False(ClassifierModels.TryLoad(dir.Path, () => TrainerTest.Segmenter.Value)!.Model.CategoryOneVsRest); // no metadata: the own file first
         File.WriteAllText(dir.File(ClassifierModels.MetadataFileName), $$"""{"model": "{{MlNetModelFile.DirectoryName}}"}""");
         Assert.True(ClassifierModels.TryLoad(dir.Path, () => TrainerTest.Segmenter.Value)!.Model.CategoryOneVsRest);
     }

@@ -58,8 +58,8 @@ public class SentenceReadingTest
     public void Predict_LongSupportClause_AddsWhatOneSentenceGives_RemovesNothing()
     {
         var features = new FeatureOptions(Bits: 12);
-        var whole = TrainerTest.Train(features, Training, reading: null);
-        var reading = TrainerTest.Train(features, Training, reading: new SentenceReading(MinimumClauseLength: 60));
+        var whole = new ClauseModelTrainer(features, segmenter: TrainerTest.Segmenter.Value) { SentenceReading = null }.Train(Training);
+        var reading = new ClauseModelTrainer(features, segmenter: TrainerTest.Segmenter.Value) { SentenceReading = new SentenceReading(MinimumClauseLength: 60) }.Train(Training);
 
         var before = whole.Predict(LongClause);
         var after = reading.Predict(LongClause);
@@ -81,12 +81,12 @@ public class SentenceReadingTest
     public void Predict_ShortOrNonSupportClause_IsReadWholeOnly()
     {
         var features = new FeatureOptions(Bits: 12);
-        var whole = TrainerTest.Train(features, Training, reading: null);
-        var reading = TrainerTest.Train(features, Training, reading: new SentenceReading(MinimumClauseLength: 1000));
+        var whole = new ClauseModelTrainer(features, segmenter: TrainerTest.Segmenter.Value) { SentenceReading = null }.Train(Training);
+        var reading = new ClauseModelTrainer(features, segmenter: TrainerTest.Segmenter.Value) { SentenceReading = new SentenceReading(MinimumClauseLength: 1000) }.Train(Training);
         // why: below the minimum length nothing changes, even though a sentence would add interest_subsidy
         Assert.Equal(whole.Predict(LongClause).Instruments, reading.Predict(LongClause).Instruments);
         var final = new ClauseInput("本办法自印发之日起施行。本办法由区经济和信息化局负责解释。对企业的银行贷款给予贴息的规定同时废止。", null, null, "article", 1);
-        var eager = TrainerTest.Train(features, Training, reading: new SentenceReading(MinimumClauseLength: 10));
+        var eager = new ClauseModelTrainer(features, segmenter: TrainerTest.Segmenter.Value) { SentenceReading = new SentenceReading(MinimumClauseLength: 10) }.Train(Training);
         var p = eager.Predict(final);
         // why: instruments are only ever given to support clauses, also when read by sentence
         if (p.Category != "support") Assert.Empty(p.Instruments);
@@ -120,7 +120,7 @@ public class SentenceReadingTest
         var features = new FeatureOptions(Bits: 12);
         foreach (var setting in new SentenceReading?[] { null, SentenceReading.Default, new(200, 30, 0.9) })
         {
-            var model = TrainerTest.Train(features, Training, reading: setting);
+            var model = new ClauseModelTrainer(features, segmenter: TrainerTest.Segmenter.Value) { SentenceReading = setting }.Train(Training);
             using var stream = new MemoryStream();
             model.Save(stream);
             stream.Position = 0;

@@ -11,7 +11,7 @@ namespace PolicyIngest.Classify.Tests;
 public class SpeedPathTest
 {
     private static readonly Lazy<ClauseModel> Model = new(() =>
-        ClassifierModels.TryLoad(Repo.Models, () => TrainerTest.Segmenter.Value)?.Model ?? throw new InvalidOperationException("no model in models/ (classify.mlnet): run policyingest train"));
+        ClassifierModels.TryLoad(Repo.Models, () => TrainerTest.Segmenter.Value)?.Model ?? throw new InvalidOperationException("models/classify.model.bin.gz missing: run policyingest train"));
 
     private static readonly Lazy<IReadOnlyList<ClauseInput>> Corpus = new(() =>
         [.. TrainingData.LoadClauses(Repo.Training).Select(c => c.Input)]);

@@ -3,11 +3,11 @@ using PolicyIngest.Core.Model;
 
 namespace PolicyIngest.Classify.Tests;
 
-/// <summary>The committed model (models/classify.mlnet) on clauses nobody labelled, written for these tests.</summary>
+/// <summary>The committed model (models/classify.model.bin.gz) on clauses nobody labelled, written for these tests.</summary>
 public class TrainedClassifierTest
 {
     private static readonly Lazy<TrainedClauseClassifier> Classifier = new(() =>
-        ClassifierModels.TryLoad(Repo.Models, () => TrainerTest.Segmenter.Value) ?? throw new InvalidOperationException("no model in models/ (classify.mlnet): run policyingest train"));
+        ClassifierModels.TryLoad(Repo.Models, () => TrainerTest.Segmenter.Value) ?? throw new InvalidOperationException("models/classify.model.bin.gz missing: run policyingest train"));
 
     private static ClauseLabels Predict(string text, string? heading = null, string? chapter = null, string kind = "article", double position = 0.5) =>
         Classifier.Value.Model.Predict(new ClauseInput(text, heading, chapter, kind, position));

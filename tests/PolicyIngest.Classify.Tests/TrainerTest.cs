@@ -1,35 +1,11 @@
 using PolicyIngest.Classify.Features;
-using PolicyIngest.Classify.MachineLearning;
 using PolicyIngest.Classify.Model;
 using PolicyIngest.Classify.Training;
 
 namespace PolicyIngest.Classify.Tests;
 
-/// <summary>The shipped trainer (<see cref="ClauseTrainers.Default"/>, ML.NET one-versus-all) on a small set, and the model file it fills.</summary>
 public class TrainerTest
 {
-    /// <summary>The shipped trainer's learner with these features (and options), as tests train it.</summary>
-    internal static MlNetClauseModelTrainer Trainer(FeatureOptions features, MlNetOptions? options = null) =>
-        new(options ?? MlNetOptions.For(MlNetLearner.OneVersusAllLbfgs), features, Segmenter.Value);
-
-    /// <summary>The <see cref="ClauseModel"/> the shipped trainer fits on <paramref name="clauses"/>.</summary>
-    internal static ClauseModel Train(FeatureOptions features, IReadOnlyList<LabelledClause> clauses, MlNetOptions? options = null) =>
-        Trainer(features, options).TrainLinear(clauses).Model;
-
-    /// <summary>The same with another sentence reading (null: whole clauses only).</summary>
-    internal static ClauseModel Train(FeatureOptions features, IReadOnlyList<LabelledClause> clauses, SentenceReading? reading) =>
-        new MlNetClauseModelTrainer(MlNetOptions.For(MlNetLearner.OneVersusAllLbfgs), features, Segmenter.Value) { SentenceReading = reading }.TrainLinear(clauses).Model;
-
-    [Fact]
-    public void DefaultTrainer_IsTheShippedOneVersusAll()
-    {
-        // why: `train` without --trainer builds what ships; it must be the trainer the nested CV chose, and a linear one
-        Assert.Equal("mlnet-ova", ClauseTrainers.Default);
-        Assert.Contains(ClauseTrainers.Default, ClauseTrainers.Shippable);
-        Assert.Equal(MlNetLearner.OneVersusAllLbfgs, ClauseTrainers.Create(ClauseTrainers.Default, Segmenter.Value).Options.Learner);
-        Assert.DoesNotContain("own-lr", ClauseTrainers.Names);
-        Assert.Throws<ArgumentException>(() => ClauseTrainers.Create("own-lr", Segmenter.Value));
-    }
     private static LabelledClause Clause(string text, string category, string[]? instruments = null, string[]? industries = null, string? heading = null) =>
         new(text, "test", text, new ClauseInput(text, heading, null, "article", 0.5), category, instruments ?? [], industries ?? ["general"]);
 
@@ -57,14 +33,14 @@ public class TrainerTest
     [Fact]
     public void Train_Twice_SameModelBytes()
     {
-        var trainer = Trainer(new FeatureOptions(Bits: 12));
-        Assert.Equal(Bytes(trainer.TrainLinear(Small).Model), Bytes(trainer.TrainLinear(Small).Model));
+        var trainer = new ClauseModelTrainer(new FeatureOptions(Bits: 12), segmenter: TrainerTest.Segmenter.Value);
+        Assert.Equal(Bytes(trainer.Train(Small)), Bytes(trainer.Train(Small)));
     }
 
     [Fact]
     public void Train_SmallSet_FitsItsOwnExamples()
     {
-        var model = Train(new FeatureOptions(Bits: 12), Small);
+        var model = new ClauseModelTrainer(new FeatureOptions(Bits: 12), segmenter: TrainerTest.Segmenter.Value).Train(Small);
         foreach (var c in Small)
         {
             var p = model.Predict(c.Input);
@@ -76,7 +52,7 @@ public class TrainerTest
     [Fact]
     public void CrossValidate_ExtraTraining_TrainsEveryFold_ButIsNeverScored()
     {
-        var trainer = Trainer(new FeatureOptions(Bits: 12));
+        var trainer = new ClauseModelTrainer(new FeatureOptions(Bits: 12), segmenter: TrainerTest.Segmenter.Value);
         // why: copies of the real clauses as extra training put every held-out text into its fold's training set,
         // so the scores can only rise to (near) perfect if the extras are used; they must not be counted as clauses
         var copies = Small.Select(c => c with { Id = "copy-" + c.Id, Source = TrainingData.SyntheticSourcePrefix + "copy", Group = "copy" }).ToList();
@@ -91,7 +67,7 @@ public class TrainerTest
     [Fact]
     public void Train_SectorSeenInFewDocuments_IsLeftToItsKeywordRule()
     {
-        var model = Train(new FeatureOptions(Bits: 12), Small);
+        var model = new ClauseModelTrainer(new FeatureOptions(Bits: 12), segmenter: TrainerTest.Segmenter.Value).Train(Small);
         // why: software_it and biomedicine come from one document each here, integrated_circuits from none
         Assert.Contains("software_it", model.RuleIndustries);
         Assert.Contains("integrated_circuits", model.RuleIndustries);
@@ -110,7 +86,7 @@ public class TrainerTest
     [Fact]
     public void Predict_NonSupport_NeverHasInstruments()
     {
-        var model = Train(new FeatureOptions(Bits: 12), Small);
+        var model = new ClauseModelTrainer(new FeatureOptions(Bits: 12), segmenter: TrainerTest.Segmenter.Value).Train(Small);
         var p = model.Predict(new ClauseInput("本办法自2026年1月1日起施行。", null, "附则", "article", 1));
         Assert.Equal("final", p.Category);
         Assert.Empty(p.Instruments);
@@ -121,8 +97,8 @@ public class TrainerTest
     public void Train_CategoryOneVsRestOrSoftmax_BothFitAndTheFileKeepsWhich()
     {
         var features = new FeatureOptions(Bits: 12);
-        var oneVsRest = Train(features, Small); // the shipped default
-        var softmax = Train(features, Small, MlNetOptions.For(MlNetLearner.LbfgsMaximumEntropy));
+        var oneVsRest = new ClauseModelTrainer(features, LogisticOptions.Default with { CategoryLogCountMix = 0.5 }, segmenter: TrainerTest.Segmenter.Value).Train(Small);
+        var softmax = new ClauseModelTrainer(features, segmenter: TrainerTest.Segmenter.Value).Train(Small); // the shipped default
         Assert.True(oneVsRest.CategoryOneVsRest);
         Assert.False(softmax.CategoryOneVsRest);
         foreach (var c in Small)
@@ -141,10 +117,10 @@ public class TrainerTest
     public void NestedCrossValidation_ChoosesInsideEachFold_AndScoresEveryClause()
     {
         var features = new FeatureOptions(Bits: 12);
-        MlNetClauseModelTrainer[] candidates =
+        ClauseModelTrainer[] candidates =
         [
-            Trainer(features, MlNetOptions.For(MlNetLearner.OneVersusAllLbfgs) with { InstrumentLogCountMix = 0, InstrumentL2 = 3e-5 }),
-            Trainer(features),
+            new(features, LogisticOptions.Default with { InstrumentLogCountMix = 0, InstrumentL2 = 3e-5 }, Segmenter.Value),
+            new(features, segmenter: Segmenter.Value),
         ];
         var clauses = Small.Concat(Small.Select(c => c with { Id = c.Id + "-b", Group = c.Group + "-b" })).ToList();
         var nested = PolicyIngest.Evaluation.Classify.NestedCrossValidation.Run(clauses, candidates, folds: 2, seed: 1, innerFolds: 2);
@@ -161,33 +137,56 @@ public class TrainerTest
     }
 
     [Fact]
-    public void SaveLoad_FileOfTheFormatBeforeMlNet_RoundTrips()
+    public void SaveLoad_RoundTrip_SameBytesAndPredictions()
     {
-        // The model file of the format before ML.NET (classify.model.bin.gz) is no longer written by `train` but still
-        // read. It stores half-precision weights; the ML.NET-trained model holds full floats (the retired own trainer
-        // rounded its weights before saving, so its copies were exact).
-        var model = Train(new FeatureOptions(Bits: 12), Small);
+        var model = new ClauseModelTrainer(new FeatureOptions(Bits: 12), segmenter: TrainerTest.Segmenter.Value).Train(Small);
         var bytes = Bytes(model);
         var loaded = ClauseModel.Load(new MemoryStream(bytes), segmenter: TrainerTest.Segmenter.Value);
-        var again = ClauseModel.Load(new MemoryStream(Bytes(loaded)), segmenter: TrainerTest.Segmenter.Value);
-        Assert.Equal(bytes, Bytes(loaded)); // why: a loaded file saves to the same bytes: nothing is lost past the first rounding
+        Assert.Equal(bytes, Bytes(loaded));
         foreach (var c in Small)
         {
             var a = model.Predict(c.Input);
             var b = loaded.Predict(c.Input);
             Assert.Equal(a.Category, b.Category);
-            Assert.Equal(a.CategoryConfidence, b.CategoryConfidence, 1e-3); // why: half precision moves a probability by far less than this
+            Assert.Equal(a.CategoryConfidence, b.CategoryConfidence);
             Assert.Equal(a.Instruments, b.Instruments);
             Assert.Equal(a.Industries, b.Industries);
-            Assert.Equal(b.CategoryConfidence, again.Predict(c.Input).CategoryConfidence); // why: and copies of a loaded file are exact
         }
+    }
+
+    [Fact]
+    public void Train_WithCalibratedThresholds_DeterministicAndRoundTrips()
+    {
+        // why: calibration runs inner folds; they must be as reproducible as the main fit, and the file must keep the thresholds and feature options
+        var trainer = new ClauseModelTrainer(new FeatureOptions(Bits: 12, ChapterRules: true), LogisticOptions.Default with { ThresholdFolds = 2 }, segmenter: TrainerTest.Segmenter.Value);
+        var model = trainer.Train(Small);
+        Assert.Equal(Bytes(model), Bytes(trainer.Train(Small)));
+        var loaded = ClauseModel.Load(new MemoryStream(Bytes(model)), segmenter: TrainerTest.Segmenter.Value);
+        Assert.Equal(model.Features.Options, loaded.Features.Options);
+        Assert.Equal(model.InstrumentThresholds, loaded.InstrumentThresholds);
+        Assert.Equal(model.IndustryThresholds, loaded.IndustryThresholds);
+        // Under 8 positives per label in this set: every threshold stays at its default.
+        Assert.All(model.InstrumentThresholds, t => Assert.Equal(ClauseModel.InstrumentThreshold, t));
+        Assert.All(model.IndustryThresholds, t => Assert.Equal(ClauseModel.IndustryThreshold, t));
+    }
+
+    [Fact]
+    public void Train_CalibratedThresholds_OnTheTrainingData_StayOnTheGrid()
+    {
+        var clauses = TrainingData.LoadClauses(Repo.Training);
+        var model = new ClauseModelTrainer(new FeatureOptions(Bits: 12), LogisticOptions.Default with { ThresholdFolds = 2, MaxIterations = 60 }, segmenter: TrainerTest.Segmenter.Value).Train(clauses);
+        Assert.All(model.InstrumentThresholds.Concat(model.IndustryThresholds), t =>
+        {
+            Assert.InRange(t, 0.1, 0.8);
+            Assert.Equal(0, Math.Round(t * 20, 6) % 1); // why: thresholds come from the 0.05 grid, never an exact fit to one clause's probability
+        });
     }
 
     [Fact]
     public void Model_UsingWords_LoadsWithTheGivenSegmenter_AndIsRefusedWithout()
     {
         // why: no process-wide default segmenter any more (#17): a word model is given the composition root's segmenter
-        var bytes = Bytes(Train(new FeatureOptions(Bits: 12, WordWeight: 0.7f), Small));
+        var bytes = Bytes(new ClauseModelTrainer(new FeatureOptions(Bits: 12, WordWeight: 0.7f), segmenter: Segmenter.Value).Train(Small));
         var loaded = ClauseModel.Load(new MemoryStream(bytes), segmenter: TrainerTest.Segmenter.Value);
         Assert.Equal("support", loaded.Predict(Small[4].Input).Category);
         Assert.Throws<ArgumentNullException>(() => ClauseModel.Load(new MemoryStream(bytes)));
@@ -198,8 +197,8 @@ public class TrainerTest
     {
         // why: the word block is read by the instrument models alone, so category and industry weights (and hence
         // their confidences) must be exactly those of the same model without it, while instrument confidences move
-        var without = Train(new FeatureOptions(Bits: 12, InstrumentWordWeight: 0), Small);
-        var with = Train(new FeatureOptions(Bits: 12, InstrumentWordWeight: 0.7f), Small);
+        var without = new ClauseModelTrainer(new FeatureOptions(Bits: 12, InstrumentWordWeight: 0), segmenter: TrainerTest.Segmenter.Value).Train(Small);
+        var with = new ClauseModelTrainer(new FeatureOptions(Bits: 12, InstrumentWordWeight: 0.7f), segmenter: TrainerTest.Segmenter.Value).Train(Small);
         var instrumentsMoved = false;
         foreach (var c in Small)
         {
@@ -214,20 +213,17 @@ public class TrainerTest
         Assert.True(instrumentsMoved);
         var reloaded = ClauseModel.Load(new MemoryStream(Bytes(with)), segmenter: TrainerTest.Segmenter.Value);
         Assert.Equal(0.7f, reloaded.Features.Options.InstrumentWordWeight);
-        var trained = with.Predict(Small[4].Input).InstrumentConfidences;
-        var read = reloaded.Predict(Small[4].Input).InstrumentConfidences;
-        Assert.Equal(trained.Keys.Order(), read.Keys.Order());
-        Assert.All(trained, p => Assert.Equal(p.Value, read[p.Key], 1e-3)); // half-precision weights in the file
+        Assert.Equal(with.Predict(Small[4].Input).InstrumentConfidences, reloaded.Predict(Small[4].Input).InstrumentConfidences);
     }
 
     [Fact]
     public void Load_FileWithoutTheInstrumentWordOption_ReadsNoInstrumentWords()
     {
         // why: the option's default is on; a file written before it existed was trained without it
-        var bytes = Bytes(Train(new FeatureOptions(Bits: 12, InstrumentWordWeight: 0), Small));
+        var bytes = Bytes(new ClauseModelTrainer(new FeatureOptions(Bits: 12, InstrumentWordWeight: 0), segmenter: TrainerTest.Segmenter.Value).Train(Small));
         var older = WithOptionsJson(bytes, json => json.Replace(",\"InstrumentWordWeight\":0", "", StringComparison.Ordinal));
         Assert.Equal(0f, ClauseModel.Load(new MemoryStream(older), segmenter: TrainerTest.Segmenter.Value).Features.Options.InstrumentWordWeight);
-        Assert.Equal(0.7f, ClauseModel.Load(new MemoryStream(Bytes(Train(new FeatureOptions(Bits: 12), Small))), segmenter: TrainerTest.Segmenter.Value).Features.Options.InstrumentWordWeight);
+        Assert.Equal(0.7f, ClauseModel.Load(new MemoryStream(Bytes(new ClauseModelTrainer(new FeatureOptions(Bits: 12), segmenter: TrainerTest.Segmenter.Value).Train(Small))), segmenter: TrainerTest.Segmenter.Value).Features.Options.InstrumentWordWeight);
     }
 
     [Fact]
@@ -238,7 +234,7 @@ public class TrainerTest
         var dir = Directory.CreateTempSubdirectory("pi-segmenter-").FullName;
         try
         {
-            Trainer(new FeatureOptions(Bits: 12, InstrumentWordWeight: 0.7f)).TrainLinear(Small).Save(Path.Combine(dir, MlNetModelFile.DirectoryName));
+            new ClauseModelTrainer(new FeatureOptions(Bits: 12, InstrumentWordWeight: 0.7f), segmenter: TrainerTest.Segmenter.Value).Train(Small).Save(Path.Combine(dir, ClauseModel.FileName));
             var resources = PolicyIngest.Segmentation.SegmenterResources.ForModels(Repo.Models);
             var meta = Path.Combine(dir, ClassifierModels.MetadataFileName);
             File.WriteAllText(meta, $"{{\"segmenterDictionarySha256\": \"{resources.DictionarySha256()}\"}}");
@@ -256,11 +252,11 @@ public class TrainerTest
     {
         // why: before v6 words were cut from the raw text with the keep-whole rules; reading such weights with
         // today's words would give quietly wrong labels, so the file must be retrained instead.
-        var bytes = Bytes(Train(new FeatureOptions(Bits: 12, WordWeight: 0.7f), Small));
+        var bytes = Bytes(new ClauseModelTrainer(new FeatureOptions(Bits: 12, WordWeight: 0.7f), segmenter: Segmenter.Value).Train(Small));
         var v5 = WithHeader(bytes, "PolicyIngest.ClauseModel/5");
         var error = Assert.Throws<InvalidDataException>(() => ClauseModel.Load(new MemoryStream(v5), segmenter: TrainerTest.Segmenter.Value));
         Assert.Contains("retrain", error.Message);
-        var withoutWords = WithHeader(Bytes(Train(new FeatureOptions(Bits: 12, WordWeight: 0, InstrumentWordWeight: 0), Small)), "PolicyIngest.ClauseModel/5");
+        var withoutWords = WithHeader(Bytes(new ClauseModelTrainer(new FeatureOptions(Bits: 12, WordWeight: 0, InstrumentWordWeight: 0), segmenter: TrainerTest.Segmenter.Value).Train(Small)), "PolicyIngest.ClauseModel/5");
         Assert.Equal("support", ClauseModel.Load(new MemoryStream(withoutWords), segmenter: TrainerTest.Segmenter.Value).Predict(Small[4].Input).Category);
     }
 

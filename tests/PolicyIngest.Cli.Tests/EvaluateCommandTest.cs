@@ -22,7 +22,7 @@ public class EvaluateCommandTest
     [InlineData("train", "--trainer", "no-such-trainer")]
     [InlineData("train", "--trainer", "mlnet-lightgbm")]
     // why: the comparison refuses an unknown trainer before any training starts
-    [InlineData("evaluate", "classify", "--trainers", "mlnet-ova,no-such-trainer")]
+    [InlineData("evaluate", "classify", "--trainers", "own-lr,no-such-trainer")]
     public void Trainer_Unknown_Exits2WithOneLine(params string[] args)
     {
         var result = CliRunner.Run(args);

@@ -45,7 +45,7 @@ public static class ClassifierEvaluation
 
     public static TaskScores Score(IReadOnlyList<LabelledClause> gold, IReadOnlyList<ClauseLabels> predicted)
     {
-        var specific = TrainingLabels.SpecificIndustries;
+        var specific = ClauseModelTrainer.SpecificIndustries;
         return new TaskScores(
             SingleLabelScores.Compute(ClauseTaxonomy.Categories, [.. gold.Select(c => c.Category)], [.. predicted.Select(p => p.Category)]),
             MultiLabelScores.Compute(ClauseTaxonomy.Instruments, [.. gold.Select(c => c.Instruments)], [.. predicted.Select(p => p.Instruments)]),

@@ -13,9 +13,9 @@ namespace PolicyIngest.Classify.MachineLearning;
 /// <summary>
 /// Trains the clause models with ML.NET on the project's own features (<see cref="ClauseFeatures"/> as a
 /// <see cref="FeatureColumn"/>): the category as one multiclass model, instruments (support clauses only, with the
-/// instrument word block) and specific industries as one binary model per label (those with too few documents left to
-/// their keyword rule: <see cref="TrainingLabels.RuleIndustriesFor"/>); the instrument models on log-count-scaled
-/// features (the scales of the training clauses, <see cref="LogCountRatios.FitScaled"/>). A linear learner's weights are read out of the
+/// instrument word block) and specific industries as one binary model per label, exactly the tasks, inputs, example
+/// weights and rule industries of <see cref="ClauseModelTrainer"/>, and its instrument models' log-count scaling (the
+/// scales of the training clauses, through the same <see cref="LogCountRatios.FitScaled"/>). A linear learner's weights are read out of the
 /// ML.NET model into a <see cref="ClauseModel"/>, which scores with the project's sparse dot product (and its sentence
 /// reading); LightGbm's trees are scored by ML.NET.
 /// Deterministic: one thread, no shuffling, a fixed seed.
@@ -48,10 +48,10 @@ public sealed class MlNetClauseModelTrainer(MlNetOptions options, FeatureOptions
         var instruments = FitLabels(ml, data.Support.Select(i => data.InstrumentX[i]).ToList(),
             ClauseTaxonomy.Instruments.Select(l => data.Support.Select(i => clauses[i].Instruments.Contains(l)).ToArray()).ToList(), dimension, options.InstrumentL2,
             options.InstrumentLogCountMix);
-        var industries = FitLabels(ml, data.X, TrainingLabels.SpecificIndustries.Select(l => clauses.Select(c => c.Industries.Contains(l)).ToArray()).ToList(),
+        var industries = FitLabels(ml, data.X, ClauseModelTrainer.SpecificIndustries.Select(l => clauses.Select(c => c.Industries.Contains(l)).ToArray()).ToList(),
             dimension, options.IndustryL2, logCountMix: 0);
         var parts = new MlNetParts(category, [.. instruments], [.. industries]);
-        var model = MlNetModelFile.ToClauseModel(data.Features, parts, dimension, TrainingLabels.RuleIndustriesFor(clauses), SentenceReading,
+        var model = MlNetModelFile.ToClauseModel(data.Features, parts, dimension, ClauseModelTrainer.RuleIndustriesFor(clauses), SentenceReading,
             oneVersusAll: options.Learner == MlNetLearner.OneVersusAllLbfgs);
         return new MlNetClauseModel(model, parts, ml, options);
     }
@@ -77,8 +77,8 @@ public sealed class MlNetClauseModelTrainer(MlNetOptions options, FeatureOptions
         }).Fit(categoryData);
         var supportX = data.Support.Select(i => selection.Apply(data.InstrumentX[i])).ToList();
         var instruments = ClauseTaxonomy.Instruments.Select(l => FitTree(ml, supportX, [.. data.Support.Select(i => clauses[i].Instruments.Contains(l))], selection.Dimension)).ToArray();
-        var industries = TrainingLabels.SpecificIndustries.Select(l => FitTree(ml, x, [.. clauses.Select(c => c.Industries.Contains(l))], selection.Dimension)).ToArray();
-        return new MlNetTreeClauseModel(ml, data.Features, selection, category, instruments, industries, TrainingLabels.RuleIndustriesFor(clauses), options);
+        var industries = ClauseModelTrainer.SpecificIndustries.Select(l => FitTree(ml, x, [.. clauses.Select(c => c.Industries.Contains(l))], selection.Dimension)).ToArray();
+        return new MlNetTreeClauseModel(ml, data.Features, selection, category, instruments, industries, ClauseModelTrainer.RuleIndustriesFor(clauses), options);
     }
 
     private MlNetPart FitTree(MLContext ml, IReadOnlyList<SparseVector> x, bool[] y, int dimension)
@@ -124,7 +124,7 @@ public sealed class MlNetClauseModelTrainer(MlNetOptions options, FeatureOptions
     }
 
     /// <summary>One binary model per label, on rows <paramref name="x"/>.</summary>
-    /// <param name="logCountMix">each label's model is fitted on features scaled by its log-count ratios, computed from these rows; 0: plain features</param>
+    /// <param name="logCountMix">each label's model is fitted on features scaled by its log-count ratios, computed from these rows (as the own trainer's instrument models); 0: plain features</param>
     private List<MlNetPart> FitLabels(MLContext ml, IReadOnlyList<SparseVector> x, IReadOnlyList<bool[]> labels, int dimension, double l2, double logCountMix)
     {
         var parts = new List<MlNetPart>(labels.Count);
@@ -133,7 +133,7 @@ public sealed class MlNetClauseModelTrainer(MlNetOptions options, FeatureOptions
             var positives = y.Count(b => b);
             if (positives == 0 || positives == y.Length)
             {
-                parts.Add(MlNetPart.Constant(positives == 0 ? -10f : 10f)); // a bias-only model
+                parts.Add(MlNetPart.Constant(positives == 0 ? -10f : 10f)); // as the project's own trainer: a bias-only model
                 continue;
             }
             var fitted = LogCountRatios.FitScaled(x, y, dimension, logCountMix, scaled => FitBinary(ml, scaled, y, dimension, l2));
@@ -165,7 +165,7 @@ public sealed class MlNetClauseModelTrainer(MlNetOptions options, FeatureOptions
             OptimizationTolerance = 1e-7f,
         });
 
-    /// <summary>Category rows, class-balanced (n / (classes · n_class)).</summary>
+    /// <summary>Category rows, class-balanced as the project's softmax model weighs them (n / (classes · n_class)).</summary>
     private static List<ClauseRow> CategoryRows(IReadOnlyList<LabelledClause> clauses, IReadOnlyList<SparseVector> x, int dimension)
     {
         var categories = ClauseTaxonomy.Categories;
@@ -186,7 +186,7 @@ public sealed class MlNetClauseModelTrainer(MlNetOptions options, FeatureOptions
         throw new ArgumentException($"unknown label '{label}'", nameof(label));
     }
 
-    /// <summary>Binary rows, positives weighted by negatives / positives.</summary>
+    /// <summary>Binary rows, positives weighted by negatives / positives as the project's binary models weigh them.</summary>
     private static List<ClauseRow> BinaryRows(IReadOnlyList<SparseVector> x, bool[] y, int dimension)
     {
         var positives = y.Count(b => b);

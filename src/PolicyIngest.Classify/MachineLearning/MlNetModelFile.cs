@@ -102,7 +102,7 @@ public static class MlNetModelFile
     {
         categories ??= ClauseTaxonomy.Categories;
         instruments ??= ClauseTaxonomy.Instruments;
-        industries ??= TrainingLabels.SpecificIndustries;
+        industries ??= ClauseModelTrainer.SpecificIndustries;
         var categoryWeights = CategoryWeights(parts.Category, categories.Count, dimension);
         return new ClauseModel(features, categories, categoryWeights, instruments, [.. parts.Instruments.Select(p => BinaryWeights(p, dimension))],
             industries, [.. parts.Industries.Select(p => BinaryWeights(p, dimension))], instrumentThresholds, industryThresholds, ruleIndustries, sentenceReading)

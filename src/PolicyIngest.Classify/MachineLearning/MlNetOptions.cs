@@ -15,14 +15,15 @@ public enum MlNetLearner
 }
 
 /// <summary>
-/// How the ML.NET clause models are fitted. The L2 weights are per weighted mean example loss (the scale the retired own
-/// logistic regression used, so its settings carried over): they are converted to each ML.NET trainer's own scale
-/// (LBFGS: the sum of example weights; SDCA: the mean example weight), so one setting means the same objective.
-/// Examples are weighted: categories balanced, a label's positives by negatives/positives.
+/// How the ML.NET clause models are fitted. The L2 weights are per weighted mean example loss, the scale of the project's
+/// own logistic regression (<see cref="Training.LogisticOptions.L2"/>): they are converted to each ML.NET trainer's own
+/// scale (LBFGS: the sum of example weights; SDCA: the mean example weight), so one setting means the same objective.
+/// Examples are weighted as the project's own trainer weighs them: categories balanced, a label's positives by
+/// negatives/positives.
 /// </summary>
 /// <param name="InstrumentLogCountMix">the instrument models are fitted on features scaled by each label's naive-Bayes log-count ratios
-/// (<see cref="Training.LogCountRatios"/>), interpolated with plain features by this much (0.4 and instrument L2 3e-6
-/// were chosen for the retired own logistic regression in session 4 and carried over); 0 is off</param>
+/// (<see cref="Training.LogCountRatios"/>), interpolated with plain features by this much, as the own trainer's
+/// (<see cref="Training.LogisticOptions.InstrumentLogCountMix"/>, whose value and instrument L2 these defaults are); 0 is off</param>
 /// <param name="MaxIterations">LBFGS iterations; SDCA epochs are <see cref="SdcaEpochs"/></param>
 /// <param name="SelectedFeatures">LightGbm reads only the hash buckets present in the most training clauses, this many</param>
 public sealed record MlNetOptions(

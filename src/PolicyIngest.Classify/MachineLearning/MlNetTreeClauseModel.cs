@@ -79,7 +79,7 @@ public sealed class MlNetTreeClauseModel : ITrainedClauseModel
             var sectors = new List<string>();
             var industryConfidences = new Dictionary<string, double>(StringComparer.Ordinal);
             double highest = 0;
-            var specific = TrainingLabels.SpecificIndustries;
+            var specific = ClauseModelTrainer.SpecificIndustries;
             for (var j = 0; j < industries.Length; j++)
             {
                 var industry = specific[j];

@@ -113,7 +113,7 @@ public sealed class ClauseModel : ITrainedClauseModel
     /// <summary>
     /// Specific industries the training data shows in too few documents for the model to have learned more than those
     /// documents' wording: they are given by their keyword rule instead (confidence 1, as rules give), see
-    /// <see cref="Training.TrainingLabels.MinIndustryGroups"/>.
+    /// <see cref="Training.ClauseModelTrainer.MinIndustryGroups"/>.
     /// </summary>
     public IReadOnlyList<string> RuleIndustries { get; }
 

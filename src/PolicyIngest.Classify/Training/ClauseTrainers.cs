@@ -3,18 +3,14 @@ using PolicyIngest.Segmentation;
 
 namespace PolicyIngest.Classify.Training;
 
-/// <summary>The clause trainers by the names `train --trainer` and `evaluate classify --trainers` take: ML.NET learners.</summary>
+/// <summary>The clause trainers by the names `train --trainer` and `evaluate classify --trainers` take.</summary>
 public static class ClauseTrainers
 {
-    /// <summary>
-    /// The shipped trainer (`train` without --trainer): ML.NET OneVersusAll over LbfgsLogisticRegression for the category,
-    /// LbfgsLogisticRegression per instrument (log-count-scaled features) and per industry. Chosen by nested CV on three
-    /// fold splits (docs/classify.md, issue 19), where its mean was at least the retired own logistic regression's on
-    /// category macro-F1, instruments micro-F1 and industries micro-F1.
-    /// </summary>
-    public static string Default { get; } = MlNetOptions.NameOf(MlNetLearner.OneVersusAllLbfgs);
+    /// <summary>The project's own logistic regression (L-BFGS), the shipped model's trainer.</summary>
+    public const string Own = "own-lr";
 
-    public static IReadOnlyList<string> Names { get; } = [.. Enum.GetValues<MlNetLearner>().Select(MlNetOptions.NameOf)];
+    public static IReadOnlyList<string> Names { get; } =
+        [Own, .. Enum.GetValues<MlNetLearner>().Select(MlNetOptions.NameOf)];
 
     /// <summary>The trainers whose models the product can load and score (linear models; LightGbm is measured only).</summary>
     public static IReadOnlyList<string> Shippable { get; } = [.. Names.Where(n => n != MlNetOptions.NameOf(MlNetLearner.LightGbm))];
@@ -23,8 +19,13 @@ public static class ClauseTrainers
     /// the default setting's regularisation times this (every L2 weight; LightGbm: its number of trees) — the one
     /// hyper-parameter nested cross-validation chooses
     /// </param>
-    public static MlNetClauseModelTrainer Create(string name, ISegmenter segmenter, double regularisation = 1)
+    public static IClauseModelTrainer Create(string name, ISegmenter segmenter, double regularisation = 1)
     {
+        if (name == Own)
+        {
+            var o = LogisticOptions.Default;
+            return new ClauseModelTrainer(null, o with { L2 = o.L2 * regularisation, InstrumentL2 = o.InstrumentL2 * regularisation, CategoryL2 = o.CategoryL2 * regularisation }, segmenter);
+        }
         if (MlNetOptions.Parse(name) is not { } learner) throw new ArgumentException($"unknown trainer '{name}': one of {string.Join(", ", Names)}", nameof(name));
         return new MlNetClauseModelTrainer(MlNetOptions.For(learner).Scaled(regularisation), null, segmenter);
     }

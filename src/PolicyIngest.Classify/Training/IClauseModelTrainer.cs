@@ -4,11 +4,11 @@ namespace PolicyIngest.Classify.Training;
 
 /// <summary>
 /// The one seam for training clause classifiers: cross-validation, nested CV and `train` ask a trainer for a model and the
-/// model for labels, whichever learner is behind it (ML.NET's: <see cref="ClauseTrainers"/>).
+/// model for labels, whichever learner is behind it (the project's own logistic regression today, ML.NET next).
 /// </summary>
 public interface IClauseModelTrainer
 {
-    /// <summary>What learns, for reports (e.g. "ML.NET OneVersusAll(LbfgsLogisticRegression) + …").</summary>
+    /// <summary>What learns, for reports (e.g. "logistic regression (L-BFGS), hashed features").</summary>
     string Name { get; }
 
     ITrainedClauseModel Train(IReadOnlyList<LabelledClause> clauses);

@@ -48,7 +48,7 @@ public static class LogCountRatios
     /// Fits a binary model on <paramref name="x"/> scaled by the log-count ratios of these examples and labels — the
     /// training fold's, never the clauses it is scored on — and returns it with the scales, which the caller folds into
     /// the weights it reads (<see cref="Fold"/>). mix 0: the model is fitted on <paramref name="x"/> as it is, no scales.
-    /// The one place a label's features are scaled: every ML.NET learner's instrument models go through it.
+    /// The one place both clause trainers (the own logistic regression and ML.NET's) scale a label's features.
     /// </summary>
     /// <param name="fit">fits the model on the (scaled) examples, in the order of <paramref name="y"/></param>
     public static ScaledFit<T> FitScaled<T>(IReadOnlyList<SparseVector> x, IReadOnlyList<bool> y, int dimension, double mix, Func<IReadOnlyList<SparseVector>, T> fit)

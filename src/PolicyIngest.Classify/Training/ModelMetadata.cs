@@ -25,6 +25,7 @@ public sealed record ModelMetadata(
     int Seed,
     long ModelBytes,
     PolicyIngest.Classify.Features.FeatureOptions Features,
+    LogisticOptions? Logistic,
     IReadOnlyDictionary<string, double> Thresholds,
     TaskFigures CrossValidated,
     TaskFigures KeywordBaseline,
@@ -37,10 +38,10 @@ public sealed record ModelMetadata(
     public string? SegmenterDictionarySha256 { get; init; }
 
     /// <summary>The trainer (<see cref="ClauseTrainers.Names"/>) and what it is.</summary>
-    public string Trainer { get; init; } = ClauseTrainers.Default;
+    public string Trainer { get; init; } = ClauseTrainers.Own;
     public string? TrainerDescription { get; init; }
 
-    /// <summary>The ML.NET trainer's options (null in metadata of models trained before the switch to ML.NET).</summary>
+    /// <summary>The ML.NET trainer's options (null for the project's own logistic regression).</summary>
     public PolicyIngest.Classify.MachineLearning.MlNetOptions? MlNet { get; init; }
 
     /// <summary>Industries given by their keyword rule (too few documents with them in the training data).</summary>

@@ -17,7 +17,7 @@ public static class TrainCommand
         var output = new Option<string?>("--out") { Description = "where the model files go (default models/ under the home)" };
         var trainerOption = new Option<string?>("--trainer")
         {
-            Description = $"what fits the models: {string.Join(", ", ClauseTrainers.Shippable)} (default {ClauseTrainers.Default}, the shipped one; each writes an ML.NET model folder, {ClassifierModels.MlNetDirectoryName})",
+            Description = $"what fits the models: {string.Join(", ", ClauseTrainers.Shippable)} (default {ClauseTrainers.Own}; the mlnet-* trainers write an ML.NET model folder, {ClassifierModels.MlNetDirectoryName})",
         };
         var command = new Command("train", "build the clause classifiers from the hand-labelled data in models/training; print their cross-validated quality");
         command.Options.Add(data);
@@ -26,7 +26,7 @@ public static class TrainCommand
         command.SetAction((parse, ct) =>
         {
             var ctx = new CliContext(parse);
-            var trainerName = parse.GetValue(trainerOption) ?? ClauseTrainers.Default;
+            var trainerName = parse.GetValue(trainerOption) ?? ClauseTrainers.Own;
             if (!ClauseTrainers.Shippable.Contains(trainerName))
             {
                 ctx.Err.WriteLine($"error: --trainer: '{trainerName}' is not one of {string.Join(", ", ClauseTrainers.Shippable)}");
@@ -45,16 +45,19 @@ public static class TrainCommand
             // The segmenter's dictionaries are the home's, wherever --out puts the model; the metadata records them.
             var segmenterModels = ctx.Settings.ModelsDirectory;
             var trainer = ClauseTrainers.Create(trainerName, ctx.Services.Segmenter);
-            var featureOptions = trainer.FeatureOptions;
+            var own = trainer as ClauseModelTrainer;
+            var mlnet = trainer as PolicyIngest.Classify.MachineLearning.MlNetClauseModelTrainer;
+            var featureOptions = own?.FeatureOptions ?? mlnet!.FeatureOptions;
 
             var clock = Stopwatch.StartNew();
-            var trained = trainer.TrainLinear([.. clauses, .. synthetic]);
-            var model = trained.Model;
+            var trained = trainer.Train([.. clauses, .. synthetic]);
+            var model = trained as ClauseModel ?? ((PolicyIngest.Classify.MachineLearning.MlNetClauseModel)trained).Model;
             var modelPath = Path.Combine(modelsDir, trained.FileName);
             trained.Save(modelPath);
-            // One model in the folder: a model file of the retired own format (classify.model.bin.gz) goes, so nothing can load a stale model.
-            var otherPath = Path.Combine(modelsDir, ClauseModel.FileName);
-            if (File.Exists(otherPath)) File.Delete(otherPath);
+            // One model in the folder: the other format's file goes, so nothing can load a stale model.
+            var otherPath = Path.Combine(modelsDir, trained.FileName == ClauseModel.FileName ? ClassifierModels.MlNetDirectoryName : ClauseModel.FileName);
+            if (Directory.Exists(otherPath)) Directory.Delete(otherPath, recursive: true);
+            else if (File.Exists(otherPath)) File.Delete(otherPath);
             var modelBytes = Directory.Exists(modelPath) ? Directory.GetFiles(modelPath).Sum(f => new FileInfo(f).Length) : new FileInfo(modelPath).Length;
             var withSynthetic = synthetic.Count == 0 ? "" : $" + {synthetic.Count} synthetic";
             ctx.Err.WriteLine($"trained ({trainerName}) on {clauses.Count}{withSynthetic} clauses in {clock.Elapsed.TotalSeconds:0.0} s -> {modelPath} ({modelBytes / 1024} KiB)");
@@ -66,9 +69,9 @@ public static class TrainCommand
 
             var metadata = new ModelMetadata(
                 trained.FileName, ctx.Settings.Clock.GetUtcNow(), TrainingData.Hash(dataDir), clauses.Count, report.Groups,
-                featureOptions.Bits, trainer.Options.CategoryL2, trainer.Options.MaxIterations,
+                featureOptions.Bits, own?.Options.L2 ?? mlnet!.Options.CategoryL2, own?.Options.MaxIterations ?? mlnet!.Options.MaxIterations,
                 report.Folds, report.Seed, modelBytes,
-                featureOptions,
+                featureOptions, own?.Options,
                 model.Instruments.Zip(model.InstrumentThresholds).Concat(model.Industries.Zip(model.IndustryThresholds)).ToDictionary(p => p.First, p => p.Second),
                 TaskFigures.From(report.Model), TaskFigures.From(report.Baseline),
                 cards is null ? null : new CardFigures(cards.Cards, Math.Round(cards.Model.MacroF1, 4), Math.Round(cards.Model.Accuracy, 4),
@@ -76,7 +79,7 @@ public static class TrainCommand
             {
                 Trainer = trainerName,
                 TrainerDescription = trainer.Name,
-                MlNet = trainer.Options,
+                MlNet = mlnet?.Options,
                 RuleIndustries = model.RuleIndustries,
                 SyntheticClauses = synthetic.Count,
                 SentenceReading = model.SentenceReading,

@@ -1,6 +1,5 @@
 using PolicyIngest.Classify;
 using PolicyIngest.Classify.Evaluation;
-using PolicyIngest.Classify.MachineLearning;
 using PolicyIngest.Classify.Model;
 using PolicyIngest.Classify.Training;
 
@@ -20,11 +19,11 @@ public static class NestedCrossValidation
 {
     public const int DefaultInnerFolds = 3;
 
-    /// <summary>The shipped trainer's (mlnet-ova) instrument models' log-count mix and L2 around its setting, and plain features.</summary>
-    public static IReadOnlyList<(string Name, MlNetOptions Options)> InstrumentScalingCandidates { get; } =
+    /// <summary>The instrument models' log-count mix and L2 around the shipped setting, and plain features.</summary>
+    public static IReadOnlyList<(string Name, LogisticOptions Options)> InstrumentScalingCandidates { get; } =
     [
         .. new[] { (0.4, 3e-6), (0.4, 5e-6), (0.5, 3e-6), (0.5, 5e-6), (0.3, 3e-6), (0.0, 3e-5) }
-            .Select(c => ($"mix {c.Item1}, L2 {c.Item2:0e0}", MlNetOptions.For(MlNetLearner.OneVersusAllLbfgs) with { InstrumentLogCountMix = c.Item1, InstrumentL2 = c.Item2 })),
+            .Select(c => ($"mix {c.Item1}, L2 {c.Item2:0e0}", LogisticOptions.Default with { InstrumentLogCountMix = c.Item1, InstrumentL2 = c.Item2 })),
     ];
 
     public static NestedReport Run(IReadOnlyList<LabelledClause> clauses, IReadOnlyList<IClauseModelTrainer> candidates,

@@ -6,8 +6,7 @@ namespace PolicyIngest.Evaluation.Classify;
 /// <summary>The trainers `evaluate classify` compares and the settings nested cross-validation chooses among.</summary>
 public static class TrainerChoices
 {
-    /// <summary>The shipped trainer (`train`'s default), marked in the comparison's tables.</summary>
-    public static string Shipped => ClauseTrainers.Default;
+    public const string Own = ClauseTrainers.Own;
 
     public static string[] Names => [.. ClauseTrainers.Names];
 

@@ -36,11 +36,9 @@ public static class TrainerComparisonReport
                 clauses = clauses.Count, groups = clauses.Select(c => c.Group).Distinct().Count(), syntheticClauses = synthetic.Count,
                 folds = ClassifierEvaluation.DefaultFolds, innerFolds = nested ? innerFolds : 0, seeds, seconds = Math.Round(elapsed.TotalSeconds, 1), threads,
                 keywordBaseline = TaskFigures.From(keywords),
-                shipped = TrainerChoices.Shipped,
                 trainers = contenders.Select(c => new
                 {
                     c.Name,
-                    shipped = c.Name == TrainerChoices.Shipped,
                     settings = c.Candidates.Select(x => x.Setting),
                     description = c.Candidates[0].Trainer.Name,
                     plain = Mean(runs.Where(r => r.Contender == c.Name).Select(r => TaskFigures.From(r.Plain)).ToList()),
@@ -64,19 +62,11 @@ public static class TrainerComparisonReport
                         "(mean of category macro-F1, instruments micro-F1, industries micro-F1); plain: the default setting");
         o.WriteLine();
         foreach (var c in contenders)
-            o.WriteLine($"  {Label(c.Name),-20} {c.Candidates[0].Trainer.Name}" + (nested && c.Nested ? $"; settings tried: {string.Join(", ", c.Candidates.Select(x => x.Setting))}" : "")
+            o.WriteLine($"  {c.Name,-16} {c.Candidates[0].Trainer.Name}" + (nested && c.Nested ? $"; settings tried: {string.Join(", ", c.Candidates.Select(x => x.Setting))}" : "")
                 + (c.FirstSplitOnly ? $"; plain CV on split {seeds[0]} only (too slow for nested CV: see TrainerChoices)" : ""));
-        o.WriteLine($"  {"keywords",-20} the keyword rules (KeywordRules), no training");
+        o.WriteLine($"  {"keywords",-16} the keyword rules (KeywordRules), no training");
         if (nested) Table(o, "NESTED CV (headline)", contenders, runs, keywords, r => r.Nested, seeds);
         Table(o, nested ? "plain CV, default setting" : "plain CV", contenders, runs, keywords, r => r.Plain, seeds);
-        if (contenders.Any(c => c.Name == TrainerChoices.Shipped))
-        {
-            var mine = runs.Where(r => r.Contender == TrainerChoices.Shipped).Select(r => nested ? r.Nested : r.Plain).ToList();
-            o.WriteLine();
-            o.WriteLine($"shipped trainer {TrainerChoices.Shipped} ({(nested ? "nested" : "plain")} CV, mean of {mine.Count} fold split(s)): " +
-                        $"category macro-F1 {mine.Average(s => s.Category.MacroF1):0.0000}, instruments micro-F1 {mine.Average(s => s.Instruments.MicroF1):0.0000}, " +
-                        $"industries micro-F1 {mine.Average(s => s.Industries.MicroF1):0.0000}");
-        }
 
         var first = seeds[0];
         o.WriteLine();
@@ -106,20 +96,20 @@ public static class TrainerComparisonReport
     {
         o.WriteLine();
         o.WriteLine($"{title}: mean over {seeds.Length} fold split(s)" + (seeds.Length > 1 ? "; each split's figure in brackets" : ""));
-        o.WriteLine($"  {"trainer",-20} {"category macro-F1",-26} {"category acc.",-14} {"instruments micro-F1",-26} {"industries micro-F1",-26} {"specific only",-13}");
+        o.WriteLine($"  {"trainer",-16} {"category macro-F1",-26} {"category acc.",-14} {"instruments micro-F1",-26} {"industries micro-F1",-26} {"specific only",-13}");
         foreach (var c in contenders)
         {
             var mine = runs.Where(r => r.Contender == c.Name).Select(pick).ToList();
             if (title.StartsWith("NESTED", StringComparison.Ordinal) && !c.Nested)
             {
-                o.WriteLine($"  {Label(c.Name),-20} (no nested CV; plain figures below)");
+                o.WriteLine($"  {c.Name,-16} (no nested CV; plain figures below)");
                 continue;
             }
-            o.WriteLine($"  {Label(c.Name),-20} {Cell(mine, s => s.Category.MacroF1),-26} {Cell(mine, s => s.Category.Accuracy, false),-14} " +
+            o.WriteLine($"  {c.Name,-16} {Cell(mine, s => s.Category.MacroF1),-26} {Cell(mine, s => s.Category.Accuracy, false),-14} " +
                         $"{Cell(mine, s => s.Instruments.MicroF1),-26} {Cell(mine, s => s.Industries.MicroF1),-26} {Cell(mine, s => s.SpecificIndustries.MicroF1, false),-13}");
         }
         List<TaskScores> k = [keywords];
-        o.WriteLine($"  {"keywords",-20} {Cell(k, s => s.Category.MacroF1),-26} {Cell(k, s => s.Category.Accuracy, false),-14} " +
+        o.WriteLine($"  {"keywords",-16} {Cell(k, s => s.Category.MacroF1),-26} {Cell(k, s => s.Category.Accuracy, false),-14} " +
                     $"{Cell(k, s => s.Instruments.MicroF1),-26} {Cell(k, s => s.Industries.MicroF1),-26} {Cell(k, s => s.SpecificIndustries.MicroF1, false),-13}");
     }
 
@@ -172,9 +162,6 @@ public static class TrainerComparisonReport
             o.WriteLine(line);
         }
     }
-
-    /// <summary>A trainer's name in the tables, the shipped one marked.</summary>
-    private static string Label(string name) => name == TrainerChoices.Shipped ? name + " (shipped)" : name;
 
     private static string Short(string name) => name.Length <= 14 ? name : name[..14];
 
