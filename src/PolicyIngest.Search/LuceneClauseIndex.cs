@@ -243,7 +243,7 @@ public sealed class LuceneClauseIndex : IDisposable
         try
         {
             var searcher = new IndexSearcher(acquired.IndexReader) { Similarity = similarity ?? Bm25 };
-            var filtered = filter is null ? query : new FilteredQuery(query, _filterCache.For(filter), FilterDensityStrategy.Instance);
+            var filtered = Filtered(query, filter);
             var top = TopScoreDocCollector.Create(Math.Max(1, max), true);
             FacetCollector? facets = asOf is { } day ? new FacetCollector(LuceneFilter.DayNumber(day)) : null;
             cancellationToken.ThrowIfCancellationRequested();
@@ -273,11 +273,9 @@ public sealed class LuceneClauseIndex : IDisposable
         var acquired = _searchers.Acquire();
         try
         {
-            var searcher = new IndexSearcher(acquired.IndexReader) { Similarity = Bm25 };
-            var filtered = filter is null ? query : new FilteredQuery(query, _filterCache.For(filter), FilterDensityStrategy.Instance);
             var first = new FirstHitCollector();
             cancellationToken.ThrowIfCancellationRequested();
-            searcher.Search(filtered, new CancellableCollector(first, cancellationToken));
+            new IndexSearcher(acquired.IndexReader) { Similarity = Bm25 }.Search(Filtered(query, filter), new CancellableCollector(first, cancellationToken));
             return first.Found;
         }
         finally
@@ -285,6 +283,10 @@ public sealed class LuceneClauseIndex : IDisposable
             _searchers.Release(acquired);
         }
     }
+
+    /// <summary>The query restricted by the filter (a cached bit set, leading the query when sparse) without changing scores.</summary>
+    private Query Filtered(Query query, Query? filter) =>
+        filter is null ? query : new FilteredQuery(query, _filterCache.For(filter), FilterDensityStrategy.Instance);
 
     /// <summary>Notes the first hit and ends the search: the rest of that segment, and every later one, is skipped.</summary>
     private sealed class FirstHitCollector : ICollector

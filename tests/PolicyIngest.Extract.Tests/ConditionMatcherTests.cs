@@ -26,6 +26,9 @@ public sealed class ConditionMatcherTests
 
     public static TheoryData<string, EnterpriseProfile, EligibilityCondition, ConditionState, string> Rows => new()
     {
+        { "a bar on 营业收入 reads 营业收入, not the longer 营业收入增速 that also contains it", Huairou,
+            C(ConditionType.Threshold, "营业收入不低于2000万元") with { Metric = "营业收入", Op = ComparisonOp.AtLeast, Value = 2000, Unit = "万元", Normalized = 20_000_000m },
+            ConditionState.Met, "营业收入 5000万元 ≥ 2000万元" },
         { "a company is an independent legal person", Huairou, C(ConditionType.Title, "具有独立法人资格") with { Title = "独立法人" },
             ConditionState.Met, "示例科技有限公司 为公司（独立法人）" },
         { "a branch is not", Huairou with { Name = "示例科技有限公司怀柔分公司" }, C(ConditionType.Title, "具有独立法人资格") with { Title = "独立法人" },

@@ -117,7 +117,7 @@ public sealed class MatchEvaluation : IMeasurement
         {
             o.WriteLine($"    missed {g.File} p{g.Part} {g.ClauseId} {g.Label}: {Clip(g.Why ?? "", 80)}");
             // Why the matcher left it out: not judged at all (not a support clause, not in force), or which conditions failed.
-            var near = judged.Where(m => MatchMisReason.Related(Found(m, fileOfVersion), g)).ToList();
+            var near = judged.Where(m => MatchScorer.Related(fileOfVersion.GetValueOrDefault(m.VersionId, m.VersionId), m.Part, m.ClauseId, g)).ToList();
             if (near.Count == 0) o.WriteLine("           matcher: not judged (no support clause there in force)");
             foreach (var m in near.Take(3))
                 o.WriteLine($"           matcher {m.ClauseId}: {string.Join("; ", m.Verdict.Conditions.Where(v => v.State == PolicyIngest.Core.Model.ConditionState.Unmet).Select(v => Clip(v.Condition.Text, 30) + " ← " + v.Why))}");
@@ -126,11 +126,6 @@ public sealed class MatchEvaluation : IMeasurement
             o.WriteLine($"    amount {g.File} p{g.Part} {g.ClauseId} {g.Label}: gold {g.Min}–{g.Max}, found {f.Min}–{f.Max} ({f.ClauseId})");
         foreach (var f in score.Wrong.Take(limit))
             o.WriteLine($"    wrong  {f.File} p{f.Part} {f.ClauseId}: {f.Description}");
-    }
-
-    private static class MatchMisReason
-    {
-        public static bool Related(FoundClause f, GoldClause g) => MatchScorer.Related(f.File, f.Part, f.ClauseId, g);
     }
 
     private static string Clip(string s, int n)

@@ -23,13 +23,14 @@ public sealed record FoundClause(string File, int Part, string ClauseId, decimal
 /// <summary>One profile of the gold: the date asked about, the clauses it may apply for, those it misses by one condition.</summary>
 public sealed record GoldEntry(string Profile, DateOnly AsOf, IReadOnlyList<GoldClause> Matches, IReadOnlyList<GoldClause> Almost);
 
-public readonly record struct Score(int Gold, int Found, int Right, int GoldFound)
+/// <summary>Gold clauses, found units and right units (a right unit is a gold clause found, so it counts for both P and R).</summary>
+public readonly record struct Score(int Gold, int Found, int Right)
 {
     public static Score Zero => default;
     public double Precision => Found == 0 ? (Gold == 0 ? 1 : 0) : (double)Right / Found;
-    public double Recall => Gold == 0 ? 1 : (double)GoldFound / Gold;
+    public double Recall => Gold == 0 ? 1 : (double)Right / Gold;
     public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
-    public static Score operator +(Score a, Score b) => new(a.Gold + b.Gold, a.Found + b.Found, a.Right + b.Right, a.GoldFound + b.GoldFound);
+    public static Score operator +(Score a, Score b) => new(a.Gold + b.Gold, a.Found + b.Found, a.Right + b.Right);
 }
 
 public sealed record ProfileScore(Score Score, IReadOnlyList<(GoldClause Gold, FoundClause Found)> Pairs,
@@ -59,14 +60,12 @@ public static class MatchScorer
             var hits = found.Where(f => Related(f.File, f.Part, f.ClauseId, g)).ToList();
             if (hits.Count == 0) { missed.Add(g); continue; }
             // The found clause nearest the gold's: the same id, else the one whose id is longest (the most specific).
-            var best = hits.FirstOrDefault(h => h.ClauseId == g.ClauseId) ?? hits.OrderByDescending(h => h.ClauseId.Length).First();
-            pairs.Add((g, best));
+            pairs.Add((g, hits.FirstOrDefault(h => h.ClauseId == g.ClauseId) ?? hits.MaxBy(h => h.ClauseId.Length)!));
         }
         var wrongAll = found.Where(f => !gold.Any(g => Related(f.File, f.Part, f.ClauseId, g))).ToList();
         var wrong = wrongAll.Where(f => !wrongAll.Any(o => o != f && o.File == f.File && o.Part == f.Part
             && f.ClauseId.StartsWith(o.ClauseId + "/", StringComparison.Ordinal))).ToList();
-        var rightUnits = gold.Count(g => found.Any(f => Related(f.File, f.Part, f.ClauseId, g)));
-        return new ProfileScore(new Score(gold.Count, rightUnits + wrong.Count, rightUnits, rightUnits), pairs, missed, wrong);
+        return new ProfileScore(new Score(gold.Count, pairs.Count + wrong.Count, pairs.Count), pairs, missed, wrong);
     }
 }
 

@@ -38,8 +38,8 @@ public static partial class ConditionMatcher
     {
         ConditionType.Region => Region(profile, condition),
         ConditionType.Industry => Industry(profile, condition),
-        ConditionType.Title => Title(profile, condition, isNew: false),
-        ConditionType.NewTitle => Title(profile, condition, isNew: true),
+        ConditionType.Title => Title(profile, condition, isNew: false, asOf),
+        ConditionType.NewTitle => Title(profile, condition, isNew: true, asOf),
         ConditionType.Threshold => Threshold(profile, condition, asOf),
         ConditionType.TimeWindow => new(condition, ConditionState.Unknown, $"时间要求需核对：{condition.Text}"),
         ConditionType.Exclusion => new(condition, ConditionState.Unknown, $"排除情形需核实：{condition.Text}"),
@@ -82,7 +82,7 @@ public static partial class ConditionMatcher
         return new(c, ConditionState.Unmet, $"{string.Join("、", industries)} 不属于 {sectors}");
     }
 
-    private static ConditionVerdict Title(EnterpriseProfile profile, EligibilityCondition c, bool isNew)
+    private static ConditionVerdict Title(EnterpriseProfile profile, EligibilityCondition c, bool isNew, DateOnly asOf)
     {
         var title = c.Title ?? c.Text;
         var held = (profile.Titles ?? []).Concat(profile.NewTitles ?? []).ToList();
@@ -96,8 +96,8 @@ public static partial class ConditionMatcher
                 : new(c, ConditionState.Unmet, $"当年未新获 {title}");
         }
         if (held.Any(t => SameTitle(t, title))) return new(c, ConditionState.Met, $"已持有 {title}");
-        if (LegalForm().IsMatch(title)) return LegalPerson(profile, c);
-        if (EnterpriseSize.Named(title) is { } sizes) return Size(profile, c, sizes);
+        if (IsLegalForm(title)) return LegalPerson(profile, c);
+        if (EnterpriseSize.Named(title) is { } sizes) return Size(profile, c, sizes, asOf);
         return profile.Titles is null && profile.NewTitles is null
             ? new(c, ConditionState.Unknown, $"未提供称号（要求：{title}）")
             : new(c, ConditionState.Unmet, $"未持有 {title}");
@@ -115,9 +115,9 @@ public static partial class ConditionMatcher
     }
 
     /// <summary>中小企业 / 小微企业 …: the size class by 工信部联企业〔2011〕300号 from the profile's employees and 营业收入.</summary>
-    private static ConditionVerdict Size(EnterpriseProfile profile, EligibilityCondition c, IReadOnlySet<SizeClass> wanted)
+    private static ConditionVerdict Size(EnterpriseProfile profile, EligibilityCondition c, IReadOnlySet<SizeClass> wanted, DateOnly asOf)
     {
-        var revenue = profile.Figures.Where(f => Plain(f.Key) is "营业收入" or "年营业收入" or "主营业务收入").Select(f => (decimal?)f.Value).FirstOrDefault();
+        var revenue = Figure(profile, "营业收入", asOf)?.Value;
         if (EnterpriseSize.Of(profile.Industries, profile.Employees, revenue) is not { } size)
             return new(c, ConditionState.Unknown, $"未提供划型所需的从业人员或营业收入（要求：{c.Title ?? c.Text}）");
         var shown = $"从业人员 {profile.Employees} 人{(revenue is { } r ? $"、营业收入 {Show(r, "万元")}" : "")}，按工信部联企业〔2011〕300号划为{EnterpriseSize.Chinese(size)}企业";
@@ -155,14 +155,15 @@ public static partial class ConditionMatcher
 
     /// <summary>
     /// The profile's figure for a metric: a figure whose name the metric contains or that contains the metric
-    /// (年营业收入 → 营业收入), else years since founding for 成立/经营/运营年限, else employees for 从业人员/职工.
+    /// (年营业收入 → 营业收入; a figure the metric contains first, so 营业收入 is not read as 营业收入增速), else years since founding for 成立/经营/运营年限, else employees for 从业人员/职工.
     /// </summary>
     private static (string Name, decimal Value)? Figure(EnterpriseProfile profile, string metric, DateOnly asOf)
     {
         var m = Plain(metric);
         var best = profile.Figures
             .Where(f => f.Key.Length > 0 && (m.Contains(Plain(f.Key), StringComparison.Ordinal) || Plain(f.Key).Contains(m, StringComparison.Ordinal)))
-            .OrderByDescending(f => f.Key.Length)
+            .OrderByDescending(f => m.Contains(Plain(f.Key), StringComparison.Ordinal))
+            .ThenByDescending(f => f.Key.Length)
             .Select(f => ((string, decimal)?)(f.Key, f.Value))
             .FirstOrDefault();
         if (best is not null) return best;

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using PolicyIngest.Catalogue;
 using PolicyIngest.Catalogue.Reads;
 using PolicyIngest.Core.Model;
@@ -30,9 +31,10 @@ public sealed record MatchResult(DateOnly AsOf, IReadOnlyList<ClauseMatch> Match
 /// 政策匹配 over the catalogue: every support clause of the policies in force on the date asked about, its eligibility
 /// conditions read from its text (<see cref="ConditionExtractor"/>), joined by the conditions its document and its
 /// section state for everything in them (an 适用范围 article, a card's 条件要求), and by the policy's own region when
-/// the text names none; each judged against the profile (<see cref="ConditionMatcher"/>). A clause with no unmet
-/// condition is a match, one with exactly one unmet condition is "almost"; both ordered by the most they may pay.
-/// Clauses that state neither a condition nor an amount are left out: there is nothing to apply for.
+/// the text names none; each judged against the profile (<see cref="ConditionMatcher"/>, <see cref="SectorFit"/>). A
+/// clause with no unmet condition is a match when it shows fit (<see cref="ShowsFit"/>), else "possible"; one short of
+/// a bar, title or date is "almost" (<see cref="IsAlmost"/>); all ordered by the most they may pay. Clauses that state
+/// neither a condition nor an amount are left out: there is nothing to apply for.
 /// </summary>
 public sealed partial class PolicyMatchService(CatalogueStore catalogue)
 {
@@ -71,10 +73,11 @@ public sealed partial class PolicyMatchService(CatalogueStore catalogue)
     /// </summary>
     public static IEnumerable<ClauseMatch> Judge(EnterpriseProfile profile, VersionStatusRow version, PolicyDocument document, DateOnly asOf)
     {
+        var sectors = new SectorFit(profile);
         var documentRegion = document.Region ?? version.Region;
         var documentScopes = Scopes(document, PlaceContexts.Of(documentRegion));
         var topLevelScopes = documentScopes.Where(s => s.Clause.Path.Count <= 1).Select(s => s with { Inherited = true }).ToList();
-        foreach (var match in JudgePart(profile, version, document, documentScopes, documentRegion, asOf, 0, null))
+        foreach (var match in JudgePart(profile, sectors, version, document, documentScopes, documentRegion, asOf, 0, null))
             yield return match;
         for (var p = 0; p < document.Parts.Count; p++)
         {
@@ -82,7 +85,7 @@ public sealed partial class PolicyMatchService(CatalogueStore catalogue)
             if (!InForce(part, asOf)) continue;
             var region = part.Region ?? documentRegion;
             var scopes = Scopes(part, PlaceContexts.Of(region)).Concat(topLevelScopes).ToList();
-            foreach (var match in JudgePart(profile, version, part, scopes, region, asOf, p + 1, part.Title))
+            foreach (var match in JudgePart(profile, sectors, version, part, scopes, region, asOf, p + 1, part.Title))
                 yield return match;
         }
     }
@@ -94,7 +97,7 @@ public sealed partial class PolicyMatchService(CatalogueStore catalogue)
             .ToList();
 
     private static IEnumerable<ClauseMatch> JudgePart(
-        EnterpriseProfile profile, VersionStatusRow version, PolicyDocument part,
+        EnterpriseProfile profile, SectorFit sectors, VersionStatusRow version, PolicyDocument part,
         IReadOnlyList<(Clause Clause, ConditionFindings Findings, bool Inherited)> scopes, string? region, DateOnly asOf,
         int partNo, string? partTitle)
     {
@@ -103,17 +106,20 @@ public sealed partial class PolicyMatchService(CatalogueStore catalogue)
         foreach (var clause in part.Clauses.Where(c => c.Category == SupportCategory && IsMeasure(c, cardFields)))
         {
             var inherited = scopes.Where(s => s.Inherited || Covers(s.Clause, clause, cardFields)).SelectMany(s => s.Findings.Conditions).ToList();
+            var whole = ConditionExtractor.Extract(clause.Text, clause.Heading, place);
+            // The clause's sector is the same for each of its awards; it counts only for an award naming no industry.
+            var sector = sectors.Judge(clause, partTitle);
             ClauseMatch? best = null;
             var open = 0;
-            var awards = Awards(clause, place).ToList();
+            var awards = Awards(clause, whole, place);
             foreach (var (conditionsOfAward, amount) in awards)
             {
                 var conditions = conditionsOfAward.Concat(inherited).DistinctBy(c => (c.Type, c.Text)).ToList();
                 if (conditions.Count == 0 && amount is null) continue;
                 if (!conditions.Any(c => c.Type == ConditionType.Region) && PolicyRegion(region) is { } policyRegion)
                     conditions.Insert(0, policyRegion);
-                var sector = conditions.Any(c => c.Type == ConditionType.Industry) ? null : SectorFit.Judge(clause, profile, partTitle);
-                var verdict = ConditionMatcher.Evaluate(profile, conditions, asOf, sector is null ? null : [sector]);
+                var judged = sector is null || conditions.Any(c => c.Type == ConditionType.Industry) ? null : new[] { sector };
+                var verdict = ConditionMatcher.Evaluate(profile, conditions, asOf, judged);
                 var match = new ClauseMatch(version.PolicyId, version.VersionId, version.Title, region, version.DocNumber,
                     clause.Id, clause.Label, clause.Heading, clause.Text, ConditionMatcher.Expected(profile, amount), verdict,
                     Conflicts(conditions), partNo, partTitle);
@@ -123,7 +129,7 @@ public sealed partial class PolicyMatchService(CatalogueStore catalogue)
             if (best is null) continue;
             // Several awards open to the enterprise, or the one it is closest to states no sum: the clause's sum as a whole.
             if (awards.Count > 1 && (open > 1 || best.Amount is null))
-                best = best with { Amount = ConditionMatcher.Expected(profile, ConditionExtractor.Extract(clause.Text, clause.Heading, place).Amount) };
+                best = best with { Amount = ConditionMatcher.Expected(profile, whole.Amount) };
             yield return best;
         }
     }
@@ -134,24 +140,19 @@ public sealed partial class PolicyMatchService(CatalogueStore catalogue)
     /// is an award with the conditions written in it, plus those of the sentences that state none (the lead, shared by
     /// all); an enterprise needs to meet one award. A clause with one award or none is read whole.
     /// </summary>
-    private static IEnumerable<(IReadOnlyList<EligibilityCondition> Conditions, AwardAmount? Amount)> Awards(Clause clause, PlaceContext place)
+    private static List<(IReadOnlyList<EligibilityCondition> Conditions, AwardAmount? Amount)> Awards(Clause clause, ConditionFindings whole, PlaceContext place)
     {
-        var whole = ConditionExtractor.Extract(clause.Text, clause.Heading, place);
         var sentences = AwardSentence().Split(clause.Text).Where(t => t.Trim().Length > 0).ToList();
-        var read = sentences.Select(t => (Text: t, Findings: ConditionExtractor.Extract(t, clause.Heading, place))).ToList();
-        var paying = read.Where(r => r.Findings.Amount is not null).ToList();
-        if (paying.Count < 2)
-        {
-            yield return (whole.Conditions, whole.Amount);
-            yield break;
-        }
-        var shared = read.Where(r => r.Findings.Amount is null).SelectMany(r => r.Findings.Conditions).ToList();
-        foreach (var award in paying)
-            yield return ([.. shared, .. award.Findings.Conditions], award.Findings.Amount);
+        if (sentences.Count < 2) return [(whole.Conditions, whole.Amount)];
+        var read = sentences.Select(t => ConditionExtractor.Extract(t, clause.Heading, place)).ToList();
+        var paying = read.Where(r => r.Amount is not null).ToList();
+        if (paying.Count < 2) return [(whole.Conditions, whole.Amount)];
+        var shared = read.Where(r => r.Amount is null).SelectMany(r => r.Conditions).ToList();
+        return paying.Select(award => ((IReadOnlyList<EligibilityCondition>)[.. shared, .. award.Conditions], award.Amount)).ToList();
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("(?<=[。；;])")]
-    private static partial System.Text.RegularExpressions.Regex AwardSentence();
+    [GeneratedRegex("(?<=[。；;])")]
+    private static partial Regex AwardSentence();
 
     /// <summary>The award an enterprise is closest to: fewer unmet conditions, then one its profile speaks for, then the larger sum.</summary>
     private static bool Better(ClauseMatch a, ClauseMatch b)
@@ -195,9 +196,8 @@ public sealed partial class PolicyMatchService(CatalogueStore catalogue)
     /// before it (an end date of its own) is not, whatever the compilation holding it says.
     /// </summary>
     private static bool InForce(PolicyDocument part, DateOnly asOf) =>
-        (part.EffectiveFrom ?? part.IssuedOn) is not { } from || from <= asOf
-            ? part.ExpiresOn is not { } until || until >= asOf
-            : false;
+        ((part.EffectiveFrom ?? part.IssuedOn) is not { } from || from <= asOf)
+        && (part.ExpiresOn is not { } until || until >= asOf);
 
     /// <summary>In a guide card only its 服务内容 holds measures; 服务对象, 条件要求 and the rest describe them.</summary>
     private static bool IsMeasure(Clause clause, IReadOnlySet<string> cardFields) =>

@@ -13,8 +13,18 @@ namespace PolicyIngest.Ingest.Matching;
 /// keyword rules. A broad sector holds the narrow ones (a 高端制造 clause is for an instrument maker); a sector the
 /// enterprise's words do not reveal is unknown, never unmet.
 /// </summary>
-public static class SectorFit
+public sealed class SectorFit
 {
+    private readonly EnterpriseProfile _profile;
+    private readonly IReadOnlyList<string> _mine;
+
+    /// <param name="profile">the enterprise; its industry words are read into sectors once, not per clause</param>
+    public SectorFit(EnterpriseProfile profile)
+    {
+        _profile = profile;
+        _mine = SectorsOf(profile);
+    }
+
     /// <summary>
     /// Not used as a condition: 金融 is labelled where the beneficiaries are lenders and investors, but its words (融资,
     /// 贷款, 担保, 融资租赁) are the means any enterprise's subsidy runs through, so clause and rule agree on clauses
@@ -51,18 +61,19 @@ public static class SectorFit
             .ToList();
 
     /// <summary>The verdict on the clause's sector, or null when the clause is for any sector.</summary>
-    public static ConditionVerdict? Judge(Clause clause, EnterpriseProfile profile, string? context = null)
+    public ConditionVerdict? Judge(Clause clause, string? context = null)
     {
         var wanted = SectorsOf(clause, context);
         if (wanted.Count == 0) return null;
-        var names = string.Join("、", wanted.Select(i => ClauseTaxonomy.ChineseNames[i]));
+        var chinese = wanted.Select(i => ClauseTaxonomy.ChineseNames[i]).ToList();
+        var names = string.Join("、", chinese);
         var condition = new EligibilityCondition
         {
-            Type = ConditionType.Industry, Span = new TextSpan($"本条所属产业（按条款分类）：{names}", -1), Sectors = [.. wanted.Select(i => ClauseTaxonomy.ChineseNames[i])],
+            Type = ConditionType.Industry, Span = new TextSpan($"本条所属产业（按条款分类）：{names}", -1), Sectors = chinese,
         };
-        if (profile.Industries is not { Count: > 0 } industries)
+        if (_profile.Industries is not { Count: > 0 } industries)
             return new ConditionVerdict(condition, ConditionState.Unknown, $"未提供所属行业（本条面向：{names}）");
-        var mine = SectorsOf(profile);
+        var mine = _mine;
         var written = string.Join("、", industries);
         if (mine.Count == 0) return new ConditionVerdict(condition, ConditionState.Unknown, $"需核对 {written} 是否属于 {names}");
         if (wanted.Any(w => mine.Any(m => m == w || Narrower.TryGetValue(w, out var narrow) && narrow.Contains(m))))
