@@ -26,28 +26,47 @@ public sealed class LuceneSearchIndex(CatalogueStore catalogue, LuceneClauseInde
     }
 
     /// <summary>
-    /// The matches, and the query they answer: a question cut into words when the relaxed search needed that, and the
-    /// Lucene query that found them (what the snippets mark).
+    /// The matches, and the query they answer: a question cut into words when the relaxed search needed that, the
+    /// Lucene query that found them (what the snippets mark), and the rows added to fill the page (<see cref="SearchHit.Partial"/>).
     /// </summary>
-    private (List<(long RowId, float Score)> Rows, int Total, Dictionary<string, Dictionary<string, int>>? Facets, bool Relaxed, SearchQuery Answered, Query? Matched) Run(
+    private (List<(long RowId, float Score)> Rows, int Total, Dictionary<string, Dictionary<string, int>>? Facets, bool Relaxed, SearchQuery Answered, Query? Matched, HashSet<long>? Partial) Run(
         SearchQuery query, Query? filter, int max, DateOnly? facetsAsOf, CancellationToken cancellationToken)
     {
         var groups = builder.Groups(query);
-        if (builder.Build(query, groups, groups.Count) is not { } strict) return ([], 0, null, false, query, null);
+        if (builder.Build(query, groups, groups.Count) is not { } strict) return ([], 0, null, false, query, null, null);
         var found = index.Search(strict, filter, max, facetsAsOf, similarity, cancellationToken);
-        if (found.Total > 0) return (found.Rows, found.Total, found.Facets, false, query, strict);
+        if (found.Total > 0 && (found.Rows.Count >= max || groups.Count < 2)) return (found.Rows, found.Total, found.Facets, false, query, strict, null);
+        if (found.Total > 0)
+        {
+            // Fewer clauses have every term than the page holds: the page is filled, after them, with clauses that have all
+            // terms but one (those with all of them are among these, so this level always matches). Measured on the judged
+            // queries (`evaluate search`): a term found only in a policy's title let one weak clause pass the strict query and
+            // shut out the clauses with the other terms (房屋租赁合同 登记备案 期限).
+            var fill = index.Search(builder.Build(query, groups, groups.Count - 1)!, filter, max, null, similarity, cancellationToken);
+            var rows = found.Rows.ToList();
+            var seen = rows.Select(r => r.RowId).ToHashSet();
+            var partial = new HashSet<long>();
+            foreach (var r in fill.Rows)
+            {
+                if (rows.Count >= max) break;
+                if (!seen.Add(r.RowId)) continue;
+                rows.Add(r);
+                partial.Add(r.RowId);
+            }
+            return (rows, found.Total, found.Facets, false, query, strict, partial);
+        }
         var original = query;
         query = QuestionTerms.Split(query, index.ClauseAnalyzer);
         groups = builder.Groups(query);
-        if (groups.Count < 2) return (found.Rows, found.Total, found.Facets, false, original, strict);
+        if (groups.Count < 2) return (found.Rows, found.Total, found.Facets, false, original, strict, null);
         // The levels are nested (what matches all but two matches all but three), so the highest level with a match is
         // found by first-hit probes — all but one first, the common answer, then by halving — and only that level is
         // run in full. Stepping down one full search per level made long questions the slow tail.
         if (HighestLevelWithMatches(query, groups, filter, cancellationToken) is not { } level)
-            return (found.Rows, found.Total, found.Facets, false, original, strict);
+            return (found.Rows, found.Total, found.Facets, false, original, strict, null);
         var relaxed = builder.Build(query, groups, level)!;
         found = index.Search(relaxed, filter, max, facetsAsOf, similarity, cancellationToken);
-        return (found.Rows, found.Total, found.Facets, true, query, relaxed);
+        return (found.Rows, found.Total, found.Facets, true, query, relaxed, null);
     }
 
     /// <summary>The highest minimum-should-match level below all the groups at which any clause matches, or null.</summary>
@@ -75,11 +94,11 @@ public sealed class LuceneSearchIndex(CatalogueStore catalogue, LuceneClauseInde
         var query = SearchQuery.Parse(request.Query);
         var offset = Math.Max(0, request.Offset);
         var limit = Math.Max(0, request.Limit);
-        var (rows, total, facets, relaxed, answered, matched) = Run(query, LuceneFilter.Of(request.Filter), offset + limit, request.Filter.AsOf, cancellationToken);
+        var (rows, total, facets, relaxed, answered, matched, partial) = Run(query, LuceneFilter.Of(request.Filter), offset + limit, request.Filter.AsOf, cancellationToken);
         var page = rows.Skip(offset).Take(limit).Select(r => (r.RowId, (double)r.Score)).ToList();
         // Snippets mark what was matched: the Lucene query that answered (a relaxed level's terms when it was relaxed).
         IClauseSnippets snippets = matched is null ? _highlighter : new LuceneSnippets(index.ClauseAnalyzer, matched, _highlighter);
-        var hits = catalogue.ReadConsistently(() => ResultPage.Hits(catalogue, page, answered, request.Filter.AsOf, snippets, cancellationToken));
+        var hits = catalogue.ReadConsistently(() => ResultPage.Hits(catalogue, page, answered, request.Filter.AsOf, snippets, cancellationToken, partial));
         return new SearchResult(request.Query, total, Math.Round(clock.Elapsed.TotalMilliseconds, 1), hits,
             ResultPage.Freeze(facets ?? [])) { Relaxed = relaxed };
     }

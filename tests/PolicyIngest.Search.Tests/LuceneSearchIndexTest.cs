@@ -58,8 +58,32 @@ public sealed class LuceneSearchIndexTest : IDisposable
     public void Search_FindsExactlyTheRelevantClauses(string query, string[] expected)
     {
         var result = Search(query);
-        Assert.Equal(expected.Order(StringComparer.Ordinal), result.Hits.Select(Key).Order(StringComparer.Ordinal));
+        Assert.Equal(expected.Order(StringComparer.Ordinal), result.Hits.Where(h => !h.Partial).Select(Key).Order(StringComparer.Ordinal));
         Assert.Equal(expected.Length, result.Total);
+        Assert.False(result.Relaxed);
+    }
+
+    public static TheoryData<string, int, string[], string[]> PageFills => new()
+    {
+        // One clause has both words; the page is filled with those that have one of them, after it.
+        { "专精特新 奖励", 20, ["怀经信发〔2025〕35号/art1"], ["朝政发〔2024〕8号/art2"] },
+        // Three words: all but one is two of them, and no other clause has two (b1/art2 has only 奖励).
+        { "专精特新 奖励 一次性", 20, ["怀经信发〔2025〕35号/art1"], [] },
+        // As many clauses have every word as the page holds: nothing is added.
+        { "首台套", 1, ["?"], [] },
+    };
+
+    /// <summary>Fewer clauses with every term than the page holds: the page is filled with clauses that have all but one, flagged, after them.</summary>
+    [Theory]
+    [MemberData(nameof(PageFills))]
+    public void Search_FillsAShortPageWithClausesMissingOneTerm(string query, int limit, string[] complete, string[] partial)
+    {
+        var result = _search.Search(new SearchRequest { Query = query, Filter = new ClauseFilter { AsOf = Today }, Limit = limit });
+        var firstPartial = result.Hits.ToList().FindIndex(h => h.Partial);
+        if (complete is ["?"]) Assert.Equal(limit, result.Hits.Count(h => !h.Partial));
+        else Assert.Equal(complete, result.Hits.Where(h => !h.Partial).Select(Key));
+        Assert.Equal(partial.Order(StringComparer.Ordinal), result.Hits.Where(h => h.Partial).Select(Key).Order(StringComparer.Ordinal));
+        if (firstPartial >= 0) Assert.All(result.Hits.Skip(firstPartial), h => Assert.True(h.Partial));   // after every complete one
         Assert.False(result.Relaxed);
     }
 
@@ -265,7 +289,7 @@ public sealed class LuceneSearchIndexTest : IDisposable
             .Search(new SearchRequest { Query = "先进制造业 贴息", Filter = new ClauseFilter { AsOf = Today } });
         Assert.True(plain.Relaxed);
         Assert.False(withHead.Relaxed);
-        Assert.Equal(["怀经信发〔2025〕35号/art3"], withHead.Hits.Select(Key));
+        Assert.Equal(["怀经信发〔2025〕35号/art3"], withHead.Hits.Where(h => !h.Partial).Select(Key));
     }
 
     [Fact]

@@ -77,6 +77,11 @@ public static class SearchCommand
         foreach (var h in r.Hits)
         {
             n++;
+            if (h.Partial && (n == offset + 1 || !r.Hits[n - offset - 2].Partial))
+            {
+                o.WriteLine();
+                o.WriteLine("fewer clauses than the page holds have every word: these have all but one");
+            }
             var where = string.Join(" · ", new[] { h.Region, h.DocNumber, h.Status }.Where(s => !string.IsNullOrEmpty(s)));
             o.WriteLine();
             o.WriteLine($"{n,3}. {h.Title}  [{where}]  score {h.Score.ToString("0.00", CultureInfo.InvariantCulture)}");

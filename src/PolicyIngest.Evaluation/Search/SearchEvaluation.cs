@@ -115,6 +115,13 @@ public sealed class SearchEvaluation : IMeasurement
                 o.WriteLine($"  {kind.Key,-10} {kind.Count(),3} queries  {string.Join("  ", cells)}");
             }
             Snippets(o, new LuceneSearchIndex(catalogue, lucene, PolicyIngestServices.ShippedQuery(lucene)), new Highlighter(analyzer), judged, filter);
+            var shipped = luceneEngines.Single(e => e.Name.EndsWith('*')).Search;
+            o.WriteLine("queries where FTS5 (default) and the shipped Lucene differ most (nDCG@10, FTS5 → Lucene):");
+            foreach (var (q, fts, luc) in judged
+                .Select(j => (j.Query, Fts: RankingMetrics.Ndcg(defaultSearch.MatchIds(j.Query.Query, filter).Take(20).ToList(), j.Grades, 10),
+                    Lucene: RankingMetrics.Ndcg(shipped.MatchIds(j.Query.Query, filter, 20), j.Grades, 10)))
+                .Where(x => Math.Abs(x.Fts - x.Lucene) >= 0.05).OrderBy(x => x.Lucene - x.Fts).Take(25))
+                o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {q.Id} {q.Kind,-9} {fts:0.000} → {luc:0.000}  {q.Query}"));
             o.WriteLine("queries where the default ranks worst (nDCG@10 < 0.5):");
             foreach (var (q, grades) in judged)
             {

@@ -25,7 +25,14 @@ public sealed record HitAmount(decimal Yuan, string Role, string Text);
 public sealed record SearchHit(
     string DocId, string VersionId, string Title, string? DocNumber, string? Region, string Status,
     string ClauseId, string Label, IReadOnlyList<string> Path, string Snippet, double Score,
-    IReadOnlyList<HitAmount> Amounts, string Source, string? Issuer, string? IssuedOn, int PartNo, string Text);
+    IReadOnlyList<HitAmount> Amounts, string Source, string? Issuer, string? IssuedOn, int PartNo, string Text)
+{
+    /// <summary>
+    /// The clause has every term of the query but one: fewer clauses than the page holds have them all, so the page is
+    /// filled with these after them (not counted in <see cref="SearchResult.Total"/> or the facets).
+    /// </summary>
+    public bool Partial { get; init; }
+}
 
 public sealed record SearchResult(
     string Query, int Total, double TookMs, IReadOnlyList<SearchHit> Hits,

@@ -40,7 +40,7 @@ public static class ResultPage
 
     /// <summary>The hits of the page shown (row id and score each, best first): details, amounts, snippets.</summary>
     public static List<SearchHit> Hits(CatalogueStore catalogue, IReadOnlyList<(long RowId, double Score)> page, SearchQuery query, DateOnly asOf,
-        IClauseSnippets snippets, CancellationToken cancellationToken)
+        IClauseSnippets snippets, CancellationToken cancellationToken, IReadOnlySet<long>? partial = null)
     {
         var ids = page.Select(m => m.RowId).ToList();
         var details = ClauseSearchStore.HitDetails(catalogue, ids, asOf);
@@ -53,7 +53,7 @@ public static class ResultPage
             var hitAmounts = amounts.TryGetValue(rowId, out var list) ? list.Select(a => new HitAmount(a.Yuan, a.Role, a.Text)).ToList() : [];
             hits.Add(new SearchHit(row.PolicyId, row.VersionId, row.Title, row.DocNumber, row.Region, row.Status, row.ClauseId, row.Label,
                 JsonSerializer.Deserialize<string[]>(row.PathJson) ?? [], snippets.Snippet(SnippetSource(row.Heading, row.Text), query),
-                Math.Round(score, 3), hitAmounts, row.Source, row.Issuer, row.IssuedOn, row.PartNo, row.Text));
+                Math.Round(score, 3), hitAmounts, row.Source, row.Issuer, row.IssuedOn, row.PartNo, row.Text) { Partial = partial?.Contains(rowId) == true });
         }
         return hits;
     }

@@ -29,6 +29,7 @@ public static class SearchResultJson
             source = h.Source,
             issuer = h.Issuer,
             issuedOn = h.IssuedOn,
+            partial = h.Partial,
         }),
         facets = r.Facets,
     };

@@ -94,7 +94,7 @@ public static class Layout
         .pager{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0;align-items:center}
         details{margin:.5rem 0}summary{cursor:pointer;font-weight:700}
         .message{padding:2rem 0}
-        .diff td{width:50%}.diff td div{white-space:pre-line}.badge.chg{color:var(--muted);border-color:var(--line)}.diff del{background:#ffd7d5;text-decoration:line-through}.diff ins{background:#ccffd8;text-decoration:none}
+        .diff td{width:50%}.diff td div{white-space:pre-line}.badge.chg{color:var(--muted);border-color:var(--line)}.badge.partial{color:var(--muted);border-color:var(--line);border-style:dashed}.diff del{background:#ffd7d5;text-decoration:line-through}.diff ins{background:#ccffd8;text-decoration:none}
         .ch-added{background:#f0fff4}.ch-removed{background:#fff5f5}
         @media (max-width:40rem){.diff thead{display:none}.diff td{display:block;width:100%}.diff td:first-child{border-bottom:0;background:#fafafa}
           .diff td:first-child::before{content:"旧版本";font-size:.8rem;color:var(--muted)}.diff td:last-child::before{content:"新版本";font-size:.8rem;color:var(--muted)}}

@@ -194,7 +194,7 @@ public static partial class SearchPage
         var snippet = h.Snippet.Length > 0 ? Snippet(h.Snippet) : H($"{(h.Text.Length > 120 ? h.Text[..120] + "…" : h.Text)}");
         return H($"""
             <li class="hit">
-            <div><a class="title" href="{PolicyPage.PolicyUrl(h.VersionId)}#{anchor}">{h.Title}</a> {Layout.StatusBadge(h.Status)}</div>
+            <div><a class="title" href="{PolicyPage.PolicyUrl(h.VersionId)}#{anchor}">{h.Title}</a> {Layout.StatusBadge(h.Status)}{When(h.Partial, () => H($" <span class=\"badge partial\" title=\"含全部检索词的条款不足一页，此条缺其中一个\">缺一个检索词</span>"))}</div>
             <p class="small muted">{meta}</p>
             <p>{When(where.Length > 0, () => H($"<strong>{where}</strong> "))}{snippet}</p>
             {When(h.Amounts.Count > 0, () => H($"<div class=\"tags\">{h.Amounts.Select(a => Layout.AmountChip(a.Yuan, null, "元", a.Role, a.Text))}</div>"))}
