@@ -108,4 +108,33 @@ public sealed class PolicyMatchServiceTests
         Assert.Equal(0, standards.Verdict.UnmetCount);
         Assert.False(PolicyMatchService.ShowsFit(standards)); // only the region speaks for it
     }
+    private static ConditionVerdict V(ConditionType type, string text, ConditionState state, int start = 0, string? title = null) =>
+        new(new EligibilityCondition { Type = type, Span = new TextSpan(text, start), Title = title }, state, "");
+
+    private static ClauseMatch Judged(ExpectedAmount? amount, params ConditionVerdict[] verdicts) =>
+        new("pol", "ver", "t", "北京市", null, "c", "", null, "", amount, new ClauseVerdict(verdicts, ConditionState.Unknown), []);
+
+    private static readonly ExpectedAmount Up = new(0, 1_000_000m, "最高100万元");
+
+    /// <summary>Which met conditions say a clause is for the enterprise (a match), and which leave it "possible".</summary>
+    public static TheoryData<string, ClauseMatch, bool> FitRows => new()
+    {
+        { "the sector the classifier gave the clause says the field, not that the enterprise is the one paid", Judged(Up,
+            V(ConditionType.Region, "政策适用地区：北京市", ConditionState.Met, -1),
+            V(ConditionType.Industry, SectorFit.Lead + "：高端制造/智能制造", ConditionState.Met, -1)), false },
+        { "a sector the clause's text names does", Judged(Up,
+            V(ConditionType.Industry, "对制造业企业", ConditionState.Met)), true },
+        { "a title held does, even beside the classifier's sector", Judged(Up,
+            V(ConditionType.Industry, SectorFit.Lead + "：医药健康", ConditionState.Met, -1),
+            V(ConditionType.Title, "专精特新中小企业", ConditionState.Met, title: "专精特新中小企业")), true },
+        { "a legal form is true of nearly every company", Judged(Up,
+            V(ConditionType.Title, "具有独立法人资格", ConditionState.Met, title: "独立法人")), false },
+        { "no sum: nothing to apply for", Judged(null,
+            V(ConditionType.Title, "专精特新中小企业", ConditionState.Met, title: "专精特新中小企业")), false },
+    };
+
+    [Theory]
+    [MemberData(nameof(FitRows))]
+    public void ShowsFit_OnlyOnAConditionThatSaysWhoIsPaid(string why, ClauseMatch match, bool fits) =>
+        Assert.True(PolicyMatchService.ShowsFit(match) == fits, why);
 }

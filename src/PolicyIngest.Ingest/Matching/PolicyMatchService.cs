@@ -185,10 +185,16 @@ public sealed partial class PolicyMatchService(CatalogueStore catalogue)
         match.Verdict.UnmetCount == 1 && match.Amount is not null
         && match.Verdict.Conditions.Where(v => v.State == ConditionState.Unmet).All(v => v.Condition.Type is not (ConditionType.Region or ConditionType.Industry));
 
-    /// <summary>Whether a met condition other than the place says the clause is for this enterprise (its sector, a title, a bar it clears).</summary>
+    /// <summary>
+    /// Whether a met condition other than the place says the clause is for this enterprise (a sector its text names, a
+    /// title, a bar it clears). The sector the classifier gave the clause does not: it says which field the measure is
+    /// in (a robot card, a 新基建 card), not that the enterprise is the one it pays; with nothing else met the clause is
+    /// "possible". Nor does a legal form (独立法人资格), true of nearly every company.
+    /// </summary>
     public static bool ShowsFit(ClauseMatch match) =>
         match.Amount is not null &&
         match.Verdict.Conditions.Any(v => v.State == ConditionState.Met && v.Condition.Type != ConditionType.Region
+            && !SectorFit.IsClassified(v.Condition)
             && !(v.Condition.Type == ConditionType.Title && ConditionMatcher.IsLegalForm(v.Condition.Title ?? v.Condition.Text)));
 
     /// <summary>
