@@ -137,4 +137,24 @@ public sealed class PolicyMatchServiceTests
     [MemberData(nameof(FitRows))]
     public void ShowsFit_OnlyOnAConditionThatSaysWhoIsPaid(string why, ClauseMatch match, bool fits) =>
         Assert.True(PolicyMatchService.ShowsFit(match) == fits, why);
+    /// <summary>Who an award is paid to: an institution named as the one paid, or null when it is whoever does the work.</summary>
+    [Theory]
+    [InlineData("（1） 银行奖励。按照不超过银行当期为文化企业提供的首次贷款按 0.5%给予资金奖励。", "银行")]
+    [InlineData("（2） 担保公司奖励。按照不超过担保公司当期为文化企业提供新发生债务性融资业务规模的 1%给予资金奖励。", "担保公司")]
+    [InlineData("对文化企业的财务性股权投资，按不超过当期实际投资额的10%给予创业投资机构奖励。", "创业投资机构")]
+    [InlineData("鼓励担保机构为中小微企业提供担保服务，根据担保机构所承担的风险，给予担保机构一定的补贴。", "担保机构")]
+    [InlineData("试点高等院校、科研机构、医疗卫生机构以“先使用后付费”方式，将专利许可给中小微企业实施的，给予不超过 50万元的奖励。", "高等院校")]
+    [InlineData("对从银行获得贷款的文化企业，给予不超过 40%的贷款贴息支持。", null)]      // the borrower is paid
+    [InlineData("对于从融资租赁公司获得租赁融资的文化企业，给予融资费用不超过 40%的贴租支持。", null)]
+    [InlineData("支持企业与高等院校、科研机构合作开展技术攻关，给予最高200万元支持。", null)]  // the enterprise does the work
+    public void Payee_IsTheInstitutionNamedAsTheOnePaid(string text, string? who) =>
+        Assert.Equal(who, Payee.Institution(text));
+
+    [Fact]
+    public void AnAwardPaidToABank_IsNotTheBorrowers_UnlessItIsOne()
+    {
+        const string text = "银行奖励。按照不超过银行当期为文化企业提供的首次贷款按 0.5%给予资金奖励。";
+        Assert.Equal(ConditionState.Unmet, Payee.Judge(Instruments, text)!.State);
+        Assert.Equal(ConditionState.Unknown, Payee.Judge(Instruments with { Name = "北京示例银行股份有限公司" }, text)!.State);
+    }
 }

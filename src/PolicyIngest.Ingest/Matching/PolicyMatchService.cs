@@ -112,13 +112,16 @@ public sealed partial class PolicyMatchService(CatalogueStore catalogue)
             ClauseMatch? best = null;
             var open = 0;
             var awards = Awards(clause, whole, place);
-            foreach (var (conditionsOfAward, amount) in awards)
+            foreach (var (conditionsOfAward, amount, awardText) in awards)
             {
                 var conditions = conditionsOfAward.Concat(inherited).DistinctBy(c => (c.Type, c.Text)).ToList();
                 if (conditions.Count == 0 && amount is null) continue;
                 if (!conditions.Any(c => c.Type == ConditionType.Region) && PolicyRegion(region) is { } policyRegion)
                     conditions.Insert(0, policyRegion);
-                var judged = sector is null || conditions.Any(c => c.Type == ConditionType.Industry) ? null : new[] { sector };
+                var judged = new List<ConditionVerdict>();
+                if (sector is not null && !conditions.Any(c => c.Type == ConditionType.Industry)) judged.Add(sector);
+                // An award paid to a bank, a guarantor, a fund or a university is not the borrower's to apply for.
+                if (Payee.Judge(profile, awardText) is { } payee) judged.Add(payee);
                 var verdict = ConditionMatcher.Evaluate(profile, conditions, asOf, judged);
                 var match = new ClauseMatch(version.PolicyId, version.VersionId, version.Title, region, version.DocNumber,
                     clause.Id, clause.Label, clause.Heading, clause.Text, ConditionMatcher.Expected(profile, amount), verdict,
@@ -140,15 +143,17 @@ public sealed partial class PolicyMatchService(CatalogueStore catalogue)
     /// is an award with the conditions written in it, plus those of the sentences that state none (the lead, shared by
     /// all); an enterprise needs to meet one award. A clause with one award or none is read whole.
     /// </summary>
-    private static List<(IReadOnlyList<EligibilityCondition> Conditions, AwardAmount? Amount)> Awards(Clause clause, ConditionFindings whole, PlaceContext place)
+    private static List<(IReadOnlyList<EligibilityCondition> Conditions, AwardAmount? Amount, string Text)> Awards(Clause clause, ConditionFindings whole, PlaceContext place)
     {
         var sentences = AwardSentence().Split(clause.Text).Where(t => t.Trim().Length > 0).ToList();
-        if (sentences.Count < 2) return [(whole.Conditions, whole.Amount)];
-        var read = sentences.Select(t => ConditionExtractor.Extract(t, clause.Heading, place)).ToList();
-        var paying = read.Where(r => r.Amount is not null).ToList();
-        if (paying.Count < 2) return [(whole.Conditions, whole.Amount)];
-        var shared = read.Where(r => r.Amount is null).SelectMany(r => r.Conditions).ToList();
-        return paying.Select(award => ((IReadOnlyList<EligibilityCondition>)[.. shared, .. award.Conditions], award.Amount)).ToList();
+        if (sentences.Count < 2) return [(whole.Conditions, whole.Amount, clause.Text)];
+        var read = sentences.Select(t => (Text: t, Findings: ConditionExtractor.Extract(t, clause.Heading, place))).ToList();
+        var paying = read.Where(r => r.Findings.Amount is not null).ToList();
+        if (paying.Count < 2) return [(whole.Conditions, whole.Amount, clause.Text)];
+        var lead = read.Where(r => r.Findings.Amount is null).ToList();
+        var shared = lead.SelectMany(r => r.Findings.Conditions).ToList();
+        var sharedText = string.Concat(lead.Select(r => r.Text));
+        return paying.Select(award => ((IReadOnlyList<EligibilityCondition>)[.. shared, .. award.Findings.Conditions], award.Findings.Amount, sharedText + award.Text)).ToList();
     }
 
     [GeneratedRegex("(?<=[。；;])")]
