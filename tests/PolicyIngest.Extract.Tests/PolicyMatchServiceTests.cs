@@ -157,4 +157,26 @@ public sealed class PolicyMatchServiceTests
         Assert.Equal(ConditionState.Unmet, Payee.Judge(Instruments, text)!.State);
         Assert.Equal(ConditionState.Unknown, Payee.Judge(Instruments with { Name = "北京示例银行股份有限公司" }, text)!.State);
     }
+    /// <summary>The result an award is paid on, which the profile must name for the clause to be the enterprise's.</summary>
+    [Theory]
+    [InlineData("国内发明专利申请获得授权后，每件资助不超过 1000元。", "发明专利")]
+    [InlineData("通过 PCT 途径申请的发明专利，在美国、日本或者欧洲专利局获得授权的，每个国家（地区）每件资助不超过 5万元。", "发明专利")]
+    [InlineData("专精特新中小企业国内发明专利前十年年费，在享受国家减缴政策后按实际应缴金额予以资助。", "发明专利")]
+    [InlineData("通过马德里体系途径在欧盟获得注册的商标，每个地区每件资助不超过 8000元。", "商标")]
+    [InlineData("支持企业积极申请国外发明专利，给予一定支持。", null)]          // supports applying, pays on nothing held
+    [InlineData("对首次纳入规模以上统计的企业给予一次性奖励20万元。", null)]
+    public void HeldResult_IsWhatTheAwardIsPaidOn(string text, string? result) =>
+        Assert.Equal(result, HeldResult.Of(text));
+
+    [Theory]
+    [InlineData(new string[0], ConditionState.Unknown)]
+    [InlineData(new[] { "PCT国际专利" }, ConditionState.Met)]
+    public void AnAwardPaidOnAPatent_FitsOnlyWhenTheProfileNamesOne(string[] titles, ConditionState state)
+    {
+        var profile = Instruments with { Titles = [.. Instruments.Titles!, .. titles] };
+        var verdict = HeldResult.Judge(profile, "国内发明专利申请获得授权后，每件资助不超过 1000元。")!;
+        Assert.Equal(state, verdict.State);
+        var title = V(ConditionType.Title, "专精特新中小企业", ConditionState.Met, title: "专精特新中小企业");
+        Assert.Equal(state == ConditionState.Met, PolicyMatchService.ShowsFit(Judged(Up, title, verdict)));
+    }
 }

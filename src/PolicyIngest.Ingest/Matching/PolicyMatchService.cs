@@ -122,6 +122,8 @@ public sealed partial class PolicyMatchService(CatalogueStore catalogue)
                 if (sector is not null && !conditions.Any(c => c.Type == ConditionType.Industry)) judged.Add(sector);
                 // An award paid to a bank, a guarantor, a fund or a university is not the borrower's to apply for.
                 if (Payee.Judge(profile, awardText) is { } payee) judged.Add(payee);
+                // A clause paying on a patent or a 版号 does so for each of its awards (a yearly total is still per patent).
+                if (HeldResult.Judge(profile, clause.Text) is { } result) judged.Add(result);
                 var verdict = ConditionMatcher.Evaluate(profile, conditions, asOf, judged);
                 var match = new ClauseMatch(version.PolicyId, version.VersionId, version.Title, region, version.DocNumber,
                     clause.Id, clause.Label, clause.Heading, clause.Text, ConditionMatcher.Expected(profile, amount), verdict,
@@ -194,10 +196,13 @@ public sealed partial class PolicyMatchService(CatalogueStore catalogue)
     /// Whether a met condition other than the place says the clause is for this enterprise (a sector its text names, a
     /// title, a bar it clears). The sector the classifier gave the clause does not: it says which field the measure is
     /// in (a robot card, a 新基建 card), not that the enterprise is the one it pays; with nothing else met the clause is
-    /// "possible". Nor does a legal form (独立法人资格), true of nearly every company.
+    /// "possible". Nor does a legal form (独立法人资格), true of nearly every company. An award paid on a result already
+    /// held (a patent granted, a 版号) fits only when the profile names the result (<see cref="HeldResult"/>).
     /// </summary>
     public static bool ShowsFit(ClauseMatch match) =>
         match.Amount is not null &&
+        // An award paid on a patent, a trademark, a 版号: only when the profile names the result.
+        !match.Verdict.Conditions.Any(v => HeldResult.Is(v.Condition) && v.State != ConditionState.Met) &&
         match.Verdict.Conditions.Any(v => v.State == ConditionState.Met && v.Condition.Type != ConditionType.Region
             && !SectorFit.IsClassified(v.Condition)
             && !(v.Condition.Type == ConditionType.Title && ConditionMatcher.IsLegalForm(v.Condition.Title ?? v.Condition.Text)));
