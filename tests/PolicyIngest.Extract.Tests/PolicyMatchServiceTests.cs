@@ -163,6 +163,7 @@ public sealed class PolicyMatchServiceTests
     [InlineData("通过 PCT 途径申请的发明专利，在美国、日本或者欧洲专利局获得授权的，每个国家（地区）每件资助不超过 5万元。", "发明专利")]
     [InlineData("专精特新中小企业国内发明专利前十年年费，在享受国家减缴政策后按实际应缴金额予以资助。", "发明专利")]
     [InlineData("通过马德里体系途径在欧盟获得注册的商标，每个地区每件资助不超过 8000元。", "商标")]
+    [InlineData("支持企业在 A股或境外主要证券交易所上市，市级财政按规定给予每家总额不超过 300万元的资金补贴。", "上市")]
     [InlineData("支持企业积极申请国外发明专利，给予一定支持。", null)]          // supports applying, pays on nothing held
     [InlineData("对首次纳入规模以上统计的企业给予一次性奖励20万元。", null)]
     public void HeldResult_IsWhatTheAwardIsPaidOn(string text, string? result) =>
