@@ -164,6 +164,8 @@ public sealed class PolicyMatchServiceTests
     [InlineData("专精特新中小企业国内发明专利前十年年费，在享受国家减缴政策后按实际应缴金额予以资助。", "发明专利")]
     [InlineData("通过马德里体系途径在欧盟获得注册的商标，每个地区每件资助不超过 8000元。", "商标")]
     [InlineData("支持企业在 A股或境外主要证券交易所上市，市级财政按规定给予每家总额不超过 300万元的资金补贴。", "上市")]
+    [InlineData("对获得国家新闻出版署审批通过的游戏版号，首次正式上线运营的游戏项目，经评定，给予游戏研发企业不超过80万元资金支持。", "版号")]
+    [InlineData("IVD获国家药监局批准注册，给予一次性50万元资金支持。", "批准注册")]
     [InlineData("支持企业积极申请国外发明专利，给予一定支持。", null)]          // supports applying, pays on nothing held
     [InlineData("对首次纳入规模以上统计的企业给予一次性奖励20万元。", null)]
     public void HeldResult_IsWhatTheAwardIsPaidOn(string text, string? result) =>
@@ -172,12 +174,24 @@ public sealed class PolicyMatchServiceTests
     [Theory]
     [InlineData(new string[0], ConditionState.Unknown)]
     [InlineData(new[] { "PCT国际专利" }, ConditionState.Met)]
+    [InlineData(new[] { "游戏版号" }, ConditionState.Unknown)]      // a 版号 is not a patent
     public void AnAwardPaidOnAPatent_FitsOnlyWhenTheProfileNamesOne(string[] titles, ConditionState state)
     {
+        ArgumentNullException.ThrowIfNull(titles);
         var profile = Instruments with { Titles = [.. Instruments.Titles!, .. titles] };
         var verdict = HeldResult.Judge(profile, "国内发明专利申请获得授权后，每件资助不超过 1000元。")!;
         Assert.Equal(state, verdict.State);
         var title = V(ConditionType.Title, "专精特新中小企业", ConditionState.Met, title: "专精特新中小企业");
         Assert.Equal(state == ConditionState.Met, PolicyMatchService.ShowsFit(Judged(Up, title, verdict)));
+    }
+
+    /// <summary>A result the profile names (a new 版号) is itself what shows the clause is the enterprise's.</summary>
+    [Fact]
+    public void AResultTheProfileNames_ShowsFit()
+    {
+        var games = Instruments with { Industries = ["软件和信息技术服务业", "游戏研发运营"], NewTitles = ["游戏获国家新闻出版署版号并首次正式上线运营"] };
+        var verdict = HeldResult.Judge(games, "对获得国家新闻出版署审批通过的游戏版号，首次正式上线运营的游戏项目，给予不超过80万元资金支持。")!;
+        Assert.Equal(ConditionState.Met, verdict.State);
+        Assert.True(PolicyMatchService.ShowsFit(Judged(Up, verdict)));
     }
 }

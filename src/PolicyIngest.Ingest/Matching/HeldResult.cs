@@ -5,7 +5,7 @@ namespace PolicyIngest.Ingest.Matching;
 
 /// <summary>
 /// A result the enterprise must already hold for an award paid on it: a patent granted (国内发明专利申请获得授权后，每件资助
-/// 不超过1000元), a trademark registered abroad, a game's 版号. Whoever holds the result may apply, whatever its title or
+/// 不超过1000元), a trademark registered abroad, a game's 版号, a drug's or device's 注册批件. Whoever holds the result may apply, whatever its title or
 /// sector (a listing subsidy is paid on the listing, 支持企业在A股上市…给予每家…补贴); the clause is for this enterprise only when its profile names the result (a title, a new title or a figure:
 /// 发明专利, PCT专利数量, 游戏版号). Otherwise the clause stays "possible": nothing unmet, nothing showing it is the enterprise's.
 /// </summary>
@@ -46,13 +46,14 @@ public static partial class HeldResult
     {
         "发明专利" or "国外发明专利" => "专利",
         "软件著作权" => "著作权",
+        "注册批件" or "批准注册" => "注册",
         _ => result,
     };
 
     /// <summary>Paid on a result granted or registered, per piece of it, or on the fees of one held (专利…年费).</summary>
-    [GeneratedRegex("获得授权|授权后|获得注册|获得.{0,6}版号|取得.{0,6}版号|每件|专利[^。；;]{0,12}年费|(?:上市|挂牌)[^。；;]{0,30}?(?:给予|补贴|奖励)")]
+    [GeneratedRegex("获得授权|授权后|获得注册|(?:获得|取得)[^，。；;]{0,20}版号|取得[^，。；;]{0,10}注册批件|批准注册|每件|专利[^。；;]{0,12}年费|(?:上市|挂牌)[^。；;]{0,30}?(?:给予|补贴|奖励)")]
     private static partial Regex PaidOnResult();
 
-    [GeneratedRegex("国外发明专利|发明专利|专利|商标|版号|软件著作权|著作权|上市|挂牌")]
+    [GeneratedRegex("国外发明专利|发明专利|专利|商标|版号|软件著作权|著作权|注册批件|批准注册|上市|挂牌")]
     private static partial Regex ResultWord();
 }
