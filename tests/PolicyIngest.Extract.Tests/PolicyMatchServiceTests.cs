@@ -129,6 +129,8 @@ public sealed class PolicyMatchServiceTests
             V(ConditionType.Title, "专精特新中小企业", ConditionState.Met, title: "专精特新中小企业")), true },
         { "a legal form is true of nearly every company", Judged(Up,
             V(ConditionType.Title, "具有独立法人资格", ConditionState.Met, title: "独立法人")), false },
+        { "an open door (…均可申报) says who may apply, not that the projects paid for are the enterprise's", Judged(Up,
+            V(ConditionType.Industry, "具有独立承担民事行为能力的文化单位或机构均可申报", ConditionState.Met)), false },
         { "no sum: nothing to apply for", Judged(null,
             V(ConditionType.Title, "专精特新中小企业", ConditionState.Met, title: "专精特新中小企业")), false },
     };

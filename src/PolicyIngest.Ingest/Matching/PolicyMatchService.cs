@@ -196,7 +196,7 @@ public sealed partial class PolicyMatchService(CatalogueStore catalogue)
     /// Whether a met condition other than the place says the clause is for this enterprise (a sector its text names, a
     /// title, a bar it clears). The sector the classifier gave the clause does not: it says which field the measure is
     /// in (a robot card, a 新基建 card), not that the enterprise is the one it pays; with nothing else met the clause is
-    /// "possible". Nor does a legal form (独立法人资格), true of nearly every company. An award paid on a result already
+    /// "possible". Nor does a legal form (独立法人资格), true of nearly every company, nor an open door (…均可申报). An award paid on a result already
     /// held (a patent granted, a 版号) fits only when the profile names the result (<see cref="HeldResult"/>).
     /// </summary>
     public static bool ShowsFit(ClauseMatch match) =>
@@ -204,8 +204,15 @@ public sealed partial class PolicyMatchService(CatalogueStore catalogue)
         // An award paid on a patent, a trademark, a 版号: only when the profile names the result.
         !match.Verdict.Conditions.Any(v => HeldResult.Is(v.Condition) && v.State != ConditionState.Met) &&
         match.Verdict.Conditions.Any(v => v.State == ConditionState.Met && v.Condition.Type != ConditionType.Region
-            && !SectorFit.IsClassified(v.Condition)
+            && !SectorFit.IsClassified(v.Condition) && !OpenDoor().IsMatch(v.Condition.Text)
             && !(v.Condition.Type == ConditionType.Title && ConditionMatcher.IsLegalForm(v.Condition.Title ?? v.Condition.Text)));
+
+    /// <summary>
+    /// …的文化单位或机构均可申报: the door open to a whole class of applicants. It says who may apply, not that the
+    /// projects the clause pays for (a stage production, an exhibition) are this enterprise's.
+    /// </summary>
+    [GeneratedRegex("均可(?:申报|申请)")]
+    private static partial Regex OpenDoor();
 
     /// <summary>
     /// Whether an attachment or card is in force on the date: a card published after it (its own 发布日期) or ended
