@@ -104,6 +104,9 @@ public sealed partial class ConditionExtractorTests
         { "国家另有规定的除外", ConditionType.Exclusion }, // why: a legal catch-all (C044-0909)
         { "全国范围内（不含港澳台地区）", ConditionType.Exclusion }, // why: an aside in brackets qualifies the place (C089-1041)
         { "自2020年1月1日起出现较大及以上生产安全事故的", ConditionType.TimeWindow }, // why: the date bounds the disqualifying event (C120-1132)
+        { "改造后引入的业态应为战略性新兴产业、高精尖产业、现代服务业，或属于先进制造业与现代服务业融合发展的重点领域。", ConditionType.Industry }, // why: the sectors of the tenants a renovated building brings in, not the applicant's (导引 card 老旧厂房)
+        { "鼓励各区充分利用老旧厂房，吸引“专精特新”企业入驻。", ConditionType.Title }, // why: the park attracts the titled firms, it is the applicant (导引 card 专精特新集聚)
+        { "支持企业参与国家制造业创新中心、北京市产业创新中心、工程研究中心、企业技术中心等国家级、市级创新平台建设", ConditionType.Title }, // why: platforms the enterprise joins in building, not titles it must hold (导引 card 8)
         { "", ConditionType.Other }, // why: empty text
     };
 

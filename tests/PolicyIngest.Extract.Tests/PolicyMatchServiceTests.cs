@@ -108,4 +108,92 @@ public sealed class PolicyMatchServiceTests
         Assert.Equal(0, standards.Verdict.UnmetCount);
         Assert.False(PolicyMatchService.ShowsFit(standards)); // only the region speaks for it
     }
+    private static ConditionVerdict V(ConditionType type, string text, ConditionState state, int start = 0, string? title = null) =>
+        new(new EligibilityCondition { Type = type, Span = new TextSpan(text, start), Title = title }, state, "");
+
+    private static ClauseMatch Judged(ExpectedAmount? amount, params ConditionVerdict[] verdicts) =>
+        new("pol", "ver", "t", "北京市", null, "c", "", null, "", amount, new ClauseVerdict(verdicts, ConditionState.Unknown), []);
+
+    private static readonly ExpectedAmount Up = new(0, 1_000_000m, "最高100万元");
+
+    /// <summary>Which met conditions say a clause is for the enterprise (a match), and which leave it "possible".</summary>
+    public static TheoryData<string, ClauseMatch, bool> FitRows => new()
+    {
+        { "the sector the classifier gave the clause says the field, not that the enterprise is the one paid", Judged(Up,
+            V(ConditionType.Region, "政策适用地区：北京市", ConditionState.Met, -1),
+            V(ConditionType.Industry, SectorFit.Lead + "：高端制造/智能制造", ConditionState.Met, -1)), false },
+        { "a sector the clause's text names does", Judged(Up,
+            V(ConditionType.Industry, "对制造业企业", ConditionState.Met)), true },
+        { "a title held does, even beside the classifier's sector", Judged(Up,
+            V(ConditionType.Industry, SectorFit.Lead + "：医药健康", ConditionState.Met, -1),
+            V(ConditionType.Title, "专精特新中小企业", ConditionState.Met, title: "专精特新中小企业")), true },
+        { "a legal form is true of nearly every company", Judged(Up,
+            V(ConditionType.Title, "具有独立法人资格", ConditionState.Met, title: "独立法人")), false },
+        { "an open door (…均可申报) says who may apply, not that the projects paid for are the enterprise's", Judged(Up,
+            V(ConditionType.Industry, "具有独立承担民事行为能力的文化单位或机构均可申报", ConditionState.Met)), false },
+        { "no sum: nothing to apply for", Judged(null,
+            V(ConditionType.Title, "专精特新中小企业", ConditionState.Met, title: "专精特新中小企业")), false },
+    };
+
+    [Theory]
+    [MemberData(nameof(FitRows))]
+    public void ShowsFit_OnlyOnAConditionThatSaysWhoIsPaid(string why, ClauseMatch match, bool fits) =>
+        Assert.True(PolicyMatchService.ShowsFit(match) == fits, why);
+    /// <summary>Who an award is paid to: an institution named as the one paid, or null when it is whoever does the work.</summary>
+    [Theory]
+    [InlineData("（1） 银行奖励。按照不超过银行当期为文化企业提供的首次贷款按 0.5%给予资金奖励。", "银行")]
+    [InlineData("（2） 担保公司奖励。按照不超过担保公司当期为文化企业提供新发生债务性融资业务规模的 1%给予资金奖励。", "担保公司")]
+    [InlineData("对文化企业的财务性股权投资，按不超过当期实际投资额的10%给予创业投资机构奖励。", "创业投资机构")]
+    [InlineData("鼓励担保机构为中小微企业提供担保服务，根据担保机构所承担的风险，给予担保机构一定的补贴。", "担保机构")]
+    [InlineData("试点高等院校、科研机构、医疗卫生机构以“先使用后付费”方式，将专利许可给中小微企业实施的，给予不超过 50万元的奖励。", "高等院校")]
+    [InlineData("对从银行获得贷款的文化企业，给予不超过 40%的贷款贴息支持。", null)]      // the borrower is paid
+    [InlineData("对于从融资租赁公司获得租赁融资的文化企业，给予融资费用不超过 40%的贴租支持。", null)]
+    [InlineData("支持企业与高等院校、科研机构合作开展技术攻关，给予最高200万元支持。", null)]  // the enterprise does the work
+    public void Payee_IsTheInstitutionNamedAsTheOnePaid(string text, string? who) =>
+        Assert.Equal(who, Payee.Institution(text));
+
+    [Fact]
+    public void AnAwardPaidToABank_IsNotTheBorrowers_UnlessItIsOne()
+    {
+        const string text = "银行奖励。按照不超过银行当期为文化企业提供的首次贷款按 0.5%给予资金奖励。";
+        Assert.Equal(ConditionState.Unmet, Payee.Judge(Instruments, text)!.State);
+        Assert.Equal(ConditionState.Unknown, Payee.Judge(Instruments with { Name = "北京示例银行股份有限公司" }, text)!.State);
+    }
+    /// <summary>The result an award is paid on, which the profile must name for the clause to be the enterprise's.</summary>
+    [Theory]
+    [InlineData("国内发明专利申请获得授权后，每件资助不超过 1000元。", "发明专利")]
+    [InlineData("通过 PCT 途径申请的发明专利，在美国、日本或者欧洲专利局获得授权的，每个国家（地区）每件资助不超过 5万元。", "发明专利")]
+    [InlineData("专精特新中小企业国内发明专利前十年年费，在享受国家减缴政策后按实际应缴金额予以资助。", "发明专利")]
+    [InlineData("通过马德里体系途径在欧盟获得注册的商标，每个地区每件资助不超过 8000元。", "商标")]
+    [InlineData("支持企业在 A股或境外主要证券交易所上市，市级财政按规定给予每家总额不超过 300万元的资金补贴。", "上市")]
+    [InlineData("对获得国家新闻出版署审批通过的游戏版号，首次正式上线运营的游戏项目，经评定，给予游戏研发企业不超过80万元资金支持。", "版号")]
+    [InlineData("IVD获国家药监局批准注册，给予一次性50万元资金支持。", "批准注册")]
+    [InlineData("支持企业积极申请国外发明专利，给予一定支持。", null)]          // supports applying, pays on nothing held
+    [InlineData("对首次纳入规模以上统计的企业给予一次性奖励20万元。", null)]
+    public void HeldResult_IsWhatTheAwardIsPaidOn(string text, string? result) =>
+        Assert.Equal(result, HeldResult.Of(text));
+
+    [Theory]
+    [InlineData(new string[0], ConditionState.Unknown)]
+    [InlineData(new[] { "PCT国际专利" }, ConditionState.Met)]
+    [InlineData(new[] { "游戏版号" }, ConditionState.Unknown)]      // a 版号 is not a patent
+    public void AnAwardPaidOnAPatent_FitsOnlyWhenTheProfileNamesOne(string[] titles, ConditionState state)
+    {
+        ArgumentNullException.ThrowIfNull(titles);
+        var profile = Instruments with { Titles = [.. Instruments.Titles!, .. titles] };
+        var verdict = HeldResult.Judge(profile, "国内发明专利申请获得授权后，每件资助不超过 1000元。")!;
+        Assert.Equal(state, verdict.State);
+        var title = V(ConditionType.Title, "专精特新中小企业", ConditionState.Met, title: "专精特新中小企业");
+        Assert.Equal(state == ConditionState.Met, PolicyMatchService.ShowsFit(Judged(Up, title, verdict)));
+    }
+
+    /// <summary>A result the profile names (a new 版号) is itself what shows the clause is the enterprise's.</summary>
+    [Fact]
+    public void AResultTheProfileNames_ShowsFit()
+    {
+        var games = Instruments with { Industries = ["软件和信息技术服务业", "游戏研发运营"], NewTitles = ["游戏获国家新闻出版署版号并首次正式上线运营"] };
+        var verdict = HeldResult.Judge(games, "对获得国家新闻出版署审批通过的游戏版号，首次正式上线运营的游戏项目，给予不超过80万元资金支持。")!;
+        Assert.Equal(ConditionState.Met, verdict.State);
+        Assert.True(PolicyMatchService.ShowsFit(Judged(Up, verdict)));
+    }
 }

@@ -126,6 +126,9 @@ public sealed class MatchEvaluation : IMeasurement
             o.WriteLine($"    amount {g.File} p{g.Part} {g.ClauseId} {g.Label}: gold {g.Min}–{g.Max}, found {f.Min}–{f.Max} ({f.ClauseId})");
         foreach (var f in score.Wrong.Take(limit))
             o.WriteLine($"    wrong  {f.File} p{f.Part} {f.ClauseId}: {f.Description}");
+        // What the right ones were matched on, so a rule that drops wrong matches can be checked against them.
+        foreach (var (_, f) in score.Pairs.Take(limit))
+            o.WriteLine($"    right  {f.File} p{f.Part} {f.ClauseId}: {f.Description}");
     }
 
     private static string Clip(string s, int n)

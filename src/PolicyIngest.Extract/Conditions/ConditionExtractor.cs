@@ -45,6 +45,10 @@ public static partial class ConditionExtractor
             // The titles and sectors an exclusion names are the ones it leaves out (获得…支持的“小巨人”企业不纳入支持范围).
             if (typed.Any(c => c.Type == ConditionType.Exclusion))
                 typed.RemoveAll(c => c.Type is ConditionType.Title or ConditionType.NewTitle or ConditionType.Industry);
+            // 改造后引入的业态应为战略性新兴产业…; 吸引“专精特新”企业入驻: the sectors and titles a project or park is to bring in
+            // are its future tenants', not the applicant's.
+            if (Tenants().IsMatch(text.AsSpan(piece.SentenceStart, Math.Max(0, Math.Min(piece.SentenceEnd, text.Length) - piece.SentenceStart))))
+                typed.RemoveAll(c => c.Type is ConditionType.Title or ConditionType.NewTitle or ConditionType.Industry);
             // 同一企业获得同类资金最多不超过三年: a count in a no-double-support rule limits the support, it asks nothing of the applicant.
             if (typed.Any(c => c.Rule is ExclusionRule.NoDoubleSupport or ExclusionRule.HighestOnly))
                 typed.RemoveAll(c => c.Type == ConditionType.Threshold);
@@ -163,6 +167,10 @@ public static partial class ConditionExtractor
     }
 
     private static bool Groupable(EligibilityCondition c) => c.Type is not (ConditionType.Exclusion or ConditionType.Other);
+
+    /// <summary>A sentence about whom a project or park brings in (引入的业态, 吸引…企业入驻, 招引…入驻).</summary>
+    [GeneratedRegex("引入的(?:业态|产业|企业|项目)|(?:吸引|招引|引入)[^，。；;]{0,20}?入驻")]
+    private static partial Regex Tenants();
 
     [GeneratedRegex("^(?:或者|或)(?!其他|类似)")]
     private static partial Regex OrLead();

@@ -79,8 +79,9 @@ internal static partial class Titles
     [GeneratedRegex("(?:首次|新)(?:或新迁入)?(?:纳入|被纳入|获得|取得|获批|承担|引进或新获批|引进|评定为|迁入|(?:被)?(?:认定|评定|获评|认证)(?:为|的)?)(?<t>[^，。；]{2,30}?)(?=给予|予以|奖励|补贴|补助|资助|一次性|分别|$)")]
     private static partial Regex NewlyGranted();
 
-    /// <summary>A title that is only the object of a service or the name of a subsidy: 为签约居民提供, 培育…企业, 残疾人两项补贴.</summary>
-    [GeneratedRegex("(?:(?<!限额|标准|额度|对象|主体|单位|企业|应|须|需|均|定|评|成|列)为|培育|向|与|服务|推动|支持|引导|培养)[\\p{IsCJKUnifiedIdeographs}-[为是]]{0,4}[“\"]?$|(?:申报|申请)认定为[^，。；]{0,8}$")]
+    /// <summary>A title that is only the object of a service or the name of a subsidy: 为签约居民提供, 培育…企业, 残疾人两项补贴,
+    /// 参与…企业技术中心等创新平台建设 (the platform the enterprise joins in building, not a title it holds).</summary>
+    [GeneratedRegex("(?:(?<!限额|标准|额度|对象|主体|单位|企业|应|须|需|均|定|评|成|列)为|培育|向|与|服务|推动|支持|引导|培养)[\\p{IsCJKUnifiedIdeographs}-[为是]]{0,4}[“\"]?$|(?:申报|申请)认定为[^，。；]{0,8}$|(?:参与|参加)[^，。；]{0,40}$")]
     private static partial Regex ObjectBefore();
 
     [GeneratedRegex("^[”\"]?(?:两项|护理|生活)?(?:补贴|津贴)|^[”\"]?(?:名录|参照|方向发展|发展|培育|供应链)")]

@@ -112,13 +112,18 @@ public sealed partial class PolicyMatchService(CatalogueStore catalogue)
             ClauseMatch? best = null;
             var open = 0;
             var awards = Awards(clause, whole, place);
-            foreach (var (conditionsOfAward, amount) in awards)
+            foreach (var (conditionsOfAward, amount, awardText) in awards)
             {
                 var conditions = conditionsOfAward.Concat(inherited).DistinctBy(c => (c.Type, c.Text)).ToList();
                 if (conditions.Count == 0 && amount is null) continue;
                 if (!conditions.Any(c => c.Type == ConditionType.Region) && PolicyRegion(region) is { } policyRegion)
                     conditions.Insert(0, policyRegion);
-                var judged = sector is null || conditions.Any(c => c.Type == ConditionType.Industry) ? null : new[] { sector };
+                var judged = new List<ConditionVerdict>();
+                if (sector is not null && !conditions.Any(c => c.Type == ConditionType.Industry)) judged.Add(sector);
+                // An award paid to a bank, a guarantor, a fund or a university is not the borrower's to apply for.
+                if (Payee.Judge(profile, awardText) is { } payee) judged.Add(payee);
+                // A clause paying on a patent or a 版号 does so for each of its awards (a yearly total is still per patent).
+                if (HeldResult.Judge(profile, clause.Text) is { } result) judged.Add(result);
                 var verdict = ConditionMatcher.Evaluate(profile, conditions, asOf, judged);
                 var match = new ClauseMatch(version.PolicyId, version.VersionId, version.Title, region, version.DocNumber,
                     clause.Id, clause.Label, clause.Heading, clause.Text, ConditionMatcher.Expected(profile, amount), verdict,
@@ -140,15 +145,17 @@ public sealed partial class PolicyMatchService(CatalogueStore catalogue)
     /// is an award with the conditions written in it, plus those of the sentences that state none (the lead, shared by
     /// all); an enterprise needs to meet one award. A clause with one award or none is read whole.
     /// </summary>
-    private static List<(IReadOnlyList<EligibilityCondition> Conditions, AwardAmount? Amount)> Awards(Clause clause, ConditionFindings whole, PlaceContext place)
+    private static List<(IReadOnlyList<EligibilityCondition> Conditions, AwardAmount? Amount, string Text)> Awards(Clause clause, ConditionFindings whole, PlaceContext place)
     {
         var sentences = AwardSentence().Split(clause.Text).Where(t => t.Trim().Length > 0).ToList();
-        if (sentences.Count < 2) return [(whole.Conditions, whole.Amount)];
-        var read = sentences.Select(t => ConditionExtractor.Extract(t, clause.Heading, place)).ToList();
-        var paying = read.Where(r => r.Amount is not null).ToList();
-        if (paying.Count < 2) return [(whole.Conditions, whole.Amount)];
-        var shared = read.Where(r => r.Amount is null).SelectMany(r => r.Conditions).ToList();
-        return paying.Select(award => ((IReadOnlyList<EligibilityCondition>)[.. shared, .. award.Conditions], award.Amount)).ToList();
+        if (sentences.Count < 2) return [(whole.Conditions, whole.Amount, clause.Text)];
+        var read = sentences.Select(t => (Text: t, Findings: ConditionExtractor.Extract(t, clause.Heading, place))).ToList();
+        var paying = read.Where(r => r.Findings.Amount is not null).ToList();
+        if (paying.Count < 2) return [(whole.Conditions, whole.Amount, clause.Text)];
+        var lead = read.Where(r => r.Findings.Amount is null).ToList();
+        var shared = lead.SelectMany(r => r.Findings.Conditions).ToList();
+        var sharedText = string.Concat(lead.Select(r => r.Text));
+        return paying.Select(award => ((IReadOnlyList<EligibilityCondition>)[.. shared, .. award.Findings.Conditions], award.Findings.Amount, sharedText + award.Text)).ToList();
     }
 
     [GeneratedRegex("(?<=[。；;])")]
@@ -185,11 +192,27 @@ public sealed partial class PolicyMatchService(CatalogueStore catalogue)
         match.Verdict.UnmetCount == 1 && match.Amount is not null
         && match.Verdict.Conditions.Where(v => v.State == ConditionState.Unmet).All(v => v.Condition.Type is not (ConditionType.Region or ConditionType.Industry));
 
-    /// <summary>Whether a met condition other than the place says the clause is for this enterprise (its sector, a title, a bar it clears).</summary>
+    /// <summary>
+    /// Whether a met condition other than the place says the clause is for this enterprise (a sector its text names, a
+    /// title, a bar it clears). The sector the classifier gave the clause does not: it says which field the measure is
+    /// in (a robot card, a 新基建 card), not that the enterprise is the one it pays; with nothing else met the clause is
+    /// "possible". Nor does a legal form (独立法人资格), true of nearly every company, nor an open door (…均可申报). An award paid on a result already
+    /// held (a patent granted, a 版号) fits only when the profile names the result (<see cref="HeldResult"/>).
+    /// </summary>
     public static bool ShowsFit(ClauseMatch match) =>
         match.Amount is not null &&
+        // An award paid on a patent, a trademark, a 版号: only when the profile names the result.
+        !match.Verdict.Conditions.Any(v => HeldResult.Is(v.Condition) && v.State != ConditionState.Met) &&
         match.Verdict.Conditions.Any(v => v.State == ConditionState.Met && v.Condition.Type != ConditionType.Region
+            && !SectorFit.IsClassified(v.Condition) && !OpenDoor().IsMatch(v.Condition.Text)
             && !(v.Condition.Type == ConditionType.Title && ConditionMatcher.IsLegalForm(v.Condition.Title ?? v.Condition.Text)));
+
+    /// <summary>
+    /// …的文化单位或机构均可申报: the door open to a whole class of applicants. It says who may apply, not that the
+    /// projects the clause pays for (a stage production, an exhibition) are this enterprise's.
+    /// </summary>
+    [GeneratedRegex("均可(?:申报|申请)")]
+    private static partial Regex OpenDoor();
 
     /// <summary>
     /// Whether an attachment or card is in force on the date: a card published after it (its own 发布日期) or ended

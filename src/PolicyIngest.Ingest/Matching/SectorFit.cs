@@ -60,6 +60,13 @@ public sealed class SectorFit
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>How the condition read from the clause's sector label is written.</summary>
+    public const string Lead = "本条所属产业（按条款分类）";
+
+    /// <summary>Whether a condition is the clause's sector as the classifier labelled it (not written in its text).</summary>
+    public static bool IsClassified(EligibilityCondition condition) =>
+        condition.Span.Start < 0 && condition.Text.StartsWith(Lead, StringComparison.Ordinal);
+
     /// <summary>The verdict on the clause's sector, or null when the clause is for any sector.</summary>
     public ConditionVerdict? Judge(Clause clause, string? context = null)
     {
@@ -69,7 +76,7 @@ public sealed class SectorFit
         var names = string.Join("、", chinese);
         var condition = new EligibilityCondition
         {
-            Type = ConditionType.Industry, Span = new TextSpan($"本条所属产业（按条款分类）：{names}", -1), Sectors = chinese,
+            Type = ConditionType.Industry, Span = new TextSpan($"{Lead}：{names}", -1), Sectors = chinese,
         };
         if (_profile.Industries is not { Count: > 0 } industries)
             return new ConditionVerdict(condition, ConditionState.Unknown, $"未提供所属行业（本条面向：{names}）");
