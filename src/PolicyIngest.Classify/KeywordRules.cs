@@ -129,6 +129,10 @@ public static class KeywordRules
     /// <summary>Whether rule feature <paramref name="ordinal"/> is an instrument rule (ins:…).</summary>
     public static bool IsInstrumentRule(int ordinal) => InstrumentRuleOrdinals[ordinal];
 
+    /// <summary>An industry rule on the chapter heading (ind:X@chapter): the chapter or card title names the sector.</summary>
+    public static bool IsIndustryChapterRule(RuleFeature f) =>
+        f.Field == RuleField.Chapter && f.Name.StartsWith("ind:", StringComparison.Ordinal);
+
     /// <summary>Whether a rule feature looks at the chapter heading with a category rule (used only when the feature options ask for it).</summary>
     public static bool IsChapterCategoryRule(RuleFeature f) => f.Name.StartsWith("chapter:", StringComparison.Ordinal);
 

@@ -53,6 +53,9 @@ public sealed partial class ClauseFeatures
     }
 
     public FeatureOptions Options { get; }
+
+    /// <summary>The hash bucket of rule feature <paramref name="ordinal"/> (of <see cref="KeywordRules.RuleFeatures"/>).</summary>
+    public int RuleIndex(int ordinal) => ruleIndices[ordinal];
     public int Bits { get; }
     public int Dimension { get; }
 

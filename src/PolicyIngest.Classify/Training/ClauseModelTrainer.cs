@@ -94,10 +94,44 @@ public sealed class ClauseModelTrainer(FeatureOptions? features = null, Logistic
         var instruments = ClauseTaxonomy.Instruments
             .Select(label => FitScaled(supportX, [.. support.Select(i => clauses[i].Instruments.Contains(label))], dimension, instrumentOptions, options.InstrumentLogCountMix))
             .ToArray();
+        var (xIndustries, chapterRuleColumns) = IndustryInputs(x);
         var industries = SpecificIndustries
-            .Select(label => LogisticRegression.FitBinary(x, [.. clauses.Select(c => c.Industries.Contains(label))], dimension, options))
+            .Select(label => FoldColumnScale(LogisticRegression.FitBinary(xIndustries, [.. clauses.Select(c => c.Industries.Contains(label))], dimension, options),
+                chapterRuleColumns, options.IndustryChapterRuleScale))
             .ToArray();
         return (instruments, industries);
+    }
+
+    /// <summary>
+    /// What the industry models are fitted on: the features with the industry rules on the chapter heading (ind:X@chapter,
+    /// "the chapter or card title names the sector") scaled by <see cref="LogisticOptions.IndustryChapterRuleScale"/>,
+    /// which is an L2 penalty on those weights divided by the scale squared. The scale is folded back into the fitted
+    /// weights (<see cref="FoldColumnScale"/>), so the model reads the ordinary features and the category and instrument
+    /// models are untouched. Why: models/README.md has a guide card's title decide the sector of its 服务内容 and 条件要求,
+    /// and this flag is the one chapter feature that carries a sector across titles; with the default penalty its weight
+    /// shrank as documents whose sector is named in their own text (not their chapter) joined the training set.
+    /// </summary>
+    private (IReadOnlyList<SparseVector> X, HashSet<int> Columns) IndustryInputs(IReadOnlyList<SparseVector> x)
+    {
+        var features = new ClauseFeatures(featureOptions with { InstrumentWordWeight = 0, WordWeight = 0, WordPairWeight = 0 });
+        var columns = KeywordRules.RuleFeatures.Select((rule, ordinal) => (rule, ordinal))
+            .Where(r => KeywordRules.IsIndustryChapterRule(r.rule)).Select(r => features.RuleIndex(r.ordinal)).ToHashSet();
+        var scale = options.IndustryChapterRuleScale;
+        if (scale == 1.0) return (x, columns);
+        return ([.. x.Select(v =>
+        {
+            var values = v.Values.ToArray();
+            for (var i = 0; i < v.Count; i++) if (columns.Contains(v.Indices[i])) values[i] = (float)(values[i] * scale);
+            return new SparseVector(v.Indices, values);
+        })], columns);
+    }
+
+    /// <summary>The weights of a model fitted on columns scaled by <paramref name="scale"/>, for the unscaled columns.</summary>
+    private static float[] FoldColumnScale(float[] weights, HashSet<int> columns, double scale)
+    {
+        if (scale == 1.0) return weights;
+        foreach (var c in columns) weights[c] = (float)(weights[c] * scale);
+        return weights;
     }
 
     /// <summary>A binary model fitted on features scaled by their log-count ratios for this label, the scales folded into its weights.</summary>

@@ -10,7 +10,8 @@ namespace PolicyIngest.Classify.Training;
 /// <param name="CategoryLogCountMix">null: the category is one softmax model; a value: one binary model per category (one-vs-rest, the highest score wins) on features scaled by log-count ratios with this mix</param>
 /// <param name="CategoryL2">L2 of the one-vs-rest category models; null: <paramref name="L2"/></param>
 public sealed record LogisticOptions(double L2 = 3e-5, int MaxIterations = 300, bool BalanceClasses = true, double PositiveWeightPower = 1.0, int ThresholdFolds = 0,
-    double InstrumentLogCountMix = 0.4, double? InstrumentL2 = 3e-6, double? CategoryLogCountMix = null, double? CategoryL2 = 5e-6)
+    double InstrumentLogCountMix = 0.4, double? InstrumentL2 = 3e-6, double? CategoryLogCountMix = null, double? CategoryL2 = 5e-6,
+    double IndustryChapterRuleScale = 3.0)
 {
     public static LogisticOptions Default { get; } = new();
 }
