@@ -38,9 +38,9 @@ public sealed class LuceneClauseIndex : IDisposable
     /// <summary>
     /// The document layout this code writes (fields and their index options). An index written with another layout is
     /// rebuilt at its next catch-up, as one that follows another catalogue is. 2: row id as a doc value only, jieba
-    /// fields without positions.
+    /// fields without positions. 3: dates and amount as doc values only (no trie terms).
     /// </summary>
-    private const string Layout = "2";
+    private const string Layout = "3";
     private const int ChangesPerCommit = 2000;
 
     /// <summary>
@@ -62,6 +62,9 @@ public sealed class LuceneClauseIndex : IDisposable
     private readonly BitSetFilterCache _filterCache = new();
 
     private readonly bool _withSmartCn;
+
+    /// <summary>Each indexing thread's reusable document fields.</summary>
+    private readonly ThreadLocal<ClauseDocumentFields> _fields = new(() => new ClauseDocumentFields(WordsOnly));
 
     private LuceneClauseIndex(LuceneDirectory directory, ClauseAnalyzer analyzer, bool withSmartCn)
     {
@@ -176,7 +179,9 @@ public sealed class LuceneClauseIndex : IDisposable
                 // Analysis (SmartCn inside AddDocument, jieba and bigrams in Document) is the cost; the writer takes documents from both cores.
                 // The head is the same on every clause of a version: analysed once per version, not once per clause.
                 var heads = new System.Collections.Concurrent.ConcurrentDictionary<string, HeadTerms>(StringComparer.Ordinal);
-                Parallel.ForEach(documents, new ParallelOptions { CancellationToken = cancellationToken },
+                // As many threads as cores: the thread pool adds threads while indexers wait on the writer's thread states, and
+                // more indexers than states only queue on them (Monitor.Wait in DocumentsWriterPerThreadPool.GetAndLock, profiled).
+                Parallel.ForEach(documents, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
                     d => writer.AddDocument(Document(d, heads.GetOrAdd(d.VersionId, _ => HeadOf(d.Head)))));
                 written += documents.Count;
                 changesApplied += changes.Count;
@@ -323,54 +328,10 @@ public sealed class LuceneClauseIndex : IDisposable
     {
         var text = d.Heading.Length == 0 ? d.Text : d.Heading + " " + d.Text;
         var indexText = IndexText.Of(text);
-        var document = new Document
-        {
-            new NumericDocValuesField(LuceneFields.RowId, d.RowId),
-            new StringField(LuceneFields.Version, d.VersionId, Field.Store.NO),
-            new Field(LuceneFields.Jieba, new TermListTokenStream(_analyzer.Words(indexText)), WordsOnly),
-            new TextField(LuceneFields.Grams, new TermListTokenStream(ClauseAnalyzer.Bigrams(indexText))),
-            new Field(LuceneFields.HeadJieba, new TermListTokenStream(head.Words), WordsOnly),
-            new TextField(LuceneFields.HeadGrams, new TermListTokenStream(head.Grams)),
-        };
+        var fields = _fields.Value!;
+        var document = fields.Fill(d, _analyzer.Words(indexText), ClauseAnalyzer.Bigrams(indexText), head.Words, head.Grams);
         if (_withSmartCn) document.Add(new TextField(LuceneFields.SmartCn, text, Field.Store.NO));
-        var f = d.Facts;
-        Keyword(document, LuceneFields.Region, f.Region);
-        Keyword(document, LuceneFields.Issuer, f.Issuer);
-        Keyword(document, LuceneFields.Category, f.Category);
-        foreach (var label in f.Instruments.Distinct(StringComparer.Ordinal)) Label(document, LuceneFields.Instrument, label);
-        foreach (var label in f.Industries.Distinct(StringComparer.Ordinal)) Label(document, LuceneFields.Industry, label);
-        Flag(document, LuceneFields.Repealed, f.Repealed);
-        Flag(document, LuceneFields.Superseded, f.Superseded);
-        Day(document, LuceneFields.EffectiveFrom, f.EffectiveFrom is { } e ? LuceneFilter.DayNumber(e) : LuceneFilter.NoStart);
-        Day(document, LuceneFields.ExpiresOn, f.ExpiresOn is { } x ? LuceneFilter.DayNumber(x) : LuceneFilter.NoEnd);
-        if (f.IssuedOn is { } issued) document.Add(new Int32Field(LuceneFields.IssuedOn, LuceneFilter.DayNumber(issued), Field.Store.NO));
-        if (f.MaxAmountFen is { } fen) document.Add(new Int64Field(LuceneFields.MaxAmountFen, fen, Field.Store.NO));
         return document;
-
-        static void Keyword(Document doc, string field, string? value)
-        {
-            if (string.IsNullOrEmpty(value)) return;
-            doc.Add(new StringField(field, value, Field.Store.NO));
-            doc.Add(new SortedDocValuesField(field, new BytesRef(value)));
-        }
-
-        static void Label(Document doc, string field, string value)
-        {
-            doc.Add(new StringField(field, value, Field.Store.NO));
-            doc.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
-        }
-
-        static void Flag(Document doc, string field, bool value)
-        {
-            doc.Add(new StringField(field, LuceneFilter.FlagText(value), Field.Store.NO));
-            doc.Add(new NumericDocValuesField(field, value ? 1 : 0));
-        }
-
-        static void Day(Document doc, string field, int day)
-        {
-            doc.Add(new Int32Field(field, day, Field.Store.NO));
-            doc.Add(new NumericDocValuesField(field, day));
-        }
     }
 
     /// <summary>
@@ -425,6 +386,7 @@ public sealed class LuceneClauseIndex : IDisposable
     public void Dispose()
     {
         _searchers.Dispose();
+        _fields.Dispose();
         SmartCn.Dispose();
         _directory.Dispose();
     }

@@ -25,11 +25,11 @@ public static class LuceneFilter
         if (!string.IsNullOrEmpty(filter.Status)) q.Add(Status(filter.Status, DayNumber(filter.AsOf)), Occur.MUST);
         if (filter.From is not null || filter.To is not null)
         {
-            q.Add(NumericRangeQuery.NewInt32Range(LuceneFields.IssuedOn, filter.From is { } f ? DayNumber(f) : null,
-                filter.To is { } t ? DayNumber(t) : null, true, true), Occur.MUST);
+            q.Add(DocValuesRange.Of(LuceneFields.IssuedOn, filter.From is { } f ? DayNumber(f) : null,
+                filter.To is { } t ? DayNumber(t) : null), Occur.MUST);
         }
         if (filter.MinYuan is { } min)
-            q.Add(NumericRangeQuery.NewInt64Range(LuceneFields.MaxAmountFen, (long)decimal.Round(min * 100m), null, true, true), Occur.MUST);
+            q.Add(DocValuesRange.Of(LuceneFields.MaxAmountFen, (long)decimal.Round(min * 100m), null), Occur.MUST);
         return q.Clauses.Count == 0 ? null : q;
     }
 
@@ -64,17 +64,17 @@ public static class LuceneFilter
                 break;
             case "expired":
                 Live(q);
-                q.Add(NumericRangeQuery.NewInt32Range(LuceneFields.ExpiresOn, null, asOf, true, false), Occur.MUST);
+                q.Add(DocValuesRange.Of(LuceneFields.ExpiresOn, null, asOf - 1L), Occur.MUST);
                 break;
             case "not_yet_effective":
                 Live(q);
-                q.Add(NumericRangeQuery.NewInt32Range(LuceneFields.ExpiresOn, asOf, null, true, true), Occur.MUST);
-                q.Add(NumericRangeQuery.NewInt32Range(LuceneFields.EffectiveFrom, asOf, null, false, true), Occur.MUST);
+                q.Add(DocValuesRange.Of(LuceneFields.ExpiresOn, asOf, null), Occur.MUST);
+                q.Add(DocValuesRange.Of(LuceneFields.EffectiveFrom, asOf + 1L, null), Occur.MUST);
                 break;
             case "in_force":
                 Live(q);
-                q.Add(NumericRangeQuery.NewInt32Range(LuceneFields.ExpiresOn, asOf, null, true, true), Occur.MUST);
-                q.Add(NumericRangeQuery.NewInt32Range(LuceneFields.EffectiveFrom, null, asOf, true, true), Occur.MUST);
+                q.Add(DocValuesRange.Of(LuceneFields.ExpiresOn, asOf, null), Occur.MUST);
+                q.Add(DocValuesRange.Of(LuceneFields.EffectiveFrom, null, asOf), Occur.MUST);
                 break;
             default:
                 // A status the catalogue never computes matches nothing, as the SQL filter does.

@@ -8,17 +8,21 @@ namespace PolicyIngest.Search;
 /// Terms already cut by the project's analysis (<see cref="ClauseAnalyzer"/>: jieba words with the keep-whole rules, CJK
 /// bigrams) handed to Lucene as a token stream, one position each, so the Lucene fields hold exactly the terms the FTS5
 /// columns hold. Offsets are not indexed (jieba's search mode emits pieces before the longer word that contains them).
+/// One stream serves document after document on one indexing thread (<see cref="ClauseDocumentFields"/>): <see cref="SetTerms"/>
+/// before each.
 /// </summary>
 internal sealed class TermListTokenStream : TokenStream
 {
-    private readonly IReadOnlyList<PolicyIngest.Index.Search.Term> _terms;
+    private IReadOnlyList<PolicyIngest.Index.Search.Term> _terms = [];
     private readonly ICharTermAttribute _term;
     private int _next;
 
-    public TermListTokenStream(IReadOnlyList<PolicyIngest.Index.Search.Term> terms)
+    public TermListTokenStream() => _term = AddAttribute<ICharTermAttribute>();
+
+    public void SetTerms(IReadOnlyList<PolicyIngest.Index.Search.Term> terms)
     {
         _terms = terms;
-        _term = AddAttribute<ICharTermAttribute>();
+        _next = 0;
     }
 
     public override bool IncrementToken()
