@@ -139,6 +139,36 @@ public sealed class PolicyMatchServiceTests
     [MemberData(nameof(FitRows))]
     public void ShowsFit_OnlyOnAConditionThatSaysWhoIsPaid(string why, ClauseMatch match, bool fits) =>
         Assert.True(PolicyMatchService.ShowsFit(match) == fits, why);
+
+    /// <summary>"Almost" needs what a match needs apart from its one unmet bar, title or date.</summary>
+    public static TheoryData<string, ClauseMatch, bool> AlmostRows => new()
+    {
+        { "one bar short, and a sector the text names shows the clause is for this kind of firm", Judged(Up,
+            V(ConditionType.Industry, "鼓励区内制造业企业", ConditionState.Met),
+            V(ConditionType.Threshold, "固定资产投资总额在500万元（含）以上", ConditionState.Unmet)), true },
+        { "one title short, and nothing but the place met: a 独角兽 award is for someone else", Judged(Up,
+            V(ConditionType.Region, "政策适用地区：北京市", ConditionState.Met, -1),
+            V(ConditionType.Title, "独角兽企业", ConditionState.Unmet, title: "独角兽企业")), false },
+        { "the classifier's sector and a legal form do not show fit for almost either", Judged(Up,
+            V(ConditionType.Industry, SectorFit.Lead + "：商贸/现代服务", ConditionState.Met, -1),
+            V(ConditionType.Title, "具有独立法人资格", ConditionState.Met, title: "独立法人"),
+            V(ConditionType.NewTitle, "获评“全国示范步行街”的", ConditionState.Unmet, title: "全国示范步行街")), false },
+        { "a patent award for a firm that names no patent stays unproven", Judged(Up,
+            V(ConditionType.Industry, "对制造业企业", ConditionState.Met),
+            V(ConditionType.Title, HeldResult.Lead + "：发明专利", ConditionState.Unknown, -1),
+            V(ConditionType.Title, "知识产权示范企业", ConditionState.Unmet, title: "知识产权示范企业")), false },
+        { "another sector unmet is not almost", Judged(Up,
+            V(ConditionType.Title, "专精特新中小企业", ConditionState.Met, title: "专精特新中小企业"),
+            V(ConditionType.Industry, "对人工智能企业", ConditionState.Unmet)), false },
+    };
+
+    [Theory]
+    [MemberData(nameof(AlmostRows))]
+    public void IsAlmost_NeedsTheFitAMatchNeeds(string why, ClauseMatch match, bool almost)
+    {
+        var unmet = match.Verdict.Conditions.Count(v => v.State == ConditionState.Unmet);
+        Assert.True(PolicyMatchService.IsAlmost(match with { Verdict = match.Verdict with { UnmetCount = unmet } }) == almost, why);
+    }
     /// <summary>Who an award is paid to: an institution named as the one paid, or null when it is whoever does the work.</summary>
     [Theory]
     [InlineData("（1） 银行奖励。按照不超过银行当期为文化企业提供的首次贷款按 0.5%给予资金奖励。", "银行")]

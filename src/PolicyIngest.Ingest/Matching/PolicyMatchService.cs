@@ -44,7 +44,7 @@ public sealed partial class PolicyMatchService(CatalogueStore catalogue)
     {
         var judged = JudgeAll(profile, asOf, cancellationToken);
         var open = judged.Where(m => m.Verdict.UnmetCount == 0).ToList();
-        return new MatchResult(asOf, Ordered(open.Where(ShowsFit).ToList()), Ordered(judged.Where(IsAlmost).ToList()))
+        return new MatchResult(asOf, Ordered(open.Where(ShowsFit).ToList()), Ordered(judged.Where(m => IsAlmost(m, profile, asOf)).ToList()))
         {
             Possible = Ordered(open.Where(m => !ShowsFit(m)).ToList()),
         };
@@ -186,11 +186,23 @@ public sealed partial class PolicyMatchService(CatalogueStore catalogue)
 
     /// <summary>
     /// "Almost": a clause that pays a stated amount and fails exactly one condition the enterprise could come to meet (a
-    /// bar, a title, a date); a clause for another place or another sector is not almost, it is for someone else.
+    /// bar, a title, a date); a clause for another place or another sector is not almost, it is for someone else. Apart
+    /// from that one condition it needs what a match needs (<see cref="ShowsFit"/>): a met condition other than the place,
+    /// the classifier's sector, an open door or a legal form that says the clause is for this kind of enterprise, and the
+    /// result an award is paid on named in the profile. A 独角兽 or 产业链龙头 award whose only other condition is the
+    /// region is not one title away for any firm in the city; it is for someone else.
     /// </summary>
     public static bool IsAlmost(ClauseMatch match) =>
         match.Verdict.UnmetCount == 1 && match.Amount is not null
-        && match.Verdict.Conditions.Where(v => v.State == ConditionState.Unmet).All(v => v.Condition.Type is not (ConditionType.Region or ConditionType.Industry));
+        && match.Verdict.Conditions.Where(v => v.State == ConditionState.Unmet).All(v => v.Condition.Type is not (ConditionType.Region or ConditionType.Industry))
+        && ShowsFit(match);
+
+    /// <summary>
+    /// <see cref="IsAlmost(ClauseMatch)"/>, and the one unmet condition a near miss (<see cref="ConditionMatcher.NearMiss"/>):
+    /// a bar the enterprise reaches at least half of, not a "首次…" title it has held for years.
+    /// </summary>
+    public static bool IsAlmost(ClauseMatch match, EnterpriseProfile profile, DateOnly asOf) =>
+        IsAlmost(match) && match.Verdict.Conditions.All(v => ConditionMatcher.NearMiss(profile, v, asOf));
 
     /// <summary>
     /// Whether a met condition other than the place says the clause is for this enterprise (a sector its text names, a
