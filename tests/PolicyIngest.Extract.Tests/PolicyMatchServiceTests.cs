@@ -169,6 +169,27 @@ public sealed class PolicyMatchServiceTests
         var unmet = match.Verdict.Conditions.Count(v => v.State == ConditionState.Unmet);
         Assert.True(PolicyMatchService.IsAlmost(match with { Verdict = match.Verdict with { UnmetCount = unmet } }) == almost, why);
     }
+    /// <summary>The trades a commerce item's head names: the outlets it pays, not the whole of the card's 商贸流通业.</summary>
+    [Theory]
+    [InlineData("1. 蔬菜零售网点，对社区菜店、生鲜超市、菜市场、便利店、社区超市网点、便民早餐店、药店等，支持内容包括店面装修。", "零售")]
+    [InlineData("蔬菜零售网点，对社区菜店、生鲜超市、便民早餐店等，项目资金支持比例不超过审定实际投资额的 50%。", "零售")] // the label apart from the text
+    [InlineData("3. 促进餐饮业发展项目项目资金支持比例不超过该项目审定实际投资额的50%。每个品牌连锁企业总支持金额不超过 500万元。", "餐饮")]
+    [InlineData("2. 智能快件箱、洗染门店、洗衣代收网点、理发网点、便民维修网点、摄影网点等予以补贴，新增单个网点补助金额最高不超过 70 万元。", "洗染、理发、摄影、维修、快递")]
+    [InlineData("1. 鼓励商业企业升级改造。补助资金比例不超过审定实际投资额的 10%。", "")]   // no outlet named: judged as before
+    [InlineData("对首次升规纳统的制造业企业给予一次性奖励20万元。", "")]
+    public void Trade_IsWhatTheItemsHeadNames(string text, string trades) =>
+        Assert.Equal(trades, string.Join("、", Trade.Named(text)));
+
+    [Theory]
+    [InlineData("零售业", null)]                         // its own trade: judged on the other conditions
+    [InlineData("餐饮业", ConditionState.Unmet)]         // a restaurant does not fit the vegetable-outlet item
+    public void ATradeItem_RulesOutOnlyAnotherTrade(string industry, ConditionState? state)
+    {
+        var verdict = Trade.Judge(Instruments with { Industries = [industry] }, "1. 蔬菜零售网点，对社区菜店、生鲜超市、便民早餐店等给予支持。");
+        Assert.Equal(state, verdict?.State);
+        Assert.Equal(ConditionState.Unknown, Trade.Judge(Instruments with { Industries = null }, "3. 促进餐饮业发展项目给予支持。")!.State);
+    }
+
     /// <summary>Who an award is paid to: an institution named as the one paid, or null when it is whoever does the work.</summary>
     [Theory]
     [InlineData("（1） 银行奖励。按照不超过银行当期为文化企业提供的首次贷款按 0.5%给予资金奖励。", "银行")]

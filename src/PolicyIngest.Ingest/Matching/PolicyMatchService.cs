@@ -122,6 +122,8 @@ public sealed partial class PolicyMatchService(CatalogueStore catalogue)
                 if (sector is not null && !conditions.Any(c => c.Type == ConditionType.Industry)) judged.Add(sector);
                 // An award paid to a bank, a guarantor, a fund or a university is not the borrower's to apply for.
                 if (Payee.Judge(profile, awardText) is { } payee) judged.Add(payee);
+                // A numbered item of a commerce card pays the outlets its head names (蔬菜零售网点, 餐饮业), not all of 商贸流通业.
+                if (Trade.Judge(profile, clause.Text) is { } trade) judged.Add(trade);
                 // A clause paying on a patent or a 版号 does so for each of its awards (a yearly total is still per patent).
                 if (HeldResult.Judge(profile, clause.Text) is { } result) judged.Add(result);
                 var verdict = ConditionMatcher.Evaluate(profile, conditions, asOf, judged);
