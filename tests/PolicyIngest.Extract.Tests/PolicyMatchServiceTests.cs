@@ -190,6 +190,22 @@ public sealed class PolicyMatchServiceTests
         Assert.Equal(ConditionState.Unknown, Trade.Judge(Instruments with { Industries = null }, "3. 促进餐饮业发展项目给予支持。")!.State);
     }
 
+    /// <summary>An item for firms doing business abroad is this enterprise's only when its profile shows such business.</summary>
+    [Theory]
+    [InlineData("为企业“走出去”提供目标国税收、融资等方面信息支持。支持开展外贸业务的企业参加国际性展会，给予最高 100 万元支持。", new string[0], true)]
+    [InlineData("支持符合条件的企业在“一带一路”沿线国家新设或并购企业，贷款贴息每年最高 500 万元。", new[] { "进出口贸易" }, false)]  // the profile shows trade abroad
+    [InlineData("支持企业积极申请国外发明专利，按企业高价值专利年度实际投入给予一定支持。", new string[0], false)]                  // not an item for traders abroad
+    [InlineData("支持企业申请智能化、数字化和绿色化技术改造项目，对符合条件的项目给予最高 3000 万元的奖励。", new string[0], false)]
+    public void AnItemForFirmsAbroad_IsPossibleUnlessTheProfileShowsSuchBusiness(string text, string[] industries, bool unproven)
+    {
+        ArgumentNullException.ThrowIfNull(industries);
+        var profile = Instruments with { Industries = [.. Instruments.Industries!, .. industries] };
+        var verdict = ForeignTrade.Judge(profile, text);
+        Assert.Equal(unproven, verdict is not null);
+        var title = V(ConditionType.Title, "专精特新中小企业", ConditionState.Met, title: "专精特新中小企业");
+        Assert.Equal(!unproven, PolicyMatchService.ShowsFit(verdict is null ? Judged(Up, title) : Judged(Up, title, verdict)));
+    }
+
     /// <summary>Who an award is paid to: an institution named as the one paid, or null when it is whoever does the work.</summary>
     [Theory]
     [InlineData("（1） 银行奖励。按照不超过银行当期为文化企业提供的首次贷款按 0.5%给予资金奖励。", "银行")]

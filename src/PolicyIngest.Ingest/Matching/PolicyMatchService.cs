@@ -126,6 +126,8 @@ public sealed partial class PolicyMatchService(CatalogueStore catalogue)
                 if (Trade.Judge(profile, clause.Text) is { } trade) judged.Add(trade);
                 // A clause paying on a patent or a 版号 does so for each of its awards (a yearly total is still per patent).
                 if (HeldResult.Judge(profile, clause.Text) is { } result) judged.Add(result);
+                // An item for firms trading or investing abroad (走出去, 外贸业务) is theirs only when the profile shows such business.
+                if (ForeignTrade.Judge(profile, clause.Text) is { } abroad) judged.Add(abroad);
                 var verdict = ConditionMatcher.Evaluate(profile, conditions, asOf, judged);
                 var match = new ClauseMatch(version.PolicyId, version.VersionId, version.Title, region, version.DocNumber,
                     clause.Id, clause.Label, clause.Heading, clause.Text, ConditionMatcher.Expected(profile, amount), verdict,
@@ -216,7 +218,8 @@ public sealed partial class PolicyMatchService(CatalogueStore catalogue)
     public static bool ShowsFit(ClauseMatch match) =>
         match.Amount is not null &&
         // An award paid on a patent, a trademark, a 版号: only when the profile names the result.
-        !match.Verdict.Conditions.Any(v => HeldResult.Is(v.Condition) && v.State != ConditionState.Met) &&
+        // An item for firms doing business abroad: only when the profile shows such business.
+        !match.Verdict.Conditions.Any(v => (HeldResult.Is(v.Condition) || ForeignTrade.Is(v.Condition)) && v.State != ConditionState.Met) &&
         match.Verdict.Conditions.Any(v => v.State == ConditionState.Met && v.Condition.Type != ConditionType.Region
             && !SectorFit.IsClassified(v.Condition) && !OpenDoor().IsMatch(v.Condition.Text)
             && !(v.Condition.Type == ConditionType.Title && ConditionMatcher.IsLegalForm(v.Condition.Title ?? v.Condition.Text)));
