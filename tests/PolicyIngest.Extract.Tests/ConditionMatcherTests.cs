@@ -153,6 +153,34 @@ public sealed class ConditionMatcherTests
         Assert.Equal(2, verdict.UnmetCount);
     }
 
+    /// <summary>Which unmet conditions are near misses ("almost") and which say the clause is for someone else.</summary>
+    public static TheoryData<string, EligibilityCondition, bool> NearRows => new()
+    {
+        { "a lower bar the figure reaches more than half of (5000万 of 8000万) is just missed",
+            C(ConditionType.Threshold, "营业收入不低于8000万元") with { Metric = "营业收入", Op = ComparisonOp.AtLeast, Value = 8000, Unit = "万元", Normalized = 80_000_000m }, true },
+        { "a bar twenty times the figure (a 100亿 park's revenue) is not near",
+            C(ConditionType.Threshold, "园区年营业收入不低于100亿元") with { Metric = "营业收入", Op = ComparisonOp.AtLeast, Value = 100, Unit = "亿元", Normalized = 10_000_000_000m }, false },
+        { "nor a net increase of 6亿 for a 5000万 firm",
+            C(ConditionType.Threshold, "营业收入净增量6亿元（含）以上") with { Metric = "营业收入", Op = ComparisonOp.AtLeast, Value = 6, Unit = "亿元", Normalized = 600_000_000m }, false },
+        { "an upper bar (成立不超过5年) missed is a near miss as the gold guide has it",
+            C(ConditionType.Threshold, "注册成立不超过5年") with { Metric = "成立年限", Op = ComparisonOp.AtMost, Value = 5, Unit = "年", Normalized = 5m }, true },
+        { "a 首次 title the firm already holds is a stage passed long ago",
+            C(ConditionType.NewTitle, "对首次纳入规模以上统计的企业") with { Title = "规模以上工业企业" }, false },
+        { "a 首次 title the firm does not hold yet is near",
+            C(ConditionType.NewTitle, "对首次认定的国家级专精特新小巨人企业") with { Title = "专精特新小巨人企业" }, true },
+        { "a title not held is as the gold guide has it (a missing status)",
+            C(ConditionType.Title, "独角兽企业") with { Title = "独角兽企业" }, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(NearRows))]
+    public void NearMiss_OnlyABarWithinReachOrAStageNotYetPassed(string why, EligibilityCondition condition, bool near)
+    {
+        var verdict = ConditionMatcher.Judge(Huairou, condition, AsOf);
+        Assert.True(verdict.State == ConditionState.Unmet, why + ": " + verdict.Why);
+        Assert.True(ConditionMatcher.NearMiss(Huairou, verdict, AsOf) == near, why);
+    }
+
     [Fact]
     public void Evaluate_NoConditionsIsMet() => Assert.Equal(ConditionState.Met, ConditionMatcher.Evaluate(Huairou, [], AsOf).Overall);
 

@@ -139,6 +139,73 @@ public sealed class PolicyMatchServiceTests
     [MemberData(nameof(FitRows))]
     public void ShowsFit_OnlyOnAConditionThatSaysWhoIsPaid(string why, ClauseMatch match, bool fits) =>
         Assert.True(PolicyMatchService.ShowsFit(match) == fits, why);
+
+    /// <summary>"Almost" needs what a match needs apart from its one unmet bar, title or date.</summary>
+    public static TheoryData<string, ClauseMatch, bool> AlmostRows => new()
+    {
+        { "one bar short, and a sector the text names shows the clause is for this kind of firm", Judged(Up,
+            V(ConditionType.Industry, "鼓励区内制造业企业", ConditionState.Met),
+            V(ConditionType.Threshold, "固定资产投资总额在500万元（含）以上", ConditionState.Unmet)), true },
+        { "one title short, and nothing but the place met: a 独角兽 award is for someone else", Judged(Up,
+            V(ConditionType.Region, "政策适用地区：北京市", ConditionState.Met, -1),
+            V(ConditionType.Title, "独角兽企业", ConditionState.Unmet, title: "独角兽企业")), false },
+        { "the classifier's sector and a legal form do not show fit for almost either", Judged(Up,
+            V(ConditionType.Industry, SectorFit.Lead + "：商贸/现代服务", ConditionState.Met, -1),
+            V(ConditionType.Title, "具有独立法人资格", ConditionState.Met, title: "独立法人"),
+            V(ConditionType.NewTitle, "获评“全国示范步行街”的", ConditionState.Unmet, title: "全国示范步行街")), false },
+        { "a patent award for a firm that names no patent stays unproven", Judged(Up,
+            V(ConditionType.Industry, "对制造业企业", ConditionState.Met),
+            V(ConditionType.Title, HeldResult.Lead + "：发明专利", ConditionState.Unknown, -1),
+            V(ConditionType.Title, "知识产权示范企业", ConditionState.Unmet, title: "知识产权示范企业")), false },
+        { "another sector unmet is not almost", Judged(Up,
+            V(ConditionType.Title, "专精特新中小企业", ConditionState.Met, title: "专精特新中小企业"),
+            V(ConditionType.Industry, "对人工智能企业", ConditionState.Unmet)), false },
+    };
+
+    [Theory]
+    [MemberData(nameof(AlmostRows))]
+    public void IsAlmost_NeedsTheFitAMatchNeeds(string why, ClauseMatch match, bool almost)
+    {
+        var unmet = match.Verdict.Conditions.Count(v => v.State == ConditionState.Unmet);
+        Assert.True(PolicyMatchService.IsAlmost(match with { Verdict = match.Verdict with { UnmetCount = unmet } }) == almost, why);
+    }
+    /// <summary>The trades a commerce item's head names: the outlets it pays, not the whole of the card's 商贸流通业.</summary>
+    [Theory]
+    [InlineData("1. 蔬菜零售网点，对社区菜店、生鲜超市、菜市场、便利店、社区超市网点、便民早餐店、药店等，支持内容包括店面装修。", "零售")]
+    [InlineData("蔬菜零售网点，对社区菜店、生鲜超市、便民早餐店等，项目资金支持比例不超过审定实际投资额的 50%。", "零售")] // the label apart from the text
+    [InlineData("3. 促进餐饮业发展项目项目资金支持比例不超过该项目审定实际投资额的50%。每个品牌连锁企业总支持金额不超过 500万元。", "餐饮")]
+    [InlineData("2. 智能快件箱、洗染门店、洗衣代收网点、理发网点、便民维修网点、摄影网点等予以补贴，新增单个网点补助金额最高不超过 70 万元。", "洗染、理发、摄影、维修、快递")]
+    [InlineData("1. 鼓励商业企业升级改造。补助资金比例不超过审定实际投资额的 10%。", "")]   // no outlet named: judged as before
+    [InlineData("对首次升规纳统的制造业企业给予一次性奖励20万元。", "")]
+    public void Trade_IsWhatTheItemsHeadNames(string text, string trades) =>
+        Assert.Equal(trades, string.Join("、", Trade.Named(text)));
+
+    [Theory]
+    [InlineData("零售业", null)]                         // its own trade: judged on the other conditions
+    [InlineData("餐饮业", ConditionState.Unmet)]         // a restaurant does not fit the vegetable-outlet item
+    public void ATradeItem_RulesOutOnlyAnotherTrade(string industry, ConditionState? state)
+    {
+        var verdict = Trade.Judge(Instruments with { Industries = [industry] }, "1. 蔬菜零售网点，对社区菜店、生鲜超市、便民早餐店等给予支持。");
+        Assert.Equal(state, verdict?.State);
+        Assert.Equal(ConditionState.Unknown, Trade.Judge(Instruments with { Industries = null }, "3. 促进餐饮业发展项目给予支持。")!.State);
+    }
+
+    /// <summary>An item for firms doing business abroad is this enterprise's only when its profile shows such business.</summary>
+    [Theory]
+    [InlineData("为企业“走出去”提供目标国税收、融资等方面信息支持。支持开展外贸业务的企业参加国际性展会，给予最高 100 万元支持。", new string[0], true)]
+    [InlineData("支持符合条件的企业在“一带一路”沿线国家新设或并购企业，贷款贴息每年最高 500 万元。", new[] { "进出口贸易" }, false)]  // the profile shows trade abroad
+    [InlineData("支持企业积极申请国外发明专利，按企业高价值专利年度实际投入给予一定支持。", new string[0], false)]                  // not an item for traders abroad
+    [InlineData("支持企业申请智能化、数字化和绿色化技术改造项目，对符合条件的项目给予最高 3000 万元的奖励。", new string[0], false)]
+    public void AnItemForFirmsAbroad_IsPossibleUnlessTheProfileShowsSuchBusiness(string text, string[] industries, bool unproven)
+    {
+        ArgumentNullException.ThrowIfNull(industries);
+        var profile = Instruments with { Industries = [.. Instruments.Industries!, .. industries] };
+        var verdict = ForeignTrade.Judge(profile, text);
+        Assert.Equal(unproven, verdict is not null);
+        var title = V(ConditionType.Title, "专精特新中小企业", ConditionState.Met, title: "专精特新中小企业");
+        Assert.Equal(!unproven, PolicyMatchService.ShowsFit(verdict is null ? Judged(Up, title) : Judged(Up, title, verdict)));
+    }
+
     /// <summary>Who an award is paid to: an institution named as the one paid, or null when it is whoever does the work.</summary>
     [Theory]
     [InlineData("（1） 银行奖励。按照不超过银行当期为文化企业提供的首次贷款按 0.5%给予资金奖励。", "银行")]

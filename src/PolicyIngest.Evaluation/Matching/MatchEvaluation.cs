@@ -80,7 +80,11 @@ public sealed class MatchEvaluation : IMeasurement
                     amounts.Count, amounts.Count(p => p.Found.Max == p.Gold.Max), amounts.Count(p => p.Found.Max == p.Gold.Max && p.Found.Min == p.Gold.Min));
                 rows.Add(row);
                 o.WriteLine($"{entry.Profile + (row.HeldOut ? "*" : ""),-8} {entry.AsOf:yyyy-MM-dd} | {score.Score.Gold,4} {score.Score.Found,5} {score.Score.Right,5} {F(score.Score.Precision),6} {F(score.Score.Recall),6} | almost {almost.Score.Gold,4} {almost.Score.Found,5} {almost.Score.Right,5} | {row.MaxRight}/{row.Amounts}");
-                if (misses > 0 && !row.HeldOut) PrintMisses(o, score, misses, judged, fileOfVersion);
+                if (misses > 0 && !row.HeldOut)
+                {
+                    PrintMisses(o, score, misses, judged, fileOfVersion);
+                    PrintAlmost(o, almost, misses, result.Almost, judged, fileOfVersion);
+                }
             }
             o.WriteLine("(* held out: every third profile; --misses lists dev profiles only)");
             o.WriteLine();
@@ -129,6 +133,29 @@ public sealed class MatchEvaluation : IMeasurement
         // What the right ones were matched on, so a rule that drops wrong matches can be checked against them.
         foreach (var (_, f) in score.Pairs.Take(limit))
             o.WriteLine($"    right  {f.File} p{f.Part} {f.ClauseId}: {f.Description}");
+    }
+
+    /// <summary>
+    /// The dev profiles' "almost" list: each entry found (right or wrong) with its one unmet condition and what it met, and
+    /// the gold almost clauses not found with the conditions the matcher left unmet there.
+    /// </summary>
+    private static void PrintAlmost(TextWriter o, ProfileScore score, int limit, IReadOnlyList<PolicyIngest.Ingest.Matching.ClauseMatch> almost,
+        IReadOnlyList<PolicyIngest.Ingest.Matching.ClauseMatch> judged, IReadOnlyDictionary<string, string> fileOfVersion)
+    {
+        var right = score.Pairs.Select(p => (p.Found.File, p.Found.Part, p.Found.ClauseId)).ToHashSet();
+        foreach (var m in almost.Take(limit))
+        {
+            var file = fileOfVersion.GetValueOrDefault(m.VersionId, m.VersionId);
+            var tag = right.Contains((file, m.Part, m.ClauseId)) ? "a-right" : "a-wrong";
+            var unmet = string.Join("; ", m.Verdict.Conditions.Where(v => v.State == PolicyIngest.Core.Model.ConditionState.Unmet).Select(v => $"{v.Condition.Type} {Clip(v.Condition.Text, 30)} ← {Clip(v.Why, 40)}"));
+            o.WriteLine($"    {tag} {file} p{m.Part} {m.ClauseId}: {Clip(m.PartTitle ?? m.Title, 20)} {Clip(m.Text, 30)} [缺：{unmet}] {Found(m, fileOfVersion).Description[(Found(m, fileOfVersion).Description.IndexOf("[满足", StringComparison.Ordinal))..]}");
+        }
+        foreach (var g in score.Missed.Take(limit))
+        {
+            o.WriteLine($"    a-miss {g.File} p{g.Part} {g.ClauseId} {g.Label}: {Clip(g.Why ?? "", 80)}");
+            foreach (var m in judged.Where(m => MatchScorer.Related(fileOfVersion.GetValueOrDefault(m.VersionId, m.VersionId), m.Part, m.ClauseId, g)).Take(3))
+                o.WriteLine($"           matcher {m.ClauseId}: unmet {m.Verdict.UnmetCount}, amount {(m.Amount is null ? "none" : "yes")}, fit {PolicyMatchService.ShowsFit(m)}: {string.Join("; ", m.Verdict.Conditions.Where(v => v.State == PolicyIngest.Core.Model.ConditionState.Unmet).Select(v => Clip(v.Condition.Text, 30) + " ← " + v.Why))}");
+        }
     }
 
     private static string Clip(string s, int n)

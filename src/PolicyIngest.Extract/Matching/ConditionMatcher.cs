@@ -124,6 +124,30 @@ public static partial class ConditionMatcher
         return wanted.Contains(size) ? new(c, ConditionState.Met, shown) : new(c, ConditionState.Unmet, shown);
     }
 
+    /// <summary>
+    /// Whether an unmet condition is a near miss an analyst would list as "almost": a lower bar the enterprise's figure
+    /// reaches at least half of (400万 of a 500万 bar, not 0.3亿 of a 6亿 one or a firm's revenue against a 100亿 park's);
+    /// not a "首次…" (new) title the enterprise already holds, a stage it passed long ago. An upper bar (成立不超过5年),
+    /// a title not held, a date are near misses as the gold guide has them.
+    /// </summary>
+    public static bool NearMiss(EnterpriseProfile profile, ConditionVerdict verdict, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(verdict);
+        if (verdict.State != ConditionState.Unmet) return true;
+        var c = verdict.Condition;
+        switch (c.Type)
+        {
+            case ConditionType.Threshold when c.Op is ComparisonOp.AtLeast or ComparisonOp.MoreThan && c.Normalized is { } bar && bar > 0:
+                return Figure(profile, c.Metric ?? c.Text, asOf) is not { } figure || figure.Value * 2 >= bar;
+            case ConditionType.NewTitle:
+                var title = c.Title ?? c.Text;
+                return profile.Titles?.Any(t => SameTitle(t, title)) != true;
+            default:
+                return true;
+        }
+    }
+
     /// <summary>Whether a title is a legal form (独立法人资格): true of nearly every company, so it says little about fit.</summary>
     public static bool IsLegalForm(string title) => LegalForm().IsMatch(title);
 

@@ -44,7 +44,7 @@ public sealed partial class PolicyMatchService(CatalogueStore catalogue)
     {
         var judged = JudgeAll(profile, asOf, cancellationToken);
         var open = judged.Where(m => m.Verdict.UnmetCount == 0).ToList();
-        return new MatchResult(asOf, Ordered(open.Where(ShowsFit).ToList()), Ordered(judged.Where(IsAlmost).ToList()))
+        return new MatchResult(asOf, Ordered(open.Where(ShowsFit).ToList()), Ordered(judged.Where(m => IsAlmost(m, profile, asOf)).ToList()))
         {
             Possible = Ordered(open.Where(m => !ShowsFit(m)).ToList()),
         };
@@ -122,8 +122,12 @@ public sealed partial class PolicyMatchService(CatalogueStore catalogue)
                 if (sector is not null && !conditions.Any(c => c.Type == ConditionType.Industry)) judged.Add(sector);
                 // An award paid to a bank, a guarantor, a fund or a university is not the borrower's to apply for.
                 if (Payee.Judge(profile, awardText) is { } payee) judged.Add(payee);
+                // A numbered item of a commerce card pays the outlets its head names (蔬菜零售网点, 餐饮业), not all of 商贸流通业.
+                if (Trade.Judge(profile, clause.Text) is { } trade) judged.Add(trade);
                 // A clause paying on a patent or a 版号 does so for each of its awards (a yearly total is still per patent).
                 if (HeldResult.Judge(profile, clause.Text) is { } result) judged.Add(result);
+                // An item for firms trading or investing abroad (走出去, 外贸业务) is theirs only when the profile shows such business.
+                if (ForeignTrade.Judge(profile, clause.Text) is { } abroad) judged.Add(abroad);
                 var verdict = ConditionMatcher.Evaluate(profile, conditions, asOf, judged);
                 var match = new ClauseMatch(version.PolicyId, version.VersionId, version.Title, region, version.DocNumber,
                     clause.Id, clause.Label, clause.Heading, clause.Text, ConditionMatcher.Expected(profile, amount), verdict,
@@ -186,11 +190,23 @@ public sealed partial class PolicyMatchService(CatalogueStore catalogue)
 
     /// <summary>
     /// "Almost": a clause that pays a stated amount and fails exactly one condition the enterprise could come to meet (a
-    /// bar, a title, a date); a clause for another place or another sector is not almost, it is for someone else.
+    /// bar, a title, a date); a clause for another place or another sector is not almost, it is for someone else. Apart
+    /// from that one condition it needs what a match needs (<see cref="ShowsFit"/>): a met condition other than the place,
+    /// the classifier's sector, an open door or a legal form that says the clause is for this kind of enterprise, and the
+    /// result an award is paid on named in the profile. A 独角兽 or 产业链龙头 award whose only other condition is the
+    /// region is not one title away for any firm in the city; it is for someone else.
     /// </summary>
     public static bool IsAlmost(ClauseMatch match) =>
         match.Verdict.UnmetCount == 1 && match.Amount is not null
-        && match.Verdict.Conditions.Where(v => v.State == ConditionState.Unmet).All(v => v.Condition.Type is not (ConditionType.Region or ConditionType.Industry));
+        && match.Verdict.Conditions.Where(v => v.State == ConditionState.Unmet).All(v => v.Condition.Type is not (ConditionType.Region or ConditionType.Industry))
+        && ShowsFit(match);
+
+    /// <summary>
+    /// <see cref="IsAlmost(ClauseMatch)"/>, and the one unmet condition a near miss (<see cref="ConditionMatcher.NearMiss"/>):
+    /// a bar the enterprise reaches at least half of, not a "首次…" title it has held for years.
+    /// </summary>
+    public static bool IsAlmost(ClauseMatch match, EnterpriseProfile profile, DateOnly asOf) =>
+        IsAlmost(match) && match.Verdict.Conditions.All(v => ConditionMatcher.NearMiss(profile, v, asOf));
 
     /// <summary>
     /// Whether a met condition other than the place says the clause is for this enterprise (a sector its text names, a
@@ -202,7 +218,8 @@ public sealed partial class PolicyMatchService(CatalogueStore catalogue)
     public static bool ShowsFit(ClauseMatch match) =>
         match.Amount is not null &&
         // An award paid on a patent, a trademark, a 版号: only when the profile names the result.
-        !match.Verdict.Conditions.Any(v => HeldResult.Is(v.Condition) && v.State != ConditionState.Met) &&
+        // An item for firms doing business abroad: only when the profile shows such business.
+        !match.Verdict.Conditions.Any(v => (HeldResult.Is(v.Condition) || ForeignTrade.Is(v.Condition)) && v.State != ConditionState.Met) &&
         match.Verdict.Conditions.Any(v => v.State == ConditionState.Met && v.Condition.Type != ConditionType.Region
             && !SectorFit.IsClassified(v.Condition) && !OpenDoor().IsMatch(v.Condition.Text)
             && !(v.Condition.Type == ConditionType.Title && ConditionMatcher.IsLegalForm(v.Condition.Title ?? v.Condition.Text)));
