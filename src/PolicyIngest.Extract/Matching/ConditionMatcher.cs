@@ -180,12 +180,16 @@ public static partial class ConditionMatcher
     /// <summary>
     /// The profile's figure for a metric: a figure whose name the metric contains or that contains the metric
     /// (年营业收入 → 营业收入; a figure the metric contains first, so 营业收入 is not read as 营业收入增速), else years since founding for 成立/经营/运营年限, else employees for 从业人员/职工.
+    /// A share or rate (…占营业收入比重, 增速) is only ever read from a figure that is itself one: 营业收入 in yuan is not
+    /// the share 营业收入占全部收入比重 that names it.
     /// </summary>
     private static (string Name, decimal Value)? Figure(EnterpriseProfile profile, string metric, DateOnly asOf)
     {
         var m = Plain(metric);
+        var ratio = Ratio().IsMatch(m);
         var best = profile.Figures
             .Where(f => f.Key.Length > 0 && (m.Contains(Plain(f.Key), StringComparison.Ordinal) || Plain(f.Key).Contains(m, StringComparison.Ordinal)))
+            .Where(f => !ratio || Ratio().IsMatch(Plain(f.Key)))
             .OrderByDescending(f => m.Contains(Plain(f.Key), StringComparison.Ordinal))
             .ThenByDescending(f => f.Key.Length)
             .Select(f => ((string, decimal)?)(f.Key, f.Value))
@@ -195,6 +199,9 @@ public static partial class ConditionMatcher
         if (profile.Employees is { } employees && PeopleMetric().IsMatch(m)) return ("从业人员", employees);
         return null;
     }
+
+    [GeneratedRegex("占|比重|比例|比率|增速|增幅|增长率|率$")]
+    private static partial Regex Ratio();
 
     private static decimal YearsBetween(DateOnly from, DateOnly to)
     {
