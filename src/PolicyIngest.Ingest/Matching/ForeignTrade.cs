@@ -17,7 +17,7 @@ public static partial class ForeignTrade
 
     /// <summary>Whether a condition is the foreign business an item is for.</summary>
     public static bool Is(EligibilityCondition condition) =>
-        condition.Span.Start < 0 && condition.Text.StartsWith(Lead, StringComparison.Ordinal);
+        ClauseReading.Is(condition, Lead);
 
     /// <summary>Unknown when the item is for firms doing business abroad and the profile shows none; else null.</summary>
     public static ConditionVerdict? Judge(EnterpriseProfile profile, string text)
@@ -25,7 +25,7 @@ public static partial class ForeignTrade
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(text);
         if (ForFirmsAbroad().Match(text) is not { Success: true } m) return null;
-        var condition = new EligibilityCondition { Type = ConditionType.Title, Span = new TextSpan($"{Lead}：{m.Value}", -1), Title = "境外业务" };
+        var condition = new EligibilityCondition { Type = ConditionType.Title, Span = ClauseReading.Span(Lead, m.Value), Title = "境外业务" };
         var shown = new[] { profile.Name ?? "" }.Concat(profile.Industries ?? []).Concat(profile.Titles ?? []).Concat(profile.NewTitles ?? [])
             .Concat(profile.Figures.Keys).FirstOrDefault(w => Abroad().IsMatch(w));
         return shown is not null ? null : new ConditionVerdict(condition, ConditionState.Unknown, $"未提供境外业务（本条支持{m.Value}）");

@@ -25,14 +25,14 @@ public static partial class HeldResult
 
     /// <summary>Whether a condition is the result an award is paid on.</summary>
     public static bool Is(EligibilityCondition condition) =>
-        condition.Span.Start < 0 && condition.Text.StartsWith(Lead, StringComparison.Ordinal);
+        ClauseReading.Is(condition, Lead);
 
     /// <summary>The verdict on the result the award is paid on: met when the profile names it, else unknown; null when it pays on none.</summary>
     public static ConditionVerdict? Judge(EnterpriseProfile profile, string text)
     {
         ArgumentNullException.ThrowIfNull(profile);
         if (Of(text) is not { } result) return null;
-        var condition = new EligibilityCondition { Type = ConditionType.Title, Span = new TextSpan($"{Lead}：{result}", -1), Title = result };
+        var condition = new EligibilityCondition { Type = ConditionType.Title, Span = ClauseReading.Span(Lead, result), Title = result };
         var key = Key(result);
         var named = (profile.Titles ?? []).Concat(profile.NewTitles ?? []).Concat(profile.Figures.Keys)
             .FirstOrDefault(t => t.Contains(key, StringComparison.Ordinal));

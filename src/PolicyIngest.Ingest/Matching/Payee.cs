@@ -31,7 +31,7 @@ public static partial class Payee
         if (Institution(text) is not { } who) return null;
         var condition = new EligibilityCondition
         {
-            Type = ConditionType.Industry, Span = new TextSpan($"{Lead}：{who}", -1), Sectors = [who],
+            Type = ConditionType.Industry, Span = ClauseReading.Span(Lead, who), Sectors = [who],
         };
         var words = string.Join("、", new[] { profile.Name ?? "" }.Concat(profile.Industries ?? []));
         if (Institutional().IsMatch(words)) return new ConditionVerdict(condition, ConditionState.Unknown, $"需核对 {words} 是否为{who}");

@@ -109,6 +109,12 @@ public sealed partial class PolicyMatchService(CatalogueStore catalogue)
             var whole = ConditionExtractor.Extract(clause.Text, clause.Heading, place);
             // The clause's sector is the same for each of its awards; it counts only for an award naming no industry.
             var sector = sectors.Judge(clause, partTitle);
+            // Read on the whole clause, the same for each award: a numbered commerce item pays the outlets its head names
+            // (蔬菜零售网点, 餐饮业), not all of 商贸流通业; a clause paying on a patent or a 版号 does so for each award (a yearly
+            // total is still per patent); an item for firms trading or investing abroad (走出去, 外贸业务) is theirs only
+            // when the profile shows such business.
+            var ofClause = new[] { Trade.Judge(profile, clause.Text), HeldResult.Judge(profile, clause.Text), ForeignTrade.Judge(profile, clause.Text) }
+                .OfType<ConditionVerdict>().ToList();
             ClauseMatch? best = null;
             var open = 0;
             var awards = Awards(clause, whole, place);
@@ -122,12 +128,7 @@ public sealed partial class PolicyMatchService(CatalogueStore catalogue)
                 if (sector is not null && !conditions.Any(c => c.Type == ConditionType.Industry)) judged.Add(sector);
                 // An award paid to a bank, a guarantor, a fund or a university is not the borrower's to apply for.
                 if (Payee.Judge(profile, awardText) is { } payee) judged.Add(payee);
-                // A numbered item of a commerce card pays the outlets its head names (蔬菜零售网点, 餐饮业), not all of 商贸流通业.
-                if (Trade.Judge(profile, clause.Text) is { } trade) judged.Add(trade);
-                // A clause paying on a patent or a 版号 does so for each of its awards (a yearly total is still per patent).
-                if (HeldResult.Judge(profile, clause.Text) is { } result) judged.Add(result);
-                // An item for firms trading or investing abroad (走出去, 外贸业务) is theirs only when the profile shows such business.
-                if (ForeignTrade.Judge(profile, clause.Text) is { } abroad) judged.Add(abroad);
+                judged.AddRange(ofClause);
                 var verdict = ConditionMatcher.Evaluate(profile, conditions, asOf, judged);
                 var match = new ClauseMatch(version.PolicyId, version.VersionId, version.Title, region, version.DocNumber,
                     clause.Id, clause.Label, clause.Heading, clause.Text, ConditionMatcher.Expected(profile, amount), verdict,

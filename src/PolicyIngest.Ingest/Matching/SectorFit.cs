@@ -65,7 +65,7 @@ public sealed class SectorFit
 
     /// <summary>Whether a condition is the clause's sector as the classifier labelled it (not written in its text).</summary>
     public static bool IsClassified(EligibilityCondition condition) =>
-        condition.Span.Start < 0 && condition.Text.StartsWith(Lead, StringComparison.Ordinal);
+        ClauseReading.Is(condition, Lead);
 
     /// <summary>The verdict on the clause's sector, or null when the clause is for any sector.</summary>
     public ConditionVerdict? Judge(Clause clause, string? context = null)
@@ -76,7 +76,7 @@ public sealed class SectorFit
         var names = string.Join("、", chinese);
         var condition = new EligibilityCondition
         {
-            Type = ConditionType.Industry, Span = new TextSpan($"{Lead}：{names}", -1), Sectors = chinese,
+            Type = ConditionType.Industry, Span = ClauseReading.Span(Lead, names), Sectors = chinese,
         };
         if (_profile.Industries is not { Count: > 0 } industries)
             return new ConditionVerdict(condition, ConditionState.Unknown, $"未提供所属行业（本条面向：{names}）");

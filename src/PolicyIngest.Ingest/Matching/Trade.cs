@@ -31,7 +31,7 @@ public static partial class Trade
         var trades = Named(text);
         if (trades.Count == 0) return null;
         var named = string.Join("、", trades);
-        var condition = new EligibilityCondition { Type = ConditionType.Industry, Span = new TextSpan($"{Lead}：{named}", -1), Sectors = [.. trades] };
+        var condition = new EligibilityCondition { Type = ConditionType.Industry, Span = ClauseReading.Span(Lead, named), Sectors = [.. trades] };
         if (profile.Industries is not { Count: > 0 } industries) return new ConditionVerdict(condition, ConditionState.Unknown, $"未提供所属行业（本项支持：{named}）");
         return industries.Any(i => trades.Any(t => i.Contains(t, StringComparison.Ordinal))) ? null
             : new ConditionVerdict(condition, ConditionState.Unmet, $"{string.Join("、", industries)} 不是本项支持的 {named}");
