@@ -7,7 +7,8 @@ namespace PolicyIngest.Search;
 
 /// <summary>
 /// Counts the facets (region, issuer, category, instrument, industry, status as of a day) over every matching document
-/// from doc values, per segment by ordinal, and the matches; no stored field is read and no match is kept.
+/// from the segment's doc values held in memory (<see cref="SegmentFacets"/>), per segment by ordinal, and the matches;
+/// no stored field is read and no match is kept.
 /// </summary>
 internal sealed class FacetCollector(int asOf) : ICollector
 {
@@ -24,20 +25,21 @@ internal sealed class FacetCollector(int asOf) : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         Flush();
-        _segment = new SegmentCounts(context.AtomicReader);
+        _segment = new SegmentCounts(SegmentFacets.Of(context.AtomicReader));
     }
 
     public void Collect(int doc)
     {
         Total++;
         var s = _segment!;
-        s.Single(s.Region, s.RegionCounts, doc);
-        s.Single(s.Issuer, s.IssuerCounts, doc);
-        s.Single(s.Category, s.CategoryCounts, doc);
-        s.Multi(s.Instrument, s.InstrumentCounts, doc);
-        s.Multi(s.Industry, s.IndustryCounts, doc);
-        var status = LuceneFilter.StatusOf(s.Repealed?.Get(doc) == 1, s.Superseded?.Get(doc) == 1,
-            (int)(s.Effective?.Get(doc) ?? LuceneFilter.NoStart), (int)(s.Expires?.Get(doc) ?? LuceneFilter.NoEnd), asOf);
+        var f = s.Facts;
+        Single(f.Region, s.Region, doc);
+        Single(f.Issuer, s.Issuer, doc);
+        Single(f.Category, s.Category, doc);
+        Multi(f.Instrument, s.Instrument, doc);
+        Multi(f.Industry, s.Industry, doc);
+        var flags = f.Flags[doc];
+        var status = LuceneFilter.StatusOf((flags & SegmentFacets.RepealedFlag) != 0, (flags & SegmentFacets.SupersededFlag) != 0, f.Effective[doc], f.Expires[doc], asOf);
         _status[status] = _status.GetValueOrDefault(status) + 1;
     }
 
@@ -49,79 +51,46 @@ internal sealed class FacetCollector(int asOf) : ICollector
         return _counts;
     }
 
+    private static void Single(SegmentFacets.Single values, int[] counts, int doc)
+    {
+        var ord = values.Ords[doc];
+        if (ord >= 0) counts[ord]++;
+    }
+
+    private static void Multi(SegmentFacets.Multi values, int[] counts, int doc)
+    {
+        for (var i = values.Starts[doc]; i < values.Starts[doc + 1]; i++) counts[values.Ords[i]]++;
+    }
+
     private void Flush()
     {
         if (_segment is not { } s) return;
-        Add("region", s.Region, s.RegionCounts);
-        Add("issuer", s.Issuer, s.IssuerCounts);
-        Add("category", s.Category, s.CategoryCounts);
-        Add("instrument", s.Instrument, s.InstrumentCounts);
-        Add("industry", s.Industry, s.IndustryCounts);
+        Add("region", s.Facts.Region.Labels, s.Region);
+        Add("issuer", s.Facts.Issuer.Labels, s.Issuer);
+        Add("category", s.Facts.Category.Labels, s.Category);
+        Add("instrument", s.Facts.Instrument.Labels, s.Instrument);
+        Add("industry", s.Facts.Industry.Labels, s.Industry);
         _segment = null;
     }
 
-    private void Add(string facet, SortedDocValues? values, int[] counts)
+    private void Add(string facet, string[] labels, int[] counts)
     {
-        var bytes = new BytesRef();
-        for (var ord = 0; ord < counts.Length; ord++)
-        {
-            if (counts[ord] == 0) continue;
-            values!.LookupOrd(ord, bytes);
-            Count(facet, bytes.Utf8ToString(), counts[ord]);
-        }
-    }
-
-    private void Add(string facet, SortedSetDocValues? values, int[] counts)
-    {
-        var bytes = new BytesRef();
-        for (var ord = 0; ord < counts.Length; ord++)
-        {
-            if (counts[ord] == 0) continue;
-            values!.LookupOrd(ord, bytes);
-            Count(facet, bytes.Utf8ToString(), counts[ord]);
-        }
-    }
-
-    private void Count(string facet, string value, int n)
-    {
-        if (value.Length == 0) return;
         var f = _counts[facet];
-        f[value] = f.GetValueOrDefault(value) + n;
+        for (var ord = 0; ord < counts.Length; ord++)
+        {
+            if (counts[ord] == 0 || labels[ord].Length == 0) continue;
+            f[labels[ord]] = f.GetValueOrDefault(labels[ord]) + counts[ord];
+        }
     }
 
-    private sealed class SegmentCounts(AtomicReader reader)
+    /// <summary>One segment's counts by ordinal: a segment's values are few (regions, issuers, labels), its matches up to a million.</summary>
+    private sealed class SegmentCounts(SegmentFacets facts)
     {
-        public readonly SortedDocValues? Region = reader.GetSortedDocValues(LuceneFields.Region);
-        public readonly SortedDocValues? Issuer = reader.GetSortedDocValues(LuceneFields.Issuer);
-        public readonly SortedDocValues? Category = reader.GetSortedDocValues(LuceneFields.Category);
-        public readonly SortedSetDocValues? Instrument = reader.GetSortedSetDocValues(LuceneFields.Instrument);
-        public readonly SortedSetDocValues? Industry = reader.GetSortedSetDocValues(LuceneFields.Industry);
-        public readonly NumericDocValues? Repealed = reader.GetNumericDocValues(LuceneFields.Repealed);
-        public readonly NumericDocValues? Superseded = reader.GetNumericDocValues(LuceneFields.Superseded);
-        public readonly NumericDocValues? Effective = reader.GetNumericDocValues(LuceneFields.EffectiveFrom);
-        public readonly NumericDocValues? Expires = reader.GetNumericDocValues(LuceneFields.ExpiresOn);
-        // Counts by ordinal: a segment's values are few (regions, issuers, labels), its matches up to a million.
-        public readonly int[] RegionCounts = Slots(reader.GetSortedDocValues(LuceneFields.Region)?.ValueCount);
-        public readonly int[] IssuerCounts = Slots(reader.GetSortedDocValues(LuceneFields.Issuer)?.ValueCount);
-        public readonly int[] CategoryCounts = Slots(reader.GetSortedDocValues(LuceneFields.Category)?.ValueCount);
-        public readonly int[] InstrumentCounts = Slots(reader.GetSortedSetDocValues(LuceneFields.Instrument)?.ValueCount);
-        public readonly int[] IndustryCounts = Slots(reader.GetSortedSetDocValues(LuceneFields.Industry)?.ValueCount);
-
-        private static int[] Slots(long? valueCount) => new int[checked((int)(valueCount ?? 0))];
-
-        public void Single(SortedDocValues? values, int[] counts, int doc)
-        {
-            if (values is null) return;
-            var ord = values.GetOrd(doc);
-            if (ord >= 0) counts[ord]++;
-        }
-
-        public void Multi(SortedSetDocValues? values, int[] counts, int doc)
-        {
-            if (values is null) return;
-            values.SetDocument(doc);
-            long ord;
-            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) counts[ord]++;
-        }
+        public readonly SegmentFacets Facts = facts;
+        public readonly int[] Region = new int[facts.Region.Labels.Length];
+        public readonly int[] Issuer = new int[facts.Issuer.Labels.Length];
+        public readonly int[] Category = new int[facts.Category.Labels.Length];
+        public readonly int[] Instrument = new int[facts.Instrument.Labels.Length];
+        public readonly int[] Industry = new int[facts.Industry.Labels.Length];
     }
 }

@@ -59,32 +59,16 @@ public sealed class LuceneSearchIndex(CatalogueStore catalogue, LuceneClauseInde
         query = QuestionTerms.Split(query, index.ClauseAnalyzer);
         groups = builder.Groups(query);
         if (groups.Count < 2) return (found.Rows, found.Total, found.Facets, false, original, strict, null);
-        // The levels are nested (what matches all but two matches all but three), so the highest level with a match is
-        // found by first-hit probes — all but one first, the common answer, then by halving — and only that level is
-        // run in full. Stepping down one full search per level made long questions the slow tail.
-        if (HighestLevelWithMatches(query, groups, filter, cancellationToken) is not { } level)
-            return (found.Rows, found.Total, found.Facets, false, original, strict, null);
-        var relaxed = builder.Build(query, groups, level)!;
-        found = index.Search(relaxed, filter, max, facetsAsOf, similarity, cancellationToken);
-        return (found.Rows, found.Total, found.Facets, true, query, relaxed, null);
-    }
-
-    /// <summary>The highest minimum-should-match level below all the groups at which any clause matches, or null.</summary>
-    private int? HighestLevelWithMatches(SearchQuery query, List<Query> groups, Query? filter, CancellationToken cancellationToken)
-    {
-        bool Matches(int level) => index.Any(builder.Build(query, groups, level)!, filter, cancellationToken);
-        int top = groups.Count - 1, low = 1;
-        if (Matches(top)) return top;
-        if (top <= low || !Matches(low)) return null;
-        // Invariant: level `low` matches, level `high` does not.
-        var high = top;
-        while (high - low > 1)
+        // One pass counts, for every clause matching at least a floor of the groups, how many it matches; the answer is the
+        // clauses with the most (all but one at best). A high floor keeps the pass cheap (minimum-should-match skips what
+        // cannot reach it) and is the common answer, so the floor starts at all but one and steps down by 1, 2, 4….
+        var top = groups.Count - 1;
+        for (int floor = top, step = 1; ; floor = Math.Max(1, floor - step), step *= 2)
         {
-            var mid = (low + high) / 2;
-            if (Matches(mid)) low = mid;
-            else high = mid;
+            if (index.SearchMostGroups(builder.Build(query, groups, floor)!, top, filter, max, facetsAsOf, similarity, cancellationToken) is { } most)
+                return (most.Rows, most.Total, most.Facets, true, query, builder.Build(query, groups, most.Level), null);
+            if (floor == 1) return (found.Rows, found.Total, found.Facets, false, original, strict, null);
         }
-        return low;
     }
 
     public SearchResult Search(SearchRequest request, CancellationToken cancellationToken = default)

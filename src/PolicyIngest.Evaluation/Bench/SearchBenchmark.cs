@@ -29,7 +29,13 @@ public sealed partial class SearchBenchmark : IMeasurement
         DefaultValueFactory = _ => 200_000,
     };
 
-    public IReadOnlyList<Option> Options => [ClausesOption];
+    private static readonly Option<string> EnginesOption = new("--engines")
+    {
+        Description = "which engines' queries to measure: fts5,lucene (both, the default) or one of them",
+        DefaultValueFactory = _ => "fts5,lucene",
+    };
+
+    public IReadOnlyList<Option> Options => [ClausesOption, EnginesOption];
     private const int ClausesPerDocument = 50;
     private const int Rounds = 5;
 
@@ -76,10 +82,14 @@ public sealed partial class SearchBenchmark : IMeasurement
             if (reuse) o.WriteLine($"reusing {dbPath}: {ClauseSearchStore.CountIndexed(catalogue):N0} clauses (not rebuilt)");
             else Build(context, catalogue, analyzer, dir, dbPath, target, cancellationToken);
             using var lucene = BuildLucene(context, catalogue, analyzer, cancellationToken);
+            var engines = context.Parse.GetValue(EnginesOption)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .ToHashSet(StringComparer.OrdinalIgnoreCase);
             var fts5 = new Fts5SearchIndex(catalogue, analyzer);
             var luceneSearch = new LuceneSearchIndex(catalogue, lucene, PolicyIngestServices.ShippedQuery(lucene));
             foreach (var (name, search) in new (string, ISearchIndex)[] { ("fts5", fts5), ("lucene", luceneSearch) })
-                MeasureQueries(context, o, name, search);
+            {
+                if (engines.Contains(name)) MeasureQueries(context, o, name, search);
+            }
             var queries = Qrels.Load(SearchCorpus.QrelsPath(context)).Select(q => q.Query).ToList();
             foreach (var (name, searchOf) in new (string, Func<CatalogueStore, ISearchIndex>)[]
                      {
@@ -87,6 +97,7 @@ public sealed partial class SearchBenchmark : IMeasurement
                          ("lucene", c => new LuceneSearchIndex(c, lucene, PolicyIngestServices.ShippedQuery(lucene))),
                      })
             {
+                if (!engines.Contains(name)) continue;
                 o.WriteLine(SearchLoad.Describe(name, SearchLoad.Measure(() => new CatalogueStore(dbPath), searchOf, queries, context.Today,
                     ConcurrentClients, 2, cancellationToken)));
             }

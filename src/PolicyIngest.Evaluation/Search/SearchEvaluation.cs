@@ -5,6 +5,7 @@ using PolicyIngest.Cli;
 using PolicyIngest.Index.Search;
 using PolicyIngest.Ingest;
 using PolicyIngest.Search;
+using System.CommandLine;
 
 namespace PolicyIngest.Evaluation.Search;
 
@@ -16,6 +17,14 @@ public sealed class SearchEvaluation : IMeasurement
 {
     public string Name => "search";
     public string Description => "relevance of clause search (nDCG@10, MRR, recall@20) per analyzer option and a trigram baseline";
+
+    private static readonly Option<string> ExplainOption = new("--explain")
+    {
+        Description = "query ids (Q49,Q48): print FTS5's and the shipped Lucene's top 10 with their grades, and the relevant clauses neither found",
+        DefaultValueFactory = _ => "",
+    };
+
+    IReadOnlyList<Option> IMeasurement.Options => [ExplainOption];
 
     public static IReadOnlyList<SearchOptions> Options { get; } =
     [
@@ -81,6 +90,10 @@ public sealed class SearchEvaluation : IMeasurement
             var luceneEngines = LuceneEngines.Select(e => (e.Name, Search: new LuceneSearchIndex(catalogue, lucene, e.Builder(lucene)))).ToList();
             luceneEngines.Add((TfIdfEngine, new LuceneSearchIndex(catalogue, lucene, new LuceneQueryBuilder(lucene, LuceneEngine.JiebaAndBigrams),
                 new Lucene.Net.Search.Similarities.DefaultSimilarity())));
+            // The shipped query under other BM25 length normalisations (shipped: b 0.2, LuceneClauseIndex.Ranking).
+            foreach (var b in new[] { 0.75f, 0.4f, 0f })
+                luceneEngines.Add(($"lucene shipped, BM25 b {b.ToString(CultureInfo.InvariantCulture)}", new LuceneSearchIndex(catalogue, lucene,
+                    PolicyIngestServices.ShippedQuery(lucene), new Lucene.Net.Search.Similarities.BM25Similarity(1.2f, b))));
             var latency = new List<string>();
             foreach (var (name, search) in luceneEngines)
             {
@@ -116,6 +129,15 @@ public sealed class SearchEvaluation : IMeasurement
             }
             Snippets(o, new LuceneSearchIndex(catalogue, lucene, PolicyIngestServices.ShippedQuery(lucene)), new Highlighter(analyzer), judged, filter);
             var shipped = luceneEngines.Single(e => e.Name.EndsWith('*')).Search;
+            var below = judged.GroupBy(j => j.Query.Kind).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(k => (k.Key, Fts: k.Average(j => RankingMetrics.Ndcg(defaultSearch.MatchIds(j.Query.Query, filter).Take(20).ToList(), j.Grades, 10)),
+                    Lucene: k.Average(j => RankingMetrics.Ndcg(shipped.MatchIds(j.Query.Query, filter, 20), j.Grades, 10))))
+                .Where(k => k.Lucene < k.Fts).Select(k => string.Create(CultureInfo.InvariantCulture, $"{k.Key} {k.Fts:0.000} > {k.Lucene:0.000}")).ToList();
+            o.WriteLine($"query kinds where the shipped Lucene ranks below FTS5 (nDCG@10): {(below.Count == 0 ? "none" : string.Join(", ", below))}");
+            var explain = context.Parse.GetValue(ExplainOption)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            if (explain.Count > 0)
+                Explain(o, catalogue, judged.Where(j => explain.Contains(j.Query.Id)).ToList(),
+                    q => defaultSearch.MatchIds(q, filter).Take(20).ToList(), q => shipped.MatchIds(q, filter, 20));
             o.WriteLine("queries where FTS5 (default) and the shipped Lucene differ most (nDCG@10, FTS5 → Lucene):");
             foreach (var (q, fts, luc) in judged
                 .Select(j => (j.Query, Fts: RankingMetrics.Ndcg(defaultSearch.MatchIds(j.Query.Query, filter).Take(20).ToList(), j.Grades, 10),
@@ -136,6 +158,33 @@ public sealed class SearchEvaluation : IMeasurement
         finally
         {
             try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    /// <summary>Side by side, per query: the top 10 of FTS5 and of the shipped Lucene with each clause's grade, then the relevant clauses neither found.</summary>
+    private static void Explain(TextWriter o, CatalogueStore catalogue, List<(QrelsQuery Query, Dictionary<long, int> Grades)> queries,
+        Func<string, IReadOnlyList<long>> fts5, Func<string, IReadOnlyList<long>> lucene)
+    {
+        var texts = ClauseSearchStore.ClauseSources(catalogue).DistinctBy(c => c.RowId).ToDictionary(c => c.RowId);
+        string Line(long id, Dictionary<long, int> grades)
+        {
+            var (_, source, text) = texts.TryGetValue(id, out var c) ? c : (id, "?", "?");
+            var flat = text.ReplaceLineEndings(" ");
+            return $"g{grades.GetValueOrDefault(id)} #{id} {Path.GetFileName(source)}: {flat[..Math.Min(70, flat.Length)]}";
+        }
+        foreach (var (q, grades) in queries)
+        {
+            var f = fts5(q.Query);
+            var l = lucene(q.Query);
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"explain {q.Id} {q.Kind} “{q.Query}”: FTS5 nDCG@10 {RankingMetrics.Ndcg(f, grades, 10):0.000}, Lucene {RankingMetrics.Ndcg(l, grades, 10):0.000}"));
+            for (var i = 0; i < 10 && (i < f.Count || i < l.Count); i++)
+            {
+                o.WriteLine($"  {i + 1,2} fts5   {(i < f.Count ? Line(f[i], grades) : "")}");
+                o.WriteLine($"     lucene {(i < l.Count ? Line(l[i], grades) : "")}");
+            }
+            foreach (var (id, g) in grades.Where(kv => kv.Value > 0 && !f.Take(10).Contains(kv.Key) && !l.Take(10).Contains(kv.Key)))
+                o.WriteLine($"     not in either top 10: {Line(id, grades)}");
         }
     }
 
