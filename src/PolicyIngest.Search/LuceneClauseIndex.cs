@@ -9,7 +9,6 @@ using Lucene.Net.Util;
 using PolicyIngest.Catalogue;
 using PolicyIngest.Index.Search;
 using Term = Lucene.Net.Index.Term;
-using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace PolicyIngest.Search;
 
@@ -54,7 +53,8 @@ public sealed class LuceneClauseIndex : IDisposable
     /// <summary>A catch-up of at least this many changes (versions) is written as a bulk load (<see cref="OpenWriter"/>).</summary>
     private const int BulkChanges = 1_000;
 
-    private readonly LuceneDirectory _directory;
+    private readonly FSDirectory _directory;
+    private readonly MemoryReadDirectory _readDirectory;
     private readonly ClauseAnalyzer _analyzer;
     private readonly object _catchUpGate = new();
     private readonly SearcherManager _searchers;
@@ -62,7 +62,7 @@ public sealed class LuceneClauseIndex : IDisposable
     /// BM25 with k1 1.2 and a weak length normalisation (b 0.2, not the usual 0.75). Clause lengths run from a card's
     /// one-line title (北京市人工智能算力券实施方案) to articles of a page; at 0.75 such title lines and lists outranked the
     /// articles that say what the query asks (算力券, 独角兽企业). Measured in `evaluate search` (sweep in docs/search.md):
-    /// nDCG@10 0.673 → 0.694, MRR 0.785 → 0.833, on the blind-written queries too. Norms are stored the same for any b, so
+    /// nDCG@10 0.673 → 0.695, MRR 0.785 → 0.833, on the blind-written queries too. Norms are stored the same for any b, so
     /// changing it needs no reindex.
     /// </summary>
     public static readonly Similarity Ranking = new BM25Similarity(k1: 1.2f, b: 0.2f);
@@ -73,9 +73,11 @@ public sealed class LuceneClauseIndex : IDisposable
     /// <summary>Each indexing thread's reusable document fields.</summary>
     private readonly ThreadLocal<ClauseDocumentFields> _fields = new(() => new ClauseDocumentFields(WordsOnly));
 
-    private LuceneClauseIndex(LuceneDirectory directory, ClauseAnalyzer analyzer, bool withSmartCn)
+    private LuceneClauseIndex(FSDirectory directory, ClauseAnalyzer analyzer, bool withSmartCn)
     {
         _directory = directory;
+        // Searches read from memory; the writer (flushes, compound files, deletes, merges) reads and writes the files.
+        _readDirectory = new MemoryReadDirectory(directory, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4);
         _analyzer = analyzer;
         _withSmartCn = withSmartCn;
         SmartCn = new SmartChineseAnalyzer(Version);
@@ -84,7 +86,7 @@ public sealed class LuceneClauseIndex : IDisposable
             using var writer = OpenWriter();
             writer.Commit();
         }
-        _searchers = new SearcherManager(directory, null);
+        _searchers = new SearcherManager(_readDirectory, null);
     }
 
     /// <summary>SmartChineseAnalyzer as the index uses it (queries go through the same instance).</summary>
@@ -106,7 +108,7 @@ public sealed class LuceneClauseIndex : IDisposable
     /// process may use; beyond that, from the files.
     /// </remarks>
     public static LuceneClauseIndex Open(string path, ClauseAnalyzer analyzer, bool withSmartCn = false) =>
-        new(new MemoryReadDirectory(new NIOFSDirectory(new DirectoryInfo(path)), GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4), analyzer, withSmartCn);
+        new(new NIOFSDirectory(new DirectoryInfo(path)), analyzer, withSmartCn);
 
     /// <summary>The last catalogue change the searchable index holds, and the catalogue it follows (null: none yet).</summary>
     public (string? CatalogueId, long AppliedChange) Applied => Read(SearchableCommitData());
@@ -299,25 +301,14 @@ public sealed class LuceneClauseIndex : IDisposable
         try
         {
             var searcher = new IndexSearcher(acquired.IndexReader) { Similarity = similarity ?? Ranking };
-            var most = new MostGroupsCollector(cap);
+            var most = new MostGroupsCollector(cap, Math.Max(1, max), asOf is { } day ? LuceneFilter.DayNumber(day) : null);
             cancellationToken.ThrowIfCancellationRequested();
             searcher.Search(Filtered(query, filter), new CancellableCollector(most, cancellationToken));
-            if (most.Kept.Count == 0) return null;
+            if (most.Top is not { } top) return null;
+            var docs = top.GetTopDocs();
             var rowIds = MultiDocValues.GetNumericValues(acquired.IndexReader, LuceneFields.RowId);
-            var rows = most.Kept.OrderByDescending(k => k.Score).ThenBy(k => k.Leaf.DocBase + k.Doc).Take(Math.Max(1, max))
-                .Select(k => (rowIds.Get(k.Leaf.DocBase + k.Doc), k.Score)).ToList();
-            Dictionary<string, Dictionary<string, int>>? facets = null;
-            if (asOf is { } day)
-            {
-                var counter = new FacetCollector(LuceneFilter.DayNumber(day));
-                foreach (var leaf in most.Kept.GroupBy(k => k.Leaf))
-                {
-                    counter.SetNextReader(leaf.Key);
-                    foreach (var k in leaf) counter.Collect(k.Doc);
-                }
-                facets = counter.Facets();
-            }
-            return (most.Level, rows, most.Kept.Count, facets);
+            var rows = docs.ScoreDocs.Select(sd => (rowIds.Get(sd.Doc), sd.Score)).ToList();
+            return (most.Level, rows, docs.TotalHits, most.Facets?.Facets());
         }
         finally
         {
@@ -325,22 +316,36 @@ public sealed class LuceneClauseIndex : IDisposable
         }
     }
 
-    /// <summary>Keeps the hits matching the most groups seen so far (at most the cap), with their scores.</summary>
-    private sealed class MostGroupsCollector(int cap) : ICollector
+    /// <summary>
+    /// Ranks and counts the hits matching the most groups seen so far (at most the cap): when a hit matches more than any
+    /// before it, the ranking and facets start again at that level, so nothing below the answer's level is kept.
+    /// </summary>
+    private sealed class MostGroupsCollector(int cap, int max, int? facetsDay) : ICollector
     {
         private Scorer? _scorer;
         private AtomicReaderContext? _leaf;
 
-        public List<(AtomicReaderContext Leaf, int Doc, float Score, int Groups)> Kept { get; } = [];
-
         public int Level { get; private set; }
 
-        // In order: the out-of-order bulk scorer of a disjunction does not count matching clauses per document.
+        public TopScoreDocCollector? Top { get; private set; }
+
+        public FacetCollector? Facets { get; private set; }
+
+        // In order: ties then fall by document order, as the level's own query ranks them.
         public bool AcceptsDocsOutOfOrder => false;
 
-        public void SetScorer(Scorer scorer) => _scorer = scorer;
+        public void SetScorer(Scorer scorer)
+        {
+            _scorer = scorer;
+            Top?.SetScorer(scorer);
+        }
 
-        public void SetNextReader(AtomicReaderContext context) => _leaf = context;
+        public void SetNextReader(AtomicReaderContext context)
+        {
+            _leaf = context;
+            Top?.SetNextReader(context);
+            Facets?.SetNextReader(context);
+        }
 
         public void Collect(int doc)
         {
@@ -349,9 +354,14 @@ public sealed class LuceneClauseIndex : IDisposable
             if (groups > Level)
             {
                 Level = groups;
-                Kept.RemoveAll(k => k.Groups < groups);
+                Top = TopScoreDocCollector.Create(max, true);
+                Top.SetNextReader(_leaf!);
+                Top.SetScorer(_scorer);
+                Facets = facetsDay is { } day ? new FacetCollector(day) : null;
+                Facets?.SetNextReader(_leaf!);
             }
-            Kept.Add((_leaf!, doc, _scorer.GetScore(), groups));
+            Top!.Collect(doc);
+            Facets?.Collect(doc);
         }
     }
 
@@ -433,6 +443,7 @@ public sealed class LuceneClauseIndex : IDisposable
         _searchers.Dispose();
         _fields.Dispose();
         SmartCn.Dispose();
+        _readDirectory.Dispose();
         _directory.Dispose();
     }
 }

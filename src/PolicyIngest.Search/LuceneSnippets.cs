@@ -70,7 +70,7 @@ public sealed class LuceneSnippets : IClauseSnippets
         var text = IndexText.Of(original);
         var grams = ClauseAnalyzer.Bigrams(text);
         var inPhrase = PhraseOccurrences(grams);
-        // Every printed character ends up as a token (a term or a filler): sized once, not grown through copies of a long clause.
+        // About one token per printed character (a term or a filler): reserved up front rather than grown through copies of a long clause.
         var tokens = new List<SnippetToken>(original.Length + 16);
         for (var k = 0; k < grams.Count; k++)
             if (inPhrase[k] || IsQueryTerm(grams[k].Text)) tokens.Add(Mapped(original, text, grams[k], k));

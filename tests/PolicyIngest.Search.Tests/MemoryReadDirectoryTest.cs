@@ -4,20 +4,26 @@ namespace PolicyIngest.Search.Tests;
 
 /// <summary>
 /// <see cref="MemoryReadDirectory"/> on a real NIOFSDirectory: what is read from memory is byte for byte what the file
-/// holds, across chunk boundaries and from clones, and a file deleted is let go.
+/// holds, across chunk boundaries and from clones; a file deleted is let go, a name written again is read anew.
 /// </summary>
 public sealed class MemoryReadDirectoryTest : IDisposable
 {
     private readonly TempDir _dir = new("policyingest-memdir-");
 
-    private static byte Expected(long i) => (byte)(i * 31 + (i >> 11));
+    // No period: every position of a chunk differs from the same position of the next one (a wrong chunk shows).
+    private static byte Expected(long i) => (byte)(i ^ (i >> 8) ^ (i >> 16) ^ (i >> 24));
 
-    private (MemoryReadDirectory Directory, long Length) WithFile(long length, long budget = long.MaxValue)
+    private (MemoryReadDirectory Directory, long Length) WithFile(long length, long budget = long.MaxValue, string? folder = null)
     {
-        var directory = new MemoryReadDirectory(new NIOFSDirectory(new DirectoryInfo(_dir.File(Guid.NewGuid().ToString("N")))), budget);
-        using var output = directory.CreateOutput("_0.doc", IOContext.DEFAULT);
+        var files = new NIOFSDirectory(new DirectoryInfo(folder ?? _dir.File(Guid.NewGuid().ToString("N"))));
+        Write(files, "_0.doc", length);
+        return (new MemoryReadDirectory(files, budget), length);
+    }
+
+    private static void Write(NIOFSDirectory files, string name, long length)
+    {
+        using var output = files.CreateOutput(name, IOContext.DEFAULT);
         for (long i = 0; i < length; i++) output.WriteByte(Expected(i));
-        return (directory, length);
     }
 
     // Positions at, just before and after the 1 MiB chunk boundaries, and the last byte.
@@ -27,8 +33,9 @@ public sealed class MemoryReadDirectoryTest : IDisposable
         { InMemoryFile.ChunkSize - 3, 7 },               // why: a read that crosses the first boundary
         { InMemoryFile.ChunkSize, 1 },                   // why: the first byte of the second chunk
         { 2L * InMemoryFile.ChunkSize - 1, 2 },          // why: crosses the second boundary
-        { 2L * InMemoryFile.ChunkSize + 500_000, 100_000 }, // why: inside the short last chunk, up to 1 byte before the end
+        { 2L * InMemoryFile.ChunkSize + 500_000, 100_000 }, // why: across several chunks, up to 1 byte before the end
         { 0, 2 * InMemoryFile.ChunkSize + 600_000 },     // why: the whole file in one read
+        { 2L * InMemoryFile.ChunkSize + 600_000, 1 },    // why: the last byte
     };
 
     [Theory]
@@ -73,20 +80,57 @@ public sealed class MemoryReadDirectoryTest : IDisposable
     }
 
     [Fact]
-    public void DeletedFile_IsLetGo_AndAFileOverTheBudgetIsReadFromDisk()
+    public void DeletedFile_IsLetGoWhenTheNextIsLoaded_AndAFileOverTheBudgetIsReadFromDisk()
     {
-        var (directory, length) = WithFile(5000);
+        var folder = _dir.File("deleted");
+        var (directory, length) = WithFile(5000, folder: folder);
         using (directory.OpenInput("_0.doc", IOContext.DEFAULT)) { }
-        Assert.Equal(length, directory.Held);
-        directory.DeleteFile("_0.doc");
-        Assert.Equal(0, directory.Held);
+        Assert.Equal(length, directory.HeldHere);
+        File.Delete(Path.Combine(folder, "_0.doc"));
+        using (var files = new NIOFSDirectory(new DirectoryInfo(folder))) Write(files, "_1.doc", 700);
+        using (directory.OpenInput("_1.doc", IOContext.DEFAULT)) { }
+        Assert.Equal(700, directory.HeldHere);
 
         var (small, _) = WithFile(5000, budget: 4000);
         using var input = small.OpenInput("_0.doc", IOContext.DEFAULT);
         Assert.IsNotType<InMemoryIndexInput>(input);
-        Assert.Equal(0, small.Held);
+        Assert.Equal(0, small.HeldHere);
         input.Seek(4321);
         Assert.Equal(Expected(4321), input.ReadByte());
+    }
+
+    // Lengths 0 and an exact number of chunks: reading to the end, and one byte past it.
+    [Theory]
+    [InlineData(0)]
+    [InlineData(InMemoryFile.ChunkSize)]
+    [InlineData(2 * InMemoryFile.ChunkSize)]
+    public void FileEndingOnAChunkBoundary_ReadsToTheEndAndNoFurther(int length)
+    {
+        var (directory, _) = WithFile(length);
+        using var input = directory.OpenInput("_0.doc", IOContext.DEFAULT);
+        var bytes = new byte[length];
+        input.ReadBytes(bytes, 0, length);
+        for (var i = 0; i < length; i++) Assert.Equal(Expected(i), bytes[i]);
+        Assert.Equal(length, input.Position);
+        Assert.Throws<EndOfStreamException>(() => input.ReadByte());
+        input.Seek(length);
+        Assert.Equal(length, input.Position);
+    }
+
+    [Fact]
+    public void NameWrittenAgainByAnotherProcess_IsReadAnew()
+    {
+        var folder = _dir.File("shared");
+        var (first, _) = WithFile(3000, folder: folder);
+        using (var input = first.OpenInput("_0.doc", IOContext.DEFAULT)) Assert.Equal(3000, input.Length);
+        // Another process rebuilds the index and writes the same name with other bytes.
+        var path = Path.Combine(folder, "_0.doc");
+        File.Delete(path);
+        File.WriteAllBytes(path, Enumerable.Repeat((byte)7, 1234).ToArray());
+        using var again = first.OpenInput("_0.doc", IOContext.DEFAULT);
+        Assert.Equal(1234, again.Length);
+        Assert.Equal(7, again.ReadByte());
+        Assert.Equal(1234, first.HeldHere);
     }
 
     public void Dispose() => _dir.Dispose();
