@@ -108,7 +108,7 @@ public sealed class LuceneClauseIndex : IDisposable
     /// process may use; beyond that, from the files.
     /// </remarks>
     public static LuceneClauseIndex Open(string path, ClauseAnalyzer analyzer, bool withSmartCn = false) =>
-        new(new NIOFSDirectory(new DirectoryInfo(path)), analyzer, withSmartCn);
+        new(new NIOFSDirectory(new DirectoryInfo(path), new ExclusiveFileLockFactory(path)), analyzer, withSmartCn);
 
     /// <summary>The last catalogue change the searchable index holds, and the catalogue it follows (null: none yet).</summary>
     public (string? CatalogueId, long AppliedChange) Applied => Read(SearchableCommitData());
