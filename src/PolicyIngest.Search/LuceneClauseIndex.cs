@@ -138,15 +138,23 @@ public sealed class LuceneClauseIndex : IDisposable
     /// Applies every catalogue change after the last one applied, committing every <see cref="ChangesPerCommit"/> changes
     /// (a catch-up that is killed resumes from its last commit). <paramref name="progress"/> gets (applied, latest).
     /// </summary>
-    public IndexCatchUp CatchUp(IClauseFeed feed, Action<long, long>? progress = null, CancellationToken cancellationToken = default)
+    public IndexCatchUp CatchUp(IClauseFeed feed, Action<long, long>? progress = null, CancellationToken cancellationToken = default) =>
+        CatchUp(feed, progress, rebuild: false, cancellationToken);
+
+    /// <summary>
+    /// One writer from start to end, so the write lock is held throughout: with <paramref name="rebuild"/> the index is
+    /// cleared in that writer (the clearing is committed with the first batch, so a rebuild stopped before it leaves the
+    /// index as it was) and no other process can take the lock between clearing and catching up.
+    /// </summary>
+    private IndexCatchUp CatchUp(IClauseFeed feed, Action<long, long>? progress, bool rebuild, CancellationToken cancellationToken)
     {
         lock (_catchUpGate)
         {
-            using var writer = OpenWriter(bulk: PendingChanges(feed.Position()) >= BulkChanges);
+            using var writer = OpenWriter(bulk: rebuild || PendingChanges(feed.Position()) >= BulkChanges);
             var position = feed.Position();
             var (id, applied) = Read(writer.CommitData);
             var rebuilt = false;
-            if (id != position.CatalogueId || applied > position.LatestChange || LayoutOf(writer.CommitData) != Layout)
+            if (rebuild || id != position.CatalogueId || applied > position.LatestChange || LayoutOf(writer.CommitData) != Layout)
             {
                 writer.DeleteAll();
                 applied = 0;
@@ -217,20 +225,11 @@ public sealed class LuceneClauseIndex : IDisposable
         return (changesApplied, written);
     }
 
-    /// <summary>Drops every document and the applied position, then catches up from the first change (`reindex`).</summary>
+    /// <summary>Drops every document and catches up from the first change (`reindex`), in one writer holding the lock throughout.</summary>
     public IndexCatchUp Rebuild(IClauseFeed feed, Action<long, long>? progress = null, CancellationToken cancellationToken = default)
     {
-        lock (_catchUpGate)
-        {
-            using (var writer = OpenWriter())
-            {
-                writer.DeleteAll();
-                writer.SetCommitData(new Dictionary<string, string>());
-                writer.Commit();
-            }
-            var result = CatchUp(feed, progress, cancellationToken);
-            return result with { Rebuilt = true };
-        }
+        var result = CatchUp(feed, progress, rebuild: true, cancellationToken);
+        return result with { Rebuilt = true };
     }
 
     /// <summary>Documents the searchable index holds.</summary>
