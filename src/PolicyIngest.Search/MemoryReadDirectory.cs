@@ -19,9 +19,6 @@ internal sealed class MemoryReadDirectory(FSDirectory inner, long budgetBytes) :
     private readonly ConcurrentDictionary<string, Entry> _files = new(StringComparer.Ordinal);
     private volatile bool _disposed;
 
-    /// <summary>Bytes of index files held in memory by every instance in this process.</summary>
-    public static long Held => Interlocked.Read(ref s_held);
-
     /// <summary>Bytes of index files this instance holds.</summary>
     public long HeldHere => _files.Values.Sum(e => e.Counted);
 
@@ -110,14 +107,12 @@ internal sealed class MemoryReadDirectory(FSDirectory inner, long budgetBytes) :
         return new InMemoryFile(chunks, length, stamp);
     }
 
+    /// <summary>Lets go of the files held; the directory underneath belongs to whoever passed it in (the index), not to this.</summary>
     protected override void Dispose(bool disposing)
     {
-        if (disposing && !_disposed)
-        {
-            _disposed = true;
-            foreach (var (name, entry) in _files) Forget(name, entry);
-        }
-        base.Dispose(disposing);
+        if (!disposing || _disposed) return;
+        _disposed = true;
+        foreach (var (name, entry) in _files) Forget(name, entry);
     }
 }
 

@@ -109,9 +109,12 @@ public sealed class SearchEvaluation : IMeasurement
             o.WriteLine($"best FTS5 option: {best.Name}; FTS5 default (POLICYINGEST_SEARCH_ENGINE=fts5): {SearchOptions.Default.Name}; * = the engine search ships (Lucene)");
             o.WriteLine("per query kind, nDCG@10 of the default vs the trigram baseline:");
             var defaultSearch = new Fts5SearchIndex(catalogue, analyzer, SearchOptions.Default);
+            // The default's ranking of each query, run once for the tables below.
+            var ftsRanked = judged.ToDictionary(j => j.Query.Id, j => defaultSearch.MatchIds(j.Query.Query, filter).Take(20).ToList());
+            var ftsNdcg = judged.ToDictionary(j => j.Query.Id, j => RankingMetrics.Ndcg(ftsRanked[j.Query.Id], j.Grades, 10));
             foreach (var kind in judged.GroupBy(j => j.Query.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                var d = kind.Average(j => RankingMetrics.Ndcg(defaultSearch.MatchIds(j.Query.Query, filter).Take(20).ToList(), j.Grades, 10));
+                var d = kind.Average(j => ftsNdcg[j.Query.Id]);
                 var t = kind.Average(j => RankingMetrics.Ndcg(
                     TrigramBaseline.Expression(SearchQuery.Parse(j.Query.Query)) is { } m ? ClauseSearchStore.TrigramMatches(catalogue, m, 20) : [],
                     j.Grades, 10));
@@ -129,26 +132,24 @@ public sealed class SearchEvaluation : IMeasurement
             }
             Snippets(o, new LuceneSearchIndex(catalogue, lucene, PolicyIngestServices.ShippedQuery(lucene)), new Highlighter(analyzer), judged, filter);
             var shipped = luceneEngines.Single(e => e.Name.EndsWith('*')).Search;
+            var shippedNdcg = judged.ToDictionary(j => j.Query.Id, j => RankingMetrics.Ndcg(shipped.MatchIds(j.Query.Query, filter, 20), j.Grades, 10));
             var below = judged.GroupBy(j => j.Query.Kind).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(k => (k.Key, Fts: k.Average(j => RankingMetrics.Ndcg(defaultSearch.MatchIds(j.Query.Query, filter).Take(20).ToList(), j.Grades, 10)),
-                    Lucene: k.Average(j => RankingMetrics.Ndcg(shipped.MatchIds(j.Query.Query, filter, 20), j.Grades, 10))))
+                .Select(k => (k.Key, Fts: k.Average(j => ftsNdcg[j.Query.Id]), Lucene: k.Average(j => shippedNdcg[j.Query.Id])))
                 .Where(k => k.Lucene < k.Fts).Select(k => string.Create(CultureInfo.InvariantCulture, $"{k.Key} {k.Fts:0.000} > {k.Lucene:0.000}")).ToList();
             o.WriteLine($"query kinds where the shipped Lucene ranks below FTS5 (nDCG@10): {(below.Count == 0 ? "none" : string.Join(", ", below))}");
             var explain = context.Parse.GetValue(ExplainOption)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
             if (explain.Count > 0)
-                Explain(o, catalogue, judged.Where(j => explain.Contains(j.Query.Id)).ToList(),
-                    q => defaultSearch.MatchIds(q, filter).Take(20).ToList(), q => shipped.MatchIds(q, filter, 20));
+                Explain(o, catalogue, judged.Where(j => explain.Contains(j.Query.Id)).ToList(), q => ftsRanked[q.Id], q => shipped.MatchIds(q.Query, filter, 20));
             o.WriteLine("queries where FTS5 (default) and the shipped Lucene differ most (nDCG@10, FTS5 → Lucene):");
             foreach (var (q, fts, luc) in judged
-                .Select(j => (j.Query, Fts: RankingMetrics.Ndcg(defaultSearch.MatchIds(j.Query.Query, filter).Take(20).ToList(), j.Grades, 10),
-                    Lucene: RankingMetrics.Ndcg(shipped.MatchIds(j.Query.Query, filter, 20), j.Grades, 10)))
+                .Select(j => (j.Query, Fts: ftsNdcg[j.Query.Id], Lucene: shippedNdcg[j.Query.Id]))
                 .Where(x => Math.Abs(x.Fts - x.Lucene) >= 0.05).OrderBy(x => x.Lucene - x.Fts).Take(25))
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {q.Id} {q.Kind,-9} {fts:0.000} → {luc:0.000}  {q.Query}"));
             o.WriteLine("queries where the default ranks worst (nDCG@10 < 0.5):");
             foreach (var (q, grades) in judged)
             {
-                var ranked = defaultSearch.MatchIds(q.Query, filter).Take(20).ToList();
-                var ndcg = RankingMetrics.Ndcg(ranked, grades, 10);
+                var ranked = ftsRanked[q.Id];
+                var ndcg = ftsNdcg[q.Id];
                 if (ndcg < 0.5)
                     o.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"  {q.Id} {q.Kind,-9} {ndcg:0.000}  {ranked.Count,2} hits, {grades.Count(g => g.Value > 0)} relevant  {q.Query}"));
@@ -163,7 +164,7 @@ public sealed class SearchEvaluation : IMeasurement
 
     /// <summary>Side by side, per query: the top 10 of FTS5 and of the shipped Lucene with each clause's grade, then the relevant clauses neither found.</summary>
     private static void Explain(TextWriter o, CatalogueStore catalogue, List<(QrelsQuery Query, Dictionary<long, int> Grades)> queries,
-        Func<string, IReadOnlyList<long>> fts5, Func<string, IReadOnlyList<long>> lucene)
+        Func<QrelsQuery, IReadOnlyList<long>> fts5, Func<QrelsQuery, IReadOnlyList<long>> lucene)
     {
         var texts = ClauseSearchStore.ClauseSources(catalogue).DistinctBy(c => c.RowId).ToDictionary(c => c.RowId);
         string Line(long id, Dictionary<long, int> grades)
@@ -174,8 +175,8 @@ public sealed class SearchEvaluation : IMeasurement
         }
         foreach (var (q, grades) in queries)
         {
-            var f = fts5(q.Query);
-            var l = lucene(q.Query);
+            var f = fts5(q);
+            var l = lucene(q);
             o.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"explain {q.Id} {q.Kind} “{q.Query}”: FTS5 nDCG@10 {RankingMetrics.Ndcg(f, grades, 10):0.000}, Lucene {RankingMetrics.Ndcg(l, grades, 10):0.000}"));
             for (var i = 0; i < 10 && (i < f.Count || i < l.Count); i++)
