@@ -81,7 +81,7 @@ public sealed class LuceneSearchIndex(CatalogueStore catalogue, LuceneClauseInde
         var (rows, total, facets, relaxed, answered, matched, partial) = Run(query, LuceneFilter.Of(request.Filter), offset + limit, request.Filter.AsOf, cancellationToken);
         var page = rows.Skip(offset).Take(limit).Select(r => (r.RowId, (double)r.Score)).ToList();
         // Snippets mark what was matched: the Lucene query that answered (a relaxed level's terms when it was relaxed).
-        IClauseSnippets snippets = matched is null ? _highlighter : new LuceneSnippets(index.ClauseAnalyzer, matched, _highlighter);
+        IClauseSnippets snippets = matched is null ? _highlighter : new LuceneSnippets(matched, _highlighter);
         var hits = catalogue.ReadConsistently(() => ResultPage.Hits(catalogue, page, answered, request.Filter.AsOf, snippets, cancellationToken, partial));
         return new SearchResult(request.Query, total, Math.Round(clock.Elapsed.TotalMilliseconds, 1), hits,
             ResultPage.Freeze(facets ?? [])) { Relaxed = relaxed };

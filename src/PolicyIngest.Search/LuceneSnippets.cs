@@ -11,8 +11,8 @@ namespace PolicyIngest.Search;
 /// <summary>
 /// Snippets cut by Lucene.Net.Highlighter from the Lucene query that matched (the strict one, or the relaxed level that
 /// answered): a bigram phrase is marked only where its bigrams stand in a row (专精特新, not a stray 特新) and the snippet is
-/// the best-scoring window of the clause rather than its first mention. The tokens are the index's own terms (jieba words
-/// and CJK bigrams of the <see cref="IndexText"/>) with their offsets mapped back to the original text, so a word broken by
+/// the best-scoring window of the clause rather than its first mention. The tokens are the index's bigrams of the
+/// <see cref="IndexText"/> (a query word is found as the phrase of its bigrams) with their offsets mapped back to the original text, so a word broken by
 /// a PDF line break or written 首台（套） is marked where it is printed.
 /// </summary>
 /// <remarks>
@@ -27,15 +27,14 @@ namespace PolicyIngest.Search;
 /// </remarks>
 public sealed class LuceneSnippets : IClauseSnippets
 {
-    private readonly ClauseAnalyzer _analyzer;
     private readonly IClauseSnippets _fallback;
     private readonly HashSet<string> _terms = new(StringComparer.Ordinal);
     private readonly List<string[]> _phrases = [];
+    private readonly List<string> _phraseTexts = [];
     private readonly List<string> _prefixes = [];
 
-    public LuceneSnippets(ClauseAnalyzer analyzer, Query query, IClauseSnippets fallback)
+    public LuceneSnippets(Query query, IClauseSnippets fallback)
     {
-        _analyzer = analyzer;
         _fallback = fallback;
         Collect(query);
     }
@@ -43,8 +42,10 @@ public sealed class LuceneSnippets : IClauseSnippets
     public string Snippet(string original, SearchQuery query)
     {
         var tokens = Tokens(original);
-        var matched = tokens.Where(t => t.Position >= 0).Select(t => t.Text).Distinct(StringComparer.Ordinal)
-            .Select(t => new WeightedTerm(1f, t)).ToArray();
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in tokens)
+            if (t.Position >= 0) terms.Add(t.Text);
+        var matched = terms.Select(t => new WeightedTerm(1f, t)).ToArray();
         if (matched.Length == 0) return _fallback.Snippet(original, query);
         var highlighter = new Lucene.Net.Search.Highlight.Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), new HtmlEscaper(), new QueryTermScorer(matched))
         {
@@ -65,24 +66,34 @@ public sealed class LuceneSnippets : IClauseSnippets
     internal readonly record struct SnippetToken(string Text, int Start, int End, int Position);
 
     /// <summary>The query's matches in the text at their positions, and a filler for every other printed character.</summary>
+    /// <remarks>
+    /// Only the bigrams are computed: a query word longer than one bigram (a jieba word such as 专精特新, a kept-whole amount
+    /// such as 50万元) is looked for as the phrase of its bigrams, which finds every place the word is printed. Measured at a
+    /// million clauses: cutting each hit's text into jieba words (and placing each word among the bigrams) was most of a
+    /// snippet's cost.
+    /// </remarks>
     internal List<SnippetToken> Tokens(string original)
     {
         var text = IndexText.Of(original);
         var grams = ClauseAnalyzer.Bigrams(text);
-        var inPhrase = PhraseOccurrences(grams);
+        var (inPhrase, occurrences) = PhraseOccurrences(grams);
         // About one token per printed character (a term or a filler): reserved up front rather than grown through copies of a long clause.
         var tokens = new List<SnippetToken>(original.Length + 16);
-        for (var k = 0; k < grams.Count; k++)
-            if (inPhrase[k] || IsQueryTerm(grams[k].Text)) tokens.Add(Mapped(original, text, grams[k], k));
-        foreach (var word in _analyzer.Words(text))
-        {
-            if (!IsQueryTerm(word.Text)) continue;
-            // A word stands at the position of the first bigram that starts with it.
-            var k = grams.FindIndex(g => g.Start >= word.Start);
-            tokens.Add(Mapped(original, text, word, k < 0 ? grams.Count : k));
-        }
         var covered = new bool[original.Length];
-        foreach (var t in tokens) Array.Fill(covered, true, t.Start, t.End - t.Start);
+        for (var k = 0; k < grams.Count; k++)
+        {
+            if (!inPhrase[k] && !IsQueryTerm(grams[k].Text)) continue;
+            var token = Mapped(original, text, grams[k], k);
+            tokens.Add(token);
+            Array.Fill(covered, true, token.Start, token.End - token.Start);
+        }
+        // A whole occurrence as one token as well: the highlighter marks overlapping tokens as one, and the bigrams of 500万元
+        // (500, 万元) do not overlap.
+        foreach (var (first, count, phraseText) in occurrences)
+        {
+            var start = text.OriginalStart(grams[first].Start);
+            tokens.Add(new SnippetToken(phraseText, start, Highlighter.BalancedEnd(original, start, text.OriginalEnd(grams[first + count - 1].End)), first));
+        }
         for (var i = 0; i < original.Length; i++)
             if (!covered[i] && !char.IsWhiteSpace(original[i])) tokens.Add(new SnippetToken(Filler, i, i + 1, -1));
         tokens.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
@@ -92,18 +103,27 @@ public sealed class LuceneSnippets : IClauseSnippets
     /// <summary>A filler's term: no query term can equal it (the highlighter takes the text shown from the offsets).</summary>
     private const string Filler = "\u0001";
 
-    /// <summary>Which bigrams belong to an occurrence of one of the query's phrases: all its bigrams at consecutive positions.</summary>
-    private bool[] PhraseOccurrences(List<PolicyIngest.Index.Search.Term> grams)
+    /// <summary>
+    /// Which bigrams belong to an occurrence of one of the query's phrases (all its bigrams at consecutive positions), and
+    /// each occurrence: first bigram, number of bigrams, the phrase's text.
+    /// </summary>
+    private (bool[] InPhrase, List<(int First, int Count, string Text)> Occurrences) PhraseOccurrences(List<PolicyIngest.Index.Search.Term> grams)
     {
         var inPhrase = new bool[grams.Count];
-        foreach (var phrase in _phrases)
+        var occurrences = new List<(int, int, string)>();
+        for (var p = 0; p < _phrases.Count; p++)
+        {
+            var phrase = _phrases[p];
             for (var k = 0; k + phrase.Length <= grams.Count; k++)
             {
                 var i = 0;
                 while (i < phrase.Length && string.Equals(grams[k + i].Text, phrase[i], StringComparison.Ordinal)) i++;
-                if (i == phrase.Length) Array.Fill(inPhrase, true, k, phrase.Length);
+                if (i < phrase.Length) continue;
+                Array.Fill(inPhrase, true, k, phrase.Length);
+                occurrences.Add((k, phrase.Length, _phraseTexts[p]));
             }
-        return inPhrase;
+        }
+        return (inPhrase, occurrences);
     }
 
     private static SnippetToken Mapped(string original, IndexText text, PolicyIngest.Index.Search.Term term, int position)
@@ -122,10 +142,24 @@ public sealed class LuceneSnippets : IClauseSnippets
             case BooleanQuery b:
                 foreach (var clause in b.Clauses) if (clause.Occur != Occur.MUST_NOT) Collect(clause.Query);
                 break;
-            case TermQuery t: _terms.Add(t.Term.Text); break;
-            case PhraseQuery p: _phrases.Add(p.GetTerms().Select(t => t.Text).ToArray()); break;
+            case TermQuery t:
+                _terms.Add(t.Term.Text);
+                // A word longer than a bigram is found in the text as the phrase of its bigrams (Tokens reads bigrams only).
+                var grams = ClauseAnalyzer.Bigrams(IndexText.Of(t.Term.Text));
+                if (grams.Count > 1) AddPhrase(grams.Select(g => g.Text).ToArray());
+                break;
+            case PhraseQuery p: AddPhrase(p.GetTerms().Select(t => t.Text).ToArray()); break;
             case PrefixQuery p: _prefixes.Add(p.Prefix.Text); break;
         }
+    }
+
+    /// <summary>A phrase once, however many fields asked for it.</summary>
+    private void AddPhrase(string[] bigrams)
+    {
+        var text = "\u0002" + string.Join('\u0002', bigrams);
+        if (_phraseTexts.Contains(text)) return;
+        _phrases.Add(bigrams);
+        _phraseTexts.Add(text);
     }
 
     /// <summary>The fragment's text without the marks, as in the original (to tell whether it starts or ends the clause).</summary>

@@ -169,6 +169,8 @@ public sealed partial class SearchBenchmark : IMeasurement
         foreach (var q in queries) search.Search(new SearchRequest { Query = q, Filter = filter });
         var samples = new List<double>();
         var perQuery = new Dictionary<string, (double Worst, int Total)>(StringComparer.Ordinal);
+        var timesOf = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        var relaxedQueries = new HashSet<string>(StringComparer.Ordinal);
         for (var round = 0; round < Rounds; round++)
         {
             foreach (var q in queries)
@@ -178,6 +180,8 @@ public sealed partial class SearchBenchmark : IMeasurement
                 var ms = sw.Elapsed.TotalMilliseconds;
                 samples.Add(ms);
                 perQuery[q] = (Math.Max(ms, perQuery.GetValueOrDefault(q).Worst), r.Total);
+                (timesOf.TryGetValue(q, out var t) ? t : timesOf[q] = []).Add(ms);
+                if (r.Relaxed) relaxedQueries.Add(q);
             }
         }
         samples.Sort();
@@ -185,24 +189,43 @@ public sealed partial class SearchBenchmark : IMeasurement
             $"{engine}: query latency over {queries.Count} qrels queries × {Rounds} (top 20, facets, snippets): p50 {SearchLoad.Percentile(samples, 50):0.0} ms, p95 {SearchLoad.Percentile(samples, 95):0.0} ms, p99 {SearchLoad.Percentile(samples, 99):0.0} ms, max {samples[^1]:0.0} ms (target p95 ≤ 10 ms at 1M)"));
         var totals = perQuery.Values.Select(v => v.Total).Order().ToList();
         o.WriteLine($"{engine}: matches per query: median {totals[totals.Count / 2]:N0}, max {totals[^1]:N0}");
+        var medians = timesOf.ToDictionary(kv => kv.Key, kv => kv.Value.Order().ElementAt(kv.Value.Count / 2), StringComparer.Ordinal);
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{engine}: queries whose median is above 10 ms: {medians.Count(m => m.Value > 10)} of {medians.Count} ({medians.Count(m => m.Value > 10 && relaxedQueries.Contains(m.Key))} of them answered relaxed; {relaxedQueries.Count} relaxed in all, median {Median(medians.Where(m => relaxedQueries.Contains(m.Key)).Select(m => m.Value)):0.0} ms; the others median {Median(medians.Where(m => !relaxedQueries.Contains(m.Key)).Select(m => m.Value)):0.0} ms)"));
         o.WriteLine($"{engine}: slowest queries: " + string.Join("; ", perQuery.OrderByDescending(kv => kv.Value.Worst).Take(5)
             .Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value.Worst:0.0} ms ({kv.Value.Total:N0} matches)"))));
         var filtered = new List<double>();
-        var filteredWorst = new List<(string Query, double Ms, int Total)>();
-        foreach (var q in queries)
+        var filteredWorst = new Dictionary<string, (double Worst, int Total)>(StringComparer.Ordinal);
+        var narrowed = filter with { Region = "怀柔", MinYuan = 500000m };
+        // The first search with a new filter reads the filter's documents into bits (kept for later searches): timed on its own.
+        var first = Stopwatch.StartNew();
+        search.Search(new SearchRequest { Query = queries[0], Filter = narrowed });
+        var firstMs = first.Elapsed.TotalMilliseconds;
+        foreach (var q in queries) search.Search(new SearchRequest { Query = q, Filter = narrowed });
+        for (var round = 0; round < Rounds; round++)
         {
-            var sw = Stopwatch.StartNew();
-            var r = search.Search(new SearchRequest { Query = q, Filter = filter with { Region = "怀柔", MinYuan = 500000m } });
-            filtered.Add(sw.Elapsed.TotalMilliseconds);
-            filteredWorst.Add((q, sw.Elapsed.TotalMilliseconds, r.Total));
+            foreach (var q in queries)
+            {
+                var sw = Stopwatch.StartNew();
+                var r = search.Search(new SearchRequest { Query = q, Filter = narrowed });
+                var ms = sw.Elapsed.TotalMilliseconds;
+                filtered.Add(ms);
+                filteredWorst[q] = (Math.Max(ms, filteredWorst.GetValueOrDefault(q).Worst), r.Total);
+            }
         }
         filtered.Sort();
         o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{engine}: with --region 怀柔 --min-amount 500000: p50 {SearchLoad.Percentile(filtered, 50):0.0} ms, p95 {SearchLoad.Percentile(filtered, 95):0.0} ms"));
-        o.WriteLine($"{engine}: slowest filtered: " + string.Join("; ", filteredWorst.OrderByDescending(w => w.Ms).Take(8)
-            .Select(w => string.Create(CultureInfo.InvariantCulture, $"{w.Query} {w.Ms:0.0} ms ({w.Total:N0} matches)"))));
+            $"{engine}: with --region 怀柔 --min-amount 500000, {queries.Count} queries × {Rounds} after one pass: p50 {SearchLoad.Percentile(filtered, 50):0.0} ms, p95 {SearchLoad.Percentile(filtered, 95):0.0} ms, p99 {SearchLoad.Percentile(filtered, 99):0.0} ms (first search with this filter {firstMs:0.0} ms)"));
+        o.WriteLine($"{engine}: slowest filtered: " + string.Join("; ", filteredWorst.OrderByDescending(kv => kv.Value.Worst).Take(8)
+            .Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value.Worst:0.0} ms ({kv.Value.Total:N0} matches)"))));
     }
 
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? double.NaN : sorted[sorted.Count / 2];
+    }
 
     /// <summary>One synthetic policy: 50 clauses, each one or two corpus clauses joined, amounts re-drawn and recorded.</summary>
     private static PolicyDocument Synthetic(int n, List<string> pool, Random random)

@@ -52,7 +52,7 @@ public static class ResultPage
             if (!details.TryGetValue(rowId, out var row)) continue;
             var hitAmounts = amounts.TryGetValue(rowId, out var list) ? list.Select(a => new HitAmount(a.Yuan, a.Role, a.Text)).ToList() : [];
             hits.Add(new SearchHit(row.PolicyId, row.VersionId, row.Title, row.DocNumber, row.Region, row.Status, row.ClauseId, row.Label,
-                JsonSerializer.Deserialize<string[]>(row.PathJson) ?? [], snippets.Snippet(SnippetSource(row.Heading, row.Text), query),
+                StringArray(row.PathJson), snippets.Snippet(SnippetSource(row.Heading, row.Text), query),
                 Math.Round(score, 3), hitAmounts, row.Source, row.Issuer, row.IssuedOn, row.PartNo, row.Text) { Partial = partial?.Contains(rowId) == true });
         }
         return hits;
@@ -73,8 +73,26 @@ public static class ResultPage
     private static string[] JsonList(Dictionary<string, string[]> parsed, string json)
     {
         if (json.Length <= 2) return [];
-        if (!parsed.TryGetValue(json, out var list)) parsed[json] = list = JsonSerializer.Deserialize<string[]>(json) ?? [];
+        if (!parsed.TryGetValue(json, out var list)) parsed[json] = list = StringArray(json);
         return list;
+    }
+
+    /// <summary>
+    /// A JSON array of strings (a clause's path, a label list) read with the reader alone: measured at a million clauses,
+    /// the serializer's <c>Deserialize&lt;string[]&gt;</c> was a tenth of reading a page's details.
+    /// </summary>
+    public static string[] StringArray(string json)
+    {
+        if (json.Length <= 2) return [];
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray) throw new JsonException("not a JSON array: " + json);
+        var list = new List<string>(4);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.String) throw new JsonException("not a JSON array of strings: " + json);
+            list.Add(reader.GetString()!);
+        }
+        return [.. list];
     }
 
     /// <summary>Each facet's values, most frequent first (ties by value); empty facets left out.</summary>
