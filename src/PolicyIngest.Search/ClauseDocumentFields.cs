@@ -18,6 +18,8 @@ internal sealed class ClauseDocumentFields
     private readonly StringField _version = new(LuceneFields.Version, "", Field.Store.NO);
     private readonly TermListTokenStream _jiebaTerms = new(), _gramsTerms = new(), _headJiebaTerms = new(), _headGramsTerms = new();
     private readonly Field _jieba, _grams, _headJieba, _headGrams;
+    private readonly StringField _headVersion = new(LuceneFields.Version, "", Field.Store.NO);
+    private readonly StringField _headMarker = new(LuceneFields.HeadMarker, LuceneFields.HeadMarkerValue, Field.Store.NO);
     private readonly Keyword _region = new(LuceneFields.Region), _issuer = new(LuceneFields.Issuer), _category = new(LuceneFields.Category);
     private readonly Labels _instruments = new(LuceneFields.Instrument), _industries = new(LuceneFields.Industry);
     private readonly Flag _repealed = new(LuceneFields.Repealed), _superseded = new(LuceneFields.Superseded);
@@ -32,17 +34,23 @@ internal sealed class ClauseDocumentFields
         _headGrams = new TextField(LuceneFields.HeadGrams, _headGramsTerms);
     }
 
-    /// <summary>The document of <paramref name="d"/>: its analysed text and head, and the facts filters and facets read.</summary>
-    public LuceneDocument Fill(ClauseDocument d, IReadOnlyList<PolicyIngest.Index.Search.Term> words, IReadOnlyList<PolicyIngest.Index.Search.Term> grams,
-        IReadOnlyList<PolicyIngest.Index.Search.Term> headWords, IReadOnlyList<PolicyIngest.Index.Search.Term> headGrams)
+    /// <summary>The head document that closes a version's block: its version, the marker, the head's words and bigrams.</summary>
+    public LuceneDocument FillHead(string versionId, IReadOnlyList<PolicyIngest.Index.Search.Term> headWords, IReadOnlyList<PolicyIngest.Index.Search.Term> headGrams)
+    {
+        _headVersion.SetStringValue(versionId);
+        _headJiebaTerms.SetTerms(headWords);
+        _headGramsTerms.SetTerms(headGrams);
+        return new LuceneDocument { _headVersion, _headMarker, _headJieba, _headGrams };
+    }
+
+    /// <summary>The document of <paramref name="d"/>: its analysed text, and the facts filters and facets read.</summary>
+    public LuceneDocument Fill(ClauseDocument d, IReadOnlyList<PolicyIngest.Index.Search.Term> words, IReadOnlyList<PolicyIngest.Index.Search.Term> grams)
     {
         _rowId.SetInt64Value(d.RowId);
         _version.SetStringValue(d.VersionId);
         _jiebaTerms.SetTerms(words);
         _gramsTerms.SetTerms(grams);
-        _headJiebaTerms.SetTerms(headWords);
-        _headGramsTerms.SetTerms(headGrams);
-        var document = new LuceneDocument { _rowId, _version, _jieba, _grams, _headJieba, _headGrams };
+        var document = new LuceneDocument { _rowId, _version, _jieba, _grams };
         var f = d.Facts;
         _region.AddTo(document, f.Region);
         _issuer.AddTo(document, f.Issuer);

@@ -16,8 +16,8 @@ namespace PolicyIngest.Search;
 public sealed record IndexCatchUp(long AppliedChange, long ChangesApplied, long DocumentsWritten, bool Rebuilt);
 
 /// <summary>
-/// The Lucene clause index: one document per catalogue clause (row id, version, SmartCn words, jieba words, CJK bigrams,
-/// and the version's head fields). It follows the catalogue's change log (<see cref="IClauseFeed"/>): changes are applied
+/// The Lucene clause index: one document per catalogue clause (row id, version, SmartCn words, jieba words, CJK bigrams),
+/// each version's clauses written as one block closed by a head document (title, 发文字号, issuer, region: <see cref="HeadJoinQuery"/>). It follows the catalogue's change log (<see cref="IClauseFeed"/>): changes are applied
 /// after the catalogue has committed them, the last sequence applied and the catalogue's identity go into the index's
 /// commit data, and <see cref="CatchUp"/> applies whatever came after, so a process killed between the two commits, or an
 /// index opened beside a catalogue that moved on, loses nothing. A catalogue made anew behind it (another identity) or
@@ -37,9 +37,10 @@ public sealed class LuceneClauseIndex : IDisposable
     /// <summary>
     /// The document layout this code writes (fields and their index options). An index written with another layout is
     /// rebuilt at its next catch-up, as one that follows another catalogue is. 2: row id as a doc value only, jieba
-    /// fields without positions. 3: dates and amount as doc values only (no trie terms).
+    /// fields without positions. 3: dates and amount as doc values only (no trie terms). 4: a version's clauses and then
+    /// its head document as one block (the head fields once per version, <see cref="HeadJoinQuery"/>).
     /// </summary>
-    private const string Layout = "3";
+    private const string Layout = "4";
     private const int ChangesPerCommit = 2000;
 
     /// <summary>
@@ -198,12 +199,12 @@ public sealed class LuceneClauseIndex : IDisposable
                 next = Task.Run(() => ReadBatch(feed, after), cancellationToken);
                 foreach (var v in versions) writer.DeleteDocuments(new Term(LuceneFields.Version, v));
                 // Analysis (SmartCn inside AddDocument, jieba and bigrams in Document) is the cost; the writer takes documents from both cores.
-                // The head is the same on every clause of a version: analysed once per version, not once per clause.
-                var heads = new System.Collections.Concurrent.ConcurrentDictionary<string, HeadTerms>(StringComparer.Ordinal);
+                // A version is one block: its clauses, then its head document (HeadJoinQuery reads the block).
                 // As many threads as cores: the thread pool adds threads while indexers wait on the writer's thread states, and
                 // more indexers than states only queue on them (Monitor.Wait in DocumentsWriterPerThreadPool.GetAndLock, profiled).
-                Parallel.ForEach(documents, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
-                    d => writer.AddDocument(Document(d, heads.GetOrAdd(d.VersionId, _ => HeadOf(d.Head)))));
+                var blocks = documents.GroupBy(d => d.VersionId, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
+                Parallel.ForEach(blocks, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+                    block => writer.AddDocuments(Block(block)));
                 written += documents.Count;
                 changesApplied += changes.Count;
                 applied = after;
@@ -232,14 +233,20 @@ public sealed class LuceneClauseIndex : IDisposable
         return result with { Rebuilt = true };
     }
 
-    /// <summary>Documents the searchable index holds.</summary>
+    /// <summary>Clause documents the searchable index holds.</summary>
     public int Count
     {
         get
         {
             _searchers.MaybeRefresh();
             var searcher = _searchers.Acquire();
-            try { return searcher.IndexReader.NumDocs; }
+            try
+            {
+                // Every document but the head documents (one per version) is a clause.
+                var heads = new TotalHitCountCollector();
+                searcher.Search(new TermQuery(new Term(LuceneFields.HeadMarker, LuceneFields.HeadMarkerValue)), heads);
+                return searcher.IndexReader.NumDocs - heads.TotalHits;
+            }
             finally { _searchers.Release(searcher); }
         }
     }
@@ -368,22 +375,25 @@ public sealed class LuceneClauseIndex : IDisposable
     private Query Filtered(Query query, Query? filter) =>
         filter is null ? query : new FilteredQuery(query, _filterCache.For(filter), FilterDensityStrategy.Instance);
 
-    /// <summary>The analysed head of a version: its jieba words and bigrams.</summary>
-    private sealed record HeadTerms(List<PolicyIngest.Index.Search.Term> Words, List<PolicyIngest.Index.Search.Term> Grams);
-
-    private HeadTerms HeadOf(VersionHead h)
+    /// <summary>
+    /// A version's documents in the order they are written: each clause, then the head document. The writer takes the
+    /// documents of a block one after the other, so the thread's reused fields serve every one of them.
+    /// </summary>
+    private IEnumerable<Document> Block(List<ClauseDocument> clauses)
     {
+        var fields = _fields.Value!;
+        foreach (var d in clauses) yield return Document(fields, d);
+        var h = clauses[0].Head;
         var head = IndexText.Of(string.Join(' ', new[] { h.Title, h.NoticeTitle, h.DocNumber, h.Issuer, h.Region }
             .Where(s => !string.IsNullOrEmpty(s)).Distinct(StringComparer.Ordinal)));
-        return new HeadTerms(_analyzer.Words(head), ClauseAnalyzer.Bigrams(head));
+        yield return fields.FillHead(clauses[0].VersionId, _analyzer.Words(head), ClauseAnalyzer.Bigrams(head));
     }
 
-    private Document Document(ClauseDocument d, HeadTerms head)
+    private Document Document(ClauseDocumentFields fields, ClauseDocument d)
     {
         var text = d.Heading.Length == 0 ? d.Text : d.Heading + " " + d.Text;
         var indexText = IndexText.Of(text);
-        var fields = _fields.Value!;
-        var document = fields.Fill(d, _analyzer.Words(indexText), ClauseAnalyzer.Bigrams(indexText), head.Words, head.Grams);
+        var document = fields.Fill(d, _analyzer.Words(indexText), ClauseAnalyzer.Bigrams(indexText));
         if (_withSmartCn) document.Add(new TextField(LuceneFields.SmartCn, text, Field.Store.NO));
         return document;
     }

@@ -18,8 +18,14 @@ public static class LuceneFields
     /// <summary>Overlapping CJK bigrams (ASCII words and numbers whole): recall where a dictionary swallows a query word.</summary>
     public const string Grams = "grams";
 
-    /// <summary>The version's head (title, notice title, 发文字号, issuer, region) on every clause: jieba words and bigrams.</summary>
+    /// <summary>
+    /// The version's head (title, notice title, 发文字号, issuer, region): jieba words and bigrams, on the head document that
+    /// closes the block of the version's clauses (<see cref="HeadJoinQuery"/>), not on the clauses.
+    /// </summary>
     public const string HeadJieba = "head_jieba", HeadGrams = "head_grams";
+
+    /// <summary>The term that marks a head document (every other document is a clause).</summary>
+    public const string HeadMarker = "head", HeadMarkerValue = "1";
 
     // The facts the filters and facets read (ClauseFacts): indexed for filtering, doc values for counting facets.
     public const string Region = "region", Issuer = "issuer", Category = "category", Instrument = "instrument", Industry = "industry";

@@ -74,8 +74,11 @@ public sealed class LuceneQueryBuilder(LuceneClauseIndex index, LuceneEngine eng
         }
         if (headBoost > 0 && !term.Phrase)
         {
-            if (JiebaQuery(text, false, LuceneFields.HeadJieba) is { } hj) { hj.Boost = headBoost * jiebaBoost; alternatives.Add(hj); }
-            if (GramsQuery(text, LuceneFields.HeadGrams) is { } hg) { hg.Boost = headBoost * gramsBoost; alternatives.Add(hg); }
+            // The head's words and bigrams, matched on the head documents and scored on their clauses.
+            var head = new BooleanQuery();
+            if (JiebaQuery(text, false, LuceneFields.HeadJieba) is { } hj) { hj.Boost = headBoost * jiebaBoost; head.Add(hj, Occur.SHOULD); }
+            if (GramsQuery(text, LuceneFields.HeadGrams) is { } hg) { hg.Boost = headBoost * gramsBoost; head.Add(hg, Occur.SHOULD); }
+            if (head.Clauses.Count > 0) alternatives.Add(new HeadJoinQuery(head));
         }
         if (alternatives.Count <= 1) return alternatives.FirstOrDefault();
         var or = new BooleanQuery();

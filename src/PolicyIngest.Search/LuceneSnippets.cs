@@ -150,6 +150,7 @@ public sealed class LuceneSnippets : IClauseSnippets
                 break;
             case PhraseQuery p: AddPhrase(p.GetTerms().Select(t => t.Text).ToArray()); break;
             case PrefixQuery p: _prefixes.Add(p.Prefix.Text); break;
+            case HeadJoinQuery h: Collect(h.Head); break;
         }
     }
 
