@@ -36,7 +36,7 @@ public sealed class HeadJoinQuery(Query head) : Query
 
     public override int GetHashCode() => HashCode.Combine(head.GetHashCode(), Boost, nameof(HeadJoinQuery));
 
-    /// <summary>A segment's head documents as bits, and how many (read once per segment, deleted ones included).</summary>
+    /// <summary>A segment's head documents as bits, and how many (read once per segment core, deleted ones included).</summary>
     internal sealed record SegmentHeads(FixedBitSet Bits, int Count);
 
     internal static SegmentHeads HeadsOf(AtomicReader reader) => Heads.GetValue(reader.CoreCacheKey, _ => ReadHeads(reader));
@@ -47,7 +47,10 @@ public sealed class HeadJoinQuery(Query head) : Query
     {
         var bits = new FixedBitSet(reader.MaxDoc);
         var count = 0;
-        var docs = reader.GetTermDocsEnum(new Term(LuceneFields.HeadMarker, LuceneFields.HeadMarkerValue));
+        // Deleted heads too (no live docs): the bits are shared by every reader of this segment core, and an older reader
+        // may still see a version a newer one has deleted. Without its head, that version's clauses would join the next head's.
+        var terms = reader.GetTerms(LuceneFields.HeadMarker)?.GetEnumerator();
+        var docs = terms is not null && terms.SeekExact(new BytesRef(LuceneFields.HeadMarkerValue)) ? terms.Docs(null, null, DocsFlags.NONE) : null;
         if (docs is not null)
         {
             int doc;
@@ -124,6 +127,13 @@ public sealed class HeadJoinQuery(Query head) : Query
                 {
                     _head = DocIdSetIterator.NO_MORE_DOCS;
                     return _doc = DocIdSetIterator.NO_MORE_DOCS;
+                }
+                // Only a head opens a block (an inner query matching a clause would otherwise join everything before it).
+                if (!segmentHeads.Bits.Get(next))
+                {
+                    target = next + 1;
+                    _head = next;
+                    continue;
                 }
                 _head = next;
                 _score = heads.GetScore();

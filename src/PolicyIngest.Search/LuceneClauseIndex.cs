@@ -152,30 +152,48 @@ public sealed class LuceneClauseIndex : IDisposable
         lock (_catchUpGate)
         {
             using var writer = OpenWriter(bulk: rebuild || PendingChanges(feed.Position()) >= BulkChanges);
-            var position = feed.Position();
-            var (id, applied) = Read(writer.CommitData);
-            var rebuilt = false;
-            if (rebuild || id != position.CatalogueId || applied > position.LatestChange || LayoutOf(writer.CommitData) != Layout)
+            IndexCatchUp result;
+            try
             {
-                writer.DeleteAll();
-                applied = 0;
-                rebuilt = true;
+                result = CatchUp(writer, feed, progress, rebuild, cancellationToken);
             }
-            var (changesApplied, written) = Apply(writer, feed, position, ref applied, progress, cancellationToken);
-            if (written >= MergeAfterDocuments)
+            catch
             {
-                writer.ForceMerge(1);
-                writer.Commit();
-            }
-            if (rebuilt && changesApplied == 0)
-            {
-                writer.SetCommitData(new Dictionary<string, string> { [AppliedKey] = "0", [CatalogueKey] = position.CatalogueId, [LayoutKey] = Layout });
-                writer.Commit();
+                // Disposing a writer commits what it holds: a cancelled or failed catch-up would commit a cleared index, or
+                // versions deleted and not yet written again, under the last commit's data, so the index would look current.
+                // The batches already committed stay; the rest is dropped.
+                writer.Rollback();
+                throw;
             }
             writer.Dispose();
             _searchers.MaybeRefreshBlocking();
-            return new IndexCatchUp(applied, changesApplied, written, rebuilt);
+            return result;
         }
+    }
+
+    private IndexCatchUp CatchUp(IndexWriter writer, IClauseFeed feed, Action<long, long>? progress, bool rebuild, CancellationToken cancellationToken)
+    {
+        var position = feed.Position();
+        var (id, applied) = Read(writer.CommitData);
+        var rebuilt = false;
+        if (rebuild || id != position.CatalogueId || applied > position.LatestChange || LayoutOf(writer.CommitData) != Layout)
+        {
+            writer.DeleteAll();
+            applied = 0;
+            rebuilt = true;
+        }
+        var (changesApplied, written) = Apply(writer, feed, position, ref applied, progress, cancellationToken);
+        if (written >= MergeAfterDocuments)
+        {
+            writer.ForceMerge(1);
+            writer.Commit();
+        }
+        if (rebuilt && changesApplied == 0)
+        {
+            writer.SetCommitData(new Dictionary<string, string> { [AppliedKey] = "0", [CatalogueKey] = position.CatalogueId, [LayoutKey] = Layout });
+            writer.Commit();
+        }
+        return new IndexCatchUp(applied, changesApplied, written, rebuilt);
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ namespace PolicyIngest.Search;
 /// Snippets cut by Lucene.Net.Highlighter from the Lucene query that matched (the strict one, or the relaxed level that
 /// answered): a bigram phrase is marked only where its bigrams stand in a row (专精特新, not a stray 特新) and the snippet is
 /// the best-scoring window of the clause rather than its first mention. The tokens are the index's bigrams of the
-/// <see cref="IndexText"/> (a query word is found as the phrase of its bigrams) with their offsets mapped back to the original text, so a word broken by
+/// <see cref="IndexText"/>, and each query word longer than a bigram where it is printed, with their offsets mapped back to the original text, so a word broken by
 /// a PDF line break or written 首台（套） is marked where it is printed.
 /// </summary>
 /// <remarks>
@@ -32,6 +32,7 @@ public sealed class LuceneSnippets : IClauseSnippets
     private readonly List<string[]> _phrases = [];
     private readonly List<string> _phraseTexts = [];
     private readonly List<string> _prefixes = [];
+    private readonly List<string> _words = [];
 
     public LuceneSnippets(Query query, IClauseSnippets fallback)
     {
@@ -68,9 +69,8 @@ public sealed class LuceneSnippets : IClauseSnippets
     /// <summary>The query's matches in the text at their positions, and a filler for every other printed character.</summary>
     /// <remarks>
     /// Only the bigrams are computed: a query word longer than one bigram (a jieba word such as 专精特新, a kept-whole amount
-    /// such as 50万元) is looked for as the phrase of its bigrams, which finds every place the word is printed. Measured at a
-    /// million clauses: cutting each hit's text into jieba words (and placing each word among the bigrams) was most of a
-    /// snippet's cost.
+    /// such as 50万元 or 5家) is looked for where it is printed in the index text. Measured at a million clauses: cutting each
+    /// hit's text into jieba words (and placing each word among the bigrams) was most of a snippet's cost.
     /// </remarks>
     internal List<SnippetToken> Tokens(string original)
     {
@@ -87,6 +87,17 @@ public sealed class LuceneSnippets : IClauseSnippets
             tokens.Add(token);
             Array.Fill(covered, true, token.Start, token.End - token.Start);
         }
+        foreach (var word in _words)
+        {
+            for (var at = text.Text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0;
+                 at = text.Text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
+            {
+                var start = text.OriginalStart(at);
+                var token = new SnippetToken(word, start, Highlighter.BalancedEnd(original, start, text.OriginalEnd(at + word.Length)), FirstGramAtOrAfter(grams, at));
+                tokens.Add(token);
+                Array.Fill(covered, true, token.Start, token.End - token.Start);
+            }
+        }
         // A whole occurrence as one token as well: the highlighter marks overlapping tokens as one, and the bigrams of 500万元
         // (500, 万元) do not overlap.
         foreach (var (first, count, phraseText) in occurrences)
@@ -98,6 +109,19 @@ public sealed class LuceneSnippets : IClauseSnippets
             if (!covered[i] && !char.IsWhiteSpace(original[i])) tokens.Add(new SnippetToken(Filler, i, i + 1, -1));
         tokens.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
         return tokens;
+    }
+
+    /// <summary>The position of the first bigram starting at or after <paramref name="at"/> (the bigrams' starts ascend).</summary>
+    private static int FirstGramAtOrAfter(List<PolicyIngest.Index.Search.Term> grams, int at)
+    {
+        int lo = 0, hi = grams.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (grams[mid].Start < at) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     /// <summary>A filler's term: no query term can equal it (the highlighter takes the text shown from the offsets).</summary>
@@ -144,9 +168,8 @@ public sealed class LuceneSnippets : IClauseSnippets
                 break;
             case TermQuery t:
                 _terms.Add(t.Term.Text);
-                // A word longer than a bigram is found in the text as the phrase of its bigrams (Tokens reads bigrams only).
-                var grams = ClauseAnalyzer.Bigrams(IndexText.Of(t.Term.Text));
-                if (grams.Count > 1) AddPhrase(grams.Select(g => g.Text).ToArray());
+                // A word longer than a bigram (专精特新, 5家, 〔2020〕1号) is found where it is printed, not among the bigrams.
+                if (ClauseAnalyzer.Bigrams(IndexText.Of(t.Term.Text)).Count > 1 && !_words.Contains(t.Term.Text)) _words.Add(t.Term.Text);
                 break;
             case PhraseQuery p: AddPhrase(p.GetTerms().Select(t => t.Text).ToArray()); break;
             case PrefixQuery p: _prefixes.Add(p.Prefix.Text); break;

@@ -166,6 +166,11 @@ public sealed class HeadJoinQueryTest : IDisposable
     }
 
     [Fact]
+    public void Join_OfAnInnerQueryMatchingClauses_ReturnsNothing() =>
+        // Only a head opens a block: a clause matched by the inner query (an index written before the heads moved) joins nothing.
+        Assert.Empty(Found(new HeadJoinQuery(new TermQuery(new Term("text", "贴息")))));
+
+    [Fact]
     public void Join_NeverReturnsAHeadDocument()
     {
         var heads = new HashSet<int>(new IndexSearcher(_reader).Search(new TermQuery(new Term(LuceneFields.HeadMarker, LuceneFields.HeadMarkerValue)), 10_000)
@@ -173,5 +178,38 @@ public sealed class HeadJoinQueryTest : IDisposable
         var any = new BooleanQuery();
         foreach (var w in HeadWords) any.Add(Head(w), Occur.SHOULD);
         Assert.DoesNotContain(new IndexSearcher(_reader).Search(any, 10_000).ScoreDocs, sd => heads.Contains(sd.Doc));
+    }
+
+    [Fact]
+    public void Join_OnAnOlderReader_KeepsTheBlocksOfVersionsANewerReaderSeesDeleted()
+    {
+        // Three blocks in one segment; a newer reader of the same segment core sees the middle one deleted.
+        using var directory = new RAMDirectory();
+        var config = new IndexWriterConfig(LuceneClauseIndex.Version, new WhitespaceAnalyzer(LuceneClauseIndex.Version));
+        using var writer = new IndexWriter(directory, config);
+        foreach (var (v, head) in new[] { (0, "办法"), (1, "措施"), (2, "办法") })
+        {
+            writer.AddDocuments(Enumerable.Range(0, 3).Select(_ => new Document
+            {
+                new StringField(LuceneFields.Version, Key(v), Field.Store.NO),
+                new TextField("text", "贴息", Field.Store.NO),
+            }).Append(new Document
+            {
+                new StringField(LuceneFields.Version, Key(v), Field.Store.NO),
+                new StringField(LuceneFields.HeadMarker, LuceneFields.HeadMarkerValue, Field.Store.NO),
+                new TextField(LuceneFields.HeadJieba, head, Field.Store.NO),
+            }));
+        }
+        writer.Commit();
+        using var older = DirectoryReader.Open(directory);
+        writer.DeleteDocuments(new Term(LuceneFields.Version, Key(1)));
+        writer.Commit();
+        using var newer = DirectoryReader.OpenIfChanged(older)!;
+        Assert.Same(older.Leaves[0].AtomicReader.CoreCacheKey, newer.Leaves[0].AtomicReader.CoreCacheKey);
+        // The newer reader reads the segment's heads first; the older one must still find version 1's head there.
+        Assert.Equal([0, 1, 2, 8, 9, 10], new IndexSearcher(newer).Search(Head("办法"), 100).ScoreDocs.Select(sd => sd.Doc).Order());
+        Assert.Equal([0, 1, 2, 8, 9, 10], new IndexSearcher(older).Search(Head("办法"), 100).ScoreDocs.Select(sd => sd.Doc).Order());
+        Assert.Equal([4, 5, 6], new IndexSearcher(older).Search(Head("措施"), 100).ScoreDocs.Select(sd => sd.Doc).Order());
+        Assert.Empty(new IndexSearcher(newer).Search(Head("措施"), 100).ScoreDocs);
     }
 }

@@ -178,6 +178,19 @@ public sealed class LuceneSearchIndexTest : IDisposable
     }
 
     [Fact]
+    public void Rebuild_Cancelled_LeavesTheIndexAsItWas()
+    {
+        var before = Search("企业 补贴").Hits.Select(Key).Order(StringComparer.Ordinal).ToList();
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        // The clearing is held by the writer until the first batch commits: disposing it would commit an empty index
+        // that still reads as current.
+        Assert.ThrowsAny<OperationCanceledException>(() => _index.Rebuild(new CatalogueClauseFeed(_catalogue), cancellationToken: cancelled.Token));
+        Assert.Equal(6, _index.Count);
+        Assert.Equal(before, Search("企业 补贴").Hits.Select(Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Search_CatchesUpWithVersionsStoredSinceTheLastSearch()
     {
         Assert.Single(Search("贴息").Hits);
