@@ -447,13 +447,16 @@ public sealed class LuceneClauseIndex : IDisposable
     /// <summary>
     /// The writer. The write lock is a native file lock: another process catching up holds it for a while, so wait for it.
     /// In <paramref name="bulk"/> (a catch-up of at least <see cref="BulkChanges"/> changes, which ends in one merge anyway)
-    /// segments are flushed larger and left unmerged until that merge, so each clause is rewritten once, not once per tier.
+    /// segments are flushed larger and left unmerged until that merge, so each clause is rewritten once, not once per tier,
+    /// and flushed as plain files, not copied again into a compound file the merge then reads apart (measured at a million
+    /// clauses: 9,695 → 10,729–12,149 clauses/s).
     /// </summary>
     private IndexWriter OpenWriter(bool bulk = false) =>
         // The writer's analyzer only analyses the SmartCn field; the other fields arrive as token streams.
         new(_directory, new IndexWriterConfig(Version, SmartCn)
         {
             OpenMode = OpenMode.CREATE_OR_APPEND, Similarity = Ranking, WriteLockTimeout = 120_000, RAMBufferSizeMB = bulk ? 256 : 64,
+            UseCompoundFile = !bulk,
             MergePolicy = bulk ? new TieredMergePolicy { SegmentsPerTier = 100, MaxMergeAtOnce = 100 } : new TieredMergePolicy(),
         });
 
