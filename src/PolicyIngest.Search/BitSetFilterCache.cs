@@ -15,13 +15,29 @@ internal sealed class BitSetFilterCache
 {
     private const int Capacity = 64;
     private readonly ConcurrentDictionary<string, Filter> _filters = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, BitSetFilter> _conditions = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The filter's bits. A filter of several required conditions (the current versions, a district, an amount) is the AND
+    /// of each condition's bits, each kept on its own: a new combination (another district with the same amount, or the
+    /// same district without it) reads only the conditions not seen before.
+    /// </summary>
     public Filter For(Query filter)
     {
         var key = filter.ToString();
         if (_filters.TryGetValue(key, out var cached)) return cached;
         if (_filters.Count >= Capacity) _filters.Clear();
-        return _filters.GetOrAdd(key, _ => new BitSetFilter(filter));
+        return _filters.GetOrAdd(key, _ => filter is BooleanQuery { Clauses.Count: > 1 } all && all.Clauses.All(c => c.Occur == Occur.MUST)
+            ? new AllOfFilter(all.Clauses.Select(c => Condition(c.Query)).ToArray())
+            : new BitSetFilter(filter));
+    }
+
+    private BitSetFilter Condition(Query condition)
+    {
+        var key = condition.ToString();
+        if (_conditions.TryGetValue(key, out var cached)) return cached;
+        if (_conditions.Count >= Capacity) _conditions.Clear();
+        return _conditions.GetOrAdd(key, _ => new BitSetFilter(condition));
     }
 }
 
@@ -33,19 +49,48 @@ internal sealed class BitSetFilter(Query filter) : Filter
 
     public override DocIdSet GetDocIdSet(AtomicReaderContext context, IBits acceptDocs)
     {
+        var segment = Segment(context);
+        return new FilterBits(segment.Set, segment.Share, acceptDocs);
+    }
+
+    /// <summary>The segment's bits (no deletions applied) and the share of its documents they let through.</summary>
+    internal SegmentBits Segment(AtomicReaderContext context)
+    {
         var reader = context.AtomicReader;
-        var segment = _segments.GetValue(reader.CoreCacheKey, _ =>
+        return _segments.GetValue(reader.CoreCacheKey, _ =>
         {
             var bits = new FixedBitSet(reader.MaxDoc);
             if (_inner.GetDocIdSet(context, null)?.GetIterator() is { } iterator) bits.Or(iterator);
-            return new SegmentBits(bits, bits.Length == 0 ? 0 : (double)bits.Cardinality / bits.Length);
+            return SegmentBits.Of(bits);
+        });
+    }
+
+    public override string ToString() => "bits(" + filter + ")";
+}
+
+/// <summary>A segment's filter bits and the share of its documents they let through (counted once).</summary>
+internal sealed record SegmentBits(FixedBitSet Set, double Share)
+{
+    public static SegmentBits Of(FixedBitSet bits) => new(bits, bits.Length == 0 ? 0 : (double)bits.Cardinality / bits.Length);
+}
+
+/// <summary>Documents every one of the conditions lets through: the AND of their cached bits, kept per segment.</summary>
+internal sealed class AllOfFilter(BitSetFilter[] conditions) : Filter
+{
+    private readonly ConditionalWeakTable<object, SegmentBits> _segments = new();
+
+    public override DocIdSet GetDocIdSet(AtomicReaderContext context, IBits acceptDocs)
+    {
+        var segment = _segments.GetValue(context.AtomicReader.CoreCacheKey, _ =>
+        {
+            var bits = conditions[0].Segment(context).Set.Clone();
+            for (var i = 1; i < conditions.Length; i++) bits.And(conditions[i].Segment(context).Set);
+            return SegmentBits.Of(bits);
         });
         return new FilterBits(segment.Set, segment.Share, acceptDocs);
     }
 
-    private sealed record SegmentBits(FixedBitSet Set, double Share);
-
-    public override string ToString() => "bits(" + filter + ")";
+    public override string ToString() => "all(" + string.Join<BitSetFilter>(", ", conditions) + ")";
 }
 
 /// <summary>One segment's filter bits with its deletions, and how much of the segment they let through.</summary>
