@@ -22,22 +22,18 @@ internal sealed class BitSetFilterCache
     /// of each condition's bits, each kept on its own: a new combination (another district with the same amount, or the
     /// same district without it) reads only the conditions not seen before.
     /// </summary>
-    public Filter For(Query filter)
-    {
-        var key = filter.ToString();
-        if (_filters.TryGetValue(key, out var cached)) return cached;
-        if (_filters.Count >= Capacity) _filters.Clear();
-        return _filters.GetOrAdd(key, _ => filter is BooleanQuery { Clauses.Count: > 1 } all && all.Clauses.All(c => c.Occur == Occur.MUST)
-            ? new AllOfFilter(all.Clauses.Select(c => Condition(c.Query)).ToArray())
-            : new BitSetFilter(filter));
-    }
+    public Filter For(Query filter) =>
+        Cached(_filters, filter, f => f is BooleanQuery { Clauses.Count: > 1 } all && all.Clauses.All(c => c.Occur == Occur.MUST)
+            ? new AllOfFilter(all.Clauses.Select(c => Cached(_conditions, c.Query, q => new BitSetFilter(q))).ToArray())
+            : new BitSetFilter(f));
 
-    private BitSetFilter Condition(Query condition)
+    /// <summary>The entry for the query's text, made when missing; a full cache is emptied (recent filters are few).</summary>
+    private static T Cached<T>(ConcurrentDictionary<string, T> cache, Query query, Func<Query, T> make)
     {
-        var key = condition.ToString();
-        if (_conditions.TryGetValue(key, out var cached)) return cached;
-        if (_conditions.Count >= Capacity) _conditions.Clear();
-        return _conditions.GetOrAdd(key, _ => new BitSetFilter(condition));
+        var key = query.ToString();
+        if (cache.TryGetValue(key, out var cached)) return cached;
+        if (cache.Count >= Capacity) cache.Clear();
+        return cache.GetOrAdd(key, _ => make(query));
     }
 }
 

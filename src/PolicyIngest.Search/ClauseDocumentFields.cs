@@ -18,7 +18,6 @@ internal sealed class ClauseDocumentFields
     private readonly StringField _version = new(LuceneFields.Version, "", Field.Store.NO);
     private readonly TermListTokenStream _jiebaTerms = new(), _gramsTerms = new(), _headJiebaTerms = new(), _headGramsTerms = new();
     private readonly Field _jieba, _grams, _headJieba, _headGrams;
-    private readonly StringField _headVersion = new(LuceneFields.Version, "", Field.Store.NO);
     private readonly StringField _headMarker = new(LuceneFields.HeadMarker, LuceneFields.HeadMarkerValue, Field.Store.NO);
     private readonly Keyword _region = new(LuceneFields.Region), _issuer = new(LuceneFields.Issuer), _category = new(LuceneFields.Category);
     private readonly Labels _instruments = new(LuceneFields.Instrument), _industries = new(LuceneFields.Industry);
@@ -37,10 +36,10 @@ internal sealed class ClauseDocumentFields
     /// <summary>The head document that closes a version's block: its version, the marker, the head's words and bigrams.</summary>
     public LuceneDocument FillHead(string versionId, IReadOnlyList<PolicyIngest.Index.Search.Term> headWords, IReadOnlyList<PolicyIngest.Index.Search.Term> headGrams)
     {
-        _headVersion.SetStringValue(versionId);
+        _version.SetStringValue(versionId);
         _headJiebaTerms.SetTerms(headWords);
         _headGramsTerms.SetTerms(headGrams);
-        return new LuceneDocument { _headVersion, _headMarker, _headJieba, _headGrams };
+        return new LuceneDocument { _version, _headMarker, _headJieba, _headGrams };
     }
 
     /// <summary>The document of <paramref name="d"/>: its analysed text, and the facts filters and facets read.</summary>

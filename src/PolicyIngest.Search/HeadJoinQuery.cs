@@ -114,7 +114,7 @@ public sealed class HeadJoinQuery(Query head) : Query
             if (_head == DocIdSetIterator.NO_MORE_DOCS) return _doc = DocIdSetIterator.NO_MORE_DOCS;
             while (true)
             {
-                if (_head != DocIdSetIterator.NO_MORE_DOCS && target < _head)
+                if (target < _head)
                 {
                     // Inside the current head's block: the next accepted clause at or after the target.
                     for (var doc = target; doc < _head; doc++)

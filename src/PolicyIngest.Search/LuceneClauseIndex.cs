@@ -17,7 +17,8 @@ public sealed record IndexCatchUp(long AppliedChange, long ChangesApplied, long 
 
 /// <summary>
 /// The Lucene clause index: one document per catalogue clause (row id, version, SmartCn words, jieba words, CJK bigrams),
-/// each version's clauses written as one block closed by a head document (title, 发文字号, issuer, region: <see cref="HeadJoinQuery"/>). It follows the catalogue's change log (<see cref="IClauseFeed"/>): changes are applied
+/// each version's clauses written as one block closed by a head document (title, 发文字号, issuer, region:
+/// <see cref="HeadJoinQuery"/>). It follows the catalogue's change log (<see cref="IClauseFeed"/>): changes are applied
 /// after the catalogue has committed them, the last sequence applied and the catalogue's identity go into the index's
 /// commit data, and <see cref="CatchUp"/> applies whatever came after, so a process killed between the two commits, or an
 /// index opened beside a catalogue that moved on, loses nothing. A catalogue made anew behind it (another identity) or

@@ -12,8 +12,8 @@ namespace PolicyIngest.Search;
 /// Snippets cut by Lucene.Net.Highlighter from the Lucene query that matched (the strict one, or the relaxed level that
 /// answered): a bigram phrase is marked only where its bigrams stand in a row (专精特新, not a stray 特新) and the snippet is
 /// the best-scoring window of the clause rather than its first mention. The tokens are the index's bigrams of the
-/// <see cref="IndexText"/>, and each query word longer than a bigram where it is printed, with their offsets mapped back to the original text, so a word broken by
-/// a PDF line break or written 首台（套） is marked where it is printed.
+/// <see cref="IndexText"/>, and each query word longer than a bigram where it stands, with their offsets mapped back to the
+/// original text, so a word broken by a PDF line break or written 首台（套） is marked where it is printed.
 /// </summary>
 /// <remarks>
 /// Only the tokens that match the query are handed over: single terms and prefixes wherever they stand, a phrase's bigrams
