@@ -307,6 +307,23 @@ public sealed class LuceneSearchIndexTest : IDisposable
     }
 
     [Fact]
+    public void LoneCharacter_TypedIsAPrefix_CutFromAQuestionIsAWord()
+    {
+        var builder = new LuceneQueryBuilder(_index, LuceneEngine.JiebaAndBigrams, headBoost: 0.2f);
+        static IEnumerable<Lucene.Net.Search.Query> All(Lucene.Net.Search.Query q) => q switch
+        {
+            Lucene.Net.Search.BooleanQuery b => b.Clauses.SelectMany(c => All(c.Query)).Prepend(q),
+            HeadJoinQuery h => All(h.Head).Prepend(q),
+            _ => [q],
+        };
+        var typed = All(builder.Term(new QueryTerm("贴", Phrase: false))!).ToList();
+        var cut = All(builder.Term(new QueryTerm("贴", Phrase: false) { Word = true })!).ToList();
+        Assert.Contains(typed, q => q is Lucene.Net.Search.PrefixQuery);
+        Assert.DoesNotContain(cut, q => q is Lucene.Net.Search.PrefixQuery);
+        Assert.Contains(cut, q => q is Lucene.Net.Search.TermQuery t && t.Term.Text == "贴");
+    }
+
+    [Fact]
     public void HeadFields_LetAQueryNameThePolicy()
     {
         var plain = Search("先进制造业 贴息");

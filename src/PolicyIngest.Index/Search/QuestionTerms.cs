@@ -28,7 +28,7 @@ public static class QuestionTerms
         {
             if (group.Count == 1 && !group[0].Phrase && group[0].Text.Length >= MinimumLength && ContentWords(group[0].Text, analyzer) is { Count: >= MinimumWords } words)
             {
-                groups.AddRange(words.Select(w => (IReadOnlyList<QueryTerm>)[new QueryTerm(w, Phrase: false)]));
+                groups.AddRange(words.Select(w => (IReadOnlyList<QueryTerm>)[new QueryTerm(w, Phrase: false) { Word = true }]));
                 changed = true;
             }
             else

@@ -1,7 +1,14 @@
 namespace PolicyIngest.Index.Search;
 
 /// <summary>One query term as typed: a word (or unspaced run of words) or a "quoted phrase".</summary>
-public sealed record QueryTerm(string Text, bool Phrase);
+public sealed record QueryTerm(string Text, bool Phrase)
+{
+    /// <summary>
+    /// A word the segmenter cut from a question (<see cref="QuestionTerms"/>), not typed: a lone character such as 不 or
+    /// 谁 is then that word, not the start of every word beginning with it.
+    /// </summary>
+    public bool Word { get; init; }
+}
 
 /// <summary>
 /// The query language: terms are ANDed; <c>OR</c> (or <c>|</c>) between terms makes a group; <c>"…"</c> is an exact
