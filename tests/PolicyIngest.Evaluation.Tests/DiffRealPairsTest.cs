@@ -28,8 +28,9 @@ public class DiffRealPairsTest
     {
         // why: 0.882 before content similarity; 0.904 after (P 0.946 R 0.865); 0.938 with the session-7 rules
         // (in-place slot, mutual best over all units, split/merge pieces by residual coverage; P 0.965 R 0.913);
-        // 0.941 with neighbour consistency for pieces (session 8; P 0.965 R 0.917); 0.942 with many-to-many pieces (P 0.963 R 0.922).
-        Assert.True(Sum(p => p.Links).F1 >= 0.94, Sum(p => p.Links).ToString());
+        // 0.941 with neighbour consistency for pieces (session 8; P 0.965 R 0.917); 0.942 with many-to-many pieces (P 0.963 R 0.922);
+        // 0.946 (session 15); 0.964 with distinct wording, pieces beyond the closest, leftover groups and the position fixes (P 0.983 R 0.946).
+        Assert.True(Sum(p => p.Links).F1 >= 0.96, Sum(p => p.Links).ToString());
     }
 
     [Theory]
@@ -37,11 +38,11 @@ public class DiffRealPairsTest
     // weak ones; G lost one link (54 → 67, a split piece taken by the residual rule) for the gains elsewhere.
     [InlineData("B", 0.98)]
     [InlineData("C", 1.00)]
-    [InlineData("E", 0.66)]
+    [InlineData("E", 0.80)]
     [InlineData("F", 0.88)]
-    [InlineData("G", 0.99)]
+    [InlineData("G", 1.00)]
     [InlineData("I", 1.00)]
-    [InlineData("J", 0.94)]
+    [InlineData("J", 0.96)]
     public void Pair_ArticleLinks_AtLeastTheMeasuredF1(string pair, double f1)
     {
         var links = Results.Single(r => r.Pair == pair).Links;
@@ -53,9 +54,9 @@ public class DiffRealPairsTest
     {
         var changes = Sum(p => p.AmountChanges);
         // why: 0.500 before (positions and context only); 0.933 with every gold change found and 3 wrong; 0.955 since a
-        // sum may be succeeded by a percentage (G 对单位 二十万元 → 销售额百分之一, removed); 2 wrong left (J 202→251).
-        Assert.Equal(0, changes.Fn);
-        Assert.True(changes.F1 >= 0.95, changes.ToString());
+        // sum may be succeeded by a percentage (G 对单位 二十万元 → 销售额百分之一, removed); 2 wrong left (J 202→251), gone since
+        // a link needs wording beyond the penalty template (session 16).
+        Assert.Equal(new RealPairScore.Counts(21, 0, 0), changes);
         // why: 会计法 43 + 44 → 41: each old article's fines paired with the new ones (8 changes), tiers kept apart.
         Assert.Equal(new RealPairScore.Counts(12, 0, 0), Results.Single(r => r.Pair == "I").AmountChanges);
     }

@@ -70,6 +70,28 @@ public class AlignmentRulesTest(ITestOutputHelper output)
         { "25_", "26_", "第二十条", "第二十一条", true },
         { "25_", "26_", "第二十条", "第二十三条", true },
         { "25_", "26_", "第六十三条", "第二十三条", true },
+        // Distinct wording: what two provisions share beyond the legal templates must be rare in both versions.
+        // why: 公司法 old 202 (虚假财务报告) was linked to new 251 (未公示信息) on 对直接负责的主管人员和其他直接责任人员处以…罚款 alone,
+        // and its fines reported as changed (30000 → 10000).
+        { "25_", "26_", "第二百零二条", "第二百五十一条", false },
+        // why: old 115 (不得向董事、监事、高级管理人员提供借款, deleted) was taken by new 182 on the officer list.
+        { "25_", "26_", "第一百一十五条", "第一百八十二条", false },
+        // Pieces beyond the closest provision, with a stronger residual.
+        // why: new 211 is closest to old 149 (liability wording), yet holds old 166's 违反规定分配的利润退还公司.
+        { "25_", "26_", "第一百六十六条", "第二百一十一条", true },
+        { "25_", "26_", "第一百四十八条", "第一百八十二条", true },
+        // Leftovers closest to the same leftover: a merge into it.
+        // why: 科学技术进步条例 old 31, 32, 34 each hold a piece of new 5 (科技金融) and none is close enough alone; old 33 is closest elsewhere.
+        { "12_", "13_", "第三十一条", "第五条", true },
+        { "12_", "13_", "第三十二条", "第五条", true },
+        { "12_", "13_", "第三十四条", "第五条", true },
+        { "12_", "13_", "第三十三条", "第五条", false },
+        // Position: a match resting on the neighbours waits until every rival sees the same anchors.
+        // why: 公司法 old 208 and 209 both go to new 258; 209's neighbour was placed first in the same pass and won on the bonus.
+        { "25_", "26_", "第二百零八条", "第二百五十八条", true },
+        { "25_", "26_", "第二百零九条", "第二百五十八条", false },
+        // why: old 70 (国有独资公司监事会) → new 176, right after old 69's partner 175; old 71 moved to another chapter (new 84).
+        { "25_", "26_", "第七十条", "第一百七十六条", true },
     };
 
     [Theory]

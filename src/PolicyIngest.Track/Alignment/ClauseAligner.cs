@@ -78,13 +78,31 @@ public sealed record AlignmentOptions
     public int MergeMemberDistance { get; init; } = 2;
     /// <summary>…or, away from the group, when a neighbour of the leftover is aligned within this many positions of the closest provision.</summary>
     public int PieceNeighbourDistance { get; init; } = 3;
+    /// <summary>Leftovers closest to the same leftover on the other side form a merge (split) at this cosine each…</summary>
+    public double MinLeftoverGroupSimilarity { get; init; } = 0.08;
+    /// <summary>…when they lie within this many positions of each other.</summary>
+    public int LeftoverGroupSpan { get; init; } = 5;
+    /// <summary>A leftover is tried as a piece of its closest this many provisions (by cosine), closest first…</summary>
+    public int PieceCandidates { get; init; } = 5;
+    /// <summary>…a provision other than the closest when at least this share of the leftover lies in its residual.</summary>
+    public double MinResidualBeyondClosest { get; init; } = 0.2;
     /// <summary>
     /// Many-to-many: an aligned provision is also linked to a second aligned one on the other side when at least this
     /// share of each one's bigrams lies in the other and not in its own partner…
     /// </summary>
     public double MinSharedResidual { get; init; } = 0.2;
     /// <summary>…and the second one is within this many positions of the first one's partner.</summary>
-    public int SharedPieceDistance { get; init; } = 3;
+    public int SharedPieceDistance { get; init; } = 5;
+
+    /// <summary>
+    /// Content matches and pieces need shared wording that is not a legal template (<see cref="DistinctWording"/>): a run of
+    /// at least this many characters found in at most <see cref="DistinctRunUnits"/> provisions of both versions…
+    /// </summary>
+    public int DistinctRunLength { get; init; } = 4;
+    /// <summary>…at least this many for a split piece or merge member, found in one old provision only…</summary>
+    public int PieceDistinctRunLength { get; init; } = 5;
+    /// <summary>…in at most this many provisions. 0 turns the check off.</summary>
+    public int DistinctRunUnits { get; init; } = 3;
 
     public static AlignmentOptions Default { get; } = new();
 }
@@ -110,7 +128,7 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
 
         MatchIdentical(oldUnits, newUnits, matchOld, matchNew, similarity);
         for (var pass = 0; pass < 2; pass++)
-            MatchSimilar(oldUnits, newUnits, oldGrams, newGrams, matchOld, matchNew, similarity);
+            MatchSimilar(oldUnits, newUnits, oldGrams, newGrams, matchOld, matchNew, similarity, firstPass: pass == 0);
 
         var mergedInto = new Dictionary<int, List<(int Old, double Sim)>>();
         var splitFrom = new Dictionary<int, List<(int New, double Sim)>>();
@@ -118,10 +136,12 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
         if (matchOld.Any(x => x < 0) || matchNew.Any(x => x < 0))
         {
             var cosine = TfIdf.Cosines(TfIdf.Vectors([.. oldUnits.Select(u => ContentText(u.Body)), .. newUnits.Select(u => ContentText(u.Body))]), n, m);
-            if (MatchByContent(cosine, n, m, matchOld, matchNew, similarity))
+            var wording = new DistinctWording(oldUnits.Select(u => u.Body), newUnits.Select(u => u.Body));
+            if (MatchByContent(cosine, n, m, matchOld, matchNew, similarity, wording))
                 FindMergesAndSplits(oldGrams, newGrams, matchOld, matchNew, similarity, mergedInto, splitFrom);
+            GroupsOnOneLeftover(cosine, n, m, matchOld, matchNew, similarity, mergedInto, splitFrom, wording);
             ShareByContent(cosine, n, m, oldGrams, newGrams, matchOld, matchNew, mergedInto, splitFrom);
-            PiecesByResidual(cosine, n, m, oldGrams, newGrams, matchOld, matchNew, mergedInto, splitFrom);
+            PiecesByResidual(cosine, n, m, oldGrams, newGrams, matchOld, matchNew, mergedInto, splitFrom, wording);
         }
 
         var pairs = Assemble(oldUnits, newUnits, matchOld, matchNew, similarity, mergedInto, splitFrom);
@@ -203,7 +223,7 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
     private static string BodyKey(DiffUnit u) => u.Body.Length > 0 ? u.Body : "\u0001" + u.CanonicalLabel;
 
     private void MatchSimilar(IReadOnlyList<DiffUnit> oldUnits, IReadOnlyList<DiffUnit> newUnits, HashSet<int>[] oldGrams,
-        HashSet<int>[] newGrams, int[] matchOld, int[] matchNew, double[] similarity)
+        HashSet<int>[] newGrams, int[] matchOld, int[] matchNew, double[] similarity, bool firstPass)
     {
         var postings = new Dictionary<int, List<int>>();
         for (var j = 0; j < newUnits.Count; j++)
@@ -246,6 +266,9 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
                     || dice >= _o.MinSimilarityWithEvidence && (sameLabel || context)
                     || containment >= _o.MinContainment && dice >= _o.MinSimilarityWithEvidence * 0.66;
                 if (!accepted) continue;
+                // A match that rests on the label or the neighbours waits for the second pass, when every candidate sees the
+                // same anchors (in the first, a neighbour placed earlier in the same pass favours one rival over another).
+                if (firstPass && dice < _o.MinSimilarity && !(containment >= _o.MinContainment)) continue;
                 if (dice < _o.MinSimilarity && !(containment >= _o.MinContainment)
                     && (Holder(oldIndex, newGrams[j]) is var hj && hj >= 0 && hj != i || Holder(newIndex, oldGrams[i]) is var hi && hi >= 0 && hi != j))
                     continue;
@@ -264,7 +287,7 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
     /// the next). Accepted when the cosine is high, or moderate and the new provision sits where the old one's aligned
     /// neighbours put it, or moderate and the two are each other's best leftover.
     /// </summary>
-    private bool MatchByContent(double[][] cos, int n, int m, int[] matchOld, int[] matchNew, double[] similarity)
+    private bool MatchByContent(double[][] cos, int n, int m, int[] matchOld, int[] matchNew, double[] similarity, DistinctWording wording)
     {
         if (!matchOld.Any(x => x < 0) || !matchNew.Any(x => x < 0)) return false;
         var found = false;
@@ -289,7 +312,7 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
                 if (matchOld[i] >= 0 || matchNew[j] >= 0) continue;
                 var inPlace = BetweenAnchors(i, j, matchOld, m, _o.InPlaceWindow);
                 var mutual = c >= rowBest[i] && c >= colBest[j];
-                if (c >= _o.MinContentSimilarity || inPlace || mutual && c >= _o.MinContentSimilarityMutual)
+                if ((c >= _o.MinContentSimilarity || inPlace || mutual && c >= _o.MinContentSimilarityMutual) && Distinct(wording, i, j, _o.DistinctRunLength))
                     candidates.Add((i, j, c, c + (inPlace ? _o.ContextBonus : 0)));
             }
             if (candidates.Count == 0) break;
@@ -302,6 +325,54 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
         }
         return found;
     }
+
+    /// <summary>
+    /// Several leftovers whose closest provision on the other side is the same leftover: old 31, 32 and 34 of the 上海市科学技术
+    /// 进步条例 each hold a piece of new 5, which none of them is close enough to alone (cosines 0.09–0.16), and new 5 is
+    /// closest to none of them. Two or more such leftovers within <see cref="AlignmentOptions.LeftoverGroupSpan"/> positions,
+    /// each at a cosine of at least <see cref="AlignmentOptions.MinLeftoverGroupSimilarity"/>, one at
+    /// <see cref="AlignmentOptions.MinContentSimilarityMutual"/> with wording of its own, are merged into it (split from it).
+    /// </summary>
+    private void GroupsOnOneLeftover(double[][] cos, int n, int m, int[] matchOld, int[] matchNew, double[] similarity,
+        Dictionary<int, List<(int Old, double Sim)>> mergedInto, Dictionary<int, List<(int New, double Sim)>> splitFrom, DistinctWording wording)
+    {
+        // Merges: leftover old provisions closest to the same leftover new one.
+        foreach (var (j, members) in ClosestLeftovers(n, m, (i, x) => cos[i][x], matchOld, matchNew))
+        {
+            if (!IsGroup(members, (i, c) => c >= _o.MinContentSimilarityMutual && Distinct(wording, i, j, _o.DistinctRunLength))) continue;
+            var anchor = members.MaxBy(x => x.Cos);
+            matchNew[j] = anchor.Unit;
+            similarity[anchor.Unit] = anchor.Cos;
+            mergedInto[j] = [.. members.Select(x => (x.Unit, Math.Round(x.Cos, 2)))];
+            foreach (var (i, _) in members) matchOld[i] = j;
+        }
+        // Splits: leftover new provisions closest to the same leftover old one.
+        foreach (var (i, pieces) in ClosestLeftovers(m, n, (j, x) => cos[x][j], matchNew, matchOld))
+        {
+            if (!IsGroup(pieces, (j, c) => c >= _o.MinContentSimilarityMutual && Distinct(wording, i, j, _o.DistinctRunLength))) continue;
+            var anchor = pieces.MaxBy(x => x.Cos);
+            matchOld[i] = anchor.Unit;
+            similarity[i] = anchor.Cos;
+            splitFrom[i] = [.. pieces.Select(x => (x.Unit, Math.Round(x.Cos, 2)))];
+            foreach (var (j, _) in pieces) matchNew[j] = i;
+        }
+    }
+
+    /// <summary>Leftovers on one side grouped by their closest provision on the other, where that one is a leftover too.</summary>
+    private Dictionary<int, List<(int Unit, double Cos)>> ClosestLeftovers(int count, int otherCount, Func<int, int, double> cos, int[] match, int[] otherMatch)
+    {
+        var groups = new Dictionary<int, List<(int Unit, double Cos)>>();
+        for (var k = 0; k < count; k++)
+        {
+            if (match[k] >= 0) continue;
+            var (x, c) = Best(otherCount, y => cos(k, y));
+            if (x >= 0 && otherMatch[x] < 0 && c >= _o.MinLeftoverGroupSimilarity) (groups.TryGetValue(x, out var l) ? l : groups[x] = []).Add((k, c));
+        }
+        return groups;
+    }
+
+    private bool IsGroup(List<(int Unit, double Cos)> members, Func<int, double, bool> strong) =>
+        members.Count >= 2 && members.Max(x => x.Unit) - members.Min(x => x.Unit) <= _o.LeftoverGroupSpan && members.Any(x => strong(x.Unit, x.Cos));
 
     /// <summary>
     /// A leftover old provision that is about as close to an aligned new one as that one's own partner (two old articles
@@ -368,10 +439,14 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
 
     /// <summary>
     /// Whether new position j lies strictly between the partners of old unit i's nearest aligned neighbours (the
-    /// document's ends where there is none), in a slot of at most <paramref name="window"/> new units.
+    /// document's ends where there is none), in a slot of at most <paramref name="window"/> new units, or right after
+    /// the partner of the unit before i.
     /// </summary>
     private static bool BetweenAnchors(int i, int j, int[] matchOld, int m, int window)
     {
+        // Right after the old one's left neighbour's partner, whatever the right neighbour did (it may have moved to
+        // another chapter, leaving no slot between the two).
+        if (i > 0 && j > 0 && matchOld[i - 1] == j - 1) return true;
         var low = -1;
         for (var k = i - 1; k >= 0; k--) if (matchOld[k] >= 0) { low = matchOld[k]; break; }
         var high = m;
@@ -387,13 +462,23 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
     /// new provision when a share of it lies in what that one's partner does not explain, next to the merge's members.
     /// </summary>
     private void PiecesByResidual(double[][] cos, int n, int m, HashSet<int>[] oldGrams, HashSet<int>[] newGrams,
-        int[] matchOld, int[] matchNew, Dictionary<int, List<(int Old, double Sim)>> mergedInto, Dictionary<int, List<(int New, double Sim)>> splitFrom)
+        int[] matchOld, int[] matchNew, Dictionary<int, List<(int Old, double Sim)>> mergedInto, Dictionary<int, List<(int New, double Sim)>> splitFrom,
+        DistinctWording wording)
     {
         // Splits: leftover new pieces of an aligned old provision (the group is keyed by the old one).
-        AddPieces(matchNew, newGrams, matchOld, oldGrams, n, (piece, whole) => cos[whole][piece], splitFrom, _o.MinSplitResidual, _o.SplitPieceDistance);
+        AddPieces(matchNew, newGrams, matchOld, oldGrams, n, (piece, whole) => cos[whole][piece], splitFrom, _o.MinSplitResidual, _o.SplitPieceDistance,
+            (piece, whole) => PieceDistinct(wording, whole, piece));
         // Merges: leftover old members of an aligned new provision (the group is keyed by the new one).
-        AddPieces(matchOld, oldGrams, matchNew, newGrams, m, (piece, whole) => cos[piece][whole], mergedInto, _o.MinMergeResidual, _o.MergeMemberDistance);
+        AddPieces(matchOld, oldGrams, matchNew, newGrams, m, (piece, whole) => cos[piece][whole], mergedInto, _o.MinMergeResidual, _o.MergeMemberDistance,
+            (piece, whole) => PieceDistinct(wording, piece, whole));
     }
+
+    private bool Distinct(DistinctWording wording, int i, int j, int minLength) =>
+        _o.DistinctRunUnits <= 0 || wording.Shares(i, j, minLength, _o.DistinctRunUnits);
+
+    /// <summary>A piece's wording must also be its own old provision's: a run found in one old provision only.</summary>
+    private bool PieceDistinct(DistinctWording wording, int i, int j) =>
+        _o.DistinctRunUnits <= 0 || wording.Shares(i, j, _o.PieceDistinctRunLength, _o.DistinctRunUnits, maxOldUnits: 1);
 
     /// <summary>
     /// One direction of <see cref="PiecesByResidual"/>: each leftover unit on one side (<paramref name="pieceMatch"/>) joins
@@ -402,20 +487,34 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
     /// leftover's bigrams lie in the closest unit but not in its partner.
     /// </summary>
     private void AddPieces(int[] pieceMatch, HashSet<int>[] pieceGrams, int[] wholeMatch, HashSet<int>[] wholeGrams, int wholeCount,
-        Func<int, int, double> cos, Dictionary<int, List<(int, double)>> groups, double minResidual, int maxDistance)
+        Func<int, int, double> cos, Dictionary<int, List<(int, double)>> groups, double minResidual, int maxDistance, Func<int, int, bool> distinct)
     {
         var found = new List<(int Piece, int Whole, double Sim)>();
         for (var k = 0; k < pieceMatch.Length; k++)
         {
             if (pieceMatch[k] >= 0 || pieceGrams[k].Count < 4) continue;
-            var (i, c) = Best(wholeCount, x => cos(k, x));
-            if (i < 0 || c < _o.MinPieceSimilarity || wholeMatch[i] < 0) continue;
-            var partner = wholeMatch[i];
-            IEnumerable<int> members = groups.TryGetValue(i, out var g) ? g.Select(x => x.Item1) : [partner];
-            if (members.Min(x => Math.Abs(x - k)) > maxDistance && !NeighbourNear(k, i, pieceMatch, pieceGrams, _o.PieceNeighbourDistance)) continue;
-            var residual = 0;
-            foreach (var gram in pieceGrams[k]) if (wholeGrams[i].Contains(gram) && !pieceGrams[partner].Contains(gram)) residual++;
-            if ((double)residual / pieceGrams[k].Count >= minResidual) found.Add((k, i, c));
+            // The closest few: the provision a piece came from is often not the closest by cosine (公司法 new 211 is closest
+            // to old 149 by shared liability wording, yet holds old 166's 违反规定分配的利润退还公司); beyond the closest, a
+            // stronger residual is asked.
+            var ranked = Enumerable.Range(0, wholeCount).Select(x => (Whole: x, Cos: cos(k, x))).Where(x => x.Cos > 0)
+                .OrderByDescending(x => x.Cos).ThenBy(x => x.Whole).Take(_o.PieceCandidates).ToList();
+            for (var rank = 0; rank < ranked.Count; rank++)
+            {
+                var (i, c) = ranked[rank];
+                if (c < _o.MinPieceSimilarity || wholeMatch[i] < 0) continue;
+                var partner = wholeMatch[i];
+                IEnumerable<int> members = groups.TryGetValue(i, out var g) ? g.Select(x => x.Item1) : [partner];
+                if (members.Min(x => Math.Abs(x - k)) > maxDistance && !NeighbourNear(k, i, pieceMatch, pieceGrams, _o.PieceNeighbourDistance)) continue;
+                var residual = 0;
+                foreach (var gram in pieceGrams[k]) if (wholeGrams[i].Contains(gram) && !pieceGrams[partner].Contains(gram)) residual++;
+                var share = (double)residual / pieceGrams[k].Count;
+                if (share < minResidual || rank > 0 && share < _o.MinResidualBeyondClosest) continue;
+                // A piece copied from the whole (反垄断法 不具有排除、限制竞争效果的，处…罚款 split off its article) needs no
+                // wording of its own; a piece that shares only part of its text does.
+                if (Containment(pieceGrams[k], wholeGrams[i]) < _o.MinContainment && !distinct(k, i)) continue;
+                found.Add((k, i, c));
+                break;
+            }
         }
         foreach (var (k, i, c) in found)
         {
