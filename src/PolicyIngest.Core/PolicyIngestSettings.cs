@@ -11,16 +11,6 @@ public enum ClassifierChoice
     Keywords,
 }
 
-/// <summary>
-/// Which engine answers clause searches: the Lucene index kept beside the catalogue (the default, issue #18) or the
-/// catalogue's own FTS5 table, kept for side-by-side measurement until it is removed.
-/// </summary>
-public enum SearchEngineChoice
-{
-    Lucene,
-    Fts5,
-}
-
 /// <summary>Reader limits the user may set (null: the reader's own default).</summary>
 public sealed record ReaderLimits
 {
@@ -71,9 +61,6 @@ public sealed record PolicyIngestSettings
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     public ClassifierChoice Classifier { get; init; } = ClassifierChoice.Trained;
-
-    /// <summary>$POLICYINGEST_SEARCH_ENGINE: lucene (default) or fts5.</summary>
-    public SearchEngineChoice SearchEngine { get; init; } = SearchEngineChoice.Lucene;
 
     public string ModelsDirectory => Path.Combine(Home, "models");
     public string TrainingDirectory => Path.Combine(ModelsDirectory, "training");
@@ -129,12 +116,14 @@ public sealed record PolicyIngestSettings
             "keywords" => ClassifierChoice.Keywords,
             var other => throw new SettingsException($"classifier '{other}' is not one of: trained, keywords (--classifier, ${ClassifierVariable})"),
         };
-        var engine = Env(SearchEngineVariable) switch
+        // One engine since issue 18: the Lucene index beside the catalogue. The variable is still read so a script that
+        // asks for the removed FTS5 path is told so instead of silently searching another way.
+        switch (Env(SearchEngineVariable))
         {
-            null or "lucene" => SearchEngineChoice.Lucene,
-            "fts5" => SearchEngineChoice.Fts5,
-            var other => throw new SettingsException($"${SearchEngineVariable}={other}: expected lucene or fts5"),
-        };
+            case null or "lucene": break;
+            case "fts5": throw new SettingsException($"${SearchEngineVariable}=fts5: FTS5 search was removed (Lucene measured at least as good on every figure); unset the variable", isUsage: true);
+            case var other: throw new SettingsException($"${SearchEngineVariable}={other}: the only engine is lucene", isUsage: true);
+        }
         var clock = TimeProvider.System;
         if (Env(TodayVariable) is { } today)
         {
@@ -150,7 +139,6 @@ public sealed record PolicyIngestSettings
             Reader = reader,
             Clock = clock,
             Classifier = classifier,
-            SearchEngine = engine,
         };
     }
 

@@ -5,6 +5,7 @@ using PolicyIngest.Core;
 using PolicyIngest.Core.Model;
 using PolicyIngest.Extract;
 using PolicyIngest.Extract.Amounts;
+using PolicyIngest.Index;
 using PolicyIngest.Index.Search;
 using PolicyIngest.Search;
 using PolicyIngest.Segmentation;
@@ -70,14 +71,8 @@ public sealed class PolicyIngestServices
     /// <summary>
     /// The settings' catalogue, opened (and migrated): a SQLite file or a PostgreSQL database, with its local data directory.
     /// </summary>
-    /// <exception cref="CatalogueUnavailableException">FTS5 search was asked for on a PostgreSQL catalogue, or it cannot be reached</exception>
-    public CatalogueStore OpenCatalogue()
-    {
-        if (Settings.SearchEngine == SearchEngineChoice.Fts5 && CatalogueAddress.IsPostgres(Settings.CataloguePath))
-            throw new CatalogueUnavailableException(
-                $"${PolicyIngestSettings.SearchEngineVariable}=fts5 needs a SQLite catalogue: FTS5 is SQLite's, a PostgreSQL catalogue is searched through Lucene (unset the variable)");
-        return new(Settings.CataloguePath, Settings.DataDirectory);
-    }
+    /// <exception cref="CatalogueUnavailableException">the catalogue cannot be reached</exception>
+    public CatalogueStore OpenCatalogue() => new(Settings.CataloguePath, Settings.DataDirectory);
 
     public DocumentProcessor CreateProcessor(ReadOptions? readOptions = null)
     {
@@ -127,21 +122,23 @@ public sealed class PolicyIngestServices
         return trained;
     }
 
-    public IngestService CreateIngest(CatalogueStore catalogue, ReadOptions? readOptions = null)
+    /// <summary>
+    /// Ingest into the catalogue. Search is the Lucene index, which follows the catalogue's change log, so nothing is
+    /// indexed inside the catalogue's transaction; <paramref name="clauseTerms"/> (evaluation only) also writes the FTS5
+    /// rows the side-by-side baseline of `evaluate search` and `bench search` reads.
+    /// </summary>
+    public IngestService CreateIngest(CatalogueStore catalogue, ReadOptions? readOptions = null, IClauseIndexer? clauseTerms = null)
     {
         var time = Settings.Clock;
-        return new(CreateProcessor(readOptions), catalogue, new VersionLinker(time), catalogue.KeepsClauseTerms ? new ClauseIndexer(Analyzer) : null,
-            time, VersionTracker.For(catalogue, time));
+        return new(CreateProcessor(readOptions), catalogue, new VersionLinker(time), clauseTerms, time, VersionTracker.For(catalogue, time));
     }
 
     /// <summary>
     /// Clause search over the catalogue, as the CLI and the web UI use it: the Lucene index beside the catalogue
-    /// (<see cref="CatalogueLayout.SearchIndex"/>), caught up with the catalogue before each search, unless the settings
-    /// ask for FTS5.
+    /// (<see cref="CatalogueLayout.SearchIndex"/>), caught up with the catalogue before each search.
     /// </summary>
     public ISearchIndex CreateSearch(CatalogueStore catalogue)
     {
-        if (Settings.SearchEngine == SearchEngineChoice.Fts5) return new Fts5SearchIndex(catalogue, Analyzer);
         var index = SearchIndexOf(catalogue);
         return new LuceneSearchIndex(catalogue, index, ShippedQuery(index));
     }
@@ -160,12 +157,11 @@ public sealed class PolicyIngestServices
 
     /// <summary>
     /// Brings the search index up to the catalogue after a batch of writes (ingest, a pipeline run), so the next search
-    /// does not pay for it; a no-op for FTS5, which is written with each version. A failure loses nothing (the next
+    /// does not pay for it. A failure loses nothing (the next
     /// search catches up, `reindex` rebuilds): it comes back as a warning line for stderr, never as a failed command.
     /// </summary>
     public string? CatchUpSearch(CatalogueStore catalogue, CancellationToken cancellationToken = default)
     {
-        if (Settings.SearchEngine != SearchEngineChoice.Lucene) return null;
         try
         {
             SearchIndexOf(catalogue).EnsureCurrent(new CatalogueClauseFeed(catalogue), cancellationToken);

@@ -112,19 +112,6 @@ public sealed class PostgresCatalogueCliTest
         }
     }
 
-    [Fact]
-    public void Fts5Engine_OnPostgreSql_IsOneLineAndExit2()
-    {
-        using var database = PostgresServer.Shared.CreateDatabase();
-
-        var result = CliRunner.RunIn(RepositoryPaths.Root, new Dictionary<string, string> { [PolicyIngestSettings.SearchEngineVariable] = "fts5" },
-            "search", "贴息", "--db", database.Url);
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("error: ", result.StdErr);
-        Assert.Single(result.StdErr.TrimEnd().Split('\n'));
-    }
-
     [Theory]
     [InlineData("postgresql://127.0.0.1:5432/policies")]          // no user
     [InlineData("postgresql://pi@127.0.0.1:5432/")]               // no database

@@ -5,6 +5,28 @@ namespace PolicyIngest.Cli.Tests;
 public class SearchCommandTest
 {
     [Fact]
+    public void Fts5_IsRemoved_IngestWritesNoTermRows_AndAskingForItIsOneErrorLine()
+    {
+        using var dir = new TempDir();
+        var db = dir.File("cat.db");
+        Assert.Equal(0, CliRunner.Run("ingest", Path.Combine(RepositoryPaths.Shared, "seeds", "000_cf5a06cb7cce2435.txt"), "--db", db).ExitCode);
+        // why: search is the Lucene index; ingest no longer analyses every clause into FTS5 rows inside its transaction
+        using (var catalogue = new PolicyIngest.Catalogue.CatalogueStore(db))
+        {
+            Assert.True(catalogue.Counts().Clauses > 0);
+            Assert.Equal(0, PolicyIngest.Catalogue.ClauseSearchStore.CountIndexed(catalogue));
+        }
+
+        var result = CliRunner.RunIn(RepositoryPaths.Root, new Dictionary<string, string> { [PolicyIngest.Core.PolicyIngestSettings.SearchEngineVariable] = "fts5" },
+            "search", "贴息", "--db", db);
+
+        // why: asking for an engine that is no more is a usage error, as an unknown option is
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("error: $POLICYINGEST_SEARCH_ENGINE=fts5: FTS5 search was removed", result.StdErr);
+        Assert.Single(result.StdErr.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
     public void Search_Json_HasTheContractShape()
     {
         using var dir = new TempDir();

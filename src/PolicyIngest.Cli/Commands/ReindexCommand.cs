@@ -23,11 +23,6 @@ public static class ReindexCommand
         {
             var ctx = new CliContext(parse);
             using var catalogue = ctx.Services.OpenCatalogue();
-            if (ctx.Settings.SearchEngine != SearchEngineChoice.Lucene)
-            {
-                ctx.Err.WriteLine($"error: reindex: the search engine is {ctx.Settings.SearchEngine} (${PolicyIngestSettings.SearchEngineVariable}); FTS5 is written with each version");
-                return Task.FromResult(ExitCodes.Usage);
-            }
             var index = ctx.Services.SearchIndexOf(catalogue);
             var feed = new CatalogueClauseFeed(catalogue);
             if (parse.GetValue(Status))

@@ -16,7 +16,7 @@ namespace PolicyIngest.Evaluation.Bench;
 /// <summary>
 /// `bench scale`: whether one file's ingest cost grows with the catalogue (issue #20). Builds a synthetic catalogue of
 /// N policies (default 20,000, about 1,000,000 clauses) on SQLite through <see cref="IngestService.Store"/> — linking,
-/// rendition checks, the version tracker and its reports, the FTS5 clause index — from the real clauses and amounts of
+/// rendition checks, the version tracker and its reports, the change log the search index follows — from the real clauses and amounts of
 /// the shared texts, and prints the ingest rate of the first and of the last 1,000 documents, the total time, the
 /// size on disk and search latency on the built catalogue. With <c>--postgres URL</c> the same stream is built on SQLite
 /// and then on that PostgreSQL database, and the two are printed side by side. Reading and structuring a file cost the same at any catalogue size and are left out: the documents
