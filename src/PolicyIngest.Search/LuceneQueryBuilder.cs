@@ -103,7 +103,7 @@ public sealed class LuceneQueryBuilder(LuceneClauseIndex index, LuceneEngine eng
         var grams = ClauseAnalyzer.Bigrams(text).Select(t => t.Text).ToList();
         if (grams.Count == 0) return null;
         // A lone Han character typed: every bigram starting with it (FTS5's prefix query "贴"*). A lone character the
-        // segmenter cut from a question (不, 谁) is a word, read from the word fields: its prefix matches a large share of
+        // segmenter cut from a question (不, 长) is a word, read from the word fields: its prefix matches a large share of
         // the clauses and was rebuilt as a bit set on every relaxed pass (a tenth of a relaxed search's time at 1M).
         if (grams.Count == 1 && grams[0].Length == 1 && IndexText.IsHan(grams[0][0]))
             return word ? null : new PrefixQuery(new Term(field, grams[0]));

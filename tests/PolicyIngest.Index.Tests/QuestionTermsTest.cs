@@ -27,9 +27,11 @@ public sealed class QuestionTermsTest(SegmenterFixture fixture)
         foreach (var w in present) Assert.Contains(w, groups);
         foreach (var w in absent) Assert.DoesNotContain(w, groups);
         Assert.All(split.Groups.SelectMany(g => g), t => Assert.False(t.Phrase));
-        // Each cut word is marked (a lone 谁 or 不 is then a word, not a prefix); a term typed as it is stays a typed term.
+        // Each cut word is marked (a lone 不 is then a word, not a prefix); a term typed as it is stays a typed term.
         var typed = SearchQuery.Parse(input).Groups.SelectMany(g => g).Select(t => t.Text).ToHashSet();
-        Assert.All(split.Groups.SelectMany(g => g), t => Assert.Equal(!typed.Contains(t.Text), t.Word));
+        Assert.All(split.Groups.SelectMany(g => g).Where(t => !typed.Contains(t.Text)), t => Assert.True(t.Word));
+        Assert.All(SearchQuery.Parse(input).Groups.SelectMany(g => g).Where(t => t.Text.Length < QuestionTerms.MinimumLength),
+            t => Assert.Contains(split.Groups.SelectMany(g => g), s => s.Text == t.Text && !s.Word));
     }
 
     [Theory]

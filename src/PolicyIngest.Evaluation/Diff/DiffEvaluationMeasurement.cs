@@ -52,6 +52,8 @@ public sealed class DiffEvaluationMeasurement : IMeasurement
             o.WriteLine($"  all pairs: amounts added/removed {real.Aggregate(new RealPairScore.Counts(0, 0, 0), (a, p) => a + p.AmountsAddedRemoved)}");
             foreach (var (pair, links) in RealPairScore.Agreement(goldDir, Path.Combine(goldDir, "second-annotator")))
                 o.WriteLine($"  second annotator, blind, against the gold: pair {pair} article links {links}");
+            foreach (var (pair, links) in RealPairScore.AgainstSecond(real, goldDir, Path.Combine(goldDir, "second-annotator")))
+                o.WriteLine($"  the aligner against the second annotator instead: pair {pair} article links {links}");
             foreach (var pair in real)
                 foreach (var miss in pair.Misses.Take(missesShown)) o.WriteLine($"    {pair.Pair}: {miss}");
         }

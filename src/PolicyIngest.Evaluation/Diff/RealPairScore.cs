@@ -21,7 +21,11 @@ public static partial class RealPairScore
         public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"P {P:0.000} R {R:0.000} F1 {F1:0.000} ({Tp} right, {Fp} wrong, {Fn} missed)");
     }
 
-    public sealed record PairResult(string Pair, Counts Links, Counts AmountChanges, Counts AmountsAddedRemoved, IReadOnlyList<string> Misses);
+    public sealed record PairResult(string Pair, Counts Links, Counts AmountChanges, Counts AmountsAddedRemoved, IReadOnlyList<string> Misses)
+    {
+        /// <summary>The aligner's article links (old label, new label).</summary>
+        public IReadOnlySet<(string Old, string New)> Found { get; init; } = new HashSet<(string, string)>();
+    }
 
     [GeneratedRegex(@"^第[一二三四五六七八九十百零〇]+条$")]
     private static partial Regex ArticleLabel();
@@ -68,7 +72,7 @@ public static partial class RealPairScore
                 }
             var changeCounts = Match(goldChanges, foundChanges, "amount change", misses);
             var addedRemovedCounts = Match(goldAddedRemoved, foundAddedRemoved, "amount", misses);
-            results.Add(new PairResult(root.GetProperty("pair").GetString()!, linkCounts, changeCounts, addedRemovedCounts, misses));
+            results.Add(new PairResult(root.GetProperty("pair").GetString()!, linkCounts, changeCounts, addedRemovedCounts, misses) { Found = found });
         }
         return results;
     }
@@ -97,19 +101,39 @@ public static partial class RealPairScore
     public static IReadOnlyList<(string Pair, Counts Links)> Agreement(string goldDir, string secondDir)
     {
         var results = new List<(string, Counts)>();
-        if (!Directory.Exists(secondDir)) return results;
+        foreach (var (pair, gold, second) in SecondAnnotations(goldDir, secondDir))
+        {
+            var tp = second.Count(gold.Contains);
+            results.Add((pair, new Counts(tp, second.Count - tp, gold.Count - tp)));
+        }
+        return results;
+    }
+
+    /// <summary>The aligner's links scored against the second annotator's instead of the gold, per pair the second labelled.</summary>
+    public static IReadOnlyList<(string Pair, Counts Links)> AgainstSecond(IEnumerable<PairResult> aligned, string goldDir, string secondDir)
+    {
+        var found = aligned.ToDictionary(p => p.Pair, p => p.Found);
+        var results = new List<(string, Counts)>();
+        foreach (var (pair, _, second) in SecondAnnotations(goldDir, secondDir))
+        {
+            if (!found.TryGetValue(pair, out var links)) continue;
+            var tp = links.Count(second.Contains);
+            results.Add((pair, new Counts(tp, links.Count - tp, second.Count - tp)));
+        }
+        return results;
+    }
+
+    private static IEnumerable<(string Pair, HashSet<(string, string)> Gold, HashSet<(string, string)> Second)> SecondAnnotations(string goldDir, string secondDir)
+    {
+        if (!Directory.Exists(secondDir)) yield break;
         foreach (var path in Directory.GetFiles(secondDir, "pair-*.json").Order(StringComparer.Ordinal))
         {
             var first = Path.Combine(goldDir, Path.GetFileName(path));
             if (!File.Exists(first)) continue;
             using var a = JsonDocument.Parse(File.ReadAllText(first));
             using var b = JsonDocument.Parse(File.ReadAllText(path));
-            var gold = Links(a.RootElement);
-            var second = Links(b.RootElement);
-            var tp = second.Count(gold.Contains);
-            results.Add((a.RootElement.GetProperty("pair").GetString()!, new Counts(tp, second.Count - tp, gold.Count - tp)));
+            yield return (a.RootElement.GetProperty("pair").GetString()!, Links(a.RootElement), Links(b.RootElement));
         }
-        return results;
     }
 
     /// <summary>Multiset match of gold and found items; what is left over on either side goes to <paramref name="misses"/>.</summary>

@@ -4,8 +4,8 @@ namespace PolicyIngest.Index.Search;
 public sealed record QueryTerm(string Text, bool Phrase)
 {
     /// <summary>
-    /// A word the segmenter cut from a question (<see cref="QuestionTerms"/>), not typed: a lone character such as 不 or
-    /// 谁 is then that word, not the start of every word beginning with it.
+    /// A word the segmenter cut from a question (<see cref="QuestionTerms"/>), not typed: a lone character such as 不 is
+    /// then that word, not the start of every word beginning with it.
     /// </summary>
     public bool Word { get; init; }
 }

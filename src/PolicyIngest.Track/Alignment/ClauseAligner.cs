@@ -266,8 +266,9 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
                     || dice >= _o.MinSimilarityWithEvidence && (sameLabel || context)
                     || containment >= _o.MinContainment && dice >= _o.MinSimilarityWithEvidence * 0.66;
                 if (!accepted) continue;
-                // A match that rests on the label or the neighbours waits for the second pass, when every candidate sees the
-                // same anchors (in the first, a neighbour placed earlier in the same pass favours one rival over another).
+                // A match that rests on the label or the neighbours waits for the second pass. The neighbours a pass sees are
+                // those placed before it: in the first, only identical provisions, so a rival next to an identical one won on
+                // the bonus over a closer text whose neighbour was matched in the same pass (公司法 209 over 208 → 258).
                 if (firstPass && dice < _o.MinSimilarity && !(containment >= _o.MinContainment)) continue;
                 if (dice < _o.MinSimilarity && !(containment >= _o.MinContainment)
                     && (Holder(oldIndex, newGrams[j]) is var hj && hj >= 0 && hj != i || Holder(newIndex, oldGrams[i]) is var hi && hi >= 0 && hi != j))

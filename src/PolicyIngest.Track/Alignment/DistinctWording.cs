@@ -71,9 +71,9 @@ public sealed partial class DistinctWording
     private static readonly char[] EdgePunctuation = ['，', '。', '；', '、', '：', '"', '（', '）', ' '];
 
     /// <summary>
-    /// Wording legal texts repeat whatever they regulate: the persons liable, penalty and amount formulas, 责令改正,
-    /// criminal liability, 有下列情形之一的, 依法给予处分, 法律、行政法规.
+    /// Wording legal texts repeat whatever they regulate: the persons liable, penalty and amount formulas (处 only before an
+    /// amount or 罚款: 会计处理方法 keeps its 处), 责令改正, criminal liability, 有下列情形之一的, 依法给予处分, 法律、行政法规.
     /// </summary>
-    [GeneratedRegex(@"对直接负责的主管人员和其他直接责任人员|[零〇一二两三四五六七八九十百千万亿\d.]+(?:万|亿)?元(?:以上|以下)?|处以?|的?罚款|构成犯罪的，?依法追究刑事责任|责令(?:限期)?改正|董事、监事、高级管理人员|有下列(?:情形|行为)之一的|依法给予(?:行政|政务)?处分|法律、行政法规")]
+    [GeneratedRegex(@"对直接负责的主管人员和其他直接责任人员|[零〇一二两三四五六七八九十百千万亿\d.]+(?:万|亿)?元(?:以上|以下)?|处以?(?=[零〇一二两三四五六七八九十百千万亿\d]|罚款)|的?罚款|构成犯罪的，?依法追究刑事责任|责令(?:限期)?改正|董事、监事、高级管理人员|有下列(?:情形|行为)之一的|依法给予(?:行政|政务)?处分|法律、行政法规")]
     private static partial Regex Template();
 }
