@@ -127,7 +127,8 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
         var similarity = new double[n];
 
         MatchIdentical(oldUnits, newUnits, matchOld, matchNew, similarity);
-        for (var pass = 0; pass < 2; pass++)
+        // Three passes: the first places only matches on their own text; each later one extends from the matches before.
+        for (var pass = 0; pass < 3; pass++)
             MatchSimilar(oldUnits, newUnits, oldGrams, newGrams, matchOld, matchNew, similarity, firstPass: pass == 0);
 
         var mergedInto = new Dictionary<int, List<(int Old, double Sim)>>();
@@ -241,7 +242,7 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
         var oldIndex = new GramIndex(oldGrams);
         int Holder(GramIndex index, HashSet<int> part) =>
             part.Count < 4 ? -1 : index.Containers(part, 0.9) is [var first, ..] ? first.Index : -1;
-        var candidates = new List<(int I, int J, double Sim, double Score)>();
+        var candidates = new List<(int I, int J, double Sim, double Score, bool Deferred)>();
         var shared = new int[newUnits.Count];
         var touched = new List<int>();
         for (var i = 0; i < oldUnits.Count; i++)
@@ -266,19 +267,23 @@ public sealed class ClauseAligner(AlignmentOptions? options = null)
                     || dice >= _o.MinSimilarityWithEvidence && (sameLabel || context)
                     || containment >= _o.MinContainment && dice >= _o.MinSimilarityWithEvidence * 0.66;
                 if (!accepted) continue;
-                // A match that rests on the label or the neighbours waits for the second pass. The neighbours a pass sees are
-                // those placed before it: in the first, only identical provisions, so a rival next to an identical one won on
-                // the bonus over a closer text whose neighbour was matched in the same pass (公司法 209 over 208 → 258).
-                if (firstPass && dice < _o.MinSimilarity && !(containment >= _o.MinContainment)) continue;
                 if (dice < _o.MinSimilarity && !(containment >= _o.MinContainment)
                     && (Holder(oldIndex, newGrams[j]) is var hj && hj >= 0 && hj != i || Holder(newIndex, oldGrams[i]) is var hi && hi >= 0 && hi != j))
                     continue;
-                candidates.Add((i, j, dice, dice + (sameLabel ? _o.LabelBonus : 0) + (context ? _o.ContextBonus : 0)));
+                // A match that rests on the label or the neighbours waits for a later pass. The neighbours a pass sees are
+                // those placed before it: in the first, only identical provisions, so a rival next to an identical one won on
+                // the bonus over a closer text whose neighbour was matched in the same pass (公司法 209 over 208 → 258).
+                var deferred = firstPass && dice < _o.MinSimilarity && !(containment >= _o.MinContainment);
+                candidates.Add((i, j, dice, dice + (sameLabel ? _o.LabelBonus : 0) + (context ? _o.ContextBonus : 0), deferred));
             }
         }
+        // A deferred match still holds its two provisions against lower-scored rivals in this pass: a distant text at
+        // Dice 0.52 (the 股份有限公司 twin of a 有限责任公司 rule) does not take an article whose rewrite sits in place.
+        var held = new HashSet<(bool Old, int Unit)>();
         foreach (var c in candidates.OrderByDescending(c => c.Score).ThenBy(c => Math.Abs(c.I - c.J)))
         {
-            if (matchOld[c.I] >= 0 || matchNew[c.J] >= 0) continue;
+            if (matchOld[c.I] >= 0 || matchNew[c.J] >= 0 || held.Contains((true, c.I)) || held.Contains((false, c.J))) continue;
+            if (c.Deferred) { held.Add((true, c.I)); held.Add((false, c.J)); continue; }
             matchOld[c.I] = c.J; matchNew[c.J] = c.I; similarity[c.I] = c.Sim;
         }
     }
