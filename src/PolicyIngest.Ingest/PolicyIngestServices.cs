@@ -157,8 +157,8 @@ public sealed class PolicyIngestServices
 
     /// <summary>
     /// Brings the search index up to the catalogue after a batch of writes (ingest, a pipeline run), so the next search
-    /// does not pay for it. A failure loses nothing (the next
-    /// search catches up, `reindex` rebuilds): it comes back as a warning line for stderr, never as a failed command.
+    /// does not pay for it. A failure loses nothing (the next search catches up, `reindex` rebuilds): it comes back as a
+    /// warning line for stderr, never as a failed command.
     /// </summary>
     public string? CatchUpSearch(CatalogueStore catalogue, CancellationToken cancellationToken = default)
     {

@@ -55,6 +55,8 @@ public sealed class LuceneQueryBuilder(LuceneClauseIndex index, LuceneEngine eng
     public Query? Term(QueryTerm term)
     {
         var text = IndexText.Of(term.Text);
+        // A cut word is read from the word fields; with bigrams alone there are none, so it stays a prefix there.
+        var asWord = term.Word && engine != LuceneEngine.Bigrams;
         var alternatives = new List<Query>();
         if (engine is LuceneEngine.SmartCn or LuceneEngine.All && SmartCnQuery(term) is { } s)
         {
@@ -67,7 +69,7 @@ public sealed class LuceneQueryBuilder(LuceneClauseIndex index, LuceneEngine eng
             j.Boost = jiebaBoost;
             alternatives.Add(j);
         }
-        if (engine is LuceneEngine.Bigrams or LuceneEngine.JiebaAndBigrams or LuceneEngine.All && GramsQuery(text, LuceneFields.Grams, term.Word && engine != LuceneEngine.Bigrams) is { } g)
+        if (engine is LuceneEngine.Bigrams or LuceneEngine.JiebaAndBigrams or LuceneEngine.All && GramsQuery(text, LuceneFields.Grams, asWord) is { } g)
         {
             g.Boost = gramsBoost;
             alternatives.Add(g);
@@ -77,7 +79,7 @@ public sealed class LuceneQueryBuilder(LuceneClauseIndex index, LuceneEngine eng
             // The head's words and bigrams, matched on the head documents and scored on their clauses.
             var head = new BooleanQuery();
             if (JiebaQuery(text, false, LuceneFields.HeadJieba) is { } hj) { hj.Boost = headBoost * jiebaBoost; head.Add(hj, Occur.SHOULD); }
-            if (GramsQuery(text, LuceneFields.HeadGrams, term.Word) is { } hg) { hg.Boost = headBoost * gramsBoost; head.Add(hg, Occur.SHOULD); }
+            if (GramsQuery(text, LuceneFields.HeadGrams, asWord) is { } hg) { hg.Boost = headBoost * gramsBoost; head.Add(hg, Occur.SHOULD); }
             if (head.Clauses.Count > 0) alternatives.Add(new HeadJoinQuery(head));
         }
         return alternatives.Count <= 1 ? alternatives.FirstOrDefault() : Or(alternatives);

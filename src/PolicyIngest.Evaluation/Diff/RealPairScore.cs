@@ -19,6 +19,13 @@ public static partial class RealPairScore
         public double F1 => P + R == 0 ? 0 : 2 * P * R / (P + R);
         public static Counts operator +(Counts a, Counts b) => new(a.Tp + b.Tp, a.Fp + b.Fp, a.Fn + b.Fn);
         public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"P {P:0.000} R {R:0.000} F1 {F1:0.000} ({Tp} right, {Fp} wrong, {Fn} missed)");
+
+        /// <summary>A set of links scored against a reference set.</summary>
+        public static Counts Of(IReadOnlySet<(string, string)> found, IReadOnlySet<(string, string)> reference)
+        {
+            var tp = found.Count(reference.Contains);
+            return new Counts(tp, found.Count - tp, reference.Count - tp);
+        }
     }
 
     public sealed record PairResult(string Pair, Counts Links, Counts AmountChanges, Counts AmountsAddedRemoved, IReadOnlyList<string> Misses)
@@ -47,10 +54,9 @@ public static partial class RealPairScore
                 .Where(l => ArticleLabel().IsMatch(l.Old) && ArticleLabel().IsMatch(l.New))
                 .ToHashSet();
             var misses = new List<string>();
-            var tp = found.Count(goldLinks.Contains);
             misses.AddRange(found.Where(l => !goldLinks.Contains(l)).Select(l => $"wrong link {l.Old}→{l.New}"));
             misses.AddRange(goldLinks.Where(l => !found.Contains(l)).Select(l => $"missed link {l.Item1}→{l.Item2}"));
-            var linkCounts = new Counts(tp, found.Count - tp, goldLinks.Count - tp);
+            var linkCounts = Counts.Of(found, goldLinks);
 
             // Amounts end by end, as the gold lists them: a range 三千元以上五万元以下 is two sums (its lower and upper
             // end), and each end is scored on its own (old article, new article, old yuan, new yuan). Ends whose value
@@ -101,11 +107,7 @@ public static partial class RealPairScore
     public static IReadOnlyList<(string Pair, Counts Links)> Agreement(string goldDir, string secondDir)
     {
         var results = new List<(string, Counts)>();
-        foreach (var (pair, gold, second) in SecondAnnotations(goldDir, secondDir))
-        {
-            var tp = second.Count(gold.Contains);
-            results.Add((pair, new Counts(tp, second.Count - tp, gold.Count - tp)));
-        }
+        foreach (var (pair, gold, second) in SecondAnnotations(goldDir, secondDir)) results.Add((pair, Counts.Of(second, gold)));
         return results;
     }
 
@@ -116,9 +118,7 @@ public static partial class RealPairScore
         var results = new List<(string, Counts)>();
         foreach (var (pair, _, second) in SecondAnnotations(goldDir, secondDir))
         {
-            if (!found.TryGetValue(pair, out var links)) continue;
-            var tp = links.Count(second.Contains);
-            results.Add((pair, new Counts(tp, links.Count - tp, second.Count - tp)));
+            if (found.TryGetValue(pair, out var links)) results.Add((pair, Counts.Of(links, second)));
         }
         return results;
     }

@@ -106,7 +106,7 @@ public sealed class SearchEvaluation : IMeasurement
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{r.Name,-36} {r.Ndcg,8:0.000} {r.Mrr,8:0.000} {r.Recall,8:0.000} {r.Zero,9}   {r.BlindNdcg,14:0.000} {r.BlindMrr,8:0.000} {r.BlindRecall,8:0.000}"));
             var best = rows.Take(Options.Count).MaxBy(r => r.Ndcg);
-            o.WriteLine($"best FTS5 option: {best.Name}; FTS5 default (the product's engine until session 16): {SearchOptions.Default.Name}; * = the engine search ships (Lucene)");
+            o.WriteLine($"best FTS5 option: {best.Name}; FTS5 default (selectable in the product until session 16): {SearchOptions.Default.Name}; * = the engine search ships (Lucene)");
             o.WriteLine("per query kind, nDCG@10 of the default vs the trigram baseline:");
             var defaultSearch = new Fts5SearchIndex(catalogue, analyzer, SearchOptions.Default);
             // The default's ranking of each query, run once for the tables below.

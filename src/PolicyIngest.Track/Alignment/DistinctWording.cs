@@ -15,6 +15,8 @@ public sealed partial class DistinctWording
     private readonly string[] _old;
     private readonly string[] _new;
     private readonly Dictionary<string, (int Old, int New)> _counts = new(StringComparer.Ordinal);
+    // The content stage asks again for the pairs still open in each of its rounds.
+    private readonly Dictionary<(int, int, int, int, int), bool> _answers = [];
 
     public DistinctWording(IEnumerable<string> oldBodies, IEnumerable<string> newBodies)
     {
@@ -30,12 +32,10 @@ public sealed partial class DistinctWording
     /// </summary>
     public bool Shares(int i, int j, int minLength, int maxUnits, int maxOldUnits = int.MaxValue)
     {
-        foreach (var run in CommonRuns(_old[i], _new[j], minLength))
-        {
-            var (inOld, inNew) = Count(run);
-            if (inOld + inNew <= maxUnits && inOld <= maxOldUnits) return true;
-        }
-        return false;
+        var key = (i, j, minLength, maxUnits, maxOldUnits);
+        if (!_answers.TryGetValue(key, out var shares))
+            _answers[key] = shares = CommonRuns(_old[i], _new[j], minLength).Any(run => Count(run) is var (inOld, inNew) && inOld + inNew <= maxUnits && inOld <= maxOldUnits);
+        return shares;
     }
 
     private (int Old, int New) Count(string run)
