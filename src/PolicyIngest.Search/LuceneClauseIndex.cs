@@ -342,6 +342,92 @@ public sealed class LuceneClauseIndex : IDisposable
     }
 
     /// <summary>
+    /// The strict search, its fill and the first relaxed level in one pass: <paramref name="query"/> is the groups with
+    /// all but one required (minimum-should-match), and each hit's count of groups (the scorer's <c>Freq</c>) tells a
+    /// complete match (all <paramref name="groups"/>) from one missing a group. Each level is ranked, counted and faceted
+    /// as <see cref="Search"/> does for its own query (scores do not depend on the minimum): the complete matches answer,
+    /// those missing one fill a short page, or answer relaxed when nothing is complete.
+    /// </summary>
+    /// <remarks>
+    /// Replaces a strict search followed by an all-but-one search when fewer clauses than the page have every term:
+    /// measured at a million clauses (docs/search.md, session 17).
+    /// </remarks>
+    public (Level Complete, Level AllButOne) SearchWithFill(Query query, int groups, Query? filter, int max, DateOnly? asOf = null, Similarity? similarity = null, CancellationToken cancellationToken = default)
+    {
+        var acquired = _searchers.Acquire();
+        try
+        {
+            var searcher = new IndexSearcher(acquired.IndexReader) { Similarity = similarity ?? Ranking };
+            var both = new CompleteAndFillCollector(groups, Math.Max(1, max), asOf is { } day ? LuceneFilter.DayNumber(day) : null);
+            cancellationToken.ThrowIfCancellationRequested();
+            searcher.Search(Filtered(query, filter), new CancellableCollector(both, cancellationToken));
+            var rowIds = MultiDocValues.GetNumericValues(acquired.IndexReader, LuceneFields.RowId);
+            Level Of(LevelCollector level) =>
+                new(level.Top.GetTopDocs().ScoreDocs.Select(sd => (rowIds.Get(sd.Doc), sd.Score)).ToList(), level.Total, level.Facets?.Facets());
+            return (Of(both.Complete), Of(both.AllButOne));
+        }
+        finally
+        {
+            _searchers.Release(acquired);
+        }
+    }
+
+    /// <summary>One level's best hits, its number of hits and their facets (when asked).</summary>
+    public sealed record Level(List<(long RowId, float Score)> Rows, int Total, Dictionary<string, Dictionary<string, int>>? Facets);
+
+    /// <summary>Ranks, counts and facets the hits of one level.</summary>
+    private sealed class LevelCollector(int max, int? facetsDay)
+    {
+        public TopScoreDocCollector Top { get; } = TopScoreDocCollector.Create(max, true);
+
+        public FacetCollector? Facets { get; } = facetsDay is { } day ? new FacetCollector(day) : null;
+
+        public int Total { get; private set; }
+
+        public void SetScorer(Scorer scorer) => Top.SetScorer(scorer);
+
+        public void SetNextReader(AtomicReaderContext context)
+        {
+            Top.SetNextReader(context);
+            Facets?.SetNextReader(context);
+        }
+
+        public void Collect(int doc)
+        {
+            Total++;
+            Top.Collect(doc);
+            Facets?.Collect(doc);
+        }
+    }
+
+    /// <summary>Hits with every group to one level, hits missing one to the other.</summary>
+    private sealed class CompleteAndFillCollector(int groups, int max, int? facetsDay) : ICollector
+    {
+        private Scorer? _scorer;
+
+        public LevelCollector Complete { get; } = new(max, facetsDay);
+
+        public LevelCollector AllButOne { get; } = new(max, facetsDay);
+
+        public bool AcceptsDocsOutOfOrder => false;
+
+        public void SetScorer(Scorer scorer)
+        {
+            _scorer = scorer;
+            Complete.SetScorer(scorer);
+            AllButOne.SetScorer(scorer);
+        }
+
+        public void SetNextReader(AtomicReaderContext context)
+        {
+            Complete.SetNextReader(context);
+            AllButOne.SetNextReader(context);
+        }
+
+        public void Collect(int doc) => (_scorer!.Freq < groups ? AllButOne : Complete).Collect(doc);
+    }
+
+    /// <summary>
     /// Ranks and counts the hits matching the most groups seen so far (at most the cap): when a hit matches more than any
     /// before it, the ranking and facets start again at that level, so nothing below the answer's level is kept.
     /// </summary>

@@ -69,6 +69,8 @@ public sealed class LuceneSearchIndexTest : IDisposable
         { "专精特新 奖励", 20, ["怀经信发〔2025〕35号/art1"], ["朝政发〔2024〕8号/art2"] },
         // Three words: all but one is two of them, and no other clause has two (b1/art2 has only 奖励).
         { "专精特新 奖励 一次性", 20, ["怀经信发〔2025〕35号/art1"], [] },
+        // Three words, found with the fill in one pass: b1/art2 has 企业 and 奖励, not 一次性; clauses with 企业 alone stay out.
+        { "企业 奖励 一次性", 20, ["怀经信发〔2025〕35号/art1"], ["朝政发〔2024〕8号/art2"] },
     };
 
     /// <summary>Fewer clauses with every term than the page holds: the page is filled with clauses that have all but one, flagged, after them.</summary>
@@ -82,6 +84,9 @@ public sealed class LuceneSearchIndexTest : IDisposable
         Assert.Equal(partial.Order(StringComparer.Ordinal), result.Hits.Where(h => h.Partial).Select(Key).Order(StringComparer.Ordinal));
         if (firstPartial >= 0) Assert.All(result.Hits.Skip(firstPartial), h => Assert.True(h.Partial));   // after every complete one
         Assert.False(result.Relaxed);
+        // The count and the facets are those of the complete matches only.
+        Assert.Equal(complete.Length, result.Total);
+        Assert.Equal(complete.Length, result.Facets["status"].Values.Sum());
     }
 
     /// <summary>As many clauses have every term as the page holds (several have 企业 and 补贴, the page holds one): nothing is added.</summary>
