@@ -185,10 +185,12 @@ public sealed partial class SearchBenchmark : IMeasurement
     {
         var queries = Qrels.Load(SearchCorpus.QrelsPath(context)).Select(q => q.Query).ToList();
         var filter = new ClauseFilter { AsOf = context.Today };
+        var gc = GcCounts.Now();
         var runs = TimeRounds(search, queries, filter);
         var samples = runs.Values.SelectMany(r => r.Times).Order().ToList();
         o.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{engine}: query latency over {queries.Count} qrels queries × {Rounds} (top 20, facets, snippets): p50 {SearchLoad.Percentile(samples, 50):0.0} ms, p95 {SearchLoad.Percentile(samples, 95):0.0} ms, p99 {SearchLoad.Percentile(samples, 99):0.0} ms, max {samples[^1]:0.0} ms (target p95 ≤ 10 ms at 1M)"));
+        o.WriteLine($"{engine}: garbage collections during those searches: {GcCounts.Now().Since(gc)}");
         var totals = runs.Values.Select(r => r.Total).Order().ToList();
         o.WriteLine($"{engine}: matches per query: median {totals[totals.Count / 2]:N0}, max {totals[^1]:N0}");
         var medians = runs.Select(kv => (Query: kv.Key, Median: Median(kv.Value.Times), kv.Value.Total, kv.Value.Relaxed)).ToList();
@@ -296,4 +298,13 @@ public sealed partial class SearchBenchmark : IMeasurement
             Clauses = clauses, Amounts = amounts,
         };
     }
+}
+
+/// <summary>The collections of each generation and the time the runtime paused threads for them, to tell GC pauses from search time.</summary>
+internal sealed record GcCounts(int Gen0, int Gen1, int Gen2, TimeSpan Paused)
+{
+    public static GcCounts Now() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+
+    public string Since(GcCounts before) => string.Create(CultureInfo.InvariantCulture,
+        $"gen0 {Gen0 - before.Gen0}, gen1 {Gen1 - before.Gen1}, gen2 {Gen2 - before.Gen2}, paused {(Paused - before.Paused).TotalMilliseconds:0} ms in all");
 }
