@@ -345,7 +345,9 @@ public sealed class LuceneClauseIndex : IDisposable
     /// The strict search, its fill and the first relaxed level in one pass: <paramref name="query"/> is the groups with
     /// all but one required (minimum-should-match), and each hit's count of groups (the scorer's <c>Freq</c>) tells a
     /// complete match (all <paramref name="groups"/>) from one missing a group. Each level is ranked, counted and faceted
-    /// as <see cref="Search"/> does for its own query (scores do not depend on the minimum): the complete matches answer,
+    /// as <see cref="Search"/> does for its own query (BM25 has no coord, so a clause scores the same whatever the
+    /// minimum; against the strict conjunction, which sums its groups in another order and precision, a score may differ
+    /// in its last bit, so two nearly tied complete matches may swap): the complete matches answer,
     /// those missing one fill a short page, or answer relaxed when nothing is complete.
     /// </summary>
     /// <remarks>
@@ -380,7 +382,10 @@ public sealed class LuceneClauseIndex : IDisposable
     {
         public TopScoreDocCollector Top { get; } = TopScoreDocCollector.Create(max, true);
 
-        public FacetCollector? Facets { get; } = facetsDay is { } day ? new FacetCollector(day) : null;
+        public FacetCollector? Facets { get; private set; } = facetsDay is { } day ? new FacetCollector(day) : null;
+
+        /// <summary>Stops counting facets (they will not be shown): the rest of the hits are only ranked and counted.</summary>
+        public void DropFacets() => Facets = null;
 
         public int Total { get; private set; }
 
@@ -424,7 +429,17 @@ public sealed class LuceneClauseIndex : IDisposable
             AllButOne.SetNextReader(context);
         }
 
-        public void Collect(int doc) => (_scorer!.Freq < groups ? AllButOne : Complete).Collect(doc);
+        public void Collect(int doc)
+        {
+            if (_scorer!.Freq < groups)
+            {
+                AllButOne.Collect(doc);
+                return;
+            }
+            // The hits missing a group only fill the page now: their facets would never be shown.
+            if (Complete.Total == 0) AllButOne.DropFacets();
+            Complete.Collect(doc);
+        }
     }
 
     /// <summary>

@@ -45,9 +45,10 @@ public sealed class LuceneSearchIndex(CatalogueStore catalogue, LuceneClauseInde
         {
             // Three groups or more, relaxed (if need be) on these same groups: the complete matches, the fill and the first
             // relaxed level come from one all-but-one pass (with two, all but one is any one of them: a far larger pass).
-            var (complete, allButOne) = index.SearchWithFill(builder.Build(query, groups, floor)!, groups.Count, filter, max, facetsAsOf, similarity, cancellationToken);
+            var allButOneQuery = builder.Build(query, groups, floor)!;
+            var (complete, allButOne) = index.SearchWithFill(allButOneQuery, groups.Count, filter, max, facetsAsOf, similarity, cancellationToken);
             if (complete.Total > 0) return Filled(complete.Rows, complete.Total, complete.Facets, allButOne.Rows, max, query, strict);
-            if (allButOne.Total > 0) return (allButOne.Rows, allButOne.Total, allButOne.Facets, true, query, builder.Build(query, groups, floor), null);
+            if (allButOne.Total > 0) return (allButOne.Rows, allButOne.Total, allButOne.Facets, true, query, allButOneQuery, null);
             found = ([], 0, complete.Facets);
             (floor, step) = (floor - 1, 2);
         }
