@@ -21,23 +21,23 @@ public class ValidityCommandTest
         var versionId = expiring.GetProperty("versionId").GetString()!;
 
         // why: the end date, the days left and the sentence that set it
-        Assert.Equal("2027-09-13", expiring.GetProperty("expiresOn").GetString());
-        Assert.Equal(24, expiring.GetProperty("daysLeft").GetInt32());
+        Assert.Equal("2027-09-12", expiring.GetProperty("expiresOn").GetString());
+        Assert.Equal(23, expiring.GetProperty("daysLeft").GetInt32());
         Assert.Equal(Sentence, expiring.GetProperty("expiresBasis").GetProperty("sentence").GetString());
         var text = CliRunner.Run("changes", "--db", db, "--as-of", "2027-08-20", "--expiring-within", "30").StdOut;
-        Assert.Contains("2027-09-13 (还有 24 天)", text);
+        Assert.Contains("2027-09-12 (还有 23 天)", text);
         Assert.Contains($"依据：有效期N年「{Sentence}」（ch7/art52；自施行之日 2022-09-13 起算5年）", text);
 
         // why: show prints 施行 and 失效 each with its rule and sentence; 施行 counted from the 版记's 印发 date
         var show = CliRunner.Run("show", versionId, "--db", db, "--as-of", "2027-08-20").StdOut;
         Assert.Contains("施行日期：2022-09-13", show);
         Assert.Contains($"依据：自印发之日起施行「{Sentence}」（ch7/art52；按版记印发日期：广州市人民政府办公厅秘书处2022年9月13日印发）", show);
-        Assert.Contains("失效日期：2027-09-13", show);
+        Assert.Contains("失效日期：2027-09-12", show);
 
         // why: after the end the status is 已失效, and the reason names the sentence
         var expired = CliRunner.Run("show", versionId, "--db", db, "--as-of", "2027-10-01").StdOut;
         Assert.Contains("expired · 已失效", expired);
-        Assert.Contains($"状态依据：有效期至2027年9月13日届满，依据：有效期N年「{Sentence}」", expired);
+        Assert.Contains($"状态依据：有效期至2027年9月12日届满，依据：有效期N年「{Sentence}」", expired);
         using var changes = JsonDocument.Parse(CliRunner.Run("changes", "--db", db, "--as-of", "2027-10-01", "--since", "2027-09-01", "--json").StdOut);
         var entry = changes.RootElement.GetProperty("changes").EnumerateArray().Single(c => c.GetProperty("kind").GetString() == "expired");
         Assert.Contains(Sentence, entry.GetProperty("reason").GetString());

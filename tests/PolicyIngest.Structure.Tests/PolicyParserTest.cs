@@ -37,7 +37,7 @@ public class PolicyParserTest
         Assert.Equal("北京市昌平区", d.Region);
         Assert.Equal(new DateOnly(2025, 3, 5), d.IssuedOn);                               // why: the signature date, not the 施行 date
         Assert.Equal(new DateOnly(2025, 4, 1), d.EffectiveFrom);
-        Assert.Equal(new DateOnly(2028, 4, 1), d.ExpiresOn);
+        Assert.Equal(new DateOnly(2028, 3, 31), d.ExpiresOn);
         Assert.Equal(DocType.Policy, d.DocType);
         var repeal = Assert.Single(d.Repeals);
         Assert.Equal("昌政发〔2020〕1号", repeal.DocNumber);

@@ -16,19 +16,19 @@ public class ValidityFactsTest
 
     [Theory]
     // effectiveFrom counted from the document's date
-    [InlineData("本办法自印发之日起施行，有效期5年。", "自印发之日起施行", "2025-07-10", "有效期N年", "2030-07-10")]            // why: real/16 and real/30, the commonest form
-    [InlineData("本通知自印发之日起施行，有效期5年。", "自印发之日起施行", "2025-07-10", "有效期N年", "2030-07-10")]            // why: real/28, 本通知 names the document
-    [InlineData("本办法自印发之日起施行，有效期3年。", "自印发之日起施行", "2025-07-10", "有效期N年", "2028-07-10")]            // why: real/31, another term
-    [InlineData("本实施办法自印发之日起实施，有效期5年。", "自印发之日起施行", "2025-07-10", "有效期N年", "2030-07-10")]        // why: real/27, 本实施办法 and 实施 for 施行
+    [InlineData("本办法自印发之日起施行，有效期5年。", "自印发之日起施行", "2025-07-10", "有效期N年", "2030-07-09")]            // why: real/16 and real/30, the commonest form
+    [InlineData("本通知自印发之日起施行，有效期5年。", "自印发之日起施行", "2025-07-10", "有效期N年", "2030-07-09")]            // why: real/28, 本通知 names the document
+    [InlineData("本办法自印发之日起施行，有效期3年。", "自印发之日起施行", "2025-07-10", "有效期N年", "2028-07-09")]            // why: real/31, another term
+    [InlineData("本实施办法自印发之日起实施，有效期5年。", "自印发之日起施行", "2025-07-10", "有效期N年", "2030-07-09")]        // why: real/27, 本实施办法 and 实施 for 施行
     [InlineData("第十五条 本办法自印发之日起施行，最终解释权归北京市怀柔区经济和信息化局所有。", "自印发之日起施行", "2025-07-10", null, null)] // why: seeds/000, an article label before the sentence, no end stated
     [InlineData("第五条 本规定自公布之日起施行。", "自公布之日起施行", "2025-07-10", null, null)]                                 // why: revisions/08, 公布 = the document's date
     [InlineData("本办法自发布之日起实施。", "自发布之日起施行", "2025-07-10", null, null)]                                         // why: 发布 (synthetic: no real file says 自发布之日起)
-    [InlineData("本办法自发布之日起30日后施行，有效期2年。", "自发布之日起N日后施行", "2025-08-09", "有效期N年", "2027-08-09")]   // why: a delayed start seen on the web (pvmeng.com tag 自发布之日起30日后施行，有效期2年); not in the shared files
+    [InlineData("本办法自发布之日起30日后施行，有效期2年。", "自发布之日起N日后施行", "2025-08-09", "有效期N年", "2027-08-08")]   // why: a delayed start seen on the web (pvmeng.com tag 自发布之日起30日后施行，有效期2年); not in the shared files
     // effectiveFrom stated as a date
-    [InlineData("本通知自2019年7月1日起实施，有效期5年。", "自…起施行", "2019-07-01", "有效期N年", "2024-07-01")]               // why: real/10, 实施 and a term counted from the stated day
-    [InlineData("本通知自2024年3月4日起施行，有效期5年。", "自…起施行", "2024-03-04", "有效期N年", "2029-03-04")]               // why: real/13
-    [InlineData("本办法自2019年2月1日实施，有效期5年。", "自…起施行", "2019-02-01", "有效期N年", "2024-02-01")]                 // why: real/26, no 起 after the date
-    [InlineData("本办法自2024年4月1日起实施，有效期5年。", "自…起施行", "2024-04-01", "有效期N年", "2029-04-01")]               // why: real/29
+    [InlineData("本通知自2019年7月1日起实施，有效期5年。", "自…起施行", "2019-07-01", "有效期N年", "2024-06-30")]               // why: real/10, 实施 and a term counted from the stated day
+    [InlineData("本通知自2024年3月4日起施行，有效期5年。", "自…起施行", "2024-03-04", "有效期N年", "2029-03-03")]               // why: real/13
+    [InlineData("本办法自2019年2月1日实施，有效期5年。", "自…起施行", "2019-02-01", "有效期N年", "2024-01-31")]                 // why: real/26, no 起 after the date
+    [InlineData("本办法自2024年4月1日起实施，有效期5年。", "自…起施行", "2024-04-01", "有效期N年", "2029-03-31")]               // why: real/29
     [InlineData("本办法自2021年5月1日起施行。", "自…起施行", "2021-05-01", null, null)]                                           // why: real/32 article 19, no end
     [InlineData("七、本通知自2007年6月1日起执行。", "自…起施行", "2007-06-01", null, null)]                                      // why: real/59, 执行 and an outline label
     [InlineData("本规则和《裁量基准》自2014年4月1日起施行。", "自…起施行", "2014-04-01", null, null)]                           // why: real/61, the document names itself before a cited title
@@ -36,11 +36,11 @@ public class ValidityFactsTest
     [InlineData("第五十七条 本法自2008年8月1日起施行。", "自…起施行", "2008-08-01", null, null)]                              // why: real/53 and every law of real/43–58
     [InlineData("本办法自2026年1月1日起施行。", "自…起施行", "2026-01-01", null, null)]                                             // why: a start after the issue date (kept from the old table)
     [InlineData("本条例自 2020 年 9 月 1 日起施行。", "自…起施行", "2020-09-01", null, null)]                                   // why: spaced digits (synthetic, kept from the old table)
-    [InlineData("本意见由县旅游产业发展领导小组负责解释，自2019年1月1日起执行，暂定三年。", "自…起施行", "2019-01-01", "暂定N年", "2022-01-01")] // why: revisions/03, 暂定三年 after a comma in a 本意见 sentence
+    [InlineData("本意见由县旅游产业发展领导小组负责解释，自2019年1月1日起执行，暂定三年。", "自…起施行", "2019-01-01", "暂定N年", "2021-12-31")] // why: revisions/03, 暂定三年 after a comma in a 本意见 sentence
     [InlineData("第二十九条　本办法自2012年2月1日至2017年1月31日施行。", "自…至…施行", "2012-02-01", "自…至…施行", "2017-01-31")] // why: revisions/19, a range gives both ends
     [InlineData("本办法有效期自2021年1月1日起至2025年12月31日止。", "自…至…施行", "2021-01-01", "自…至…施行", "2025-12-31")]   // why: 有效期 introduces a range (synthetic)
     [InlineData("本措施自印发之日起施行，有效期至2027年12月31日。", "自印发之日起施行", "2025-07-10", "有效期至", "2027-12-31")]  // why: an explicit end (synthetic: no real file has 有效期至)
-    [InlineData("自2019年1月1日起执行，暂定三年。", "自…起施行", "2019-01-01", "暂定N年", "2022-01-01")]                          // why: a sentence that opens with its start states it of the document
+    [InlineData("自2019年1月1日起执行，暂定三年。", "自…起施行", "2019-01-01", "暂定N年", "2021-12-31")]                          // why: a sentence that opens with its start states it of the document
     [InlineData("本办法试行期为两年。", null, null, "试行期N年", null)]                                                             // why: a term with no start stays uncounted, never invented
     public void Read_GivesDatesWithTheRuleAndTheSentence(string text, string? startRule, string? start, string? endRule, string? end)
     {
@@ -81,7 +81,7 @@ public class ValidityFactsTest
         // why: real/30 — 成文日期 2022-09-06, 版记 "…2022年9月13日印发"; the document took effect the day it was 印发 (as real/28's page 实施日期 confirms for its own 版记)
         var r = Read("本办法自印发之日起施行，有效期5年。", new DateOnly(2022, 9, 6), printed: "广州市人民政府办公厅秘书处2022年9月13日印发");
         Assert.Equal(new DateOnly(2022, 9, 13), r.EffectiveFrom);
-        Assert.Equal(new DateOnly(2027, 9, 13), r.ExpiresOn);
+        Assert.Equal(new DateOnly(2027, 9, 12), r.ExpiresOn);
         Assert.Equal("按版记印发日期：广州市人民政府办公厅秘书处2022年9月13日印发", r.Validity.EffectiveFrom!.Note);
         Assert.Equal("自施行之日 2022-09-13 起算5年", r.Validity.ExpiresOn!.Note);
     }
@@ -111,7 +111,7 @@ public class ValidityFactsTest
         "art19", "本办法自2021年5月1日起施行。", "effectiveFrom", "2021-05-01")]
     // why: real/30 — 结果有效期三年 in article 36 came first and gave 2025-09-06; article 52's 有效期5年 is the 办法's
     [InlineData("2022-09-06", "ch5/art36/p2", "市民政部门每年委托第三方机构开展居家社区养老服务组织星级评定，结果有效期三年。",
-        "ch7/art52", "本办法自印发之日起施行，有效期5年。", "expiresOn", "2027-09-06")]
+        "ch7/art52", "本办法自印发之日起施行，有效期5年。", "expiresOn", "2027-09-05")]
     public void Read_QuotesTheClauseAboutTheDocument(string issued, string firstId, string first, string secondId, string second, string field, string date)
     {
         var r = ValidityFacts.Read([new TextSegment(firstId, first), new TextSegment(secondId, second)], DateOnly.Parse(issued));
@@ -186,7 +186,7 @@ public class ValidityFactsTest
         // why: real/27 — the page's date becomes the start; 有效期5年 is counted again from it
         var basis = new ValidityBasis("有效期N年", "本实施办法自印发之日起实施，有效期5年。", "s9/p1");
         var (end, counted) = ValidityFacts.CountTerm(basis, new DateOnly(2022, 11, 16))!.Value;
-        Assert.Equal(new DateOnly(2027, 11, 16), end);
+        Assert.Equal(new DateOnly(2027, 11, 15), end);   // the last day in force: real/13's page counts 2024-03-04 + 5 years as 2029-03-03
         Assert.Equal("自施行之日 2022-11-16 起算5年", counted.Note);
         Assert.Null(ValidityFacts.CountTerm(basis with { Rule = "有效期至" }, new DateOnly(2022, 11, 16)));   // why: only terms count
     }

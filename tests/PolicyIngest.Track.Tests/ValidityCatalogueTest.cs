@@ -59,19 +59,19 @@ public sealed class ValidityCatalogueTest : IDisposable
         Assert.Equal("本办法自印发之日起施行，有效期5年。", row.EffectiveFrom.Sentence);
         Assert.Equal("art3", row.EffectiveFrom.ClauseId);
         Assert.Equal("有效期N年", row.ExpiresOn!.Rule);
-        Assert.Equal(new DateOnly(2024, 10, 9), row.StatedExpiresOn);
+        Assert.Equal(new DateOnly(2024, 10, 8), row.StatedExpiresOn);
         Assert.Null(row.Trial);
         // why: the 已失效 reason names the sentence that set the end
         Assert.Equal("expired", V(m.VersionId!).Status);
-        Assert.Equal("有效期至2024年10月9日届满，依据：有效期N年「本办法自印发之日起施行，有效期5年。」（art3；自施行之日 2019-10-09 起算5年）",
+        Assert.Equal("有效期至2024年10月8日届满，依据：有效期N年「本办法自印发之日起施行，有效期5年。」（art3；自施行之日 2019-10-09 起算5年）",
             ValidityReport.Expired(_track.Store, V(m.VersionId!)));
     }
 
     [Theory]
     [InlineData(true, "经研究，《广州市就业见习基地管理办法》（穗人社规字〔2019〕6号）有效期延长至2027年12月31日。", "2027-12-31")] // why: the policy arrives first
     [InlineData(false, "经研究，《广州市就业见习基地管理办法》（穗人社规字〔2019〕6号）有效期延长至2027年12月31日。", "2027-12-31")] // why: the extending notice arrives first
-    [InlineData(true, "经研究，《广州市就业见习基地管理办法》有效期延长2年。", "2026-10-09")]   // why: a length counted from its own end, matched by title
-    [InlineData(false, "经研究，《广州市就业见习基地管理办法》有效期延长2年。", "2026-10-09")]  // why: the same, notice first
+    [InlineData(true, "经研究，《广州市就业见习基地管理办法》有效期延长2年。", "2026-10-08")]   // why: a length counted from its own end, matched by title
+    [InlineData(false, "经研究，《广州市就业见习基地管理办法》有效期延长2年。", "2026-10-08")]  // why: the same, notice first
     public void Extension_SetsTheEndWithAReason_InEitherOrder(bool policyFirst, string sentence, string end)
     {
         var (measure, notice) = policyFirst
@@ -83,7 +83,7 @@ public sealed class ValidityCatalogueTest : IDisposable
         Assert.Equal("in_force", v.Status);   // why: without the extension it expired on 2024-10-09
         var row = _validity.Of(measure.VersionId!)!;
         Assert.Equal(notice.VersionId, row.ChangedBy);
-        Assert.Equal(new DateOnly(2024, 10, 9), row.StatedExpiresOn);   // why: what the 办法 itself says is kept
+        Assert.Equal(new DateOnly(2024, 10, 8), row.StatedExpiresOn);   // why: what the 办法 itself says is kept
         Assert.StartsWith("有效期由《广州市人力资源和社会保障局关于延长《广州市就业见习基地管理办法》有效期的通知》（穗人社规字〔2024〕9号）延长至", row.ChangeReason);
         Assert.EndsWith("：" + sentence, row.ChangeReason);
         Assert.NotEqual(measure.PolicyId, notice.PolicyId);   // why: the notice is a document of its own, not a version of the 办法
@@ -99,7 +99,7 @@ public sealed class ValidityCatalogueTest : IDisposable
         var reissued = Ingest("measure-2025", Measure.Replace("穗人社规字〔2019〕6号", "穗人社规字〔2025〕2号").Replace("2019年10月9日", "2025年3月1日")
             .Replace("1000元", "1500元"));
         Assert.Equal(new DateOnly(2027, 12, 31), V(old.VersionId!).ExpiresOn);
-        Assert.Equal(new DateOnly(2030, 3, 1), V(reissued.VersionId!).ExpiresOn);
+        Assert.Equal(new DateOnly(2030, 2, 28), V(reissued.VersionId!).ExpiresOn);
         Assert.Null(_validity.Of(reissued.VersionId!)!.ChangedBy);
     }
 
@@ -133,10 +133,10 @@ public sealed class ValidityCatalogueTest : IDisposable
         var m = Ingest("measure", Measure.Replace("2019年10月9日", "2020年7月1日"));
         var e = Assert.Single(ValidityReport.Expiring(_track.Store, AsOf, 60));
         Assert.Equal(m.VersionId, e.Version.Id);
-        Assert.Equal(new DateOnly(2025, 7, 1), e.ExpiresOn);
-        Assert.Equal(30, e.DaysLeft);
+        Assert.Equal(new DateOnly(2025, 6, 30), e.ExpiresOn);
+        Assert.Equal(29, e.DaysLeft);
         Assert.Contains("「本办法自印发之日起施行，有效期5年。」", e.Basis);
-        Assert.Empty(ValidityReport.Expiring(_track.Store, AsOf, 29));
+        Assert.Empty(ValidityReport.Expiring(_track.Store, AsOf, 28));
     }
 }
 

@@ -26,7 +26,7 @@ public class ValidityPageTest
         Assert.Contains("href=\"#c-ch7-art52\"", html);                        // why: the sentence links to its clause
         Assert.Contains("按版记印发日期：广州市人民政府办公厅秘书处2022年9月13日印发", html); // why: how the start was counted
         Assert.Contains("已失效", html);
-        Assert.Contains($"有效期至2027年9月13日届满，依据：有效期N年「{Sentence}」", html); // why: 已失效 says which sentence
+        Assert.Contains($"有效期至2027年9月12日届满，依据：有效期N年「{Sentence}」", html); // why: 已失效 says which sentence
         using var api = JsonDocument.Parse(await site.Client.GetStringAsync($"api/policies/{stored.PolicyId}"));
         Assert.Equal("有效期N年", api.RootElement.GetProperty("validity").GetProperty("expiresOn").GetProperty("rule").GetString());
     }
@@ -53,8 +53,8 @@ public class ValidityPageTest
 
         var html = await site.Client.GetStringAsync("changes");
 
-        Assert.Contains("2027-09-13", html);
-        Assert.Contains("还有 24 天", html);
+        Assert.Contains("2027-09-12", html);
+        Assert.Contains("还有 23 天", html);
         Assert.Contains($"依据：有效期N年「{Sentence}」", html);
     }
 
@@ -81,6 +81,6 @@ public class ValidityPageTest
         Assert.Contains("2029-12-31", html);
         Assert.Contains("延长至2029年12月31日：经市人民政府同意，《广州市居家社区养老服务管理办法》（穗府办规〔2022〕13号）有效期延长至2029年12月31日。", html);
         Assert.Contains($"href=\"/policies/{notice.VersionId}\"", html);   // why: the analyst can open the extending document
-        Assert.Contains("原定：2027-09-13", html);
+        Assert.Contains("原定：2027-09-12", html);
     }
 }

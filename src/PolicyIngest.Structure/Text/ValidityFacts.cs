@@ -120,8 +120,15 @@ public static partial class ValidityFacts
     /// </summary>
     public static (DateOnly End, ValidityBasis Basis)? CountTerm(ValidityBasis basis, DateOnly start) =>
         IsTermRule(basis.Rule) && Term().Match(basis.Sentence) is { Success: true } m && Months(m) is { } months
-            ? (start.AddMonths(months), basis with { Note = TermNote(m, start) })
+            ? (LastDay(start, months), basis with { Note = TermNote(m, start) })
             : null;
+
+    /// <summary>
+    /// The last day in force of a term of <paramref name="months"/> from <paramref name="start"/>: the day before the same
+    /// date N years (months) on, as portals count it (实施日期 2024-03-04, 有效期5年 → 失效日期 2029-03-03). An expiry date is the
+    /// last day in force everywhere (有效期至2027年12月31日 is in force on that day).
+    /// </summary>
+    public static DateOnly LastDay(DateOnly start, int months) => start.AddMonths(months).AddDays(-1);
 
     private static string TermNote(Match term, DateOnly? start) =>
         start is { } f ? $"自施行之日 {f:yyyy-MM-dd} 起算{term.Groups["n"].Value}{(term.Groups["unit"].Value == "年" ? "年" : "个月")}" : "施行日期不明，无法推算";
@@ -221,7 +228,7 @@ public static partial class ValidityFacts
                     "试行期" or "试行" => $"试行期N{unit}",
                     _ => $"有效期N{unit}",
                 };
-                found.Add(new Found(tier, s.Order, 1, effectiveFrom?.AddMonths(months), new ValidityBasis(rule, s.Text, s.ClauseId, TermNote(m, effectiveFrom))));
+                found.Add(new Found(tier, s.Order, 1, effectiveFrom is { } from ? LastDay(from, months) : null, new ValidityBasis(rule, s.Text, s.ClauseId, TermNote(m, effectiveFrom))));
             }
         }
         return found.OrderBy(f => f.Tier).ThenBy(f => f.Order).ThenBy(f => f.Rank).FirstOrDefault();
