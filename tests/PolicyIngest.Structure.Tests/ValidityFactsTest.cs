@@ -41,6 +41,10 @@ public class ValidityFactsTest
     [InlineData("本办法有效期自2021年1月1日起至2025年12月31日止。", "自…至…施行", "2021-01-01", "自…至…施行", "2025-12-31")]   // why: 有效期 introduces a range (synthetic)
     [InlineData("本措施自印发之日起施行，有效期至2027年12月31日。", "自印发之日起施行", "2025-07-10", "有效期至", "2027-12-31")]  // why: an explicit end (synthetic: no real file has 有效期至)
     [InlineData("自2019年1月1日起执行，暂定三年。", "自…起施行", "2019-01-01", "暂定N年", "2021-12-31")]                          // why: a sentence that opens with its start states it of the document
+    [InlineData("为此，特制定本意见，政策期限为2016年至2018年。", null, null, "期限为…年至…年", "2018-12-31")]                  // why: revisions/18 双特 — a period in whole years ends with its last year
+    [InlineData("本措施执行期限为2021—2025年。", null, null, "期限为…年至…年", "2025-12-31")]                                   // why: the same with a dash and one 年
+    [InlineData("到2020年，基本建成国家新型工业化示范产业基地。", null, null, null, null)]                                      // why: a target year is no period
+    [InlineData("申报项目实施期限为2021年至2023年。", null, null, null, null)]                                                   // why: a project's period, not said of the document
     [InlineData("本办法试行期为两年。", null, null, "试行期N年", null)]                                                             // why: a term with no start stays uncounted, never invented
     public void Read_GivesDatesWithTheRuleAndTheSentence(string text, string? startRule, string? start, string? endRule, string? end)
     {

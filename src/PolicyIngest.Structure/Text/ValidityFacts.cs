@@ -71,6 +71,10 @@ public static partial class ValidityFacts
     [GeneratedRegex($@"(?<word>有效期限?|暂定|试行期|试行)\s*(?:为|暂定为?|限)?\s*(?<n>{Number})\s*(?<unit>年|个月|月)")]
     private static partial Regex Term();
 
+    /// <summary>A period in whole years: 政策期限为2016年至2018年, 执行期限为2021—2025年 (in force to the last day of the last year).</summary>
+    [GeneratedRegex(@"(?:政策|执行|实施|施行|有效)期限?\s*(?:为|是)?\s*(?<from>[0-9０-９]{4})\s*年?\s*(?:至|到|—|－|-|～|~)\s*(?<to>[0-9０-９]{4})\s*年(?!\s*[0-9０-９一二三四五六七八九十]{1,2}\s*月)")]
+    private static partial Regex YearPeriod();
+
     [GeneratedRegex(@"试行|暂行")]
     private static partial Regex TrialWord();
 
@@ -217,6 +221,13 @@ public static partial class ValidityFacts
             {
                 if (EndTier(s.Text[..m.Index]) is not (>= 0 and var tier) || ChineseDates.Find(m.Groups["to"].Value) is not { } to) continue;
                 found.Add(new Found(tier, s.Order, 0, to, new ValidityBasis("有效期至", s.Text, s.ClauseId)));
+            }
+            foreach (Match m in YearPeriod().Matches(s.Text))
+            {
+                if (EndTier(s.Text[..m.Index]) is not (>= 0 and var tier) || ChineseNumerals.ParseDigitSequence(m.Groups["to"].Value) is not { } year
+                    || ChineseNumerals.ParseDigitSequence(m.Groups["from"].Value) is not { } first || year < first || year is < 1949 or > 2200) continue;
+                found.Add(new Found(tier, s.Order, 0, new DateOnly(year, 12, 31),
+                    new ValidityBasis("期限为…年至…年", s.Text, s.ClauseId, $"至{year}年末（{year}-12-31）")));
             }
             foreach (Match m in Term().Matches(s.Text))
             {
