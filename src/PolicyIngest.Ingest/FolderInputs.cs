@@ -16,7 +16,8 @@ public sealed record FolderEntry(string Path, string? Skip, string? Unreadable =
 /// <summary>
 /// The files of a folder to ingest. What may be a policy document is tried. Skipped, each with its reason: what the
 /// bytes show to be something else (<see cref="ContentKinds"/>: JSON, images, SQLite files, archives, spreadsheets,
-/// presentations; CSV tables, scripts and configuration by their names or a #! line, as plain text has no other mark),
+/// presentations; CSV tables, scripts, configuration and Markdown notes (README.md) by their names or a #! line, as plain
+/// text has no other mark),
 /// 新旧对照 reports and 整理版 exports the report writers produced
 /// (<see cref="ReportMarker"/>), the folders a catalogue keeps next to its database (<see cref="CatalogueLayout"/>:
 /// reports, archive, locks) for the catalogue in use and for any catalogue found in the walk, and hidden files and
@@ -129,6 +130,9 @@ public static class FolderInputs
                 return text.Contains(ReportMarker.Consolidated, StringComparison.Ordinal)
                     ? "the catalogue's own output (a 整理版 export), not a policy document"
                     : "the catalogue's own output (a 新旧对照 report), not a policy document";
+            // A folder's README and notes (data/real/README.md was catalogued as a policy "in force" and led searches).
+            if (format != SourceFormat.Html && extension is ".md" or ".markdown" or ".rst")
+                return $"{NotAPolicy} (documentation: a {(extension == ".rst" ? "reStructuredText" : "Markdown")} file)";
         }
         return null;
     }

@@ -54,6 +54,8 @@ public class IngestFolderTest
         File.WriteAllBytes(Path.Combine(folder, "scan.png"), MalformedInputs.Png(40, 30));
         File.Copy(Directory.EnumerateFiles(Path.Combine(folder, "reports")).First(), Path.Combine(folder, "sent-to-the-boss.html"));
         Assert.Equal(0, CliRunner.Run("diff", Revision("08_", ".docx"), Revision("09_", ".docx"), "--md", Path.Combine(folder, "summary.md")).ExitCode);
+        // why: ../shared/data/real/README.md was catalogued as a policy in force and led searches
+        File.WriteAllText(Path.Combine(folder, "README.md"), "# 政策文件\n\n本文件夹收录区级扶持办法，每个文件一份政策。\n");
         return (folder, db, policies);
     }
 
@@ -83,6 +85,7 @@ public class IngestFolderTest
         Assert.Equal("not a policy document (a PNG image)", Reason("scan.png"));
         Assert.Contains("新旧对照 report", Reason("sent-to-the-boss.html"));
         Assert.Contains("新旧对照 report", Reason("summary.md"));
+        Assert.Equal("not a policy document (documentation: a Markdown file)", Reason("README.md"));
         // one note line per skipped file or folder, on stderr, and nothing else there
         Assert.Equal(again.Skipped.Keys.Select(k => $"skipped: {k}: {again.Skipped[k]}").Order(StringComparer.Ordinal),
             again.StdErr.Where(l => !l.StartsWith("warning: ", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
