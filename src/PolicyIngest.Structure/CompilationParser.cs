@@ -243,7 +243,7 @@ public static partial class CompilationParser
         var (expiresOn, expiryBasis) = ValidityFacts.ExpiresOn([new TextSegment(timingClause, timing)], effectiveFrom);
         var validity = new Validity
         {
-            EffectiveFrom = effectiveFrom is null ? null : new ValidityBasis("card field 时间/频度", timing, timingClause),
+            EffectiveFrom = effectiveFrom is null ? null : new ValidityBasis("卡片字段 时间/频度", timing, timingClause),
             ExpiresOn = expiryBasis,
         };
         var noticeLine = subtitles.Count > 0 && Layers.JoinTitle(subtitles).EndsWith("通知") ? Layers.JoinTitle(subtitles) : null;

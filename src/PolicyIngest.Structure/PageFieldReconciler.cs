@@ -91,7 +91,7 @@ public static class PageFieldReconciler
 
     /// <summary>A date the page's metadata block states; what the text said is kept in the note.</summary>
     private static ValidityBasis PageBasis(string name, string value, ValidityBasis? text, DateOnly? textDate = null) =>
-        new($"page field {name}", $"{name}：{value}", null,
+        new($"页面字段 {name}", $"{name}：{value}", null,
             text is null ? null : $"正文：{text.Sentence}{(textDate is { } t ? $"（按正文为 {t:yyyy-MM-dd}）" : "")}");
 
     private static DateOnly? Date(string? value) => value is null ? null : ChineseDates.Find(value);

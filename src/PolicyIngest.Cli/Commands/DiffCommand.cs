@@ -79,7 +79,11 @@ public static class DiffCommand
             TextRelation.ContainsCatalogued => "旧文件是新文件的一部分",
             _ => "文字不同（入库时为新版本或另一政策）",
         };
-        o.WriteLine($"文本关系：{relation}；相似度 {verdict.Similarity:0.000}，无法解释的差异 {verdict.UnexplainedChars} 字");
+        // The figures are measured for a rendition or a part; texts told apart early get rough bounds (similarity 0.000 for a
+        // revision that rewords most articles a little), which read as "nothing in common" beside its unchanged articles.
+        o.WriteLine(verdict.Relation == TextRelation.Different
+            ? $"文本关系：{relation}"
+            : $"文本关系：{relation}；相似度 {verdict.Similarity:0.000}，无法解释的差异 {verdict.UnexplainedChars} 字");
         foreach (var d in verdict.Differences) o.WriteLine($"  {d}");
     }
 

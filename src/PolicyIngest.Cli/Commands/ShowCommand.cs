@@ -81,11 +81,11 @@ public static class ShowCommand
             {
                 o.WriteLine($"  {v.Id} #{v.Seq} {v.IssuedOn?.ToString("yyyy-MM-dd") ?? "—",-10} {v.Status,-17} {v.Title} {v.DocNumber}");
                 if (v.LinkReason is { } link) o.WriteLine($"      关联：{link}");
-                if (StatusWhy(v) is { } reason) o.WriteLine($"      status: {reason}");
+                if (StatusWhy(v) is { } reason) o.WriteLine($"      状态依据：{reason}");
                 foreach (var f in catalogue.FilesOf(v.Id))
                     o.WriteLine($"      {(f.Role == VersionFileRoles.Part ? "本版本的部分文件（如只含印发通知）" : "同一文本的另一文件")}：{f.Source}（{f.Format}）");
             }
-            foreach (var r in reports) o.WriteLine($"  report ({r.Kind}) {r.PreviousVersionId} → {r.VersionId}: {r.Path ?? "(not written)"}");
+            foreach (var r in reports) o.WriteLine($"  新旧对照报告（{r.Kind}）{r.PreviousVersionId} → {r.VersionId}：{r.Path ?? "（未写出）"}");
             return Task.FromResult(ExitCodes.Done);
         });
         return command;

@@ -1,7 +1,7 @@
 namespace PolicyIngest.Core.Model;
 
 /// <summary>
-/// Where a validity fact came from: the rule that read it (<c>有效期N年</c>, <c>自印发之日起施行</c>, <c>page field 失效日期</c> …),
+/// Where a validity fact came from: the rule that read it (<c>有效期N年</c>, <c>自印发之日起施行</c>, <c>页面字段 失效日期</c> …),
 /// the sentence as written (never normalised), the clause it stands in (null for a portal page field), and, when the date
 /// had to be counted, how (<c>按版记印发日期：…2022年9月13日印发</c>, <c>自施行之日 2022-09-13 起算5年</c>).
 /// </summary>
