@@ -73,6 +73,13 @@ public sealed class LuceneQueryBuilder(LuceneClauseIndex index, LuceneEngine eng
         {
             g.Boost = gramsBoost;
             alternatives.Add(g);
+            // 500万元 also finds 五百万元 (and back): laws write their fines in Chinese numerals.
+            foreach (var spelling in AmountSpellings.Of(text.Text))
+            {
+                if (GramsQuery(IndexText.Of(spelling), LuceneFields.Grams) is not { } other) continue;
+                other.Boost = gramsBoost;
+                alternatives.Add(other);
+            }
         }
         if (headBoost > 0 && !term.Phrase)
         {

@@ -132,6 +132,21 @@ public sealed class LuceneSearchIndexTest : IDisposable
         Assert.Equal(expected.Length, result.Facets["status"].Values.Sum());
     }
 
+    /// <summary>An amount typed in Arabic numerals finds it written in Chinese ones, and back (laws write fines so).</summary>
+    [Theory]
+    [InlineData("500万元")]
+    [InlineData("五百万元")]
+    public void Search_AmountFindsItsOtherSpelling(string query)
+    {
+        Save(Doc("g1", "中华人民共和国反垄断法", "", "主席令第一一六号",
+        [
+            Clause("art56", "第五十六条", "经营者违反本法规定，达成并实施垄断协议的，上一年度没有销售额的，处五百万元以下的罚款。"),
+        ]));
+        var hits = Search(query).Hits;
+        Assert.Contains("<em>五百万元</em>", hits.Single(h => Key(h) == "主席令第一一六号/art56").Snippet);
+        Assert.Contains("<em>500万元</em>", hits.Single(h => Key(h) == "怀经信发〔2025〕35号/art3").Snippet);   // after a line break
+    }
+
     public static TheoryData<string> OnePassQueries => new()
     {
         "企业 奖励 一次性",                      // one complete, one missing a group
