@@ -282,28 +282,46 @@ public sealed class LuceneClauseIndex : IDisposable
     public (List<(long RowId, float Score)> Rows, int Total, Dictionary<string, Dictionary<string, int>>? Facets) Search(
         Query query, Query? filter, int max, DateOnly? asOf = null, Similarity? similarity = null, CancellationToken cancellationToken = default)
     {
+        var top = TopScoreDocCollector.Create(Math.Max(1, max), true);
+        FacetCollector? facets = asOf is { } day ? new FacetCollector(LuceneFilter.DayNumber(day)) : null;
+        return Collect(query, filter, similarity, facets is null ? top : MultiCollector.Wrap(top, facets), cancellationToken, rowIds =>
+        {
+            var docs = top.GetTopDocs();
+            return (rowIds.Of(docs), facets?.Total ?? docs.TotalHits, facets?.Facets());
+        });
+    }
+
+    /// <summary>
+    /// Runs <paramref name="query"/> (restricted by <paramref name="filter"/>) into <paramref name="collector"/> on the current
+    /// searcher, and reads the answer with that searcher's row ids while it is still held.
+    /// </summary>
+    private T Collect<T>(Query query, Query? filter, Similarity? similarity, ICollector collector, CancellationToken cancellationToken,
+        Func<RowIds, T> answer)
+    {
         var acquired = _searchers.Acquire();
         try
         {
             var searcher = new IndexSearcher(acquired.IndexReader) { Similarity = similarity ?? Ranking };
-            var filtered = Filtered(query, filter);
-            var top = TopScoreDocCollector.Create(Math.Max(1, max), true);
-            FacetCollector? facets = asOf is { } day ? new FacetCollector(LuceneFilter.DayNumber(day)) : null;
             cancellationToken.ThrowIfCancellationRequested();
-            searcher.Search(filtered, new CancellableCollector(facets is null ? top : MultiCollector.Wrap(top, facets), cancellationToken));
-            var docs = top.GetTopDocs();
-            var rows = new List<(long, float)>(docs.ScoreDocs.Length);
-            if (docs.ScoreDocs.Length > 0)
-            {
-                // Row ids from doc values, not stored fields (decoded one by one).
-                var rowIds = MultiDocValues.GetNumericValues(acquired.IndexReader, LuceneFields.RowId);
-                foreach (var sd in docs.ScoreDocs) rows.Add((rowIds.Get(sd.Doc), sd.Score));
-            }
-            return (rows, facets?.Total ?? docs.TotalHits, facets?.Facets());
+            searcher.Search(Filtered(query, filter), new CancellableCollector(collector, cancellationToken));
+            return answer(new RowIds(acquired.IndexReader));
         }
         finally
         {
             _searchers.Release(acquired);
+        }
+    }
+
+    /// <summary>The catalogue row ids of a page of hits, from doc values (not stored fields, decoded one by one), read only when there are hits.</summary>
+    private sealed class RowIds(IndexReader reader)
+    {
+        private NumericDocValues? _values;
+
+        public List<(long RowId, float Score)> Of(TopDocs docs)
+        {
+            if (docs.ScoreDocs.Length == 0) return [];
+            _values ??= MultiDocValues.GetNumericValues(reader, LuceneFields.RowId);
+            return docs.ScoreDocs.Select(sd => (_values.Get(sd.Doc), sd.Score)).ToList();
         }
     }
 
@@ -322,23 +340,11 @@ public sealed class LuceneClauseIndex : IDisposable
     public (int Level, List<(long RowId, float Score)> Rows, int Total, Dictionary<string, Dictionary<string, int>>? Facets)? SearchMostGroups(
         Query query, int cap, Query? filter, int max, DateOnly? asOf = null, Similarity? similarity = null, CancellationToken cancellationToken = default)
     {
-        var acquired = _searchers.Acquire();
-        try
-        {
-            var searcher = new IndexSearcher(acquired.IndexReader) { Similarity = similarity ?? Ranking };
-            var most = new MostGroupsCollector(cap, Math.Max(1, max), asOf is { } day ? LuceneFilter.DayNumber(day) : null);
-            cancellationToken.ThrowIfCancellationRequested();
-            searcher.Search(Filtered(query, filter), new CancellableCollector(most, cancellationToken));
-            if (most.Top is not { } top) return null;
-            var docs = top.GetTopDocs();
-            var rowIds = MultiDocValues.GetNumericValues(acquired.IndexReader, LuceneFields.RowId);
-            var rows = docs.ScoreDocs.Select(sd => (rowIds.Get(sd.Doc), sd.Score)).ToList();
-            return (most.Level, rows, docs.TotalHits, most.Facets?.Facets());
-        }
-        finally
-        {
-            _searchers.Release(acquired);
-        }
+        var most = new MostGroupsCollector(cap, Math.Max(1, max), asOf is { } day ? LuceneFilter.DayNumber(day) : null);
+        return Collect(query, filter, similarity, most, cancellationToken, rowIds =>
+            most.Top is not { } top ? null
+            : ((int Level, List<(long RowId, float Score)> Rows, int Total, Dictionary<string, Dictionary<string, int>>? Facets)?)
+              (most.Level, rowIds.Of(top.GetTopDocs()), top.TotalHits, most.Facets?.Facets()));
     }
 
     /// <summary>
@@ -356,22 +362,12 @@ public sealed class LuceneClauseIndex : IDisposable
     /// </remarks>
     public (Level Complete, Level AllButOne) SearchWithFill(Query query, int groups, Query? filter, int max, DateOnly? asOf = null, Similarity? similarity = null, CancellationToken cancellationToken = default)
     {
-        var acquired = _searchers.Acquire();
-        try
+        var both = new CompleteAndFillCollector(groups, Math.Max(1, max), asOf is { } day ? LuceneFilter.DayNumber(day) : null);
+        return Collect(query, filter, similarity, both, cancellationToken, rowIds =>
         {
-            var searcher = new IndexSearcher(acquired.IndexReader) { Similarity = similarity ?? Ranking };
-            var both = new CompleteAndFillCollector(groups, Math.Max(1, max), asOf is { } day ? LuceneFilter.DayNumber(day) : null);
-            cancellationToken.ThrowIfCancellationRequested();
-            searcher.Search(Filtered(query, filter), new CancellableCollector(both, cancellationToken));
-            var rowIds = MultiDocValues.GetNumericValues(acquired.IndexReader, LuceneFields.RowId);
-            Level Of(LevelCollector level) =>
-                new(level.Top.GetTopDocs().ScoreDocs.Select(sd => (rowIds.Get(sd.Doc), sd.Score)).ToList(), level.Total, level.Facets?.Facets());
+            Level Of(LevelCollector level) => new(rowIds.Of(level.Top.GetTopDocs()), level.Total, level.Facets?.Facets());
             return (Of(both.Complete), Of(both.AllButOne));
-        }
-        finally
-        {
-            _searchers.Release(acquired);
-        }
+        });
     }
 
     /// <summary>One level's best hits, its number of hits and their facets (when asked).</summary>
